@@ -1,0 +1,161 @@
+//! Carers: personal assistants (PAs) vouched for by an agency.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::checks::{Check, validate_checks};
+use crate::contact::Contact;
+use crate::geo::{GeoPoint, Km};
+use crate::ids::{AgencyId, CarerId};
+use crate::money::RatePence;
+use crate::postcode::Postcode;
+use crate::schedule::Slot;
+use crate::validation::ValidationErrors;
+use crate::vocabulary::{
+    Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender, Language,
+    Proficiency, Service, TravelMode,
+};
+
+/// The furthest a carer can be listed as travelling, in km.
+pub const MAX_TRAVEL_RADIUS_KM: f64 = 100.0;
+/// The most hours a week a carer can be listed as free.
+pub const MAX_HOURS_PER_WEEK: u8 = 80;
+
+/// A language a carer speaks, and how well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageSkill {
+    pub code: Language,
+    pub proficiency: Proficiency,
+    #[serde(default)]
+    pub reads: bool,
+    #[serde(default)]
+    pub writes: bool,
+}
+
+/// Everything an agency says about a PA: the body of a create or update.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CarerDetails {
+    #[schema(example = "Mei")]
+    pub given_name: String,
+    #[schema(example = "Lam")]
+    pub family_name: String,
+    pub gender: Gender,
+    pub languages: Vec<LanguageSkill>,
+    #[serde(default)]
+    pub cuisines: Vec<Cuisine>,
+    #[serde(default)]
+    pub dietary_laws: Vec<DietaryLaw>,
+    /// Self-declared and optional.
+    #[serde(default)]
+    pub faith: Option<Faith>,
+    #[serde(default)]
+    pub faith_practices: Vec<FaithPractice>,
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub experience: Vec<Experience>,
+    #[serde(default)]
+    pub checks: Vec<Check>,
+    /// Weekly slots when the carer is free.
+    #[serde(default)]
+    pub availability: Vec<Slot>,
+    /// Hours a week the carer has free, `0..=80`.
+    #[schema(maximum = 80, example = 16)]
+    pub hours_per_week: u8,
+    #[schema(example = "2026-12-01")]
+    pub available_from: NaiveDate,
+    /// Base postcode: never shown to the public beyond its outward code.
+    pub postcode: Postcode,
+    /// How far the carer will travel, `0 < km <= 100`.
+    pub travel_radius_km: Km,
+    pub travel_mode: TravelMode,
+    pub hourly_rate: RatePence,
+    pub employment_status: EmploymentStatus,
+    /// Whether the carer agreed to appear in public search.
+    pub public_listing_consent: bool,
+    #[schema(example = "2026-11-01")]
+    pub last_confirmed_on: NaiveDate,
+    /// A few sentences in the carer's own words, in any script.
+    #[serde(default)]
+    pub bio: String,
+    #[serde(default)]
+    pub contact: Contact,
+    /// The agency's own reference for this PA; unique within the agency.
+    #[serde(default)]
+    pub external_ref: Option<String>,
+}
+
+/// A stored carer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Carer {
+    pub id: CarerId,
+    pub agency_id: AgencyId,
+    #[serde(flatten)]
+    pub details: CarerDetails,
+    /// The base point, resolved from the postcode through the gazetteer. Never public.
+    pub location: GeoPoint,
+    /// Incremented on every update; send it back in `If-Match` to avoid lost updates.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl CarerDetails {
+    /// Checks every field, reporting all problems at once.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        errors.text("given_name", &self.given_name, true, 60);
+        errors.text("family_name", &self.family_name, true, 60);
+        if self.languages.is_empty() {
+            errors.push("languages", "required", "list at least one language");
+        }
+        let codes: Vec<Language> = self.languages.iter().map(|l| l.code).collect();
+        errors.no_duplicates("languages", &codes);
+        errors.no_duplicates("cuisines", &self.cuisines);
+        errors.no_duplicates("dietary_laws", &self.dietary_laws);
+        errors.no_duplicates("faith_practices", &self.faith_practices);
+        if self.services.is_empty() {
+            errors.push("services", "required", "list at least one service");
+        }
+        errors.no_duplicates("services", &self.services);
+        errors.no_duplicates("experience", &self.experience);
+        validate_checks("checks", &self.checks, &mut errors);
+        for (i, slot) in self.availability.iter().enumerate() {
+            slot.validate(&format!("availability[{i}]"), &mut errors);
+        }
+        if self.hours_per_week > MAX_HOURS_PER_WEEK {
+            errors.push(
+                "hours_per_week",
+                "out_of_range",
+                format!("must be at most {MAX_HOURS_PER_WEEK}"),
+            );
+        }
+        if self.travel_radius_km.get() > MAX_TRAVEL_RADIUS_KM {
+            errors.push(
+                "travel_radius_km",
+                "out_of_range",
+                format!("a carer's travel radius must be at most {MAX_TRAVEL_RADIUS_KM} km"),
+            );
+        }
+        errors.text("bio", &self.bio, false, 2000);
+        self.contact.validate("contact", &mut errors);
+        if let Some(external_ref) = &self.external_ref {
+            errors.text("external_ref", external_ref, true, 64);
+        }
+        errors.into_result()
+    }
+
+    /// The public name: given name and the initial of the family name (`Mei L.`).
+    pub fn display_name(&self) -> String {
+        let initial = self
+            .family_name
+            .trim()
+            .chars()
+            .next()
+            .map(|c| format!(" {c}."))
+            .unwrap_or_default();
+        format!("{}{initial}", self.given_name.trim())
+    }
+}
