@@ -1,1 +1,6 @@
+//! carematch's indexes: a geographic R-tree over carers' bases and providers' service areas
+//! (`geo`), and a tantivy text index (`text`). The database is the source of truth; both are built
+//! from it and caught up through its change log.
 
+pub mod geo;
+pub mod text;

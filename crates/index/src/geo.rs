@@ -1,0 +1,1 @@
+//! Geographic index (rstar): see the module docs once written.

@@ -1,0 +1,1 @@
+//! Text index (tantivy): see the module docs once written.
