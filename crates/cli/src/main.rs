@@ -1,1 +1,59 @@
-fn main() {}
+//! `carematch`: the one binary. Each subcommand lives in `commands/`.
+
+mod commands;
+mod progress;
+mod settings;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::settings::{LogFormat, Settings};
+
+/// carematch: find culturally appropriate care in England.
+#[derive(Debug, Parser)]
+#[command(name = "carematch", version, about, long_about = None)]
+struct Cli {
+    /// Settings file (default: ./carematch.toml when present). Environment variables win over it.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP server (migrates the database first).
+    Serve(commands::serve::ServeArgs),
+    /// Apply (or revert) the embedded database migrations.
+    Migrate(commands::migrate::MigrateArgs),
+    /// Load the demo fixtures: agencies, gazetteer, carers and providers.
+    Seed(commands::seed::SeedArgs),
+    /// Generate synthetic carers and providers, to files or straight into the database.
+    Generate(commands::generate::GenerateArgs),
+    /// Import public or agency data files.
+    Import(commands::import::ImportArgs),
+}
+
+fn init_logging(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&settings.log)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match settings.log_format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load(cli.config.as_deref(), |name| std::env::var(name).ok())?;
+    init_logging(&settings);
+    match cli.command {
+        Command::Serve(args) => commands::serve::run(&settings, &args),
+        Command::Migrate(args) => commands::migrate::run(&settings, &args),
+        Command::Seed(args) => commands::seed::run(&settings, &args),
+        Command::Generate(args) => commands::generate::run(&settings, &args),
+        Command::Import(args) => commands::import::run(&settings, &args),
+    }
+}

@@ -1,0 +1,138 @@
+//! The one error type of the HTTP API and its status table. Every error body has the shape
+//! `{"error": {"code": "snake_case", "message": "...", "details": [...]}}`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use carematch_domain::{FieldError, ValidationErrors};
+use carematch_store::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// What went wrong, in a form a client can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("the request body is not valid JSON: {0}")]
+    MalformedJson(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("some fields are invalid")]
+    Validation(Vec<FieldError>),
+    #[error("{what} {id} was not found")]
+    NotFound { what: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("an API key is required: send `Authorization: Bearer <key>`")]
+    Unauthorized,
+    #[error("this key's role may not do this")]
+    Forbidden,
+    #[error("too many requests: slow down and retry after a moment")]
+    TooManyRequests,
+    #[error("the service is not ready: {0}")]
+    Unavailable(String),
+    /// A fault of ours; the message sent to the client never includes the cause.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// The stable code clients match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::MalformedJson(_) => "malformed_json",
+            Self::BadRequest(_) => "bad_request",
+            Self::Validation(_) => "validation_failed",
+            Self::NotFound { .. } => "not_found",
+            Self::Conflict(_) => "conflict",
+            Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::TooManyRequests => "rate_limited",
+            Self::Unavailable(_) => "not_ready",
+            Self::Internal(_) => "internal_error",
+        }
+    }
+}
+
+/// The error envelope.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable snake_case code, e.g. `validation_failed`, `not_found`.
+    #[schema(example = "validation_failed")]
+    pub code: &'static str,
+    pub message: String,
+    /// One entry per bad field, for `validation_failed`.
+    pub details: Vec<FieldError>,
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::MalformedJson(_) | Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::NotFound { .. } => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(cause) = self {
+            tracing::error!(%cause, "internal error");
+        }
+        let details = match self {
+            Self::Validation(details) => details.clone(),
+            _ => Vec::new(),
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        if let Self::Unauthorized = self {
+            response.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        response.json(ErrorBody {
+            error: ErrorDetail {
+                code: self.code(),
+                message: self.to_string(),
+                details,
+            },
+        })
+    }
+}
+
+impl From<ValidationErrors> for ApiError {
+    fn from(errors: ValidationErrors) -> Self {
+        Self::Validation(errors.0)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound { entity, id } => Self::NotFound {
+                what: entity,
+                id: id.to_string(),
+            },
+            StoreError::VersionConflict { current } => Self::Conflict(format!(
+                "the record changed since you read it (now at version {current}); read it again and retry"
+            )),
+            StoreError::Duplicate { field } => Self::Conflict(format!("another record already has this {field}")),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(error: actix_web::error::BlockingError) -> Self {
+        Self::Internal(error.to_string())
+    }
+}

@@ -1,0 +1,57 @@
+# carematch: every routine command. `just` alone lists them.
+
+default:
+    @just --list
+
+# Run the server on SQLite (./carematch.db) with the demo fixtures loaded
+demo:
+    cargo run -- serve --demo
+
+# Run every test on SQLite (the README's test command)
+test:
+    cargo test --workspace
+
+# Run the store and HTTP suites against the local PostgreSQL
+test-postgres:
+    bash .ci/postgres-up
+    CAREMATCH_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test -p carematch-store -p carematch-api
+
+# Everything CI runs
+ci:
+    bash .ci/run
+
+# Format the code
+fmt:
+    cargo fmt --all
+
+# Lint as CI does
+lint:
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Rewrite openapi/openapi.json from the code
+openapi:
+    UPDATE_OPENAPI=1 cargo test -p carematch-api --test it -- openapi::committed_spec_matches_the_code --exact
+
+# Apply database migrations
+migrate:
+    cargo run -- migrate
+
+# Regenerate the demo fixtures from ../shared/data (seed 2026)
+fixtures:
+    cargo run --release -p carematch-generate --example make_fixtures
+
+# Generate 1,000,000 carers and 50,000 providers into the configured database
+generate-national:
+    cargo run --release -- generate --seed 1 --carers 1000000 --providers 50000 --postcodes ../shared/data/postcodes/full --load
+
+# Time the generator: 1,000,000 carers to JSON Lines
+bench-generate:
+    cargo run --release -p carematch-generate --example generate_bench
+
+# Matching and geographic index benchmarks
+bench-matching:
+    cargo bench -p carematch-index --bench matching
+
+# Text index benchmark
+bench-text:
+    cargo run --release -p carematch-index --example text_bench
