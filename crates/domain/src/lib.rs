@@ -6,6 +6,7 @@ pub mod checks;
 pub mod contact;
 pub mod geo;
 pub mod ids;
+pub mod matching;
 pub mod money;
 pub mod plan;
 pub mod postcode;

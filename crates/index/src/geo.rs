@@ -1,1 +1,232 @@
-//! Geographic index (rstar): see the module docs once written.
+//! Geographic index (rstar) over candidates' bases and providers' service areas.
+//!
+//! Points live on the unit sphere, `[cos φ cos λ, cos φ sin λ, sin φ]`, in an
+//! `RTree<GeomWithData<[f64; 3], u32>>` whose data is the candidate's slot in the [`Roster`].
+//! Euclidean (chord) distance there grows with great-circle distance, so a radius `r` km is the
+//! chord [`chord_for_km`]`(r)` and the tree's own pruning is exact; every hit is then checked
+//! against the great-circle distance `2R·asin(chord / 2)` (the haversine formula's last step,
+//! the same model as `geo::Haversine`).
+//!
+//! Providers' service areas (radius or polygon) are kept in a second tree as boxes around their
+//! bounding circles; [`GeoIndex::covering`] finds the boxes at a point and then tests the circle
+//! or the polygon (with holes) exactly.
+//!
+//! [`CandidateSet`] is what the API holds: the compact candidates, their side table and the trees,
+//! laid out along a Z-order curve so that nearby candidates are near in memory.
+
+use carematch_domain::geo::{EARTH_RADIUS_M, chord_for_km};
+use carematch_domain::matching::{
+    Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
+    Roster, match_pooled,
+};
+use carematch_domain::{Carer, GeoPoint, Provider};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::RTree;
+
+/// A candidate's base on the unit sphere, with its slot.
+pub type SpherePoint = GeomWithData<[f64; 3], u32>;
+/// A box around a service area's bounding circle, with the candidate's slot.
+pub type AreaBox = GeomWithData<Rectangle<[f64; 3]>, u32>;
+
+/// Great-circle km from a chord on the unit sphere.
+pub fn km_for_chord(chord: f64) -> f64 {
+    2.0 * EARTH_RADIUS_M * (chord / 2.0).clamp(0.0, 1.0).asin() / 1000.0
+}
+
+/// Relative slack on the chord radius so that points exactly on the circle survive rounding
+/// before the exact check.
+const CHORD_SLACK: f64 = 1.0 + 1e-9;
+
+fn distance_2(a: [f64; 3], b: [f64; 3]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
+/// The R-trees: one over every candidate's base, one over providers' service areas.
+#[derive(Debug, Clone)]
+pub struct GeoIndex {
+    points: RTree<SpherePoint>,
+    areas: RTree<AreaBox>,
+}
+
+impl GeoIndex {
+    /// Bulk-loads the trees; slot `i` is `candidates[i]`.
+    ///
+    /// # Panics
+    /// With more than `u32::MAX` candidates.
+    pub fn build(candidates: &[Candidate]) -> Self {
+        let slot = |i: usize| u32::try_from(i).expect("fewer than 2^32 candidates");
+        let points = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| SpherePoint::new(c.location().unit_vector(), slot(i)))
+            .collect();
+        let areas = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind() == CandidateKind::Provider)
+            .map(|(i, c)| {
+                let centre = c.location().unit_vector();
+                let r = chord_for_km(c.reach().bound_km()) * CHORD_SLACK;
+                let lower = [centre[0] - r, centre[1] - r, centre[2] - r];
+                let upper = [centre[0] + r, centre[1] + r, centre[2] + r];
+                AreaBox::new(Rectangle::from_corners(lower, upper), slot(i))
+            })
+            .collect();
+        Self {
+            points: RTree::bulk_load(points),
+            areas: RTree::bulk_load(areas),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.points.size()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.size() == 0
+    }
+
+    /// Candidates whose base is within `radius_km` of `point`, as `(slot, distance km)`, in no
+    /// particular order.
+    pub fn within(&self, point: GeoPoint, radius_km: f64) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.ring(point, f64::NEG_INFINITY, radius_km)
+    }
+
+    /// Candidates whose base is more than `inner_km` and at most `outer_km` from `point`.
+    pub fn ring(
+        &self,
+        point: GeoPoint,
+        inner_km: f64,
+        outer_km: f64,
+    ) -> impl Iterator<Item = (u32, f64)> + '_ {
+        let centre = point.unit_vector();
+        let chord = chord_for_km(outer_km.max(0.0)) * CHORD_SLACK;
+        self.points
+            .locate_within_distance(centre, chord * chord)
+            .filter_map(move |hit| {
+                let km = km_for_chord(distance_2(*hit.geom(), centre).sqrt());
+                (km > inner_km && km <= outer_km).then_some((hit.data, km))
+            })
+    }
+
+    /// Every candidate in ascending order of distance, as `(slot, distance km)`.
+    pub fn nearest(&self, point: GeoPoint) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.points
+            .nearest_neighbor_iter_with_distance_2(point.unit_vector())
+            .map(|(hit, d2)| (hit.data, km_for_chord(d2.sqrt())))
+    }
+
+    /// Providers whose service area (radius or polygon, holes excluded) contains `point`, as
+    /// `(slot, distance km from their base)`.
+    pub fn covering<'a>(
+        &'a self,
+        roster: &'a Roster,
+        point: GeoPoint,
+    ) -> impl Iterator<Item = (u32, f64)> + 'a {
+        let centre = point.unit_vector();
+        self.areas
+            .locate_all_at_point(centre)
+            .filter_map(move |hit| {
+                let candidate = roster.get(hit.data)?;
+                let km = candidate.location().distance_km(point);
+                roster
+                    .reaches(hit.data, point, km)
+                    .then_some((hit.data, km))
+            })
+    }
+}
+
+/// Interleaves the bits of two 16-bit cells into a Z-order (Morton) key.
+fn morton(point: GeoPoint) -> u32 {
+    fn spread(v: u32) -> u32 {
+        let mut v = v & 0xffff;
+        v = (v | (v << 8)) & 0x00ff_00ff;
+        v = (v | (v << 4)) & 0x0f0f_0f0f;
+        v = (v | (v << 2)) & 0x3333_3333;
+        (v | (v << 1)) & 0x5555_5555
+    }
+    let cell = |value: f64, min: f64, span: f64| ((value - min) / span * 65_535.0).clamp(0.0, 65_535.0) as u32;
+    spread(cell(point.lon, -180.0, 360.0)) | (spread(cell(point.lat, -90.0, 180.0)) << 1)
+}
+
+/// Candidates, their side table and the geographic index: everything a match request reads.
+#[derive(Debug, Clone)]
+pub struct CandidateSet {
+    roster: Roster,
+    geo: GeoIndex,
+}
+
+impl CandidateSet {
+    /// Builds from stored records.
+    pub fn build(carers: &[Carer], providers: &[Provider]) -> Self {
+        let mut roster = Roster::with_capacity(carers.len() + providers.len());
+        for carer in carers {
+            roster.push_carer(carer);
+        }
+        for provider in providers {
+            roster.push_provider(provider);
+        }
+        Self::from_roster(roster)
+    }
+
+    /// Sorts the roster along a Z-order curve (ties by kind and id, so the layout is
+    /// deterministic) and indexes it. Slots change: look candidates up by slot only in the result.
+    pub fn from_roster(mut roster: Roster) -> Self {
+        let mut order: Vec<(u32, CandidateKind, i64, u32)> = roster
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .map(|(c, slot)| (morton(c.location()), c.kind(), c.id(), slot))
+            .collect();
+        order.sort_unstable();
+        let order: Vec<u32> = order.into_iter().map(|(.., slot)| slot).collect();
+        roster.permute(&order);
+        let geo = GeoIndex::build(roster.candidates());
+        Self { roster, geo }
+    }
+
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    pub fn geo(&self) -> &GeoIndex {
+        &self.geo
+    }
+
+    pub fn len(&self) -> usize {
+        self.roster.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.roster.is_empty()
+    }
+
+    /// Matches a plan: retrieves candidates within the plan's maximum distance (the matcher then
+    /// applies each carer's travel radius and each provider's radius or polygon), and, only when
+    /// fewer than `limit` match, the ring out to twice that distance so that the distance
+    /// relaxation can be counted.
+    pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+        let mut matcher = Matcher::new(plan, &self.roster, options);
+        matcher.feed(self.geo.within(plan.location, plan.max_km));
+        if matcher.needs_relaxations() {
+            matcher.feed(self.geo.ring(plan.location, plan.max_km, 2.0 * plan.max_km));
+        }
+        matcher.finish()
+    }
+
+    /// Matches several plans at once: candidates near the first person (within that plan's
+    /// maximum distance) are checked against every plan.
+    pub fn match_pooled(&self, plans: &[CompiledPlan], options: &MatchOptions) -> PooledOutcome {
+        let Some(first) = plans.first() else {
+            return match_pooled(plans, &self.roster, std::iter::empty(), options);
+        };
+        let slots = self
+            .geo
+            .within(first.location, first.max_km)
+            .map(|(slot, _)| slot);
+        match_pooled(plans, &self.roster, slots, options)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,509 @@
+//! carematch's store: diesel models and repositories over SQLite (the embedded default) and
+//! PostgreSQL. The database is the source of truth; indexes are built from it and kept in step
+//! through the change log.
+//!
+//! # Design
+//!
+//! - **One connection type.** [`DbConnection`] is a `#[derive(diesel::MultiConnection)]` enum
+//!   over `SqliteConnection` and `PgConnection`. The variant comes from the URL scheme
+//!   (`sqlite://PATH` or a plain path, `postgres://`/`postgresql://`), never from trying one
+//!   driver after the other. Queries are written once against the portable [`schema`]; the few
+//!   that differ (upserts, how a writing transaction begins) `match` on the variant here and
+//!   nowhere else.
+//! - **Pool.** r2d2; every SQLite connection gets `foreign_keys=ON`, `journal_mode=WAL`,
+//!   `busy_timeout=5000` and `synchronous=NORMAL` when it is handed out.
+//! - **Migrations.** `migrations/sqlite/<version>_<name>` and `migrations/postgres/<same>`, both
+//!   embedded in the binary; a test checks that the two folders list the same versions.
+//! - **Rows and domain values.** `CarerRow`/`ProviderRow` (read) and `NewCarerRow`/
+//!   `NewProviderRow` (write) hold columns; conversion to the domain types is `TryFrom`, and a row
+//!   that does not convert back is a [`StoreError::Corrupt`], never a panic. Scalars are columns;
+//!   code lists are comma-separated codes (`yue,cmn`); structured values (languages with
+//!   proficiency, checks, slots, contact, service area) are JSON text.
+//! - **Writes and the change log.** Every write (insert, update, soft delete, bulk insert) appends
+//!   to `changes` in the same transaction, so a follower that reads `seq > last` sees every write
+//!   exactly when it is committed. Writers are serialised: SQLite transactions begin with
+//!   `BEGIN IMMEDIATE`; PostgreSQL ones take a transaction-level advisory lock first (see
+//!   [`WRITER_LOCK`] for why).
+//! - **Soft delete.** Deleting sets `deleted_at`; deleted rows are invisible to `get`, `list` and
+//!   the keyset scans, and their `external_ref` is free to reuse.
+//! - **Sync API.** Every method blocks; async callers use `spawn_blocking`/`web::block`.
 
+mod carers;
+mod changes;
+mod codec;
+mod connection;
+mod error;
+pub mod gazetteer;
+mod postcodes;
+mod providers;
+pub mod schema;
+
+use carematch_domain::{
+    AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Postcode, Provider, ProviderDetails,
+    ProviderId,
+};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::prelude::*;
+use diesel::r2d2::PooledConnection;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
+pub use changes::{Change, ChangeOp, Entity};
+pub use connection::{Backend, DbConnection, MultiBackend};
+pub use error::StoreError;
+pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
+pub use postcodes::{ImportSummary, Located, Precision};
+pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter, ProviderRow};
+
+use crate::codec::{from_naive, now, to_naive};
+use crate::connection::{DbPool, Manager, Target};
+use crate::schema::agencies;
+
+/// The SQLite migrations, embedded at build time.
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+/// The PostgreSQL migrations, embedded at build time.
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+
+/// The key of the PostgreSQL advisory lock every writing transaction takes first (`carematc`
+/// in ASCII).
+///
+/// Why: `changes.seq` comes from a sequence, and a sequence hands out numbers when a row is
+/// inserted, not when its transaction commits. Two concurrent writers could take seq 10 and 11,
+/// and 11 could commit first; a follower reading `seq > 9` would then see 11, remember 11, and
+/// never see 10 when it commits a moment later. Holding one lock from the start of every writing
+/// transaction until its commit makes commit order equal seq order, so `seq > last` never skips
+/// a row. Reads take no lock. (SQLite needs no such lock: `BEGIN IMMEDIATE` already admits one
+/// writer at a time.)
+pub const WRITER_LOCK: i64 = 0x6361_7265_6d61_7463;
+
+/// A page request: `page` is 1-based (0 is taken as 1), `per_page` at least 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Self {
+            page: 1,
+            per_page: 20,
+        }
+    }
+}
+
+impl Page {
+    pub fn new(page: u32, per_page: u32) -> Self {
+        Self { page, per_page }
+    }
+
+    pub(crate) fn limit(self) -> i64 {
+        i64::from(self.per_page.max(1))
+    }
+
+    pub(crate) fn offset(self) -> i64 {
+        i64::from(self.page.max(1) - 1) * self.limit()
+    }
+}
+
+/// One page of results and the total across all pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+}
+
+/// A direct-payment support agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agency {
+    pub id: AgencyId,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = agencies)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+struct AgencyRow {
+    id: i64,
+    name: String,
+    created_at: NaiveDateTime,
+}
+
+impl From<AgencyRow> for Agency {
+    fn from(row: AgencyRow) -> Self {
+        Agency {
+            id: AgencyId(row.id),
+            name: row.name,
+            created_at: from_naive(row.created_at),
+        }
+    }
+}
+
+/// The store: a connection pool and the operations on it. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: DbPool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .field("connections", &self.pool.state().connections)
+            .finish()
+    }
+}
+
+type Pooled = PooledConnection<Manager>;
+type MultiTransactionManager = <DbConnection as Connection>::TransactionManager;
+
+impl Store {
+    /// Connects to `url` (`sqlite://PATH`, a plain path, or `postgres://...`) with a pool of at
+    /// most `max_connections`. A SQLite file (and its folder) is created if missing.
+    pub fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let target = Target::parse(url)?;
+        let backend = target.backend();
+        let pool = connection::build_pool(target, max_connections)?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    fn conn(&self) -> Result<Pooled, StoreError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` with a connection, outside any explicit transaction.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.conn()?;
+        f(&mut conn)
+    }
+
+    /// Runs `f` in a writing transaction: `BEGIN IMMEDIATE` on SQLite (take the write lock now,
+    /// waiting up to `busy_timeout`, rather than fail when a read turns into a write), and
+    /// `BEGIN` plus [`WRITER_LOCK`] on PostgreSQL. Commits on `Ok`, rolls back on `Err`.
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut pooled = self.conn()?;
+        let conn: &mut DbConnection = &mut pooled;
+        let is_pg = matches!(conn, DbConnection::Pg(_));
+        match conn {
+            DbConnection::Sqlite(inner) => {
+                AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+            }
+            DbConnection::Pg(_) => MultiTransactionManager::begin_transaction(conn)?,
+        }
+        let result = (|| {
+            if is_pg {
+                diesel::sql_query(format!("SELECT pg_advisory_xact_lock({WRITER_LOCK})"))
+                    .execute(conn)?;
+            }
+            f(conn)
+        })();
+        match result {
+            Ok(value) => {
+                MultiTransactionManager::commit_transaction(conn)?;
+                Ok(value)
+            }
+            Err(error) => match MultiTransactionManager::rollback_transaction(conn) {
+                Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+                Err(rollback) => {
+                    tracing::error!(%error, %rollback, "rollback failed after an error");
+                    Err(error)
+                }
+            },
+        }
+    }
+
+    /// Applies pending migrations; returns the versions applied (empty when up to date).
+    pub fn migrate(&self) -> Result<Vec<String>, StoreError> {
+        let mut conn = self.conn()?;
+        let applied = match &mut *conn {
+            DbConnection::Sqlite(conn) => conn
+                .run_pending_migrations(SQLITE_MIGRATIONS)
+                .map(|v| v.iter().map(ToString::to_string).collect()),
+            DbConnection::Pg(conn) => conn
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.iter().map(ToString::to_string).collect()),
+        };
+        applied.map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    /// Reverts every applied migration (tests, `carematch migrate --down-all`).
+    pub fn revert_all(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn()?;
+        let reverted = match &mut *conn {
+            DbConnection::Sqlite(conn) => conn.revert_all_migrations(SQLITE_MIGRATIONS),
+            DbConnection::Pg(conn) => conn.revert_all_migrations(POSTGRES_MIGRATIONS),
+        };
+        reverted
+            .map(|_| ())
+            .map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    /// Checks the database answers (readiness probes).
+    pub fn ping(&self) -> Result<(), StoreError> {
+        self.read(|conn| {
+            diesel::sql_query("SELECT 1").execute(conn)?;
+            Ok(())
+        })
+    }
+
+    // ---- agencies ----
+
+    pub fn create_agency(&self, name: &str) -> Result<Agency, StoreError> {
+        let created_at = now();
+        let id: i64 = self.write(|conn| {
+            Ok(diesel::insert_into(agencies::table)
+                .values((
+                    agencies::name.eq(name),
+                    agencies::created_at.eq(to_naive(created_at)),
+                ))
+                .returning(agencies::id)
+                .get_result(conn)?)
+        })?;
+        Ok(Agency {
+            id: AgencyId(id),
+            name: name.to_owned(),
+            created_at,
+        })
+    }
+
+    pub fn get_agency(&self, id: AgencyId) -> Result<Option<Agency>, StoreError> {
+        self.read(|conn| {
+            Ok(agencies::table
+                .find(id.0)
+                .select(AgencyRow::as_select())
+                .first(conn)
+                .optional()?
+                .map(Agency::from))
+        })
+    }
+
+    pub fn list_agencies(&self) -> Result<Vec<Agency>, StoreError> {
+        self.read(|conn| {
+            let rows: Vec<AgencyRow> = agencies::table
+                .order(agencies::id.asc())
+                .select(AgencyRow::as_select())
+                .load(conn)?;
+            Ok(rows.into_iter().map(Agency::from).collect())
+        })
+    }
+
+    fn require_agency(conn: &mut DbConnection, id: AgencyId) -> Result<(), StoreError> {
+        let found: i64 = agencies::table
+            .filter(agencies::id.eq(id.0))
+            .count()
+            .get_result(conn)?;
+        if found == 0 {
+            return Err(StoreError::NotFound {
+                entity: "agency",
+                id: id.0,
+            });
+        }
+        Ok(())
+    }
+
+    // ---- carers ----
+
+    /// Stores a new carer (version 1) vouched for by `agency`. `NotFound` for an unknown agency,
+    /// `Duplicate { field: "external_ref" }` when the agency already uses that reference.
+    pub fn insert_carer(
+        &self,
+        agency: AgencyId,
+        details: &CarerDetails,
+        location: GeoPoint,
+    ) -> Result<Carer, StoreError> {
+        self.write(|conn| {
+            Self::require_agency(conn, agency)?;
+            carers::insert(conn, agency, details, location, now())
+        })
+    }
+
+    /// Stores many carers in one transaction, all or nothing, in multi-row batches; `progress`
+    /// is called with the number stored so far after each batch. Ids are in input order.
+    pub fn insert_carers(
+        &self,
+        rows: &[NewCarer],
+        progress: &dyn Fn(u64),
+    ) -> Result<Vec<CarerId>, StoreError> {
+        self.write(|conn| carers::insert_many(conn, rows, now(), progress))
+    }
+
+    /// A live carer; `None` when unknown or deleted.
+    pub fn get_carer(&self, id: CarerId) -> Result<Option<Carer>, StoreError> {
+        self.read(|conn| carers::get(conn, id))
+    }
+
+    /// Replaces a carer's details and location and bumps its version. With `expected_version`,
+    /// fails with `VersionConflict { current }` unless it is the stored version.
+    pub fn update_carer(
+        &self,
+        id: CarerId,
+        details: &CarerDetails,
+        location: GeoPoint,
+        expected_version: Option<i64>,
+    ) -> Result<Carer, StoreError> {
+        self.write(|conn| carers::update(conn, id, details, location, expected_version, now()))
+    }
+
+    /// Soft-deletes a carer; `NotFound` when unknown or already deleted.
+    pub fn delete_carer(&self, id: CarerId) -> Result<(), StoreError> {
+        self.write(|conn| carers::delete(conn, id, now()))
+    }
+
+    /// Live carers in id order, one page at a time, with the total.
+    pub fn list_carers(
+        &self,
+        filter: &CarerFilter,
+        page: Page,
+    ) -> Result<Paged<Carer>, StoreError> {
+        self.read(|conn| {
+            <MultiTransactionManager as TransactionManager<DbConnection>>::transaction(
+                conn,
+                |conn| carers::list(conn, filter, page),
+            )
+        })
+    }
+
+    /// Up to `limit` live carers with ids above `after`, in id order (keyset scan for index
+    /// builds: pass the last id back in).
+    pub fn carers_after(
+        &self,
+        after: Option<CarerId>,
+        limit: u32,
+    ) -> Result<Vec<Carer>, StoreError> {
+        self.read(|conn| carers::after(conn, after, limit))
+    }
+
+    // ---- providers ----
+
+    /// Stores a new provider (version 1), optionally managed by `agency`.
+    pub fn insert_provider(
+        &self,
+        agency: Option<AgencyId>,
+        details: &ProviderDetails,
+        location: GeoPoint,
+    ) -> Result<Provider, StoreError> {
+        self.write(|conn| {
+            if let Some(agency) = agency {
+                Self::require_agency(conn, agency)?;
+            }
+            providers::insert(conn, agency, details, location, now())
+        })
+    }
+
+    /// Stores many providers in one transaction, all or nothing.
+    pub fn insert_providers(
+        &self,
+        rows: &[NewProvider],
+        progress: &dyn Fn(u64),
+    ) -> Result<Vec<ProviderId>, StoreError> {
+        self.write(|conn| providers::insert_many(conn, rows, now(), progress))
+    }
+
+    pub fn get_provider(&self, id: ProviderId) -> Result<Option<Provider>, StoreError> {
+        self.read(|conn| providers::get(conn, id))
+    }
+
+    pub fn update_provider(
+        &self,
+        id: ProviderId,
+        details: &ProviderDetails,
+        location: GeoPoint,
+        expected_version: Option<i64>,
+    ) -> Result<Provider, StoreError> {
+        self.write(|conn| providers::update(conn, id, details, location, expected_version, now()))
+    }
+
+    pub fn delete_provider(&self, id: ProviderId) -> Result<(), StoreError> {
+        self.write(|conn| providers::delete(conn, id, now()))
+    }
+
+    pub fn list_providers(
+        &self,
+        filter: &ProviderFilter,
+        page: Page,
+    ) -> Result<Paged<Provider>, StoreError> {
+        self.read(|conn| {
+            <MultiTransactionManager as TransactionManager<DbConnection>>::transaction(
+                conn,
+                |conn| providers::list(conn, filter, page),
+            )
+        })
+    }
+
+    pub fn providers_after(
+        &self,
+        after: Option<ProviderId>,
+        limit: u32,
+    ) -> Result<Vec<Provider>, StoreError> {
+        self.read(|conn| providers::after(conn, after, limit))
+    }
+
+    // ---- gazetteer ----
+
+    /// Upserts postcode centroids in batched transactions (each batch commits on its own, so an
+    /// error part-way keeps the batches before it), then recomputes sector and district
+    /// centroids. `progress` gets the number of postcodes stored so far. Pass a
+    /// [`GazetteerReader`] by `&mut` to read its skipped count afterwards.
+    pub fn import_postcodes(
+        &self,
+        rows: impl Iterator<Item = Result<PostcodeRow, GazetteerError>>,
+        progress: &dyn Fn(u64),
+    ) -> Result<ImportSummary, StoreError> {
+        let mut summary = ImportSummary::default();
+        let mut batch = Vec::with_capacity(postcodes::BATCH_ROWS);
+        let flush = |batch: &mut Vec<postcodes::NewPostcodeRow>,
+                     summary: &mut ImportSummary|
+         -> Result<(), StoreError> {
+            if batch.is_empty() {
+                return Ok(());
+            }
+            self.write(|conn| postcodes::upsert(conn, batch))?;
+            summary.postcodes += batch.len() as u64;
+            batch.clear();
+            progress(summary.postcodes);
+            Ok(())
+        };
+        for row in rows {
+            batch.push(postcodes::NewPostcodeRow::from(&row?));
+            if batch.len() >= postcodes::BATCH_ROWS {
+                flush(&mut batch, &mut summary)?;
+            }
+        }
+        flush(&mut batch, &mut summary)?;
+        let (sectors, districts) = self.write(postcodes::recompute_centroids)?;
+        summary.sectors = sectors;
+        summary.districts = districts;
+        Ok(summary)
+    }
+
+    /// The postcode's centroid; for an unknown postcode, its sector's centroid; failing that,
+    /// its district's (outward code's); `None` when even the district is unknown.
+    pub fn locate(&self, postcode: &Postcode) -> Result<Option<Located>, StoreError> {
+        self.read(|conn| postcodes::locate(conn, postcode))
+    }
+
+    // ---- change log ----
+
+    /// Up to `limit` changes with `seq > after_seq`, in seq order.
+    pub fn changes_since(&self, after_seq: i64, limit: u32) -> Result<Vec<Change>, StoreError> {
+        self.read(|conn| changes::since(conn, after_seq, limit))
+    }
+
+    /// The highest seq in the change log, 0 when empty.
+    pub fn latest_change_seq(&self) -> Result<i64, StoreError> {
+        self.read(changes::latest)
+    }
+}

@@ -1,0 +1,400 @@
+//! Compact, allocation-free candidate profiles built from carers and providers, and the
+//! [`Roster`] that keeps them beside their display side table.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::area::AreaPolygon;
+use crate::carer::Carer;
+use crate::geo::GeoPoint;
+use crate::ids::AgencyId;
+use crate::provider::{CAPACITY_FLAG_LAPSES_AFTER_DAYS, Provider, ServiceArea};
+use crate::schedule::WeekMask;
+use crate::vocabulary::{
+    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, Proficiency, Service,
+};
+
+/// Carer or provider.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateKind {
+    Carer,
+    Provider,
+}
+
+impl CandidateKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Carer => "carer",
+            Self::Provider => "provider",
+        }
+    }
+}
+
+/// A date as a day number (days from the Common Era), so comparisons in the hot loop are integers.
+pub fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// The inverse of [`day_number`].
+pub fn date_of_day(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// No check of this kind is recorded.
+pub(crate) const NO_CHECK: i32 = i32::MIN;
+
+/// How far a candidate reaches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reach {
+    /// A carer's travel radius or a provider's service radius, in km from the base.
+    Radius(f64),
+    /// A provider's polygon service area: the rings are in the [`Roster`]'s side table; `bound_km`
+    /// is the distance from the base within which the whole polygon lies.
+    Polygon { bound_km: f64 },
+}
+
+impl Reach {
+    /// The distance from the base beyond which the candidate certainly does not reach.
+    pub fn bound_km(self) -> f64 {
+        match self {
+            Self::Radius(km) => km,
+            Self::Polygon { bound_km } => bound_km,
+        }
+    }
+}
+
+/// Everything the matcher reads, as bitsets and integers: no heap data.
+///
+/// Display data (names) and polygon rings live in the [`Roster`]'s side table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub(crate) kind: CandidateKind,
+    pub(crate) id: i64,
+    pub(crate) agency: Option<AgencyId>,
+    pub(crate) public_listing: bool,
+    pub(crate) location: GeoPoint,
+    pub(crate) reach: Reach,
+    /// `languages[i]`: languages spoken at level `i` or better (basic, conversational, fluent, native).
+    pub(crate) languages: [CodeSet<Language>; 4],
+    pub(crate) cuisines: CodeSet<Cuisine>,
+    pub(crate) diets: CodeSet<DietaryLaw>,
+    pub(crate) practices: CodeSet<FaithPractice>,
+    pub(crate) services: CodeSet<Service>,
+    pub(crate) experience: CodeSet<Experience>,
+    pub(crate) faith: Option<Faith>,
+    pub(crate) gender: Option<Gender>,
+    /// Expiry day number per check kind ([`NO_CHECK`] when none is recorded).
+    pub(crate) check_expiry: [i32; CHECK_KINDS],
+    pub(crate) week: WeekMask,
+    /// A provider with no opening hours works by arrangement: any schedule is covered.
+    pub(crate) hours_by_arrangement: bool,
+    /// Hours free a week; `u8::MAX` for providers (by arrangement).
+    pub(crate) hours_free: u8,
+    /// Hourly rate in pence, `None` when a provider does not publish one.
+    pub(crate) rate_pence: Option<u32>,
+    pub(crate) available_from: i32,
+    pub(crate) accepting: bool,
+    pub(crate) accepting_confirmed: i32,
+}
+
+pub(crate) const CHECK_KINDS: usize = CheckKind::ALL.len();
+
+impl Candidate {
+    pub fn from_carer(carer: &Carer) -> Self {
+        let d = &carer.details;
+        let mut languages = [CodeSet::EMPTY; 4];
+        for skill in &d.languages {
+            for (level, set) in languages.iter_mut().enumerate() {
+                if skill.proficiency as usize >= level {
+                    set.insert(skill.code);
+                }
+            }
+        }
+        let mut check_expiry = [NO_CHECK; CHECK_KINDS];
+        for check in &d.checks {
+            let slot = &mut check_expiry[usize::from(check.kind.index())];
+            *slot = (*slot).max(day_number(check.expires_on));
+        }
+        Self {
+            kind: CandidateKind::Carer,
+            id: carer.id.0,
+            agency: Some(carer.agency_id),
+            public_listing: d.public_listing_consent,
+            location: carer.location,
+            reach: Reach::Radius(d.travel_radius_km.get()),
+            languages,
+            cuisines: d.cuisines.iter().collect(),
+            diets: d.dietary_laws.iter().collect(),
+            practices: d.faith_practices.iter().collect(),
+            services: d.services.iter().collect(),
+            experience: d.experience.iter().collect(),
+            faith: d.faith,
+            gender: Some(d.gender),
+            check_expiry,
+            week: WeekMask::from_slots(&d.availability),
+            hours_by_arrangement: false,
+            hours_free: d.hours_per_week,
+            rate_pence: Some(d.hourly_rate.pence()),
+            available_from: day_number(d.available_from),
+            accepting: true,
+            accepting_confirmed: day_number(d.last_confirmed_on),
+        }
+    }
+
+    /// A provider's profile; staff languages count as fluent. For a polygon area the bound is
+    /// computed here and the rings go to the side table ([`SideEntry::from_provider`]).
+    pub fn from_provider(provider: &Provider) -> Self {
+        let d = &provider.details;
+        let mut languages = [CodeSet::EMPTY; 4];
+        for code in &d.staff_languages {
+            for set in &mut languages[..=Proficiency::Fluent as usize] {
+                set.insert(*code);
+            }
+        }
+        let mut check_expiry = [NO_CHECK; CHECK_KINDS];
+        for check in &d.checks {
+            let slot = &mut check_expiry[usize::from(check.kind.index())];
+            *slot = (*slot).max(day_number(check.expires_on));
+        }
+        let reach = match &d.service_area {
+            ServiceArea::Radius { km } => Reach::Radius(km.get()),
+            ServiceArea::Polygon { coordinates } => Reach::Polygon {
+                bound_km: AreaPolygon::new(coordinates.clone())
+                    .map_or(0.0, |p| polygon_bound(&p, provider.location)),
+            },
+        };
+        Self {
+            kind: CandidateKind::Provider,
+            id: provider.id.0,
+            agency: provider.agency_id,
+            public_listing: true,
+            location: provider.location,
+            reach,
+            languages,
+            cuisines: d.cuisines.iter().collect(),
+            diets: d.dietary_laws.iter().collect(),
+            practices: d.faith_practices.iter().collect(),
+            services: d.services.iter().collect(),
+            experience: d.experience.iter().collect(),
+            faith: None,
+            gender: None,
+            check_expiry,
+            week: WeekMask::from_slots(&d.opening_hours),
+            hours_by_arrangement: d.opening_hours.is_empty(),
+            hours_free: u8::MAX,
+            rate_pence: d.hourly_rate.map(|r| r.pence()),
+            available_from: i32::MIN,
+            accepting: d.accepting_new_clients,
+            accepting_confirmed: day_number(d.accepting_confirmed_on),
+        }
+    }
+
+    pub fn kind(&self) -> CandidateKind {
+        self.kind
+    }
+
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+
+    pub fn agency(&self) -> Option<AgencyId> {
+        self.agency
+    }
+
+    pub fn public_listing(&self) -> bool {
+        self.public_listing
+    }
+
+    pub fn location(&self) -> GeoPoint {
+        self.location
+    }
+
+    pub fn reach(&self) -> Reach {
+        self.reach
+    }
+
+    /// Whether a provider takes new clients on the given day: the flag is set and was confirmed
+    /// within the last 90 days (as [`crate::ProviderDetails::accepting_on`]). Carers: always.
+    pub fn accepting_on(&self, today: i32) -> bool {
+        match self.kind {
+            CandidateKind::Carer => true,
+            CandidateKind::Provider => {
+                self.accepting
+                    && i64::from(today)
+                        <= i64::from(self.accepting_confirmed)
+                            + CAPACITY_FLAG_LAPSES_AFTER_DAYS as i64
+            }
+        }
+    }
+
+    /// Whether the check is recorded and unexpired on the given day.
+    pub fn check_valid(&self, kind: CheckKind, today: i32) -> bool {
+        self.check_expiry[usize::from(kind.index())] >= today
+    }
+
+    pub(crate) fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {
+        let mut set = CodeSet::EMPTY;
+        for (i, expiry) in self.check_expiry.iter().enumerate() {
+            if *expiry != NO_CHECK && *expiry >= today {
+                set = set.union(CodeSet::from_bits(1 << i));
+            }
+        }
+        set
+    }
+
+    /// The highest level at which the candidate speaks `code`.
+    pub(crate) fn level_of(&self, code: Language) -> Option<Proficiency> {
+        Proficiency::ALL
+            .iter()
+            .rev()
+            .copied()
+            .find(|level| self.languages[*level as usize].contains(code))
+    }
+}
+
+/// The bound on a polygon from the base, with a margin for the planar ring test.
+fn polygon_bound(polygon: &AreaPolygon, base: GeoPoint) -> f64 {
+    polygon.bounding_radius_km(base) * 1.001 + 0.01
+}
+
+/// What the hot struct leaves out: the name shown in results and polygon rings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideEntry {
+    /// A carer's public display name (`Mei L.`), or a provider's name.
+    pub name: String,
+    pub area: Option<AreaPolygon>,
+}
+
+impl SideEntry {
+    pub fn from_carer(carer: &Carer) -> Self {
+        Self {
+            name: carer.details.display_name(),
+            area: None,
+        }
+    }
+
+    pub fn from_provider(provider: &Provider) -> Self {
+        let area = match &provider.details.service_area {
+            ServiceArea::Radius { .. } => None,
+            ServiceArea::Polygon { coordinates } => AreaPolygon::new(coordinates.clone()),
+        };
+        Self {
+            name: provider.details.name.clone(),
+            area,
+        }
+    }
+}
+
+/// Candidates in a compact array plus their side table; a candidate's *slot* indexes both.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    candidates: Vec<Candidate>,
+    side: Vec<SideEntry>,
+}
+
+impl Roster {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            candidates: Vec::with_capacity(capacity),
+            side: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Appends a candidate and its side entry; returns its slot.
+    ///
+    /// # Panics
+    /// With more than `u32::MAX` candidates.
+    pub fn push(&mut self, candidate: Candidate, side: SideEntry) -> u32 {
+        let slot = u32::try_from(self.candidates.len()).expect("fewer than 2^32 candidates");
+        self.candidates.push(candidate);
+        self.side.push(side);
+        slot
+    }
+
+    pub fn push_carer(&mut self, carer: &Carer) -> u32 {
+        self.push(Candidate::from_carer(carer), SideEntry::from_carer(carer))
+    }
+
+    pub fn push_provider(&mut self, provider: &Provider) -> u32 {
+        self.push(
+            Candidate::from_provider(provider),
+            SideEntry::from_provider(provider),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    pub fn get(&self, slot: u32) -> Option<&Candidate> {
+        self.candidates.get(slot as usize)
+    }
+
+    pub fn side(&self, slot: u32) -> Option<&SideEntry> {
+        self.side.get(slot as usize)
+    }
+
+    /// Whether the candidate in `slot` reaches `point` at `distance_km` from its base: within a
+    /// carer's travel radius or a provider's radius, or inside a provider's polygon.
+    pub fn reaches(&self, slot: u32, point: GeoPoint, distance_km: f64) -> bool {
+        let Some(candidate) = self.get(slot) else {
+            return false;
+        };
+        match candidate.reach {
+            Reach::Radius(km) => distance_km <= km,
+            Reach::Polygon { bound_km } => {
+                distance_km <= bound_km
+                    && self
+                        .side(slot)
+                        .and_then(|side| side.area.as_ref())
+                        .is_some_and(|area| area.contains(point))
+            }
+        }
+    }
+
+    /// Reorders candidates (and side entries) so that `order[i]` becomes slot `i`, e.g. along a
+    /// space-filling curve so that nearby candidates sit together in memory. `order` must be a
+    /// permutation of the slots; anything else leaves the roster unchanged and returns false.
+    pub fn permute(&mut self, order: &[u32]) -> bool {
+        let n = self.candidates.len();
+        if order.len() != n {
+            return false;
+        }
+        let mut seen = vec![false; n];
+        for slot in order {
+            match seen.get_mut(*slot as usize) {
+                Some(s) if !*s => *s = true,
+                _ => return false,
+            }
+        }
+        let mut candidates: Vec<Option<Candidate>> =
+            std::mem::take(&mut self.candidates).into_iter().map(Some).collect();
+        let mut side: Vec<Option<SideEntry>> =
+            std::mem::take(&mut self.side).into_iter().map(Some).collect();
+        for slot in order {
+            let i = *slot as usize;
+            if let (Some(c), Some(s)) = (candidates[i].take(), side[i].take()) {
+                self.candidates.push(c);
+                self.side.push(s);
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,31 @@
+//! Matching: support plans against carers and providers. Pure: no IO, and today's date is passed
+//! in. See `docs/matching.md` for the model, the default weights and the wording.
+//!
+//! 1. The geographic index retrieves candidates near the person and gives their distance.
+//! 2. [`match_plan`] drops candidates whose own reach (a carer's travel radius, a provider's
+//!    radius or polygon) does not include the person, filters on every required criterion,
+//!    scores the rest ([`MatchWeights`]), keeps the best `limit` in a deterministic order (score
+//!    descending, distance ascending, then kind and id) and explains them.
+//! 3. When fewer than `limit` match, the same pass has counted the candidates that fail exactly
+//!    one required criterion: those counts are the [`Relaxation`]s.
+//! 4. [`match_pooled`] finds candidates who can serve several plans at once.
+//!
+//! A required criterion passes only when `met`: a `partial` ("speaks Chinese, dialect not stated
+//! — confirm Cantonese") never satisfies a required language; it is reported in the relaxations.
+
+mod area;
+mod candidate;
+mod engine;
+mod explain;
+mod plan;
+mod weights;
+
+pub use area::AreaPolygon;
+pub use candidate::{Candidate, CandidateKind, Reach, Roster, SideEntry, date_of_day, day_number};
+pub use engine::{
+    KindFilter, Match, MatchOptions, Matcher, MatchOutcome, PlanFit, PooledMatch, PooledOutcome, Viewer,
+    match_plan, match_pooled,
+};
+pub use explain::{CriterionOutcome, CriterionResult, Relaxation};
+pub use plan::{CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted};
+pub use weights::{MatchWeights, WeightsError};

@@ -1,0 +1,116 @@
+//! The worked example of `docs/matching.md`, checked number by number.
+
+use carematch_domain::matching::{
+    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, match_plan,
+};
+use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed};
+use carematch_domain::vocabulary::{Cuisine, Language, Proficiency, Service, Weekday};
+use carematch_domain::LanguageSkill;
+
+use super::support::{carer, east_of, leicester, need, plan, provider, slot, today};
+
+#[test]
+fn the_worked_example_in_the_docs() {
+    let at = leicester();
+    let mut p = plan(10.0);
+    p.languages = vec![LanguageNeed {
+        code: Language::Yue,
+        min_proficiency: Proficiency::Conversational,
+        priority: Priority::Required,
+    }];
+    p.cuisines = vec![need(Cuisine::Cantonese, Priority::Preferred)];
+    p.services = vec![need(Service::PersonalCare, Priority::Preferred)];
+    p.schedule = Some(ScheduleNeed {
+        slots: vec![
+            slot(Weekday::Tue, "09:00", "11:00", false),
+            slot(Weekday::Thu, "09:00", "11:00", false),
+        ],
+        priority: Priority::Preferred,
+    });
+    let speaks = |code, proficiency| {
+        vec![LanguageSkill { code, proficiency, reads: false, writes: false }]
+    };
+
+    let mut mei = carer(1, east_of(at, 2.5));
+    mei.details.languages = speaks(Language::Yue, Proficiency::Native);
+    mei.details.cuisines = vec![Cuisine::Cantonese];
+    mei.details.availability = vec![
+        slot(Weekday::Tue, "08:00", "12:00", false),
+        slot(Weekday::Thu, "10:00", "12:00", false),
+    ];
+    let mut ka = carer(2, east_of(at, 1.0));
+    ka.details.given_name = "Ka".to_owned();
+    ka.details.family_name = "Yip".to_owned();
+    ka.details.languages = speaks(Language::Zho, Proficiency::Native);
+    let mut lok = carer(4, east_of(at, 12.0));
+    lok.details.given_name = "Lok".to_owned();
+    lok.details.family_name = "Chan".to_owned();
+    lok.details.languages = speaks(Language::Yue, Proficiency::Fluent);
+    let mut club = provider(3, east_of(at, 4.0));
+    club.details.name = "Wah Sum Luncheon Club".to_owned();
+    club.details.staff_languages = vec![Language::Yue, Language::Eng];
+    club.details.cuisines = vec![Cuisine::Cantonese];
+    club.details.services = vec![Service::LuncheonClub];
+
+    let mut roster = Roster::new();
+    for c in [&mei, &ka, &lok] {
+        roster.push_carer(c);
+    }
+    roster.push_provider(&club);
+    let compiled = CompiledPlan::compile(&p, at);
+    let hits: Vec<(u32, f64)> = roster
+        .candidates()
+        .iter()
+        .zip(0u32..)
+        .map(|(c, slot)| (slot, at.distance_km(c.location())))
+        .collect();
+    let out = match_plan(&compiled, &roster, hits, &MatchOptions::new(today()));
+
+    let summary: Vec<_> = out.matches.iter().map(|m| (m.kind, m.id, m.name.as_str(), m.distance_km)).collect();
+    assert_eq!(
+        summary,
+        [
+            (CandidateKind::Carer, 1, "Mei L.", 2.5),
+            (CandidateKind::Provider, 3, "Wah Sum Luncheon Club", 4.0)
+        ]
+    );
+    // Mei: preferred 2 of 2 met = 1.0; distance 1 - 2.5/10 = 0.75; schedule 12 of 16 quarters.
+    assert!((out.matches[0].score - 0.875).abs() < 1e-4, "{}", out.matches[0].score);
+    // Club: preferred 1 of 2 = 0.5; distance 1 - 4/10 = 0.6; hours by arrangement = 1.0.
+    assert!((out.matches[1].score - 0.63).abs() < 1e-4, "{}", out.matches[1].score);
+    let mei_lines: Vec<_> = out.matches[0]
+        .criteria
+        .iter()
+        .map(|c| (c.criterion.as_str(), c.required, c.result, c.detail.as_str()))
+        .collect();
+    assert_eq!(
+        mei_lines,
+        [
+            ("language:yue", true, CriterionOutcome::Met, "speaks Cantonese (native)"),
+            ("cuisine:cantonese", false, CriterionOutcome::Met, "cooks Cantonese home food"),
+            ("service:personal_care", false, CriterionOutcome::Met, "offers personal care"),
+            ("distance", true, CriterionOutcome::Met, "2.5 km away"),
+            (
+                "schedule",
+                false,
+                CriterionOutcome::Partial,
+                "free Tue and Thu mornings — covers 75% of the schedule"
+            ),
+        ]
+    );
+    let relax: Vec<_> = out
+        .relaxations
+        .iter()
+        .map(|r| (r.criterion.as_str(), r.suggestion.as_str(), r.additional))
+        .collect();
+    assert_eq!(
+        relax,
+        [
+            ("distance", "1 more within 20 km", 1),
+            ("language:yue", "1 speaks Chinese, dialect not stated — confirm Cantonese", 1),
+        ]
+    );
+    assert_eq!(out.considered, 3);
+    let json = serde_json::to_value(&out.matches[1].criteria[4]).expect("json");
+    assert_eq!(json["result"], "met");
+}

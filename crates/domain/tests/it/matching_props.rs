@@ -1,0 +1,684 @@
+//! Property tests: the matcher against a brute-force scan over the original records, written
+//! independently of the compiled masks.
+
+use std::collections::BTreeMap;
+
+use carematch_domain::matching::{
+    CandidateKind, CompiledPlan, CriterionOutcome, KindFilter, MatchOptions, MatchOutcome,
+    MatchWeights, Roster, Viewer, match_plan, match_pooled,
+};
+use carematch_domain::plan::{
+    DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
+};
+use carematch_domain::provider::ServiceArea;
+use carematch_domain::schedule::WeekMask;
+use carematch_domain::vocabulary::{
+    CheckKind, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
+    Proficiency, Service, Weekday,
+};
+use carematch_domain::{
+    AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Provider, RatePence,
+};
+use chrono::{Days, NaiveDate};
+use geo::{Contains, LineString, Point, Polygon};
+use proptest::prelude::*;
+
+use super::support::{Rng, carer, date, leicester, need, plan, point, provider, slot, today};
+
+const LANGS: [Language; 8] = [
+    Language::Yue,
+    Language::Cmn,
+    Language::Zho,
+    Language::Hak,
+    Language::Syl,
+    Language::Ben,
+    Language::Eng,
+    Language::Urd,
+];
+const CUISINES: [Cuisine; 4] = [
+    Cuisine::Cantonese,
+    Cuisine::Punjabi,
+    Cuisine::Bengali,
+    Cuisine::Caribbean,
+];
+const DIETS: [DietaryLaw; 3] = [DietaryLaw::Halal, DietaryLaw::Vegetarian, DietaryLaw::NoPork];
+const PRACTICES: [FaithPractice; 3] = [
+    FaithPractice::PrayerTimes,
+    FaithPractice::Fasting,
+    FaithPractice::SameGenderPersonalCare,
+];
+const SERVICES: [Service; 4] = [
+    Service::PersonalCare,
+    Service::MealPreparation,
+    Service::Companionship,
+    Service::Shopping,
+];
+const EXPERIENCE: [Experience; 3] = [
+    Experience::Dementia,
+    Experience::Stroke,
+    Experience::MentalHealth,
+];
+const FAITHS: [Faith; 4] = [Faith::Muslim, Faith::Buddhist, Faith::Christian, Faith::Sikh];
+const GENDERS: [Gender; 2] = [Gender::Female, Gender::Male];
+const LEVELS: [Proficiency; 4] = [
+    Proficiency::Basic,
+    Proficiency::Conversational,
+    Proficiency::Fluent,
+    Proficiency::Native,
+];
+
+#[derive(Debug, Clone)]
+pub enum Record {
+    Carer(Carer),
+    Provider(Provider),
+}
+
+impl Record {
+    fn kind(&self) -> CandidateKind {
+        match self {
+            Self::Carer(_) => CandidateKind::Carer,
+            Self::Provider(_) => CandidateKind::Provider,
+        }
+    }
+    fn id(&self) -> i64 {
+        match self {
+            Self::Carer(c) => c.id.0,
+            Self::Provider(p) => p.id.0,
+        }
+    }
+    fn location(&self) -> GeoPoint {
+        match self {
+            Self::Carer(c) => c.location,
+            Self::Provider(p) => p.location,
+        }
+    }
+}
+
+fn near(rng: &mut Rng, centre: GeoPoint, spread_deg: f64) -> GeoPoint {
+    point(
+        centre.lat + rng.range(-spread_deg, spread_deg) * 0.6,
+        centre.lon + rng.range(-spread_deg, spread_deg),
+    )
+}
+
+fn random_slots(rng: &mut Rng, n: usize) -> Vec<carematch_domain::Slot> {
+    let times = ["06:00", "08:00", "09:00", "11:00", "12:00", "14:00", "17:00", "20:00", "22:00"];
+    let mut slots = Vec::new();
+    for _ in 0..n {
+        let day = rng.pick(Weekday::ALL);
+        if rng.chance(0.2) {
+            slots.push(slot(day, "22:00", rng.pick(&["06:00", "07:00", "08:00"]), true));
+        } else {
+            let a = rng.below(times.len() - 1);
+            let b = a + 1 + rng.below(times.len() - 1 - a);
+            slots.push(slot(day, times[a], times[b], false));
+        }
+    }
+    slots
+}
+
+fn random_checks(rng: &mut Rng) -> Vec<Check> {
+    let mut checks = Vec::new();
+    for kind in [CheckKind::DbsEnhanced, CheckKind::FirstAid] {
+        if rng.chance(0.7) {
+            let offset = rng.below(400) as i64 - 200;
+            let expires_on = if offset >= 0 {
+                today().checked_add_days(Days::new(offset as u64))
+            } else {
+                today().checked_sub_days(Days::new((-offset) as u64))
+            }
+            .expect("date");
+            checks.push(Check {
+                kind,
+                expires_on,
+                reference: None,
+            });
+        }
+    }
+    checks
+}
+
+fn shift(days: i64) -> NaiveDate {
+    if days >= 0 {
+        today().checked_add_days(Days::new(days as u64))
+    } else {
+        today().checked_sub_days(Days::new((-days) as u64))
+    }
+    .expect("date")
+}
+
+pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint) -> Carer {
+    let mut c = carer(id, near(rng, centre, 0.4));
+    let d = &mut c.details;
+    d.given_name = format!("Carer{id}");
+    d.family_name = "Example".to_owned();
+    d.gender = rng.pick(&GENDERS);
+    let mut languages: Vec<Language> = rng.subset(&LANGS, 0.3);
+    if languages.is_empty() {
+        languages.push(rng.pick(&LANGS));
+    }
+    d.languages = languages
+        .into_iter()
+        .map(|code| LanguageSkill {
+            code,
+            proficiency: rng.pick(&LEVELS),
+            reads: false,
+            writes: false,
+        })
+        .collect();
+    d.cuisines = rng.subset(&CUISINES, 0.4);
+    d.dietary_laws = rng.subset(&DIETS, 0.4);
+    d.faith = if rng.chance(0.6) { Some(rng.pick(&FAITHS)) } else { None };
+    d.faith_practices = rng.subset(&PRACTICES, 0.5);
+    d.services = rng.subset(&SERVICES, 0.6);
+    d.experience = rng.subset(&EXPERIENCE, 0.4);
+    d.checks = random_checks(rng);
+    let n = rng.below(5);
+    d.availability = random_slots(rng, n);
+    d.hours_per_week = rng.below(41) as u8;
+    d.available_from = shift(rng.below(120) as i64 - 60);
+    d.travel_radius_km = Km::new(rng.range(1.0, 40.0)).expect("km");
+    d.hourly_rate = RatePence::new(1000 + rng.below(1000) as i64).expect("rate");
+    d.public_listing_consent = rng.chance(0.7);
+    c.agency_id = AgencyId(1 + rng.below(3) as i64);
+    c
+}
+
+pub fn random_provider(rng: &mut Rng, id: i64, centre: GeoPoint) -> Provider {
+    let mut p = provider(id, near(rng, centre, 0.4));
+    let base = p.location;
+    let d = &mut p.details;
+    d.name = format!("Provider {id}");
+    d.staff_languages = rng.subset(&LANGS, 0.3);
+    if d.staff_languages.is_empty() {
+        d.staff_languages.push(Language::Eng);
+    }
+    d.cuisines = rng.subset(&CUISINES, 0.4);
+    d.dietary_laws = rng.subset(&DIETS, 0.4);
+    d.faith_practices = rng.subset(&PRACTICES, 0.5);
+    d.services = rng.subset(&SERVICES, 0.6);
+    d.experience = rng.subset(&EXPERIENCE, 0.4);
+    d.checks = random_checks(rng);
+    d.service_area = if rng.chance(0.4) {
+        let (w, h) = (rng.range(0.05, 0.4), rng.range(0.05, 0.3));
+        let ring = |cx: f64, cy: f64, w: f64, h: f64| {
+            vec![
+                [cx - w, cy - h],
+                [cx + w, cy - h],
+                [cx + w, cy + h],
+                [cx - w, cy + h],
+                [cx - w, cy - h],
+            ]
+        };
+        let mut rings = vec![ring(base.lon, base.lat, w, h)];
+        if rng.chance(0.5) {
+            rings.push(ring(base.lon + w / 3.0, base.lat, w / 4.0, h / 2.0));
+        }
+        ServiceArea::Polygon { coordinates: rings }
+    } else {
+        ServiceArea::Radius {
+            km: Km::new(rng.range(2.0, 40.0)).expect("km"),
+        }
+    };
+    d.accepting_new_clients = rng.chance(0.8);
+    d.accepting_confirmed_on = shift(-(rng.below(150) as i64));
+    let n = rng.below(3);
+    d.opening_hours = random_slots(rng, n);
+    d.hourly_rate = if rng.chance(0.7) {
+        Some(RatePence::new(1000 + rng.below(1000) as i64).expect("rate"))
+    } else {
+        None
+    };
+    p
+}
+
+fn priority(rng: &mut Rng) -> Priority {
+    if rng.chance(0.5) {
+        Priority::Required
+    } else {
+        Priority::Preferred
+    }
+}
+
+pub fn random_plan(rng: &mut Rng) -> SupportPlan {
+    let mut p = plan(rng.range(2.0, 30.0));
+    p.location = Some(near(rng, leicester(), 0.1));
+    let mut langs = LANGS.to_vec();
+    rng.shuffle(&mut langs);
+    p.languages = langs[..rng.below(3)]
+        .iter()
+        .map(|code| LanguageNeed {
+            code: *code,
+            min_proficiency: rng.pick(&LEVELS),
+            priority: priority(rng),
+        })
+        .collect();
+    p.cuisines = rng.subset(&CUISINES, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
+    p.dietary_laws = rng.subset(&DIETS, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
+    p.faith_practices =
+        rng.subset(&PRACTICES, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
+    p.services = rng.subset(&SERVICES, 0.3).into_iter().map(|c| need(c, priority(rng))).collect();
+    p.experience =
+        rng.subset(&EXPERIENCE, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
+    if rng.chance(0.3) {
+        p.shared_faith = Some(need(rng.pick(&FAITHS), priority(rng)));
+    }
+    if rng.chance(0.3) {
+        p.carer_gender = Some(need(rng.pick(&GENDERS), priority(rng)));
+    }
+    if rng.chance(0.5) {
+        let n = 1 + rng.below(2);
+        p.schedule = Some(ScheduleNeed {
+            slots: random_slots(rng, n),
+            priority: priority(rng),
+        });
+    }
+    if rng.chance(0.3) {
+        p.hours_per_week = Some(HoursNeed {
+            hours: 1 + rng.below(30) as u8,
+            priority: priority(rng),
+        });
+    }
+    if rng.chance(0.3) {
+        p.max_hourly_rate = Some(RateNeed {
+            max: RatePence::new(1200 + rng.below(800) as i64).expect("rate"),
+            priority: priority(rng),
+        });
+    }
+    if rng.chance(0.3) {
+        p.needed_by = Some(DateNeed {
+            date: shift(rng.below(60) as i64),
+            priority: priority(rng),
+        });
+    }
+    p
+}
+
+pub struct World {
+    pub records: Vec<Record>,
+    pub roster: Roster,
+}
+
+pub fn random_world(rng: &mut Rng, carers: usize, providers: usize) -> World {
+    let mut records = Vec::new();
+    let mut roster = Roster::new();
+    for i in 0..carers {
+        let c = random_carer(rng, i as i64 + 1, leicester());
+        roster.push_carer(&c);
+        records.push(Record::Carer(c));
+    }
+    for i in 0..providers {
+        let p = random_provider(rng, i as i64 + 1, leicester());
+        roster.push_provider(&p);
+        records.push(Record::Provider(p));
+    }
+    World { records, roster }
+}
+
+/// What the brute force says about one record: `None` when it is not counted at all.
+#[derive(Debug)]
+pub struct Judgement {
+    pub distance: f64,
+    pub failed: Vec<String>,
+}
+
+fn polygon_contains(rings: &[Vec<[f64; 2]>], at: GeoPoint) -> bool {
+    let ring = |r: &Vec<[f64; 2]>| LineString::from(r.iter().map(|[x, y]| (*x, *y)).collect::<Vec<_>>());
+    let Some((outer, holes)) = rings.split_first() else {
+        return false;
+    };
+    Polygon::new(ring(outer), holes.iter().map(ring).collect()).contains(&Point::new(at.lon, at.lat))
+}
+
+/// Judges a record with plain loops over its own fields.
+pub fn brute(
+    plan: &SupportPlan,
+    at: GeoPoint,
+    record: &Record,
+    viewer: Viewer,
+    kinds: KindFilter,
+    checks: &[CheckKind],
+    on: NaiveDate,
+) -> Option<Judgement> {
+    let max = plan.max_distance_km.get();
+    let distance = at.distance_km(record.location());
+    if distance > 2.0 * max {
+        return None;
+    }
+    let mut failed = Vec::new();
+    let required = |p: Priority| p == Priority::Required;
+    match record {
+        Record::Carer(c) => {
+            if !kinds.carers {
+                return None;
+            }
+            let visible = c.details.public_listing_consent
+                || viewer == Viewer::Admin
+                || viewer == Viewer::Agency(c.agency_id);
+            if !visible || distance > c.details.travel_radius_km.get() {
+                return None;
+            }
+            let d = &c.details;
+            for l in plan.languages.iter().filter(|l| required(l.priority)) {
+                if !d.languages.iter().any(|s| s.code == l.code && s.proficiency >= l.min_proficiency) {
+                    failed.push(format!("language:{}", l.code));
+                }
+            }
+            for n in plan.cuisines.iter().filter(|n| required(n.priority)) {
+                if !d.cuisines.contains(&n.code) {
+                    failed.push(format!("cuisine:{}", n.code));
+                }
+            }
+            for n in plan.dietary_laws.iter().filter(|n| required(n.priority)) {
+                if !d.dietary_laws.contains(&n.code) {
+                    failed.push(format!("diet:{}", n.code));
+                }
+            }
+            for n in plan.faith_practices.iter().filter(|n| required(n.priority)) {
+                if !d.faith_practices.contains(&n.code) {
+                    failed.push(format!("faith_practice:{}", n.code));
+                }
+            }
+            for n in plan.services.iter().filter(|n| required(n.priority)) {
+                if !d.services.contains(&n.code) {
+                    failed.push(format!("service:{}", n.code));
+                }
+            }
+            for n in plan.experience.iter().filter(|n| required(n.priority)) {
+                if !d.experience.contains(&n.code) {
+                    failed.push(format!("experience:{}", n.code));
+                }
+            }
+            if let Some(n) = plan.shared_faith.filter(|n| required(n.priority)) {
+                if d.faith != Some(n.code) {
+                    failed.push(format!("faith:{}", n.code));
+                }
+            }
+            if let Some(n) = plan.carer_gender.filter(|n| required(n.priority)) {
+                if d.gender != n.code {
+                    failed.push(format!("carer_gender:{}", n.code));
+                }
+            }
+            if let Some(s) = plan.schedule.as_ref().filter(|s| required(s.priority)) {
+                let needed = WeekMask::from_slots(&s.slots);
+                let free = WeekMask::from_slots(&d.availability);
+                if free.intersection(&needed).quarters() < needed.quarters() {
+                    failed.push("schedule".to_owned());
+                }
+            }
+            if let Some(h) = plan.hours_per_week.filter(|h| required(h.priority)) {
+                if d.hours_per_week < h.hours {
+                    failed.push("hours_per_week".to_owned());
+                }
+            }
+            if let Some(r) = plan.max_hourly_rate.filter(|r| required(r.priority)) {
+                if d.hourly_rate > r.max {
+                    failed.push("max_hourly_rate".to_owned());
+                }
+            }
+            if let Some(n) = plan.needed_by.filter(|n| required(n.priority)) {
+                if d.available_from > n.date {
+                    failed.push("needed_by".to_owned());
+                }
+            }
+            for kind in checks {
+                if !d.checks.iter().any(|c| c.kind == *kind && c.valid_on(on)) {
+                    failed.push(format!("check:{kind}"));
+                }
+            }
+        }
+        Record::Provider(p) => {
+            if !kinds.providers {
+                return None;
+            }
+            let d = &p.details;
+            let reaches = match &d.service_area {
+                ServiceArea::Radius { km } => distance <= km.get(),
+                ServiceArea::Polygon { coordinates } => polygon_contains(coordinates, at),
+            };
+            if !reaches {
+                return None;
+            }
+            if !d.accepting_on(on) {
+                failed.push("accepting_new_clients".to_owned());
+            }
+            for l in plan.languages.iter().filter(|l| required(l.priority)) {
+                if !(d.staff_languages.contains(&l.code) && l.min_proficiency <= Proficiency::Fluent) {
+                    failed.push(format!("language:{}", l.code));
+                }
+            }
+            for n in plan.cuisines.iter().filter(|n| required(n.priority)) {
+                if !d.cuisines.contains(&n.code) {
+                    failed.push(format!("cuisine:{}", n.code));
+                }
+            }
+            for n in plan.dietary_laws.iter().filter(|n| required(n.priority)) {
+                if !d.dietary_laws.contains(&n.code) {
+                    failed.push(format!("diet:{}", n.code));
+                }
+            }
+            for n in plan.faith_practices.iter().filter(|n| required(n.priority)) {
+                if !d.faith_practices.contains(&n.code) {
+                    failed.push(format!("faith_practice:{}", n.code));
+                }
+            }
+            for n in plan.services.iter().filter(|n| required(n.priority)) {
+                if !d.services.contains(&n.code) {
+                    failed.push(format!("service:{}", n.code));
+                }
+            }
+            for n in plan.experience.iter().filter(|n| required(n.priority)) {
+                if !d.experience.contains(&n.code) {
+                    failed.push(format!("experience:{}", n.code));
+                }
+            }
+            if let Some(s) = plan.schedule.as_ref().filter(|s| required(s.priority)) {
+                if !d.opening_hours.is_empty() {
+                    let needed = WeekMask::from_slots(&s.slots);
+                    let open = WeekMask::from_slots(&d.opening_hours);
+                    if open.intersection(&needed).quarters() < needed.quarters() {
+                        failed.push("schedule".to_owned());
+                    }
+                }
+            }
+            if let Some(r) = plan.max_hourly_rate.filter(|r| required(r.priority)) {
+                if d.hourly_rate.is_none_or(|rate| rate > r.max) {
+                    failed.push("max_hourly_rate".to_owned());
+                }
+            }
+            for kind in checks {
+                if !d.checks.iter().any(|c| c.kind == *kind && c.valid_on(on)) {
+                    failed.push(format!("check:{kind}"));
+                }
+            }
+        }
+    }
+    if distance > max {
+        failed.push("distance".to_owned());
+    }
+    Some(Judgement { distance, failed })
+}
+
+fn hits(world: &World, at: GeoPoint) -> Vec<(u32, f64)> {
+    world
+        .roster
+        .candidates()
+        .iter()
+        .zip(0u32..)
+        .map(|(c, slot)| (slot, at.distance_km(c.location())))
+        .collect()
+}
+
+fn random_viewer(rng: &mut Rng) -> Viewer {
+    match rng.below(3) {
+        0 => Viewer::Public,
+        1 => Viewer::Agency(AgencyId(1 + rng.below(3) as i64)),
+        _ => Viewer::Admin,
+    }
+}
+
+struct Case {
+    plan: SupportPlan,
+    compiled: CompiledPlan,
+    at: GeoPoint,
+    checks: Vec<CheckKind>,
+    options: MatchOptions,
+}
+
+fn random_case(rng: &mut Rng, limit: usize) -> Case {
+    let plan = random_plan(rng);
+    let at = plan.location.expect("location");
+    let mut compiled = CompiledPlan::compile(&plan, at);
+    let mut checks = Vec::new();
+    if rng.chance(0.3) {
+        compiled = compiled.with_check(CheckKind::DbsEnhanced, Priority::Required);
+        checks.push(CheckKind::DbsEnhanced);
+    }
+    if rng.chance(0.3) {
+        compiled = compiled.with_check(CheckKind::FirstAid, Priority::Preferred);
+    }
+    let kinds = match rng.below(4) {
+        0 => KindFilter { carers: true, providers: false },
+        1 => KindFilter { carers: false, providers: true },
+        _ => KindFilter::BOTH,
+    };
+    let options = MatchOptions {
+        limit,
+        kinds,
+        today: today(),
+        viewer: random_viewer(rng),
+        weights: MatchWeights::new(rng.range(0.0, 1.0), rng.range(0.1, 1.0), rng.range(0.0, 1.0))
+            .expect("weights"),
+    };
+    Case { plan, compiled, at, checks, options }
+}
+
+fn check_order(outcome: &MatchOutcome) {
+    for pair in outcome.matches.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(a.score >= b.score, "score order");
+        if a.score == b.score {
+            assert!(a.distance_km <= b.distance_km, "distance order");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn matches_equal_brute_force(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let world = random_world(&mut rng, 150, 40);
+        let case = random_case(&mut rng, 1000);
+        let outcome = match_plan(&case.compiled, &world.roster, hits(&world, case.at), &case.options);
+
+        let judged: Vec<(&Record, Judgement)> = world
+            .records
+            .iter()
+            .filter_map(|r| {
+                brute(&case.plan, case.at, r, case.options.viewer, case.options.kinds, &case.checks, today())
+                    .map(|j| (r, j))
+            })
+            .collect();
+        let mut expected: Vec<(CandidateKind, i64)> = judged
+            .iter()
+            .filter(|(_, j)| j.failed.is_empty())
+            .map(|(r, _)| (r.kind(), r.id()))
+            .collect();
+        expected.sort();
+        let mut got: Vec<(CandidateKind, i64)> = outcome.matches.iter().map(|m| (m.kind, m.id)).collect();
+        got.sort();
+        prop_assert_eq!(&got, &expected);
+
+        let considered = judged.iter().filter(|(_, j)| j.distance <= case.plan.max_distance_km.get()).count();
+        prop_assert_eq!(outcome.considered, considered);
+
+        for m in &outcome.matches {
+            prop_assert!((0.0..=1.0).contains(&m.score), "score {}", m.score);
+            // Faith and gender do not apply to providers: reported as partial, never filtering.
+            let applies = |name: &str| {
+                m.kind == CandidateKind::Carer
+                    || !(name.starts_with("faith:") || name.starts_with("carer_gender:"))
+            };
+            for c in m.criteria.iter().filter(|c| c.required && applies(&c.criterion)) {
+                prop_assert_eq!(c.result, CriterionOutcome::Met, "{:?} in {:?}", c, m);
+            }
+        }
+        check_order(&outcome);
+
+        // Relaxations: a brute-force recount of records failing exactly one required criterion.
+        let mut recount: BTreeMap<String, u32> = BTreeMap::new();
+        for (_, j) in &judged {
+            if let [only] = j.failed.as_slice() {
+                *recount.entry(only.clone()).or_default() += 1;
+            }
+        }
+        let reported: BTreeMap<String, u32> = outcome
+            .relaxations
+            .iter()
+            .map(|r| (r.criterion.clone(), r.additional))
+            .collect();
+        prop_assert_eq!(reported, recount);
+        for pair in outcome.relaxations.windows(2) {
+            prop_assert!(pair[0].additional >= pair[1].additional);
+        }
+    }
+
+    #[test]
+    fn order_is_deterministic_under_shuffling(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let world = random_world(&mut rng, 120, 30);
+        let limit = 1 + rng.below(15);
+        let case = random_case(&mut rng, limit);
+        let mut input = hits(&world, case.at);
+        let first = match_plan(&case.compiled, &world.roster, input.clone(), &case.options);
+        rng.shuffle(&mut input);
+        let second = match_plan(&case.compiled, &world.roster, input, &case.options);
+        prop_assert_eq!(&first, &second);
+        check_order(&first);
+        // The top `limit` is a prefix of the full ranking.
+        let all = match_plan(
+            &case.compiled,
+            &world.roster,
+            hits(&world, case.at),
+            &MatchOptions { limit: 10_000, ..case.options },
+        );
+        let prefix: Vec<_> = all.matches.iter().take(case.options.limit).map(|m| (m.kind, m.id)).collect();
+        let top: Vec<_> = first.matches.iter().map(|m| (m.kind, m.id)).collect();
+        prop_assert_eq!(top, prefix);
+    }
+
+    #[test]
+    fn pooled_results_serve_every_plan(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let world = random_world(&mut rng, 150, 40);
+        let cases: Vec<Case> = (0..2 + rng.below(2)).map(|_| random_case(&mut rng, 1000)).collect();
+        let plans: Vec<CompiledPlan> = cases.iter().map(|c| c.compiled.clone()).collect();
+        let options = MatchOptions { limit: 1000, ..cases[0].options };
+        let all_slots = 0..world.roster.len() as u32;
+        let pooled = match_pooled(&plans, &world.roster, all_slots, &options);
+        let serves_all = |r: &Record| {
+            cases.iter().all(|case| {
+                brute(&case.plan, case.at, r, options.viewer, options.kinds, &case.checks, today())
+                    .is_some_and(|j| j.failed.is_empty())
+            })
+        };
+        let mut expected: Vec<_> = world.records.iter().filter(|r| serves_all(r)).map(|r| (r.kind(), r.id())).collect();
+        expected.sort();
+        let mut got: Vec<_> = pooled.matches.iter().map(|m| (m.kind, m.id)).collect();
+        got.sort();
+        prop_assert_eq!(got, expected);
+        for m in &pooled.matches {
+            prop_assert_eq!(m.plans.len(), plans.len());
+            let mean = m.plans.iter().map(|p| p.score).sum::<f64>() / plans.len() as f64;
+            prop_assert!((m.score - mean).abs() < 1e-12);
+            prop_assert!((0.0..=1.0).contains(&m.score));
+        }
+    }
+}
+
+#[test]
+fn dates_shift_as_expected() {
+    assert_eq!(shift(-1), date(2026, 11, 19));
+}

@@ -1,0 +1,311 @@
+//! The geographic index against brute force, and `CandidateSet::match_plan` against the domain
+//! matcher fed with every candidate.
+
+use carematch_domain::matching::{
+    CandidateKind, CompiledPlan, MatchOptions, Roster, Viewer, match_plan,
+};
+use carematch_domain::plan::{LanguageNeed, Priority, SupportPlan};
+use carematch_domain::provider::ServiceArea;
+use carematch_domain::vocabulary::{
+    Cuisine, EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service, TravelMode,
+};
+use carematch_domain::{
+    AgencyId, Carer, CarerDetails, CarerId, Contact, GeoPoint, Km, LanguageSkill, Postcode,
+    Provider, ProviderDetails, ProviderId, RatePence,
+};
+use chrono::{DateTime, NaiveDate};
+use geo::{Distance, Haversine, Point};
+use proptest::prelude::*;
+
+use super::{CandidateSet, GeoIndex, km_for_chord};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn range(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.unit()
+    }
+}
+
+fn point(lat: f64, lon: f64) -> GeoPoint {
+    GeoPoint::new(lat, lon).expect("point")
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, consent: bool) -> Carer {
+    let epoch = DateTime::from_timestamp(1_700_000_000, 0).expect("time");
+    Carer {
+        id: CarerId(id),
+        agency_id: AgencyId(1 + id % 2),
+        details: CarerDetails {
+            given_name: format!("C{id}"),
+            family_name: "Example".to_owned(),
+            gender: Gender::Female,
+            languages: vec![LanguageSkill {
+                code: language,
+                proficiency: Proficiency::Native,
+                reads: false,
+                writes: false,
+            }],
+            cuisines: if id % 3 == 0 { vec![Cuisine::Cantonese] } else { vec![] },
+            dietary_laws: vec![],
+            faith: None,
+            faith_practices: vec![],
+            services: vec![Service::PersonalCare],
+            experience: vec![],
+            checks: vec![],
+            availability: vec![],
+            hours_per_week: 20,
+            available_from: day(2026, 1, 1),
+            postcode: Postcode::parse("LE1 5WW").expect("postcode"),
+            travel_radius_km: Km::new(radius).expect("km"),
+            travel_mode: TravelMode::Car,
+            hourly_rate: RatePence::new(1500).expect("rate"),
+            employment_status: EmploymentStatus::SelfEmployed,
+            public_listing_consent: consent,
+            last_confirmed_on: day(2026, 10, 1),
+            bio: String::new(),
+            contact: Contact::default(),
+            external_ref: None,
+        },
+        location: at,
+        version: 1,
+        created_at: epoch,
+        updated_at: epoch,
+    }
+}
+
+fn provider(id: i64, at: GeoPoint, area: ServiceArea) -> Provider {
+    let epoch = DateTime::from_timestamp(1_700_000_000, 0).expect("time");
+    Provider {
+        id: ProviderId(id),
+        agency_id: None,
+        details: ProviderDetails {
+            name: format!("P{id}"),
+            kind: ProviderKind::Charity,
+            description: String::new(),
+            communities: vec![],
+            staff_languages: vec![Language::Yue, Language::Eng],
+            cuisines: vec![Cuisine::Cantonese],
+            dietary_laws: vec![],
+            faith_practices: vec![],
+            services: vec![Service::PersonalCare],
+            experience: vec![],
+            postcode: Postcode::parse("LE1 5WW").expect("postcode"),
+            service_area: area,
+            accepting_new_clients: true,
+            accepting_confirmed_on: day(2026, 11, 1),
+            checks: vec![],
+            contact: Contact::default(),
+            self_referral: true,
+            hourly_rate: None,
+            opening_hours: vec![],
+            last_confirmed_on: day(2026, 11, 1),
+            external_ref: None,
+        },
+        location: at,
+        version: 1,
+        created_at: epoch,
+        updated_at: epoch,
+    }
+}
+
+fn square(centre: GeoPoint, half: f64) -> Vec<[f64; 2]> {
+    let (x, y) = (centre.lon, centre.lat);
+    vec![
+        [x - half, y - half],
+        [x + half, y - half],
+        [x + half, y + half],
+        [x - half, y + half],
+        [x - half, y - half],
+    ]
+}
+
+/// England-ish points plus a few far away (Madrid, New York, Sydney).
+fn random_points(rng: &mut Rng, n: usize) -> Vec<GeoPoint> {
+    let mut points: Vec<GeoPoint> = (0..n)
+        .map(|_| point(rng.range(50.0, 55.8), rng.range(-5.7, 1.8)))
+        .collect();
+    points.extend([point(40.4, -3.7), point(40.7, -74.0), point(-33.9, 151.2)]);
+    points
+}
+
+fn world(rng: &mut Rng, n: usize) -> (Vec<Carer>, Vec<Provider>) {
+    let languages = [Language::Yue, Language::Zho, Language::Eng, Language::Cmn];
+    let carers = random_points(rng, n)
+        .into_iter()
+        .zip(1..)
+        .map(|(at, id)| {
+            let language = languages[(rng.next() % 4) as usize];
+            carer(id, at, rng.range(1.0, 60.0), language, rng.unit() < 0.7)
+        })
+        .collect();
+    let providers = random_points(rng, n / 10)
+        .into_iter()
+        .zip(1..)
+        .map(|(at, id)| {
+            let area = if id % 2 == 0 {
+                ServiceArea::Polygon {
+                    coordinates: vec![square(at, rng.range(0.05, 0.5)), square(at, 0.02)],
+                }
+            } else {
+                ServiceArea::Radius {
+                    km: Km::new(rng.range(2.0, 50.0)).expect("km"),
+                }
+            };
+            provider(id, at, area)
+        })
+        .collect();
+    (carers, providers)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn radius_query_equals_brute_force(seed in any::<u64>(), radius in 0.5f64..300.0) {
+        let mut rng = Rng(seed);
+        let (carers, providers) = world(&mut rng, 400);
+        let set = CandidateSet::build(&carers, &providers);
+        let centre = point(rng.range(50.0, 55.8), rng.range(-5.7, 1.8));
+        let mut got: Vec<(u32, f64)> = set.geo().within(centre, radius).collect();
+        got.sort_by_key(|(slot, _)| *slot);
+        let expected: Vec<u32> = set
+            .roster()
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .filter(|(c, _)| {
+                let l = c.location();
+                Haversine.distance(Point::new(centre.lon, centre.lat), Point::new(l.lon, l.lat)) <= radius * 1000.0
+            })
+            .map(|(_, slot)| slot)
+            .collect();
+        prop_assert_eq!(got.iter().map(|(s, _)| *s).collect::<Vec<_>>(), expected);
+        for (slot, km) in got {
+            let l = set.roster().get(slot).expect("slot").location();
+            let metres = Haversine.distance(Point::new(centre.lon, centre.lat), Point::new(l.lon, l.lat));
+            prop_assert!((km * 1000.0 - metres).abs() < 1.0, "{km} km vs {metres} m");
+        }
+    }
+
+    #[test]
+    fn set_matching_equals_the_matcher_fed_everything(seed in any::<u64>(), max_km in 2.0f64..60.0) {
+        let mut rng = Rng(seed);
+        let (carers, providers) = world(&mut rng, 300);
+        let set = CandidateSet::build(&carers, &providers);
+        let at = point(rng.range(51.0, 54.0), rng.range(-3.0, 0.5));
+        let plan = SupportPlan {
+            postcode: None,
+            location: Some(at),
+            max_distance_km: Km::new(max_km).expect("km"),
+            languages: vec![LanguageNeed {
+                code: Language::Yue,
+                min_proficiency: Proficiency::Conversational,
+                priority: if seed % 2 == 0 { Priority::Required } else { Priority::Preferred },
+            }],
+            cuisines: vec![carematch_domain::plan::Need { code: Cuisine::Cantonese, priority: Priority::Preferred }],
+            dietary_laws: vec![],
+            faith_practices: vec![],
+            shared_faith: None,
+            carer_gender: None,
+            services: vec![],
+            experience: vec![],
+            schedule: None,
+            hours_per_week: None,
+            max_hourly_rate: None,
+            needed_by: None,
+        };
+        let compiled = CompiledPlan::compile(&plan, at);
+        let options = MatchOptions {
+            limit: (seed % 30) as usize + 1,
+            viewer: if seed % 3 == 0 { Viewer::Public } else { Viewer::Agency(AgencyId(1)) },
+            ..MatchOptions::new(day(2026, 11, 20))
+        };
+        let fast = set.match_plan(&compiled, &options);
+        let mut plain = Roster::new();
+        carers.iter().for_each(|c| { plain.push_carer(c); });
+        providers.iter().for_each(|p| { plain.push_provider(p); });
+        let everything: Vec<(u32, f64)> = plain
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .map(|(c, slot)| (slot, at.distance_km(c.location())))
+            .collect();
+        let slow = match_plan(&compiled, &plain, everything, &options);
+        prop_assert_eq!(fast.matches.len(), slow.matches.len());
+        for (a, b) in fast.matches.iter().zip(&slow.matches) {
+            prop_assert_eq!((a.kind, a.id, &a.criteria), (b.kind, b.id, &b.criteria));
+            prop_assert!((a.score - b.score).abs() < 1e-9);
+        }
+        prop_assert_eq!(fast.relaxations, slow.relaxations);
+        prop_assert_eq!(fast.considered, slow.considered);
+    }
+}
+
+#[test]
+fn covering_tests_polygons_with_holes_exactly() {
+    let base = point(52.6369, -1.1350);
+    let providers = vec![
+        provider(1, base, ServiceArea::Polygon { coordinates: vec![square(base, 0.2), square(base, 0.02)] }),
+        provider(2, point(52.70, -1.10), ServiceArea::Radius { km: Km::new(3.0).expect("km") }),
+    ];
+    let set = CandidateSet::build(&[], &providers);
+    let ids = |at: GeoPoint| {
+        let mut ids: Vec<i64> = set
+            .geo()
+            .covering(set.roster(), at)
+            .filter_map(|(slot, _)| set.roster().get(slot).map(|c| c.id()))
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(base), Vec::<i64>::new(), "inside the hole");
+    assert_eq!(ids(point(52.70, -1.10)), [1, 2]);
+    assert_eq!(ids(point(52.75, -1.10)), [1], "outside the 3 km circle");
+    assert_eq!(ids(point(52.90, -1.10)), Vec::<i64>::new(), "outside the polygon");
+}
+
+#[test]
+fn nearest_comes_in_distance_order_and_chords_convert_exactly() {
+    let mut rng = Rng(7);
+    let (carers, _) = world(&mut rng, 200);
+    let set = CandidateSet::build(&carers, &[]);
+    let at = point(52.0, -1.0);
+    let distances: Vec<f64> = set.geo().nearest(at).map(|(_, km)| km).collect();
+    assert_eq!(distances.len(), set.len());
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]));
+    let far = point(53.48, -2.24);
+    let chord = {
+        let (a, b) = (at.unit_vector(), far.unit_vector());
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+    };
+    assert!((km_for_chord(chord) - at.distance_km(far)).abs() < 1e-9);
+    assert!(GeoIndex::build(&[]).is_empty());
+}
+
+#[test]
+fn spatial_layout_keeps_every_candidate_once() {
+    let mut rng = Rng(11);
+    let (carers, providers) = world(&mut rng, 300);
+    let set = CandidateSet::build(&carers, &providers);
+    let mut seen: Vec<(CandidateKind, i64)> =
+        set.roster().candidates().iter().map(|c| (c.kind(), c.id())).collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), carers.len() + providers.len());
+    assert_eq!(set.geo().len(), set.len());
+}

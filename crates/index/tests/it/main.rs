@@ -1,0 +1,3 @@
+//! The integration tests of carematch-index, one binary.
+
+mod text;

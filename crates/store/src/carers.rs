@@ -1,0 +1,401 @@
+//! Carer rows and their queries.
+
+use carematch_domain::{
+    AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Km, LanguageSkill, Postcode, RatePence,
+};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::changes::{self, ChangeOp, Entity};
+use crate::codec::{
+    code_from_text, codes_from_text, codes_to_text, from_json, from_naive, to_json, to_naive,
+};
+use crate::connection::{DbConnection, MultiBackend};
+use crate::error::StoreError;
+use crate::schema::carers;
+use crate::{Page, Paged};
+
+/// Rows per multi-row INSERT: 31 columns x 500 rows stays under SQLite's 32,766 bound parameters
+/// and PostgreSQL's 65,535.
+const BATCH_ROWS: usize = 500;
+
+/// A carer as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = carers)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct CarerRow {
+    pub id: i64,
+    pub agency_id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub gender: String,
+    pub languages: String,
+    pub cuisines: String,
+    pub dietary_laws: String,
+    pub faith: Option<String>,
+    pub faith_practices: String,
+    pub services: String,
+    pub experience: String,
+    pub checks: String,
+    pub availability: String,
+    pub hours_per_week: i64,
+    pub available_from: NaiveDate,
+    pub postcode: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub travel_radius_km: f64,
+    pub travel_mode: String,
+    pub hourly_rate_pence: i64,
+    pub employment_status: String,
+    pub public_listing_consent: bool,
+    pub last_confirmed_on: NaiveDate,
+    pub bio: String,
+    pub contact: String,
+    pub external_ref: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// The columns a create or an update writes from [`CarerDetails`] and the location.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = carers)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct CarerFields {
+    pub given_name: String,
+    pub family_name: String,
+    pub gender: String,
+    pub languages: String,
+    pub cuisines: String,
+    pub dietary_laws: String,
+    pub faith: Option<String>,
+    pub faith_practices: String,
+    pub services: String,
+    pub experience: String,
+    pub checks: String,
+    pub availability: String,
+    pub hours_per_week: i64,
+    pub available_from: NaiveDate,
+    pub postcode: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub travel_radius_km: f64,
+    pub travel_mode: String,
+    pub hourly_rate_pence: i64,
+    pub employment_status: String,
+    pub public_listing_consent: bool,
+    pub last_confirmed_on: NaiveDate,
+    pub bio: String,
+    pub contact: String,
+    pub external_ref: Option<String>,
+}
+
+/// A new carer row.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = carers)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct NewCarerRow {
+    #[diesel(embed)]
+    pub fields: CarerFields,
+    pub agency_id: i64,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One carer for [`crate::Store::insert_carers`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCarer {
+    pub agency_id: AgencyId,
+    pub details: CarerDetails,
+    pub location: GeoPoint,
+}
+
+/// Which carers [`crate::Store::list_carers`] returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CarerFilter {
+    /// Only this agency's carers.
+    pub agency: Option<AgencyId>,
+}
+
+impl CarerFields {
+    pub fn new(details: &CarerDetails, location: GeoPoint) -> Result<Self, StoreError> {
+        Ok(Self {
+            given_name: details.given_name.clone(),
+            family_name: details.family_name.clone(),
+            gender: details.gender.to_string(),
+            languages: to_json("languages", &details.languages)?,
+            cuisines: codes_to_text(&details.cuisines),
+            dietary_laws: codes_to_text(&details.dietary_laws),
+            faith: details.faith.map(|f| f.to_string()),
+            faith_practices: codes_to_text(&details.faith_practices),
+            services: codes_to_text(&details.services),
+            experience: codes_to_text(&details.experience),
+            checks: to_json("checks", &details.checks)?,
+            availability: to_json("availability", &details.availability)?,
+            hours_per_week: i64::from(details.hours_per_week),
+            available_from: details.available_from,
+            postcode: details.postcode.to_string(),
+            lat: location.lat,
+            lon: location.lon,
+            travel_radius_km: details.travel_radius_km.get(),
+            travel_mode: details.travel_mode.to_string(),
+            hourly_rate_pence: i64::from(details.hourly_rate),
+            employment_status: details.employment_status.to_string(),
+            public_listing_consent: details.public_listing_consent,
+            last_confirmed_on: details.last_confirmed_on,
+            bio: details.bio.clone(),
+            contact: to_json("contact", &details.contact)?,
+            external_ref: details.external_ref.clone(),
+        })
+    }
+}
+
+impl TryFrom<CarerRow> for Carer {
+    type Error = StoreError;
+
+    fn try_from(row: CarerRow) -> Result<Self, StoreError> {
+        let id = row.id;
+        let corrupt = |reason: String| StoreError::corrupt("carers", id, reason);
+        let decode = || -> Result<Carer, String> {
+            let languages: Vec<LanguageSkill> = from_json("languages", &row.languages)?;
+            let details = CarerDetails {
+                given_name: row.given_name,
+                family_name: row.family_name,
+                gender: code_from_text(&row.gender)?,
+                languages,
+                cuisines: codes_from_text(&row.cuisines)?,
+                dietary_laws: codes_from_text(&row.dietary_laws)?,
+                faith: row.faith.as_deref().map(code_from_text).transpose()?,
+                faith_practices: codes_from_text(&row.faith_practices)?,
+                services: codes_from_text(&row.services)?,
+                experience: codes_from_text(&row.experience)?,
+                checks: from_json("checks", &row.checks)?,
+                availability: from_json("availability", &row.availability)?,
+                hours_per_week: u8::try_from(row.hours_per_week).map_err(|_| {
+                    format!("hours_per_week {} is out of range", row.hours_per_week)
+                })?,
+                available_from: row.available_from,
+                postcode: Postcode::parse(&row.postcode).map_err(|e| e.to_string())?,
+                travel_radius_km: Km::new(row.travel_radius_km).map_err(|e| e.to_string())?,
+                travel_mode: code_from_text(&row.travel_mode)?,
+                hourly_rate: RatePence::new(row.hourly_rate_pence).map_err(|e| e.to_string())?,
+                employment_status: code_from_text(&row.employment_status)?,
+                public_listing_consent: row.public_listing_consent,
+                last_confirmed_on: row.last_confirmed_on,
+                bio: row.bio,
+                contact: from_json("contact", &row.contact)?,
+                external_ref: row.external_ref,
+            };
+            Ok(Carer {
+                id: CarerId(row.id),
+                agency_id: AgencyId(row.agency_id),
+                details,
+                location: GeoPoint::new(row.lat, row.lon).map_err(|e| e.to_string())?,
+                version: row.version,
+                created_at: from_naive(row.created_at),
+                updated_at: from_naive(row.updated_at),
+            })
+        };
+        decode().map_err(corrupt)
+    }
+}
+
+fn live() -> diesel::dsl::IsNull<carers::deleted_at> {
+    carers::deleted_at.is_null()
+}
+
+pub(crate) fn insert(
+    conn: &mut DbConnection,
+    agency: AgencyId,
+    details: &CarerDetails,
+    location: GeoPoint,
+    now: DateTime<Utc>,
+) -> Result<Carer, StoreError> {
+    let row = NewCarerRow {
+        fields: CarerFields::new(details, location)?,
+        agency_id: agency.0,
+        version: 1,
+        created_at: to_naive(now),
+        updated_at: to_naive(now),
+    };
+    let id: i64 = diesel::insert_into(carers::table)
+        .values(&row)
+        .returning(carers::id)
+        .get_result(conn)?;
+    changes::append(conn, Entity::Carer, &[id], ChangeOp::Upsert, now)?;
+    Ok(Carer {
+        id: CarerId(id),
+        agency_id: agency,
+        details: details.clone(),
+        location,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    })
+}
+
+/// Inserts in multi-row batches; the caller holds the transaction. Ids come back in input order.
+pub(crate) fn insert_many(
+    conn: &mut DbConnection,
+    rows: &[NewCarer],
+    now: DateTime<Utc>,
+    progress: &dyn Fn(u64),
+) -> Result<Vec<CarerId>, StoreError> {
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut done = 0u64;
+    for chunk in rows.chunks(BATCH_ROWS) {
+        let batch = chunk
+            .iter()
+            .map(|new| {
+                Ok(NewCarerRow {
+                    fields: CarerFields::new(&new.details, new.location)?,
+                    agency_id: new.agency_id.0,
+                    version: 1,
+                    created_at: to_naive(now),
+                    updated_at: to_naive(now),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // Multi-row INSERT is outside diesel's multi-backend subset (SQLite's batch insert is
+        // special-cased on `SqliteConnection`), so build it for each concrete connection.
+        macro_rules! insert_on {
+            ($conn:expr) => {
+                diesel::insert_into(carers::table)
+                    .values(&batch)
+                    .returning(carers::id)
+                    .get_results($conn)
+            };
+        }
+        let mut batch_ids: Vec<i64> = match conn {
+            DbConnection::Sqlite(conn) => insert_on!(conn)?,
+            DbConnection::Pg(conn) => insert_on!(conn)?,
+        };
+        // Ids are handed out in VALUES order under the writer lock; RETURNING's own order is
+        // not promised by either database, so sort rather than trust it.
+        batch_ids.sort_unstable();
+        changes::append(conn, Entity::Carer, &batch_ids, ChangeOp::Upsert, now)?;
+        ids.extend(batch_ids.into_iter().map(CarerId));
+        done += chunk.len() as u64;
+        progress(done);
+    }
+    Ok(ids)
+}
+
+pub(crate) fn get(conn: &mut DbConnection, id: CarerId) -> Result<Option<Carer>, StoreError> {
+    carers::table
+        .filter(carers::id.eq(id.0))
+        .filter(live())
+        .select(CarerRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Carer::try_from)
+        .transpose()
+}
+
+pub(crate) fn update(
+    conn: &mut DbConnection,
+    id: CarerId,
+    details: &CarerDetails,
+    location: GeoPoint,
+    expected_version: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Carer, StoreError> {
+    let current: Option<(i64, i64, NaiveDateTime)> = carers::table
+        .filter(carers::id.eq(id.0))
+        .filter(live())
+        .select((carers::version, carers::agency_id, carers::created_at))
+        .first(conn)
+        .optional()?;
+    let (version, agency_id, created_at) = current.ok_or(StoreError::NotFound {
+        entity: "carer",
+        id: id.0,
+    })?;
+    if expected_version.is_some_and(|expected| expected != version) {
+        return Err(StoreError::VersionConflict { current: version });
+    }
+    let fields = CarerFields::new(details, location)?;
+    diesel::update(carers::table.filter(carers::id.eq(id.0)))
+        .set((
+            &fields,
+            carers::version.eq(version + 1),
+            carers::updated_at.eq(to_naive(now)),
+        ))
+        .execute(conn)?;
+    changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Upsert, now)?;
+    Ok(Carer {
+        id,
+        agency_id: AgencyId(agency_id),
+        details: details.clone(),
+        location,
+        version: version + 1,
+        created_at: from_naive(created_at),
+        updated_at: now,
+    })
+}
+
+pub(crate) fn delete(
+    conn: &mut DbConnection,
+    id: CarerId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let updated = diesel::update(carers::table.filter(carers::id.eq(id.0)).filter(live()))
+        .set((
+            carers::deleted_at.eq(Some(to_naive(now))),
+            carers::updated_at.eq(to_naive(now)),
+            carers::version.eq(carers::version + 1),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(StoreError::NotFound {
+            entity: "carer",
+            id: id.0,
+        });
+    }
+    changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Delete, now)
+}
+
+fn filtered<'a>(filter: &CarerFilter) -> carers::BoxedQuery<'a, MultiBackend> {
+    let mut query = carers::table.filter(live()).into_boxed();
+    if let Some(agency) = filter.agency {
+        query = query.filter(carers::agency_id.eq(agency.0));
+    }
+    query
+}
+
+pub(crate) fn list(
+    conn: &mut DbConnection,
+    filter: &CarerFilter,
+    page: Page,
+) -> Result<Paged<Carer>, StoreError> {
+    let total: i64 = filtered(filter).count().get_result(conn)?;
+    let rows: Vec<CarerRow> = filtered(filter)
+        .select(CarerRow::as_select())
+        .order(carers::id.asc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .load(conn)?;
+    Ok(Paged {
+        items: rows
+            .into_iter()
+            .map(Carer::try_from)
+            .collect::<Result<_, _>>()?,
+        total: u64::try_from(total).unwrap_or_default(),
+    })
+}
+
+pub(crate) fn after(
+    conn: &mut DbConnection,
+    after: Option<CarerId>,
+    limit: u32,
+) -> Result<Vec<Carer>, StoreError> {
+    let rows: Vec<CarerRow> = carers::table
+        .filter(live())
+        .filter(carers::id.gt(after.map_or(i64::MIN, |id| id.0)))
+        .select(CarerRow::as_select())
+        .order(carers::id.asc())
+        .limit(i64::from(limit))
+        .load(conn)?;
+    rows.into_iter().map(Carer::try_from).collect()
+}

@@ -1,0 +1,395 @@
+//! Provider rows and their queries.
+
+use carematch_domain::{
+    AgencyId, GeoPoint, Postcode, Provider, ProviderDetails, ProviderId, RatePence,
+};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::changes::{self, ChangeOp, Entity};
+use crate::codec::{
+    code_from_text, codes_from_text, codes_to_text, from_json, from_naive, to_json, to_naive,
+};
+use crate::connection::{DbConnection, MultiBackend};
+use crate::error::StoreError;
+use crate::schema::providers;
+use crate::{Page, Paged};
+
+/// Rows per multi-row INSERT (29 columns), within both backends' bound-parameter limits.
+const BATCH_ROWS: usize = 500;
+
+/// A provider as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = providers)]
+#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+pub struct ProviderRow {
+    pub id: i64,
+    pub agency_id: Option<i64>,
+    pub name: String,
+    pub kind: String,
+    pub description: String,
+    pub communities: String,
+    pub staff_languages: String,
+    pub cuisines: String,
+    pub dietary_laws: String,
+    pub faith_practices: String,
+    pub services: String,
+    pub experience: String,
+    pub postcode: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub service_area: String,
+    pub accepting_new_clients: bool,
+    pub accepting_confirmed_on: NaiveDate,
+    pub checks: String,
+    pub contact: String,
+    pub self_referral: bool,
+    pub hourly_rate_pence: Option<i64>,
+    pub opening_hours: String,
+    pub last_confirmed_on: NaiveDate,
+    pub external_ref: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// The columns a create or an update writes from [`ProviderDetails`] and the location.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = providers)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct ProviderFields {
+    pub name: String,
+    pub kind: String,
+    pub description: String,
+    pub communities: String,
+    pub staff_languages: String,
+    pub cuisines: String,
+    pub dietary_laws: String,
+    pub faith_practices: String,
+    pub services: String,
+    pub experience: String,
+    pub postcode: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub service_area: String,
+    pub accepting_new_clients: bool,
+    pub accepting_confirmed_on: NaiveDate,
+    pub checks: String,
+    pub contact: String,
+    pub self_referral: bool,
+    pub hourly_rate_pence: Option<i64>,
+    pub opening_hours: String,
+    pub last_confirmed_on: NaiveDate,
+    pub external_ref: Option<String>,
+}
+
+/// A new provider row.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = providers)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct NewProviderRow {
+    #[diesel(embed)]
+    pub fields: ProviderFields,
+    pub agency_id: Option<i64>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One provider for [`crate::Store::insert_providers`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProvider {
+    pub agency_id: Option<AgencyId>,
+    pub details: ProviderDetails,
+    pub location: GeoPoint,
+}
+
+/// Which providers [`crate::Store::list_providers`] returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProviderFilter {
+    /// Only providers managed by this agency.
+    pub agency: Option<AgencyId>,
+}
+
+impl ProviderFields {
+    pub fn new(details: &ProviderDetails, location: GeoPoint) -> Result<Self, StoreError> {
+        Ok(Self {
+            name: details.name.clone(),
+            kind: details.kind.to_string(),
+            description: details.description.clone(),
+            communities: codes_to_text(&details.communities),
+            staff_languages: codes_to_text(&details.staff_languages),
+            cuisines: codes_to_text(&details.cuisines),
+            dietary_laws: codes_to_text(&details.dietary_laws),
+            faith_practices: codes_to_text(&details.faith_practices),
+            services: codes_to_text(&details.services),
+            experience: codes_to_text(&details.experience),
+            postcode: details.postcode.to_string(),
+            lat: location.lat,
+            lon: location.lon,
+            service_area: to_json("service_area", &details.service_area)?,
+            accepting_new_clients: details.accepting_new_clients,
+            accepting_confirmed_on: details.accepting_confirmed_on,
+            checks: to_json("checks", &details.checks)?,
+            contact: to_json("contact", &details.contact)?,
+            self_referral: details.self_referral,
+            hourly_rate_pence: details.hourly_rate.map(i64::from),
+            opening_hours: to_json("opening_hours", &details.opening_hours)?,
+            last_confirmed_on: details.last_confirmed_on,
+            external_ref: details.external_ref.clone(),
+        })
+    }
+}
+
+impl TryFrom<ProviderRow> for Provider {
+    type Error = StoreError;
+
+    fn try_from(row: ProviderRow) -> Result<Self, StoreError> {
+        let id = row.id;
+        let corrupt = |reason: String| StoreError::corrupt("providers", id, reason);
+        let decode = || -> Result<Provider, String> {
+            let details = ProviderDetails {
+                name: row.name,
+                kind: code_from_text(&row.kind)?,
+                description: row.description,
+                communities: codes_from_text(&row.communities)?,
+                staff_languages: codes_from_text(&row.staff_languages)?,
+                cuisines: codes_from_text(&row.cuisines)?,
+                dietary_laws: codes_from_text(&row.dietary_laws)?,
+                faith_practices: codes_from_text(&row.faith_practices)?,
+                services: codes_from_text(&row.services)?,
+                experience: codes_from_text(&row.experience)?,
+                postcode: Postcode::parse(&row.postcode).map_err(|e| e.to_string())?,
+                service_area: from_json("service_area", &row.service_area)?,
+                accepting_new_clients: row.accepting_new_clients,
+                accepting_confirmed_on: row.accepting_confirmed_on,
+                checks: from_json("checks", &row.checks)?,
+                contact: from_json("contact", &row.contact)?,
+                self_referral: row.self_referral,
+                hourly_rate: row
+                    .hourly_rate_pence
+                    .map(RatePence::new)
+                    .transpose()
+                    .map_err(|e| e.to_string())?,
+                opening_hours: from_json("opening_hours", &row.opening_hours)?,
+                last_confirmed_on: row.last_confirmed_on,
+                external_ref: row.external_ref,
+            };
+            Ok(Provider {
+                id: ProviderId(row.id),
+                agency_id: row.agency_id.map(AgencyId),
+                details,
+                location: GeoPoint::new(row.lat, row.lon).map_err(|e| e.to_string())?,
+                version: row.version,
+                created_at: from_naive(row.created_at),
+                updated_at: from_naive(row.updated_at),
+            })
+        };
+        decode().map_err(corrupt)
+    }
+}
+
+fn live() -> diesel::dsl::IsNull<providers::deleted_at> {
+    providers::deleted_at.is_null()
+}
+
+pub(crate) fn insert(
+    conn: &mut DbConnection,
+    agency: Option<AgencyId>,
+    details: &ProviderDetails,
+    location: GeoPoint,
+    now: DateTime<Utc>,
+) -> Result<Provider, StoreError> {
+    let row = NewProviderRow {
+        fields: ProviderFields::new(details, location)?,
+        agency_id: agency.map(|a| a.0),
+        version: 1,
+        created_at: to_naive(now),
+        updated_at: to_naive(now),
+    };
+    let id: i64 = diesel::insert_into(providers::table)
+        .values(&row)
+        .returning(providers::id)
+        .get_result(conn)?;
+    changes::append(conn, Entity::Provider, &[id], ChangeOp::Upsert, now)?;
+    Ok(Provider {
+        id: ProviderId(id),
+        agency_id: agency,
+        details: details.clone(),
+        location,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    })
+}
+
+/// Inserts in multi-row batches; the caller holds the transaction. Ids come back in input order.
+pub(crate) fn insert_many(
+    conn: &mut DbConnection,
+    rows: &[NewProvider],
+    now: DateTime<Utc>,
+    progress: &dyn Fn(u64),
+) -> Result<Vec<ProviderId>, StoreError> {
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut done = 0u64;
+    for chunk in rows.chunks(BATCH_ROWS) {
+        let batch = chunk
+            .iter()
+            .map(|new| {
+                Ok(NewProviderRow {
+                    fields: ProviderFields::new(&new.details, new.location)?,
+                    agency_id: new.agency_id.map(|a| a.0),
+                    version: 1,
+                    created_at: to_naive(now),
+                    updated_at: to_naive(now),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // Multi-row INSERT is outside diesel's multi-backend subset (SQLite's batch insert is
+        // special-cased on `SqliteConnection`), so build it for each concrete connection.
+        macro_rules! insert_on {
+            ($conn:expr) => {
+                diesel::insert_into(providers::table)
+                    .values(&batch)
+                    .returning(providers::id)
+                    .get_results($conn)
+            };
+        }
+        let mut batch_ids: Vec<i64> = match conn {
+            DbConnection::Sqlite(conn) => insert_on!(conn)?,
+            DbConnection::Pg(conn) => insert_on!(conn)?,
+        };
+        batch_ids.sort_unstable();
+        changes::append(conn, Entity::Provider, &batch_ids, ChangeOp::Upsert, now)?;
+        ids.extend(batch_ids.into_iter().map(ProviderId));
+        done += chunk.len() as u64;
+        progress(done);
+    }
+    Ok(ids)
+}
+
+pub(crate) fn get(conn: &mut DbConnection, id: ProviderId) -> Result<Option<Provider>, StoreError> {
+    providers::table
+        .filter(providers::id.eq(id.0))
+        .filter(live())
+        .select(ProviderRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Provider::try_from)
+        .transpose()
+}
+
+pub(crate) fn update(
+    conn: &mut DbConnection,
+    id: ProviderId,
+    details: &ProviderDetails,
+    location: GeoPoint,
+    expected_version: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Provider, StoreError> {
+    let current: Option<(i64, Option<i64>, NaiveDateTime)> = providers::table
+        .filter(providers::id.eq(id.0))
+        .filter(live())
+        .select((
+            providers::version,
+            providers::agency_id,
+            providers::created_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let (version, agency_id, created_at) = current.ok_or(StoreError::NotFound {
+        entity: "provider",
+        id: id.0,
+    })?;
+    if expected_version.is_some_and(|expected| expected != version) {
+        return Err(StoreError::VersionConflict { current: version });
+    }
+    let fields = ProviderFields::new(details, location)?;
+    diesel::update(providers::table.filter(providers::id.eq(id.0)))
+        .set((
+            &fields,
+            providers::version.eq(version + 1),
+            providers::updated_at.eq(to_naive(now)),
+        ))
+        .execute(conn)?;
+    changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Upsert, now)?;
+    Ok(Provider {
+        id,
+        agency_id: agency_id.map(AgencyId),
+        details: details.clone(),
+        location,
+        version: version + 1,
+        created_at: from_naive(created_at),
+        updated_at: now,
+    })
+}
+
+pub(crate) fn delete(
+    conn: &mut DbConnection,
+    id: ProviderId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let updated = diesel::update(
+        providers::table
+            .filter(providers::id.eq(id.0))
+            .filter(live()),
+    )
+    .set((
+        providers::deleted_at.eq(Some(to_naive(now))),
+        providers::updated_at.eq(to_naive(now)),
+        providers::version.eq(providers::version + 1),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(StoreError::NotFound {
+            entity: "provider",
+            id: id.0,
+        });
+    }
+    changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Delete, now)
+}
+
+fn filtered<'a>(filter: &ProviderFilter) -> providers::BoxedQuery<'a, MultiBackend> {
+    let mut query = providers::table.filter(live()).into_boxed();
+    if let Some(agency) = filter.agency {
+        query = query.filter(providers::agency_id.eq(agency.0));
+    }
+    query
+}
+
+pub(crate) fn list(
+    conn: &mut DbConnection,
+    filter: &ProviderFilter,
+    page: Page,
+) -> Result<Paged<Provider>, StoreError> {
+    let total: i64 = filtered(filter).count().get_result(conn)?;
+    let rows: Vec<ProviderRow> = filtered(filter)
+        .select(ProviderRow::as_select())
+        .order(providers::id.asc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .load(conn)?;
+    Ok(Paged {
+        items: rows
+            .into_iter()
+            .map(Provider::try_from)
+            .collect::<Result<_, _>>()?,
+        total: u64::try_from(total).unwrap_or_default(),
+    })
+}
+
+pub(crate) fn after(
+    conn: &mut DbConnection,
+    after: Option<ProviderId>,
+    limit: u32,
+) -> Result<Vec<Provider>, StoreError> {
+    let rows: Vec<ProviderRow> = providers::table
+        .filter(live())
+        .filter(providers::id.gt(after.map_or(i64::MIN, |id| id.0)))
+        .select(ProviderRow::as_select())
+        .order(providers::id.asc())
+        .limit(i64::from(limit))
+        .load(conn)?;
+    rows.into_iter().map(Provider::try_from).collect()
+}

@@ -1,0 +1,12 @@
+//! The store's integration tests: one binary, run against the backend named by
+//! `CAREMATCH_TEST_DATABASE_URL` (unset: a fresh SQLite file per test; `postgres://...`: a fresh
+//! database per test on that server, dropped afterwards).
+
+mod bulk;
+mod carers;
+mod changes;
+mod fixtures;
+mod gazetteer;
+mod helpers;
+mod migrations;
+mod providers;

@@ -1,0 +1,21 @@
+-- Postcode centroids (ONS NSPL), and sector and district centroids computed from them (PostgreSQL).
+CREATE TABLE postcodes (
+    postcode TEXT PRIMARY KEY NOT NULL,
+    lat DOUBLE PRECISION NOT NULL,
+    lon DOUBLE PRECISION NOT NULL,
+    terminated BOOLEAN NOT NULL
+);
+
+CREATE TABLE postcode_sectors (
+    code TEXT PRIMARY KEY NOT NULL,
+    lat DOUBLE PRECISION NOT NULL,
+    lon DOUBLE PRECISION NOT NULL,
+    n_postcodes BIGINT NOT NULL
+);
+
+CREATE TABLE postcode_districts (
+    code TEXT PRIMARY KEY NOT NULL,
+    lat DOUBLE PRECISION NOT NULL,
+    lon DOUBLE PRECISION NOT NULL,
+    n_postcodes BIGINT NOT NULL
+);

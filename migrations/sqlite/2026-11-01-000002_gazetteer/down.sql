@@ -1,0 +1,3 @@
+DROP TABLE postcode_districts;
+DROP TABLE postcode_sectors;
+DROP TABLE postcodes;
