@@ -125,7 +125,9 @@ impl From<StoreError> for ApiError {
             StoreError::VersionConflict { current } => Self::Conflict(format!(
                 "the record changed since you read it (now at version {current}); read it again and retry"
             )),
-            StoreError::Duplicate { field } => Self::Conflict(format!("another record already has this {field}")),
+            StoreError::Duplicate { field } => {
+                Self::Conflict(format!("another record already has this {field}"))
+            }
             other => Self::Internal(other.to_string()),
         }
     }

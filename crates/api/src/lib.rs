@@ -51,7 +51,7 @@ impl Default for ServerConfig {
 /// Registers every route on an app, returning the app and the OpenAPI document of what it registered.
 fn build_app(
     state: AppState,
-    config: &ServerConfig,
+    json_limit: usize,
 ) -> (
     App<
         impl actix_web::dev::ServiceFactory<
@@ -66,28 +66,45 @@ fn build_app(
 ) {
     App::new()
         .app_data(web::Data::new(state))
-        .app_data(web::JsonConfig::default().limit(config.json_limit))
+        .app_data(web::JsonConfig::default().limit(json_limit))
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
-        .service(utoipa_actix_web::scope("/v1").configure(routes::health::configure))
+        .service(utoipa_actix_web::scope("/v1").configure(configure_v1))
         .split_for_parts()
+}
+
+/// Every `/v1` route, module by module.
+fn configure_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    routes::health::configure(cfg);
 }
 
 /// The OpenAPI document of the whole API, with the version pinned so that the committed file does
 /// not change on every release.
-pub fn openapi_document(state: AppState) -> OpenApiDoc {
-    let (_, mut doc) = build_app(state, &ServerConfig::default());
+pub fn openapi_document() -> OpenApiDoc {
+    let (_, mut doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(utoipa_actix_web::scope("/v1").configure(configure_v1))
+        .split_for_parts();
     doc.info.version = "1".to_owned();
     doc
 }
 
 /// Starts the server on an already bound listener (port 0 in tests).
-pub fn run(listener: TcpListener, state: AppState, config: ServerConfig) -> std::io::Result<Server> {
-    let mut server = HttpServer::new(move || build_app(state.clone(), &config).0)
-        .listen(listener)?
-        .shutdown_timeout(30);
-    if config.workers > 0 {
-        server = server.workers(config.workers);
+pub fn run(
+    listener: TcpListener,
+    state: AppState,
+    config: ServerConfig,
+) -> std::io::Result<Server> {
+    let workers = config.workers;
+    let mut server = HttpServer::new(move || {
+        let (app, _) = build_app(state.clone(), config.json_limit);
+        app
+    })
+    .listen(listener)?
+    .shutdown_timeout(30);
+    if workers > 0 {
+        server = server.workers(workers);
     }
     Ok(server.run())
 }

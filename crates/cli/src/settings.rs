@@ -64,12 +64,21 @@ const ENV_VARS: &[&str] = &[
 impl Settings {
     /// Loads the file (`explicit` must exist; otherwise `carematch.toml` is read if present), then
     /// applies the environment given by `env`.
-    pub fn load(explicit: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+    pub fn load(
+        explicit: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
         let path = explicit.map_or_else(|| PathBuf::from("carematch.toml"), Path::to_path_buf);
         let mut settings = match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).with_context(|| format!("reading settings from {}", path.display()))?,
-            Err(err) if explicit.is_none() && err.kind() == std::io::ErrorKind::NotFound => Self::default(),
-            Err(err) => return Err(err).with_context(|| format!("reading settings from {}", path.display())),
+            Ok(text) => toml::from_str(&text)
+                .with_context(|| format!("reading settings from {}", path.display()))?,
+            Err(err) if explicit.is_none() && err.kind() == std::io::ErrorKind::NotFound => {
+                Self::default()
+            }
+            Err(err) => {
+                return Err(err)
+                    .with_context(|| format!("reading settings from {}", path.display()));
+            }
         };
         for name in ENV_VARS {
             if let Some(value) = env(name) {
@@ -80,7 +89,10 @@ impl Settings {
     }
 
     fn apply_env(&mut self, name: &str, value: &str) -> anyhow::Result<()> {
-        let number = |v: &str| v.parse::<u64>().with_context(|| format!("{name} must be a whole number, not `{v}`"));
+        let number = |v: &str| {
+            v.parse::<u64>()
+                .with_context(|| format!("{name} must be a whole number, not `{v}`"))
+        };
         match name {
             "CAREMATCH_DATABASE_URL" => self.database_url = value.to_owned(),
             "CAREMATCH_BIND" => self.bind = value.to_owned(),
@@ -94,7 +106,9 @@ impl Settings {
                 }
             }
             "CAREMATCH_POOL_SIZE" => self.pool_size = u32::try_from(number(value)?)?,
-            "CAREMATCH_JSON_LIMIT_BYTES" => self.json_limit_bytes = usize::try_from(number(value)?)?,
+            "CAREMATCH_JSON_LIMIT_BYTES" => {
+                self.json_limit_bytes = usize::try_from(number(value)?)?
+            }
             "CAREMATCH_WORKERS" => self.workers = usize::try_from(number(value)?)?,
             _ => {}
         }

@@ -48,16 +48,15 @@ impl Contact {
                 );
             }
         }
-        if let Some(website) = &self.website {
-            if !(website.starts_with("https://") || website.starts_with("http://"))
-                || website.len() > 200
-            {
-                errors.push(
-                    format!("{field}.website"),
-                    "invalid_format",
-                    "a website starts with https:// or http:// and has at most 200 characters",
-                );
-            }
+        if let Some(website) = &self.website
+            && (!(website.starts_with("https://") || website.starts_with("http://"))
+                || website.len() > 200)
+        {
+            errors.push(
+                format!("{field}.website"),
+                "invalid_format",
+                "a website starts with https:// or http:// and has at most 200 characters",
+            );
         }
     }
 }

@@ -140,14 +140,14 @@ impl SupportPlan {
                 slot.validate(&format!("schedule.slots[{i}]"), &mut errors);
             }
         }
-        if let Some(hours) = self.hours_per_week {
-            if hours.hours == 0 || hours.hours > 168 {
-                errors.push(
-                    "hours_per_week.hours",
-                    "out_of_range",
-                    "must be from 1 to 168",
-                );
-            }
+        if let Some(hours) = self.hours_per_week
+            && (hours.hours == 0 || hours.hours > 168)
+        {
+            errors.push(
+                "hours_per_week.hours",
+                "out_of_range",
+                "must be from 1 to 168",
+            );
         }
         errors.into_result()
     }

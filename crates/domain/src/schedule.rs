@@ -33,7 +33,7 @@ impl TimeOfDay {
         }
         let h: u16 = h.parse().map_err(|_| error())?;
         let m: u16 = m.parse().map_err(|_| error())?;
-        if m % 15 != 0 || m >= 60 || h > 24 || (h == 24 && m != 0) {
+        if !m.is_multiple_of(15) || m >= 60 || h > 24 || (h == 24 && m != 0) {
             return Err(error());
         }
         Ok(Self(h * 4 + m / 15))

@@ -38,7 +38,9 @@ const MIN_PER_AREA: usize = 60;
 type Error = Box<dyn std::error::Error>;
 
 fn main() -> Result<(), Error> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()?;
     let data: PathBuf = std::env::args()
         .nth(1)
         .map_or_else(|| root.join("../shared/data"), PathBuf::from);

@@ -98,12 +98,18 @@ mod tests {
 
     #[test]
     fn output_is_pinned() {
-        // If this changes, every fixture and benchmark changes: do it on purpose only.
+        // xoshiro256** seeded by SplitMix64, checked against an independent implementation of the
+        // reference algorithms. If this changes, every fixture and benchmark changes.
         let mut rng = Rng::seed_from_u64(2026);
         let first: Vec<u64> = (0..3).map(|_| rng.next_u64()).collect();
-        let mut again = Rng::seed_from_u64(2026);
-        assert_eq!(first, (0..3).map(|_| again.next_u64()).collect::<Vec<_>>());
-        assert_ne!(first[0], first[1]);
+        assert_eq!(
+            first,
+            [
+                10583478199052185109,
+                5232962402658359512,
+                14988153452874227418
+            ]
+        );
     }
 
     #[test]

@@ -28,8 +28,8 @@ use carematch_domain::vocabulary::{
     Language, Proficiency, ProviderKind, Service, TravelMode, Weekday,
 };
 use carematch_domain::{
-    AgencyId, Carer, CarerDetails, CarerId, Check, Contact, GeoPoint, Km, LanguageSkill,
-    Postcode, Provider, ProviderDetails, ProviderId, RatePence,
+    AgencyId, Carer, CarerDetails, CarerId, Check, Contact, GeoPoint, Km, LanguageSkill, Postcode,
+    Provider, ProviderDetails, ProviderId, RatePence,
 };
 use carematch_index::geo::CandidateSet;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -147,7 +147,8 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn time(s: &str) -> TimeOfDay {
-    TimeOfDay::parse(s).unwrap_or_else(|_| TimeOfDay::from_quarters(0).unwrap_or_else(|| unreachable!()))
+    TimeOfDay::parse(s)
+        .unwrap_or_else(|_| TimeOfDay::from_quarters(0).unwrap_or_else(|| unreachable!()))
 }
 
 fn slots(rng: &mut Rng, n: usize) -> Vec<Slot> {
@@ -157,11 +158,21 @@ fn slots(rng: &mut Rng, n: usize) -> Vec<Slot> {
         .map(|_| {
             let day = rng.pick(Weekday::ALL);
             if rng.chance(0.1) {
-                Slot { day, start: time("22:00"), end: time("07:00"), overnight: true }
+                Slot {
+                    day,
+                    start: time("22:00"),
+                    end: time("07:00"),
+                    overnight: true,
+                }
             } else {
                 let start = rng.pick(&starts);
                 let end = ends.iter().copied().find(|e| *e > start).unwrap_or("21:00");
-                Slot { day, start: time(start), end: time(end), overnight: false }
+                Slot {
+                    day,
+                    start: time(start),
+                    end: time(end),
+                    overnight: false,
+                }
             }
         })
         .collect()
@@ -179,7 +190,11 @@ struct Template {
 fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
     let mut languages = vec![LanguageSkill {
         code: Language::Eng,
-        proficiency: if rng.chance(0.7) { Proficiency::Native } else { Proficiency::Fluent },
+        proficiency: if rng.chance(0.7) {
+            Proficiency::Native
+        } else {
+            Proficiency::Fluent
+        },
         reads: true,
         writes: true,
     }];
@@ -198,11 +213,19 @@ fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
         details: CarerDetails {
             given_name: "Sam".to_owned(),
             family_name: "Example".to_owned(),
-            gender: if rng.chance(0.8) { Gender::Female } else { Gender::Male },
+            gender: if rng.chance(0.8) {
+                Gender::Female
+            } else {
+                Gender::Male
+            },
             languages,
             cuisines: subset(rng, Cuisine::ALL, 0.08),
             dietary_laws: subset(rng, DietaryLaw::ALL, 0.15),
-            faith: if rng.chance(0.6) { Some(rng.pick(Faith::ALL)) } else { None },
+            faith: if rng.chance(0.6) {
+                Some(rng.pick(Faith::ALL))
+            } else {
+                None
+            },
             faith_practices: subset(rng, FaithPractice::ALL, 0.25),
             services: subset(rng, Service::ALL, 0.3),
             experience: subset(rng, Experience::ALL, 0.2),
@@ -217,7 +240,8 @@ fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
             postcode: t.postcode.clone(),
             travel_radius_km: Km::new(rng.range(3.0, 25.0)).unwrap_or_else(|_| unreachable!()),
             travel_mode: TravelMode::Car,
-            hourly_rate: RatePence::new(1100 + rng.below(900) as i64).unwrap_or_else(|_| unreachable!()),
+            hourly_rate: RatePence::new(1100 + rng.below(900) as i64)
+                .unwrap_or_else(|_| unreachable!()),
             employment_status: EmploymentStatus::SelfEmployed,
             public_listing_consent: rng.chance(0.8),
             last_confirmed_on: date(2026, 10, 1),
@@ -238,10 +262,18 @@ fn provider(rng: &mut Rng, id: i64, t: &Template) -> Provider {
         let (w, h) = (rng.range(0.05, 0.25), rng.range(0.03, 0.15));
         let (x, y) = (location.lon, location.lat);
         ServiceArea::Polygon {
-            coordinates: vec![vec![[x - w, y - h], [x + w, y - h], [x + w, y + h], [x - w, y + h], [x - w, y - h]]],
+            coordinates: vec![vec![
+                [x - w, y - h],
+                [x + w, y - h],
+                [x + w, y + h],
+                [x - w, y + h],
+                [x - w, y - h],
+            ]],
         }
     } else {
-        ServiceArea::Radius { km: Km::new(rng.range(3.0, 30.0)).unwrap_or_else(|_| unreachable!()) }
+        ServiceArea::Radius {
+            km: Km::new(rng.range(3.0, 30.0)).unwrap_or_else(|_| unreachable!()),
+        }
     };
     let mut staff_languages = vec![Language::Eng];
     staff_languages.extend(subset(rng, &COMMUNITY, 0.15));
@@ -288,7 +320,8 @@ fn plan(rng: &mut Rng) -> SupportPlan {
     let mut p = SupportPlan {
         postcode: None,
         location: Some(at),
-        max_distance_km: Km::new(rng.pick(&[5.0, 8.0, 10.0, 10.0, 15.0, 20.0])).unwrap_or_else(|_| unreachable!()),
+        max_distance_km: Km::new(rng.pick(&[5.0, 8.0, 10.0, 10.0, 15.0, 20.0]))
+            .unwrap_or_else(|_| unreachable!()),
         languages: vec![],
         cuisines: vec![],
         dietary_laws: vec![],
@@ -303,34 +336,58 @@ fn plan(rng: &mut Rng) -> SupportPlan {
         needed_by: None,
     };
     let language = rng.pick(&COMMUNITY);
-    let schedule = ScheduleNeed { slots: slots(rng, 2), priority: Priority::Preferred };
+    let schedule = ScheduleNeed {
+        slots: slots(rng, 2),
+        priority: Priority::Preferred,
+    };
     match rng.below(10) {
         // A community language required, food and tasks preferred.
         0..=3 => {
-            p.languages = vec![LanguageNeed { code: language, min_proficiency: Proficiency::Conversational, priority: Priority::Required }];
+            p.languages = vec![LanguageNeed {
+                code: language,
+                min_proficiency: Proficiency::Conversational,
+                priority: Priority::Required,
+            }];
             p.cuisines = vec![need(rng.pick(Cuisine::ALL), Priority::Preferred)];
-            p.services = vec![need(Service::PersonalCare, Priority::Preferred), need(Service::MealPreparation, Priority::Preferred)];
+            p.services = vec![
+                need(Service::PersonalCare, Priority::Preferred),
+                need(Service::MealPreparation, Priority::Preferred),
+            ];
             p.schedule = Some(schedule);
         }
         // Halal personal care required, language preferred.
         4..=6 => {
             p.services = vec![need(Service::PersonalCare, Priority::Required)];
             p.dietary_laws = vec![need(DietaryLaw::Halal, Priority::Required)];
-            p.languages = vec![LanguageNeed { code: language, min_proficiency: Proficiency::Fluent, priority: Priority::Preferred }];
+            p.languages = vec![LanguageNeed {
+                code: language,
+                min_proficiency: Proficiency::Fluent,
+                priority: Priority::Preferred,
+            }];
             p.carer_gender = Some(need(Gender::Female, Priority::Preferred));
             p.schedule = Some(schedule);
         }
         // Broad: preferences only.
         7..=8 => {
-            p.services = vec![need(Service::Companionship, Priority::Preferred), need(Service::Shopping, Priority::Preferred)];
+            p.services = vec![
+                need(Service::Companionship, Priority::Preferred),
+                need(Service::Shopping, Priority::Preferred),
+            ];
             p.experience = vec![need(Experience::Dementia, Priority::Preferred)];
         }
         // Very selective: Cantonese-speaking female carer who cooks Cantonese, full schedule.
         _ => {
-            p.languages = vec![LanguageNeed { code: Language::Yue, min_proficiency: Proficiency::Conversational, priority: Priority::Required }];
+            p.languages = vec![LanguageNeed {
+                code: Language::Yue,
+                min_proficiency: Proficiency::Conversational,
+                priority: Priority::Required,
+            }];
             p.cuisines = vec![need(Cuisine::Cantonese, Priority::Required)];
             p.carer_gender = Some(need(Gender::Female, Priority::Required));
-            p.schedule = Some(ScheduleNeed { priority: Priority::Required, ..schedule });
+            p.schedule = Some(ScheduleNeed {
+                priority: Priority::Required,
+                ..schedule
+            });
         }
     }
     p
@@ -339,7 +396,11 @@ fn plan(rng: &mut Rng) -> SupportPlan {
 fn status(field: &str) -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(field)).map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
         .unwrap_or_else(|| "n/a".to_owned())
 }
 
@@ -360,7 +421,9 @@ fn run(carers: usize, queries: usize) {
     let chunk = 50_000;
     let mut id = 1;
     while (id as usize) <= carers {
-        let batch: Vec<Carer> = (0..chunk.min(carers + 1 - id as usize)).map(|i| carer(&mut rng, id + i as i64, &template)).collect();
+        let batch: Vec<Carer> = (0..chunk.min(carers + 1 - id as usize))
+            .map(|i| carer(&mut rng, id + i as i64, &template))
+            .collect();
         id += batch.len() as i64;
         let start = Instant::now();
         for c in &batch {
@@ -368,7 +431,9 @@ fn run(carers: usize, queries: usize) {
         }
         build += start.elapsed();
     }
-    let batch: Vec<Provider> = (0..providers).map(|i| provider(&mut rng, i as i64 + 1, &template)).collect();
+    let batch: Vec<Provider> = (0..providers)
+        .map(|i| provider(&mut rng, i as i64 + 1, &template))
+        .collect();
     let start = Instant::now();
     for p in &batch {
         roster.push_provider(p);
@@ -392,7 +457,10 @@ fn run(carers: usize, queries: usize) {
     let plans: Vec<CompiledPlan> = (0..queries + 100)
         .map(|_| {
             let p = plan(&mut qrng);
-            let at = p.location.unwrap_or(GeoPoint { lat: 52.0, lon: -1.0 });
+            let at = p.location.unwrap_or(GeoPoint {
+                lat: 52.0,
+                lon: -1.0,
+            });
             CompiledPlan::compile(&p, at)
         })
         .collect();
@@ -401,9 +469,17 @@ fn run(carers: usize, queries: usize) {
     for (i, compiled) in plans.iter().enumerate() {
         let options = MatchOptions {
             limit: 20,
-            kinds: if i % 4 == 0 { KindFilter::from_kinds(&[CandidateKind::Carer]) } else { KindFilter::BOTH },
+            kinds: if i % 4 == 0 {
+                KindFilter::from_kinds(&[CandidateKind::Carer])
+            } else {
+                KindFilter::BOTH
+            },
             today,
-            viewer: if i % 5 == 0 { Viewer::Agency(AgencyId(1 + (i % 200) as i64)) } else { Viewer::Public },
+            viewer: if i % 5 == 0 {
+                Viewer::Agency(AgencyId(1 + (i % 200) as i64))
+            } else {
+                Viewer::Public
+            },
             weights: Default::default(),
         };
         let start = Instant::now();
@@ -429,7 +505,11 @@ fn run(carers: usize, queries: usize) {
         matched as f64 / n as f64,
         relaxed as f64 * 100.0 / n as f64,
     );
-    println!("  memory: VmRSS {}, VmHWM {}", status("VmRSS:"), status("VmHWM:"));
+    println!(
+        "  memory: VmRSS {}, VmHWM {}",
+        status("VmRSS:"),
+        status("VmHWM:")
+    );
 }
 
 fn main() {
@@ -437,7 +517,10 @@ fn main() {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100_000, 1_000_000]);
-    let queries = std::env::var("BENCH_QUERIES").ok().and_then(|q| q.parse().ok()).unwrap_or(2000);
+    let queries = std::env::var("BENCH_QUERIES")
+        .ok()
+        .and_then(|q| q.parse().ok())
+        .unwrap_or(2000);
     // `cargo test --benches` runs this with `--bench` absent: keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
         run(2_000, 50);

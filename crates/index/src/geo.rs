@@ -20,8 +20,8 @@ use carematch_domain::matching::{
     Roster, match_pooled,
 };
 use carematch_domain::{Carer, GeoPoint, Provider};
-use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::RTree;
+use rstar::primitives::{GeomWithData, Rectangle};
 
 /// A candidate's base on the unit sphere, with its slot.
 pub type SpherePoint = GeomWithData<[f64; 3], u32>;
@@ -101,10 +101,21 @@ impl GeoIndex {
     ) -> impl Iterator<Item = (u32, f64)> + '_ {
         let centre = point.unit_vector();
         let chord = chord_for_km(outer_km.max(0.0)) * CHORD_SLACK;
+        // Points clearly inside the inner circle are dropped on the squared chord, before the
+        // exact distance is computed.
+        let inner_2 = if inner_km > 0.0 {
+            (chord_for_km(inner_km) / CHORD_SLACK).powi(2)
+        } else {
+            f64::NEG_INFINITY
+        };
         self.points
             .locate_within_distance(centre, chord * chord)
             .filter_map(move |hit| {
-                let km = km_for_chord(distance_2(*hit.geom(), centre).sqrt());
+                let d2 = distance_2(*hit.geom(), centre);
+                if d2 < inner_2 {
+                    return None;
+                }
+                let km = km_for_chord(d2.sqrt());
                 (km > inner_km && km <= outer_km).then_some((hit.data, km))
             })
     }
@@ -145,7 +156,9 @@ fn morton(point: GeoPoint) -> u32 {
         v = (v | (v << 2)) & 0x3333_3333;
         (v | (v << 1)) & 0x5555_5555
     }
-    let cell = |value: f64, min: f64, span: f64| ((value - min) / span * 65_535.0).clamp(0.0, 65_535.0) as u32;
+    let cell = |value: f64, min: f64, span: f64| {
+        ((value - min) / span * 65_535.0).clamp(0.0, 65_535.0) as u32
+    };
     spread(cell(point.lon, -180.0, 360.0)) | (spread(cell(point.lat, -90.0, 180.0)) << 1)
 }
 
@@ -169,8 +182,10 @@ impl CandidateSet {
         Self::from_roster(roster)
     }
 
-    /// Sorts the roster along a Z-order curve (ties by kind and id, so the layout is
-    /// deterministic) and indexes it. Slots change: look candidates up by slot only in the result.
+    /// Lays the roster out in the order of the R-tree's leaves (after a first pass along a
+    /// Z-order curve, ties by kind and id, so the layout is deterministic) and indexes it: a radius
+    /// query then reads candidates nearly sequentially. Slots change: look candidates up by slot
+    /// only in the result.
     pub fn from_roster(mut roster: Roster) -> Self {
         let mut order: Vec<(u32, CandidateKind, i64, u32)> = roster
             .candidates()
@@ -181,7 +196,20 @@ impl CandidateSet {
         order.sort_unstable();
         let order: Vec<u32> = order.into_iter().map(|(.., slot)| slot).collect();
         roster.permute(&order);
-        let geo = GeoIndex::build(roster.candidates());
+        let mut geo = GeoIndex::build(roster.candidates());
+        let leaf_order: Vec<u32> = geo.points.iter().map(|p| p.data).collect();
+        if roster.permute(&leaf_order) {
+            let mut new_slot = vec![0u32; leaf_order.len()];
+            for (new, old) in (0u32..).zip(&leaf_order) {
+                new_slot[*old as usize] = new;
+            }
+            for point in geo.points.iter_mut() {
+                point.data = new_slot[point.data as usize];
+            }
+            for area in geo.areas.iter_mut() {
+                area.data = new_slot[area.data as usize];
+            }
+        }
         Self { roster, geo }
     }
 

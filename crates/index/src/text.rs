@@ -3,9 +3,9 @@
 //!
 //! # Design
 //!
-//! - **Schema**: built in one function ([`schema`]), versioned by [`SCHEMA_VERSION`]. One document
-//!   per record, keyed `carer:123` / `provider:45`; see the `schema` module for what goes in (and
-//!   what, being personal, never does).
+//! - **Schema**: built in one function ([`schema()`]), versioned by [`SCHEMA_VERSION`]. One
+//!   document per record, keyed `carer:123` / `provider:45`; see the `schema` module for what goes
+//!   in (and what, being personal, never does).
 //! - **Tokenizer**: a custom multilingual analyzer (see [`tokenizer`]), registered as
 //!   [`tokenizer::TOKENIZER_NAME`] and used for `name` and `text`.
 //! - **Vocabulary expansion** happens at index time: each code a record has is indexed with its

@@ -57,3 +57,21 @@ pub(crate) fn to_naive(at: DateTime<Utc>) -> NaiveDateTime {
 pub(crate) fn from_naive(at: NaiveDateTime) -> DateTime<Utc> {
     at.and_utc()
 }
+
+#[cfg(test)]
+mod tests {
+    use carematch_domain::vocabulary::{Cuisine, Language};
+
+    use super::*;
+
+    #[test]
+    fn code_lists_round_trip_and_reject_unknown_codes() {
+        let codes = [Language::Yue, Language::Syl, Language::Eng];
+        let text = codes_to_text(&codes);
+        assert_eq!(text, "yue,syl,eng");
+        assert_eq!(codes_from_text::<Language>(&text).expect("valid"), codes);
+        assert!(codes_from_text::<Cuisine>("").expect("empty").is_empty());
+        let err = codes_from_text::<Cuisine>("cantonese,klingon").expect_err("unknown");
+        assert!(err.contains("klingon"), "{err}");
+    }
+}

@@ -148,3 +148,30 @@ pub(crate) fn build_pool(target: Target, max_connections: u32) -> Result<DbPool,
         .connection_customizer(Box::new(SqlitePragmas))
         .build(manager)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheme_picks_the_backend() {
+        let parse = |url: &str| Target::parse(url).expect(url);
+        assert_eq!(
+            parse("sqlite://carematch.db"),
+            Target::Sqlite("carematch.db".to_owned())
+        );
+        assert_eq!(
+            parse("sqlite:///var/lib/carematch.db"),
+            Target::Sqlite("/var/lib/carematch.db".to_owned())
+        );
+        assert_eq!(parse("data/x.db"), Target::Sqlite("data/x.db".to_owned()));
+        assert_eq!(
+            parse("postgres://u@h/db"),
+            Target::Postgres("postgres://u@h/db".to_owned())
+        );
+        assert_eq!(parse("postgresql://u@h/db").backend(), Backend::Postgres);
+        assert!(Target::parse("mysql://h/db").is_err());
+        assert!(Target::parse("sqlite://").is_err());
+        assert!(Target::parse("  ").is_err());
+    }
+}

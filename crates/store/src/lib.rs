@@ -37,6 +37,8 @@ pub mod gazetteer;
 mod postcodes;
 mod providers;
 pub mod schema;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Postcode, Provider, ProviderDetails,

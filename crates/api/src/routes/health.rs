@@ -63,7 +63,9 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         return Err(ApiError::Unavailable("the database does not answer".into()));
     }
     if !indexes {
-        return Err(ApiError::Unavailable("the indexes are still loading".into()));
+        return Err(ApiError::Unavailable(
+            "the indexes are still loading".into(),
+        ));
     }
     Ok(HttpResponse::Ok().json(Readiness {
         status: "ready",

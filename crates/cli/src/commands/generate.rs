@@ -8,8 +8,11 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use carematch_domain::AgencyId;
-use carematch_generate::{GeneratorConfig, Place, agencies, generate_carers, generate_providers, write_jsonl};
-use carematch_store::{NewCarer, NewProvider, gazetteer};
+use carematch_generate::{
+    GeneratorConfig, Place, agencies, generate_carers, generate_providers, write_jsonl,
+};
+use carematch_store::gazetteer::GazetteerReader;
+use carematch_store::{NewCarer, NewProvider};
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -43,8 +46,9 @@ pub struct GenerateArgs {
 fn load_places(path: &std::path::Path) -> anyhow::Result<Vec<Place>> {
     let mut places = Vec::new();
     for file in super::import::csv_files(path)? {
-        let reader = File::open(&file).with_context(|| format!("opening {}", file.display()))?;
-        for row in gazetteer::read_csv(reader) {
+        let reader =
+            GazetteerReader::open(&file).with_context(|| format!("opening {}", file.display()))?;
+        for row in reader {
             let row = row.with_context(|| format!("reading {}", file.display()))?;
             if !row.terminated {
                 places.push(Place {
@@ -67,14 +71,23 @@ pub fn run(settings: &Settings, args: &GenerateArgs) -> anyhow::Result<()> {
         seed: args.seed,
         carers: args.carers,
         providers: args.providers,
-        today: args.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        today: args
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
-    eprintln!("{} postcodes loaded in {:.1?}", places.len(), started.elapsed());
+    eprintln!(
+        "{} postcodes loaded in {:.1?}",
+        places.len(),
+        started.elapsed()
+    );
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let bar = progress::bar(Some(args.carers as u64), "carers");
         let out = BufWriter::new(File::create(dir.join("carers.jsonl"))?);
-        write_jsonl(generate_carers(&config, &places).inspect(|_| bar.inc(1)), out)?;
+        write_jsonl(
+            generate_carers(&config, &places).inspect(|_| bar.inc(1)),
+            out,
+        )?;
         bar.finish_and_clear();
         let out = BufWriter::new(File::create(dir.join("providers.jsonl"))?);
         write_jsonl(generate_providers(&config, &places), out)?;

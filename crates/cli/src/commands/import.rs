@@ -1,10 +1,9 @@
 //! `carematch import ...`: public and agency data files.
 
-use std::fs::File;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use carematch_store::gazetteer;
+use carematch_store::gazetteer::GazetteerReader;
 use clap::{Args, Subcommand};
 
 use crate::progress;
@@ -30,13 +29,21 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
     match &args.what {
         ImportKind::Postcodes { file } => {
             for path in csv_files(file)? {
-                let reader = File::open(&path).with_context(|| format!("opening {}", path.display()))?;
+                let mut reader = GazetteerReader::open(&path)
+                    .with_context(|| format!("opening {}", path.display()))?;
                 let bar = progress::bar(None, "postcodes");
                 let summary = store
-                    .import_postcodes(gazetteer::read_csv(reader), &|n| bar.set_position(n))
+                    .import_postcodes(&mut reader, &|n| bar.set_position(n))
                     .with_context(|| format!("importing {}", path.display()))?;
                 bar.finish_and_clear();
-                println!("{}: {summary}", path.display());
+                println!(
+                    "{}: {} postcodes ({} rows without coordinates skipped); {} sectors and {} districts now located",
+                    path.display(),
+                    summary.postcodes,
+                    reader.skipped(),
+                    summary.sectors,
+                    summary.districts
+                );
             }
         }
     }

@@ -19,7 +19,10 @@ pub fn run(settings: &Settings, args: &MigrateArgs) -> anyhow::Result<()> {
         println!("reverted every migration");
     } else {
         let applied = store.migrate().context("applying migrations")?;
-        println!("applied {} migration(s); the database is up to date", applied.len());
+        println!(
+            "applied {} migration(s); the database is up to date",
+            applied.len()
+        );
     }
     Ok(())
 }

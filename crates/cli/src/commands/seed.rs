@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use carematch_domain::{AgencyId, CarerDetails, GeoPoint, ProviderDetails};
-use carematch_store::{NewCarer, NewProvider, Store, gazetteer};
+use carematch_store::gazetteer::GazetteerReader;
+use carematch_store::{NewCarer, NewProvider, Store};
 use clap::Args;
 use serde::Deserialize;
 
@@ -50,9 +51,14 @@ pub fn run(settings: &Settings, args: &SeedArgs) -> anyhow::Result<()> {
     let store = super::open_store(settings)?;
     match seed(&store, &args.fixtures)? {
         SeedOutcome::Loaded { carers, providers } => {
-            println!("loaded {carers} carers and {providers} providers from {}", args.fixtures.display());
+            println!(
+                "loaded {carers} carers and {providers} providers from {}",
+                args.fixtures.display()
+            );
         }
-        SeedOutcome::AlreadySeeded => println!("the database already holds agencies; nothing loaded"),
+        SeedOutcome::AlreadySeeded => {
+            println!("the database already holds agencies; nothing loaded")
+        }
     }
     Ok(())
 }
@@ -65,7 +71,8 @@ fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T
         if line.trim().is_empty() {
             continue;
         }
-        let item = serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        let item =
+            serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
         items.push(item);
     }
     Ok(items)
@@ -77,25 +84,37 @@ pub fn seed(store: &Store, dir: &Path) -> anyhow::Result<SeedOutcome> {
         return Ok(SeedOutcome::AlreadySeeded);
     }
     let names: Vec<String> = serde_json::from_reader(
-        File::open(dir.join("agencies.json")).with_context(|| format!("opening {}/agencies.json", dir.display()))?,
+        File::open(dir.join("agencies.json"))
+            .with_context(|| format!("opening {}/agencies.json", dir.display()))?,
     )
     .context("reading agencies.json")?;
     let carers: Vec<FixtureCarer> = read_jsonl(&dir.join("carers.jsonl"))?;
     let providers: Vec<FixtureProvider> = read_jsonl(&dir.join("providers.jsonl"))?;
     for (i, carer) in carers.iter().enumerate() {
-        carer.details.validate().with_context(|| format!("carers.jsonl:{}", i + 1))?;
+        carer
+            .details
+            .validate()
+            .with_context(|| format!("carers.jsonl:{}", i + 1))?;
         if carer.agency >= names.len() {
-            bail!("carers.jsonl:{}: agency {} is not in agencies.json", i + 1, carer.agency);
+            bail!(
+                "carers.jsonl:{}: agency {} is not in agencies.json",
+                i + 1,
+                carer.agency
+            );
         }
     }
     for (i, provider) in providers.iter().enumerate() {
-        provider.details.validate().with_context(|| format!("providers.jsonl:{}", i + 1))?;
+        provider
+            .details
+            .validate()
+            .with_context(|| format!("providers.jsonl:{}", i + 1))?;
     }
 
     let gazetteer_path = dir.join("gazetteer.csv");
-    let file = File::open(&gazetteer_path).with_context(|| format!("opening {}", gazetteer_path.display()))?;
+    let reader = GazetteerReader::open(&gazetteer_path)
+        .with_context(|| format!("opening {}", gazetteer_path.display()))?;
     let bar = progress::bar(None, "postcodes");
-    store.import_postcodes(gazetteer::read_csv(file), &|n| bar.set_position(n))?;
+    store.import_postcodes(reader, &|n| bar.set_position(n))?;
     bar.finish_and_clear();
 
     let agency_ids: Vec<AgencyId> = names

@@ -18,19 +18,20 @@ pub struct ServeArgs {
 pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
     let store = super::open_store(settings)?;
     if args.demo {
-        let outcome = super::seed::seed(&store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
+        let outcome =
+            super::seed::seed(&store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
         tracing::info!(?outcome, "demo fixtures");
     }
     let state = AppState::new(store);
     state.mark_indexes_loaded();
-    let listener = TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+    let listener =
+        TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!(address = %listener.local_addr()?, "carematch is listening");
     let config = ServerConfig {
         json_limit: settings.json_limit_bytes,
         workers: settings.workers,
     };
-    actix_web::rt::System::new().block_on(async move {
-        carematch_api::run(listener, state, config)?.await
-    })?;
+    actix_web::rt::System::new()
+        .block_on(async move { carematch_api::run(listener, state, config)?.await })?;
     Ok(())
 }

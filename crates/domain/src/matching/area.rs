@@ -20,7 +20,12 @@ impl AreaPolygon {
         if outline.len() < 3 {
             return None;
         }
-        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut bbox = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
         for [lon, lat] in outline {
             bbox[0] = bbox[0].min(*lon);
             bbox[1] = bbox[1].min(*lat);

@@ -245,38 +245,44 @@ impl Judge<'_> {
             }
         }
         let carer = c.kind == CandidateKind::Carer;
-        if let Some(w) = plan.shared_faith {
-            if w.required && carer && c.faith != Some(w.value) {
-                f.add(C_FAITH);
-            }
+        if let Some(w) = plan.shared_faith
+            && w.required
+            && carer
+            && c.faith != Some(w.value)
+        {
+            f.add(C_FAITH);
         }
-        if let Some(w) = plan.carer_gender {
-            if w.required && carer && c.gender != Some(w.value) {
-                f.add(C_GENDER);
-            }
+        if let Some(w) = plan.carer_gender
+            && w.required
+            && carer
+            && c.gender != Some(w.value)
+        {
+            f.add(C_GENDER);
         }
-        if let Some(s) = &plan.schedule {
-            if s.required
-                && !c.hours_by_arrangement
-                && c.week.intersection(&s.mask) != s.mask
-            {
-                f.add(C_SCHEDULE);
-            }
+        if let Some(s) = &plan.schedule
+            && s.required
+            && !c.hours_by_arrangement
+            && c.week.intersection(&s.mask) != s.mask
+        {
+            f.add(C_SCHEDULE);
         }
-        if let Some(w) = plan.hours {
-            if w.required && c.hours_free < w.value {
-                f.add(C_HOURS);
-            }
+        if let Some(w) = plan.hours
+            && w.required
+            && c.hours_free < w.value
+        {
+            f.add(C_HOURS);
         }
-        if let Some(w) = plan.max_rate_pence {
-            if w.required && c.rate_pence.is_none_or(|r| r > w.value) {
-                f.add(C_RATE);
-            }
+        if let Some(w) = plan.max_rate_pence
+            && w.required
+            && c.rate_pence.is_none_or(|r| r > w.value)
+        {
+            f.add(C_RATE);
         }
-        if let Some(w) = plan.needed_by {
-            if w.required && c.available_from > plan.needed_by_day {
-                f.add(C_NEEDED_BY);
-            }
+        if let Some(w) = plan.needed_by
+            && w.required
+            && c.available_from > plan.needed_by_day
+        {
+            f.add(C_NEEDED_BY);
         }
         if !plan.checks.required.is_empty() {
             f.add_mask(
@@ -321,9 +327,19 @@ impl Judge<'_> {
         }
         count(&mut points, &mut total, plan.cuisines.preferred, c.cuisines);
         count(&mut points, &mut total, plan.diets.preferred, c.diets);
-        count(&mut points, &mut total, plan.practices.preferred, c.practices);
+        count(
+            &mut points,
+            &mut total,
+            plan.practices.preferred,
+            c.practices,
+        );
         count(&mut points, &mut total, plan.services.preferred, c.services);
-        count(&mut points, &mut total, plan.experience.preferred, c.experience);
+        count(
+            &mut points,
+            &mut total,
+            plan.experience.preferred,
+            c.experience,
+        );
         if !plan.checks.preferred.is_empty() {
             count(
                 &mut points,
@@ -451,10 +467,10 @@ impl TopK {
     fn offer(&mut self, ranked: Ranked) {
         if self.heap.len() < self.limit {
             self.heap.push(ranked);
-        } else if let Some(mut worst) = self.heap.peek_mut() {
-            if ranked < *worst {
-                *worst = ranked;
-            }
+        } else if let Some(mut worst) = self.heap.peek_mut()
+            && ranked < *worst
+        {
+            *worst = ranked;
         }
     }
 
@@ -482,14 +498,12 @@ impl NearMisses {
             if let Some(n) = self.counts.get_mut(f.id) {
                 *n += 1;
             }
-            if f.dialect {
-                if let Some(n) = f
-                    .id
-                    .checked_sub(C_LANGUAGE)
-                    .and_then(|i| self.dialect.get_mut(i))
-                {
-                    *n += 1;
-                }
+            if f.dialect
+                && let Some(n) =
+                    f.id.checked_sub(C_LANGUAGE)
+                        .and_then(|i| self.dialect.get_mut(i))
+            {
+                *n += 1;
             }
         }
     }

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 
 use super::candidate::{Candidate, CandidateKind, NO_CHECK, date_of_day};
 use super::engine::{
-    C_ACCEPTING, C_CHECK, C_CUISINE, C_DIET, C_DISTANCE, C_EXPERIENCE, C_FAITH, C_GENDER,
-    C_HOURS, C_LANGUAGE, C_NEEDED_BY, C_PRACTICE, C_RATE, C_SCHEDULE, C_SERVICE, coverage,
+    C_ACCEPTING, C_CHECK, C_CUISINE, C_DIET, C_DISTANCE, C_EXPERIENCE, C_FAITH, C_GENDER, C_HOURS,
+    C_LANGUAGE, C_NEEDED_BY, C_PRACTICE, C_RATE, C_SCHEDULE, C_SERVICE, coverage,
 };
 use super::plan::{CompiledLanguage, CompiledPlan, NeedMasks};
 use crate::money::RatePence;
@@ -333,14 +333,22 @@ pub(crate) fn criteria(
                 format!("not applicable to a provider — ask about {faith} staff"),
             )
         } else if c.faith == Some(w.value) {
-            (CriterionOutcome::Met, format!("shares the person's faith ({faith})"))
+            (
+                CriterionOutcome::Met,
+                format!("shares the person's faith ({faith})"),
+            )
         } else {
             (
                 CriterionOutcome::Unmet,
                 format!("not stated as sharing the person's faith ({faith})"),
             )
         };
-        out.push(line(format!("faith:{}", w.value.code()), w.required, result, detail));
+        out.push(line(
+            format!("faith:{}", w.value.code()),
+            w.required,
+            result,
+            detail,
+        ));
     }
     if let Some(w) = plan.carer_gender {
         let gender = lower_first(w.value.label_en());
@@ -369,14 +377,19 @@ pub(crate) fn criteria(
             format!("does not offer {service}")
         }
     });
-    list_lines(&mut out, &plan.experience, c.experience, |code: Experience, ok| {
-        let area = lower_first(code.label_en());
-        if ok {
-            format!("experienced with {area}")
-        } else {
-            format!("no stated experience with {area}")
-        }
-    });
+    list_lines(
+        &mut out,
+        &plan.experience,
+        c.experience,
+        |code: Experience, ok| {
+            let area = lower_first(code.label_en());
+            if ok {
+                format!("experienced with {area}")
+            } else {
+                format!("no stated experience with {area}")
+            }
+        },
+    );
     out.push(line(
         "distance".to_owned(),
         true,
@@ -405,7 +418,12 @@ pub(crate) fn criteria(
                 format!("{} hours a week free — {} needed", c.hours_free, w.value),
             )
         };
-        out.push(line("hours_per_week".to_owned(), w.required, result, detail));
+        out.push(line(
+            "hours_per_week".to_owned(),
+            w.required,
+            result,
+            detail,
+        ));
     }
     if let Some(w) = plan.max_rate_pence {
         let limit = RatePence::new(i64::from(w.value)).map(|r| r.to_string());
@@ -423,7 +441,12 @@ pub(crate) fn criteria(
                 "hourly rate not published — ask".to_owned(),
             ),
         };
-        out.push(line("max_hourly_rate".to_owned(), w.required, result, detail));
+        out.push(line(
+            "max_hourly_rate".to_owned(),
+            w.required,
+            result,
+            detail,
+        ));
     }
     if let Some(w) = plan.needed_by {
         let (result, detail) = if provider {
@@ -464,7 +487,12 @@ pub(crate) fn criteria(
                     format!("{name} expired on {}", date_text(expiry)),
                 )
             };
-            out.push(line(format!("check:{}", kind.code()), required, result, detail));
+            out.push(line(
+                format!("check:{}", kind.code()),
+                required,
+                result,
+                detail,
+            ));
         }
     }
     if provider {
@@ -543,7 +571,10 @@ pub(crate) fn relaxation(
             let faith = plan.shared_faith?.value;
             (
                 format!("faith:{}", faith.code()),
-                format!("{more} without requiring a shared faith ({})", faith.label_en()),
+                format!(
+                    "{more} without requiring a shared faith ({})",
+                    faith.label_en()
+                ),
             )
         }
         C_GENDER => {
@@ -573,7 +604,10 @@ pub(crate) fn relaxation(
                     "{more} without requiring {name}, {dialect} of whom speak {related} — confirm {name}"
                 )
             } else if need.min > Proficiency::Basic {
-                format!("{more} without requiring {name} at {} level", need.min.code())
+                format!(
+                    "{more} without requiring {name} at {} level",
+                    need.min.code()
+                )
             } else {
                 format!("{more} without requiring {name}")
             };

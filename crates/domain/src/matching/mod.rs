@@ -23,9 +23,11 @@ mod weights;
 pub use area::AreaPolygon;
 pub use candidate::{Candidate, CandidateKind, Reach, Roster, SideEntry, date_of_day, day_number};
 pub use engine::{
-    KindFilter, Match, MatchOptions, Matcher, MatchOutcome, PlanFit, PooledMatch, PooledOutcome, Viewer,
-    match_plan, match_pooled,
+    KindFilter, Match, MatchOptions, MatchOutcome, Matcher, PlanFit, PooledMatch, PooledOutcome,
+    Viewer, match_plan, match_pooled,
 };
 pub use explain::{CriterionOutcome, CriterionResult, Relaxation};
-pub use plan::{CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted};
+pub use plan::{
+    CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,
+};
 pub use weights::{MatchWeights, WeightsError};

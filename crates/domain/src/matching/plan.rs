@@ -157,7 +157,9 @@ impl CompiledPlan {
                 })
                 .filter(|s| !s.mask.is_empty()),
             hours: plan.hours_per_week.map(|h| wanted(h.hours, h.priority)),
-            max_rate_pence: plan.max_hourly_rate.map(|r| wanted(r.max.pence(), r.priority)),
+            max_rate_pence: plan
+                .max_hourly_rate
+                .map(|r| wanted(r.max.pence(), r.priority)),
             needed_by_day: needed_by.map_or(i32::MAX, |n| day_number(n.value)),
             needed_by,
             checks: NeedMasks::default(),

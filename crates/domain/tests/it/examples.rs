@@ -1,11 +1,11 @@
 //! The worked example of `docs/matching.md`, checked number by number.
 
+use carematch_domain::LanguageSkill;
 use carematch_domain::matching::{
     CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, match_plan,
 };
 use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed};
 use carematch_domain::vocabulary::{Cuisine, Language, Proficiency, Service, Weekday};
-use carematch_domain::LanguageSkill;
 
 use super::support::{carer, east_of, leicester, need, plan, provider, slot, today};
 
@@ -28,7 +28,12 @@ fn the_worked_example_in_the_docs() {
         priority: Priority::Preferred,
     });
     let speaks = |code, proficiency| {
-        vec![LanguageSkill { code, proficiency, reads: false, writes: false }]
+        vec![LanguageSkill {
+            code,
+            proficiency,
+            reads: false,
+            writes: false,
+        }]
     };
 
     let mut mei = carer(1, east_of(at, 2.5));
@@ -66,7 +71,11 @@ fn the_worked_example_in_the_docs() {
         .collect();
     let out = match_plan(&compiled, &roster, hits, &MatchOptions::new(today()));
 
-    let summary: Vec<_> = out.matches.iter().map(|m| (m.kind, m.id, m.name.as_str(), m.distance_km)).collect();
+    let summary: Vec<_> = out
+        .matches
+        .iter()
+        .map(|m| (m.kind, m.id, m.name.as_str(), m.distance_km))
+        .collect();
     assert_eq!(
         summary,
         [
@@ -75,20 +84,50 @@ fn the_worked_example_in_the_docs() {
         ]
     );
     // Mei: preferred 2 of 2 met = 1.0; distance 1 - 2.5/10 = 0.75; schedule 12 of 16 quarters.
-    assert!((out.matches[0].score - 0.875).abs() < 1e-4, "{}", out.matches[0].score);
+    assert!(
+        (out.matches[0].score - 0.875).abs() < 1e-4,
+        "{}",
+        out.matches[0].score
+    );
     // Club: preferred 1 of 2 = 0.5; distance 1 - 4/10 = 0.6; hours by arrangement = 1.0.
-    assert!((out.matches[1].score - 0.63).abs() < 1e-4, "{}", out.matches[1].score);
+    assert!(
+        (out.matches[1].score - 0.63).abs() < 1e-4,
+        "{}",
+        out.matches[1].score
+    );
     let mei_lines: Vec<_> = out.matches[0]
         .criteria
         .iter()
-        .map(|c| (c.criterion.as_str(), c.required, c.result, c.detail.as_str()))
+        .map(|c| {
+            (
+                c.criterion.as_str(),
+                c.required,
+                c.result,
+                c.detail.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         mei_lines,
         [
-            ("language:yue", true, CriterionOutcome::Met, "speaks Cantonese (native)"),
-            ("cuisine:cantonese", false, CriterionOutcome::Met, "cooks Cantonese home food"),
-            ("service:personal_care", false, CriterionOutcome::Met, "offers personal care"),
+            (
+                "language:yue",
+                true,
+                CriterionOutcome::Met,
+                "speaks Cantonese (native)"
+            ),
+            (
+                "cuisine:cantonese",
+                false,
+                CriterionOutcome::Met,
+                "cooks Cantonese home food"
+            ),
+            (
+                "service:personal_care",
+                false,
+                CriterionOutcome::Met,
+                "offers personal care"
+            ),
             ("distance", true, CriterionOutcome::Met, "2.5 km away"),
             (
                 "schedule",
@@ -107,7 +146,11 @@ fn the_worked_example_in_the_docs() {
         relax,
         [
             ("distance", "1 more within 20 km", 1),
-            ("language:yue", "1 speaks Chinese, dialect not stated — confirm Cantonese", 1),
+            (
+                "language:yue",
+                "1 speaks Chinese, dialect not stated — confirm Cantonese",
+                1
+            ),
         ]
     );
     assert_eq!(out.considered, 3);

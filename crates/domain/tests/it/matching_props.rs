@@ -16,9 +16,7 @@ use carematch_domain::vocabulary::{
     CheckKind, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
     Proficiency, Service, Weekday,
 };
-use carematch_domain::{
-    AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Provider, RatePence,
-};
+use carematch_domain::{AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Provider, RatePence};
 use chrono::{Days, NaiveDate};
 use geo::{Contains, LineString, Point, Polygon};
 use proptest::prelude::*;
@@ -41,7 +39,11 @@ const CUISINES: [Cuisine; 4] = [
     Cuisine::Bengali,
     Cuisine::Caribbean,
 ];
-const DIETS: [DietaryLaw; 3] = [DietaryLaw::Halal, DietaryLaw::Vegetarian, DietaryLaw::NoPork];
+const DIETS: [DietaryLaw; 3] = [
+    DietaryLaw::Halal,
+    DietaryLaw::Vegetarian,
+    DietaryLaw::NoPork,
+];
 const PRACTICES: [FaithPractice; 3] = [
     FaithPractice::PrayerTimes,
     FaithPractice::Fasting,
@@ -58,7 +60,12 @@ const EXPERIENCE: [Experience; 3] = [
     Experience::Stroke,
     Experience::MentalHealth,
 ];
-const FAITHS: [Faith; 4] = [Faith::Muslim, Faith::Buddhist, Faith::Christian, Faith::Sikh];
+const FAITHS: [Faith; 4] = [
+    Faith::Muslim,
+    Faith::Buddhist,
+    Faith::Christian,
+    Faith::Sikh,
+];
 const GENDERS: [Gender; 2] = [Gender::Female, Gender::Male];
 const LEVELS: [Proficiency; 4] = [
     Proficiency::Basic,
@@ -102,12 +109,19 @@ fn near(rng: &mut Rng, centre: GeoPoint, spread_deg: f64) -> GeoPoint {
 }
 
 fn random_slots(rng: &mut Rng, n: usize) -> Vec<carematch_domain::Slot> {
-    let times = ["06:00", "08:00", "09:00", "11:00", "12:00", "14:00", "17:00", "20:00", "22:00"];
+    let times = [
+        "06:00", "08:00", "09:00", "11:00", "12:00", "14:00", "17:00", "20:00", "22:00",
+    ];
     let mut slots = Vec::new();
     for _ in 0..n {
         let day = rng.pick(Weekday::ALL);
         if rng.chance(0.2) {
-            slots.push(slot(day, "22:00", rng.pick(&["06:00", "07:00", "08:00"]), true));
+            slots.push(slot(
+                day,
+                "22:00",
+                rng.pick(&["06:00", "07:00", "08:00"]),
+                true,
+            ));
         } else {
             let a = rng.below(times.len() - 1);
             let b = a + 1 + rng.below(times.len() - 1 - a);
@@ -168,7 +182,11 @@ pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint) -> Carer {
         .collect();
     d.cuisines = rng.subset(&CUISINES, 0.4);
     d.dietary_laws = rng.subset(&DIETS, 0.4);
-    d.faith = if rng.chance(0.6) { Some(rng.pick(&FAITHS)) } else { None };
+    d.faith = if rng.chance(0.6) {
+        Some(rng.pick(&FAITHS))
+    } else {
+        None
+    };
     d.faith_practices = rng.subset(&PRACTICES, 0.5);
     d.services = rng.subset(&SERVICES, 0.6);
     d.experience = rng.subset(&EXPERIENCE, 0.4);
@@ -253,13 +271,31 @@ pub fn random_plan(rng: &mut Rng) -> SupportPlan {
             priority: priority(rng),
         })
         .collect();
-    p.cuisines = rng.subset(&CUISINES, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
-    p.dietary_laws = rng.subset(&DIETS, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
-    p.faith_practices =
-        rng.subset(&PRACTICES, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
-    p.services = rng.subset(&SERVICES, 0.3).into_iter().map(|c| need(c, priority(rng))).collect();
-    p.experience =
-        rng.subset(&EXPERIENCE, 0.2).into_iter().map(|c| need(c, priority(rng))).collect();
+    p.cuisines = rng
+        .subset(&CUISINES, 0.2)
+        .into_iter()
+        .map(|c| need(c, priority(rng)))
+        .collect();
+    p.dietary_laws = rng
+        .subset(&DIETS, 0.2)
+        .into_iter()
+        .map(|c| need(c, priority(rng)))
+        .collect();
+    p.faith_practices = rng
+        .subset(&PRACTICES, 0.2)
+        .into_iter()
+        .map(|c| need(c, priority(rng)))
+        .collect();
+    p.services = rng
+        .subset(&SERVICES, 0.3)
+        .into_iter()
+        .map(|c| need(c, priority(rng)))
+        .collect();
+    p.experience = rng
+        .subset(&EXPERIENCE, 0.2)
+        .into_iter()
+        .map(|c| need(c, priority(rng)))
+        .collect();
     if rng.chance(0.3) {
         p.shared_faith = Some(need(rng.pick(&FAITHS), priority(rng)));
     }
@@ -323,11 +359,13 @@ pub struct Judgement {
 }
 
 fn polygon_contains(rings: &[Vec<[f64; 2]>], at: GeoPoint) -> bool {
-    let ring = |r: &Vec<[f64; 2]>| LineString::from(r.iter().map(|[x, y]| (*x, *y)).collect::<Vec<_>>());
+    let ring =
+        |r: &Vec<[f64; 2]>| LineString::from(r.iter().map(|[x, y]| (*x, *y)).collect::<Vec<_>>());
     let Some((outer, holes)) = rings.split_first() else {
         return false;
     };
-    Polygon::new(ring(outer), holes.iter().map(ring).collect()).contains(&Point::new(at.lon, at.lat))
+    Polygon::new(ring(outer), holes.iter().map(ring).collect())
+        .contains(&Point::new(at.lon, at.lat))
 }
 
 /// Judges a record with plain loops over its own fields.
@@ -360,7 +398,11 @@ pub fn brute(
             }
             let d = &c.details;
             for l in plan.languages.iter().filter(|l| required(l.priority)) {
-                if !d.languages.iter().any(|s| s.code == l.code && s.proficiency >= l.min_proficiency) {
+                if !d
+                    .languages
+                    .iter()
+                    .any(|s| s.code == l.code && s.proficiency >= l.min_proficiency)
+                {
                     failed.push(format!("language:{}", l.code));
                 }
             }
@@ -389,15 +431,15 @@ pub fn brute(
                     failed.push(format!("experience:{}", n.code));
                 }
             }
-            if let Some(n) = plan.shared_faith.filter(|n| required(n.priority)) {
-                if d.faith != Some(n.code) {
-                    failed.push(format!("faith:{}", n.code));
-                }
+            if let Some(n) = plan.shared_faith.filter(|n| required(n.priority))
+                && d.faith != Some(n.code)
+            {
+                failed.push(format!("faith:{}", n.code));
             }
-            if let Some(n) = plan.carer_gender.filter(|n| required(n.priority)) {
-                if d.gender != n.code {
-                    failed.push(format!("carer_gender:{}", n.code));
-                }
+            if let Some(n) = plan.carer_gender.filter(|n| required(n.priority))
+                && d.gender != n.code
+            {
+                failed.push(format!("carer_gender:{}", n.code));
             }
             if let Some(s) = plan.schedule.as_ref().filter(|s| required(s.priority)) {
                 let needed = WeekMask::from_slots(&s.slots);
@@ -406,20 +448,20 @@ pub fn brute(
                     failed.push("schedule".to_owned());
                 }
             }
-            if let Some(h) = plan.hours_per_week.filter(|h| required(h.priority)) {
-                if d.hours_per_week < h.hours {
-                    failed.push("hours_per_week".to_owned());
-                }
+            if let Some(h) = plan.hours_per_week.filter(|h| required(h.priority))
+                && d.hours_per_week < h.hours
+            {
+                failed.push("hours_per_week".to_owned());
             }
-            if let Some(r) = plan.max_hourly_rate.filter(|r| required(r.priority)) {
-                if d.hourly_rate > r.max {
-                    failed.push("max_hourly_rate".to_owned());
-                }
+            if let Some(r) = plan.max_hourly_rate.filter(|r| required(r.priority))
+                && d.hourly_rate > r.max
+            {
+                failed.push("max_hourly_rate".to_owned());
             }
-            if let Some(n) = plan.needed_by.filter(|n| required(n.priority)) {
-                if d.available_from > n.date {
-                    failed.push("needed_by".to_owned());
-                }
+            if let Some(n) = plan.needed_by.filter(|n| required(n.priority))
+                && d.available_from > n.date
+            {
+                failed.push("needed_by".to_owned());
             }
             for kind in checks {
                 if !d.checks.iter().any(|c| c.kind == *kind && c.valid_on(on)) {
@@ -443,7 +485,9 @@ pub fn brute(
                 failed.push("accepting_new_clients".to_owned());
             }
             for l in plan.languages.iter().filter(|l| required(l.priority)) {
-                if !(d.staff_languages.contains(&l.code) && l.min_proficiency <= Proficiency::Fluent) {
+                if !(d.staff_languages.contains(&l.code)
+                    && l.min_proficiency <= Proficiency::Fluent)
+                {
                     failed.push(format!("language:{}", l.code));
                 }
             }
@@ -472,19 +516,19 @@ pub fn brute(
                     failed.push(format!("experience:{}", n.code));
                 }
             }
-            if let Some(s) = plan.schedule.as_ref().filter(|s| required(s.priority)) {
-                if !d.opening_hours.is_empty() {
-                    let needed = WeekMask::from_slots(&s.slots);
-                    let open = WeekMask::from_slots(&d.opening_hours);
-                    if open.intersection(&needed).quarters() < needed.quarters() {
-                        failed.push("schedule".to_owned());
-                    }
+            if let Some(s) = plan.schedule.as_ref().filter(|s| required(s.priority))
+                && !d.opening_hours.is_empty()
+            {
+                let needed = WeekMask::from_slots(&s.slots);
+                let open = WeekMask::from_slots(&d.opening_hours);
+                if open.intersection(&needed).quarters() < needed.quarters() {
+                    failed.push("schedule".to_owned());
                 }
             }
-            if let Some(r) = plan.max_hourly_rate.filter(|r| required(r.priority)) {
-                if d.hourly_rate.is_none_or(|rate| rate > r.max) {
-                    failed.push("max_hourly_rate".to_owned());
-                }
+            if let Some(r) = plan.max_hourly_rate.filter(|r| required(r.priority))
+                && d.hourly_rate.is_none_or(|rate| rate > r.max)
+            {
+                failed.push("max_hourly_rate".to_owned());
             }
             for kind in checks {
                 if !d.checks.iter().any(|c| c.kind == *kind && c.valid_on(on)) {
@@ -538,8 +582,14 @@ fn random_case(rng: &mut Rng, limit: usize) -> Case {
         compiled = compiled.with_check(CheckKind::FirstAid, Priority::Preferred);
     }
     let kinds = match rng.below(4) {
-        0 => KindFilter { carers: true, providers: false },
-        1 => KindFilter { carers: false, providers: true },
+        0 => KindFilter {
+            carers: true,
+            providers: false,
+        },
+        1 => KindFilter {
+            carers: false,
+            providers: true,
+        },
         _ => KindFilter::BOTH,
     };
     let options = MatchOptions {
@@ -547,10 +597,20 @@ fn random_case(rng: &mut Rng, limit: usize) -> Case {
         kinds,
         today: today(),
         viewer: random_viewer(rng),
-        weights: MatchWeights::new(rng.range(0.0, 1.0), rng.range(0.1, 1.0), rng.range(0.0, 1.0))
-            .expect("weights"),
+        weights: MatchWeights::new(
+            rng.range(0.0, 1.0),
+            rng.range(0.1, 1.0),
+            rng.range(0.0, 1.0),
+        )
+        .expect("weights"),
     };
-    Case { plan, compiled, at, checks, options }
+    Case {
+        plan,
+        compiled,
+        at,
+        checks,
+        options,
+    }
 }
 
 fn check_order(outcome: &MatchOutcome) {

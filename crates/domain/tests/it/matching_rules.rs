@@ -11,7 +11,12 @@ use carematch_domain::{AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Prov
 
 use super::support::{carer, date, east_of, leicester, need, plan, provider, slot, today};
 
-fn run(plan: &SupportPlan, carers: &[Carer], providers: &[Provider], options: &MatchOptions) -> MatchOutcome {
+fn run(
+    plan: &SupportPlan,
+    carers: &[Carer],
+    providers: &[Provider],
+    options: &MatchOptions,
+) -> MatchOutcome {
     let at = plan.location.expect("location");
     let compiled = CompiledPlan::compile(plan, at);
     run_compiled(&compiled, carers, providers, options)
@@ -85,28 +90,60 @@ fn chinese_is_at_most_a_partial_match_for_cantonese() {
     let mut mandarin = carer(3, east_of(leicester(), 1.0));
     speaks(&mut mandarin, Language::Cmn, Proficiency::Native);
 
-    let required = run(&cantonese(Priority::Required), &[native.clone(), chinese.clone(), mandarin.clone()], &[], &admin());
+    let required = run(
+        &cantonese(Priority::Required),
+        &[native.clone(), chinese.clone(), mandarin.clone()],
+        &[],
+        &admin(),
+    );
     assert_eq!(ids(&required), [1]);
-    assert_eq!(criterion(&required.matches[0], "language:yue").detail, "speaks Cantonese (native)");
-    let relax: Vec<_> = required.relaxations.iter().map(|r| (r.criterion.as_str(), r.suggestion.as_str(), r.additional)).collect();
+    assert_eq!(
+        criterion(&required.matches[0], "language:yue").detail,
+        "speaks Cantonese (native)"
+    );
+    let relax: Vec<_> = required
+        .relaxations
+        .iter()
+        .map(|r| (r.criterion.as_str(), r.suggestion.as_str(), r.additional))
+        .collect();
     assert_eq!(
         relax,
-        [("language:yue", "2 more without requiring Cantonese, 1 of whom speak Chinese, dialect not stated — confirm Cantonese", 2)]
+        [(
+            "language:yue",
+            "2 more without requiring Cantonese, 1 of whom speak Chinese, dialect not stated — confirm Cantonese",
+            2
+        )]
     );
 
-    let only_chinese = run(&cantonese(Priority::Required), &[chinese.clone()], &[], &admin());
+    let only_chinese = run(
+        &cantonese(Priority::Required),
+        &[chinese.clone()],
+        &[],
+        &admin(),
+    );
     assert!(only_chinese.matches.is_empty());
     assert_eq!(
         only_chinese.relaxations[0].suggestion,
         "1 speaks Chinese, dialect not stated — confirm Cantonese"
     );
 
-    let preferred = run(&cantonese(Priority::Preferred), &[native, chinese, mandarin], &[], &admin());
+    let preferred = run(
+        &cantonese(Priority::Preferred),
+        &[native, chinese, mandarin],
+        &[],
+        &admin(),
+    );
     assert_eq!(ids(&preferred), [1, 2, 3], "met, then partial, then unmet");
     let partial = criterion(&preferred.matches[1], "language:yue");
     assert_eq!(partial.result, CriterionOutcome::Partial);
-    assert_eq!(partial.detail, "speaks Chinese, dialect not stated — confirm Cantonese");
-    assert_eq!(criterion(&preferred.matches[2], "language:yue").result, CriterionOutcome::Unmet);
+    assert_eq!(
+        partial.detail,
+        "speaks Chinese, dialect not stated — confirm Cantonese"
+    );
+    assert_eq!(
+        criterion(&preferred.matches[2], "language:yue").result,
+        CriterionOutcome::Unmet
+    );
 }
 
 #[test]
@@ -122,8 +159,18 @@ fn sylheti_needs_confirming_for_a_bengali_speaker_and_levels_count() {
     let mut basic = carer(2, leicester());
     speaks(&mut basic, Language::Syl, Proficiency::Basic);
     let out = run(&p, &[bengali, basic], &[], &admin());
-    let details: Vec<_> = out.matches.iter().map(|m| criterion(m, "language:syl").detail.clone()).collect();
-    assert_eq!(details, ["speaks Bengali — confirm Sylheti", "speaks Sylheti (basic) — fluent needed"]);
+    let details: Vec<_> = out
+        .matches
+        .iter()
+        .map(|m| criterion(m, "language:syl").detail.clone())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "speaks Bengali — confirm Sylheti",
+            "speaks Sylheti (basic) — fluent needed"
+        ]
+    );
 }
 
 #[test]
@@ -133,7 +180,10 @@ fn providers_staff_languages_count_as_fluent() {
     club.details.staff_languages = vec![Language::Yue];
     let out = run(&p, &[], &[club.clone()], &admin());
     assert_eq!(ids(&out), [7]);
-    assert_eq!(criterion(&out.matches[0], "language:yue").detail, "staff speak Cantonese");
+    assert_eq!(
+        criterion(&out.matches[0], "language:yue").detail,
+        "staff speak Cantonese"
+    );
     p.languages[0].min_proficiency = Proficiency::Native;
     assert!(run(&p, &[], &[club], &admin()).matches.is_empty());
 }
@@ -164,8 +214,14 @@ fn schedule_coverage_with_overlapping_and_overnight_slots() {
         criterion(&out.matches[0], "schedule").detail,
         "free Tue and Thu mornings — covers 75% of the schedule"
     );
-    assert_eq!(criterion(&out.matches[1], "schedule").detail, "free Tue mornings — covers 50% of the schedule");
-    assert_eq!(criterion(&out.matches[1], "schedule").result, CriterionOutcome::Partial);
+    assert_eq!(
+        criterion(&out.matches[1], "schedule").detail,
+        "free Tue mornings — covers 50% of the schedule"
+    );
+    assert_eq!(
+        criterion(&out.matches[1], "schedule").result,
+        CriterionOutcome::Partial
+    );
 
     // Overnight: Sunday 22:00 to Monday 07:00, covered by a Sunday-night and a Monday-morning slot.
     let mut night = plan(10.0);
@@ -187,29 +243,62 @@ fn schedule_coverage_with_overlapping_and_overnight_slots() {
         "free Mon mornings, Sun nights — covers all of the schedule"
     );
     assert_eq!(out.relaxations[0].criterion, "schedule");
-    assert_eq!(out.relaxations[0].suggestion, "1 more who cover part of the schedule");
+    assert_eq!(
+        out.relaxations[0].suggestion,
+        "1 more who cover part of the schedule"
+    );
 }
 
 #[test]
 fn expired_checks_never_count() {
     let at = leicester();
     let mut valid = carer(1, at);
-    valid.details.checks = vec![Check { kind: CheckKind::DbsEnhanced, expires_on: today(), reference: None }];
+    valid.details.checks = vec![Check {
+        kind: CheckKind::DbsEnhanced,
+        expires_on: today(),
+        reference: None,
+    }];
     let mut expired = carer(2, at);
-    expired.details.checks = vec![Check { kind: CheckKind::DbsEnhanced, expires_on: date(2026, 3, 1), reference: None }];
+    expired.details.checks = vec![Check {
+        kind: CheckKind::DbsEnhanced,
+        expires_on: date(2026, 3, 1),
+        reference: None,
+    }];
     let none = carer(3, at);
-    let required = CompiledPlan::compile(&plan(10.0), at).with_check(CheckKind::DbsEnhanced, Priority::Required);
-    let out = run_compiled(&required, &[valid.clone(), expired.clone(), none.clone()], &[], &admin());
+    let required = CompiledPlan::compile(&plan(10.0), at)
+        .with_check(CheckKind::DbsEnhanced, Priority::Required);
+    let out = run_compiled(
+        &required,
+        &[valid.clone(), expired.clone(), none.clone()],
+        &[],
+        &admin(),
+    );
     assert_eq!(ids(&out), [1]);
-    assert_eq!(criterion(&out.matches[0], "check:dbs_enhanced").detail, "DBS check valid until 2026-11-20");
-    assert_eq!(out.relaxations[0].suggestion, "2 more without a valid DBS check");
+    assert_eq!(
+        criterion(&out.matches[0], "check:dbs_enhanced").detail,
+        "DBS check valid until 2026-11-20"
+    );
+    assert_eq!(
+        out.relaxations[0].suggestion,
+        "2 more without a valid DBS check"
+    );
 
-    let preferred = CompiledPlan::compile(&plan(10.0), at).with_check(CheckKind::DbsEnhanced, Priority::Preferred);
+    let preferred = CompiledPlan::compile(&plan(10.0), at)
+        .with_check(CheckKind::DbsEnhanced, Priority::Preferred);
     let out = run_compiled(&preferred, &[valid, expired, none], &[], &admin());
     assert_eq!(ids(&out), [1, 2, 3]);
-    assert_eq!(criterion(&out.matches[1], "check:dbs_enhanced").detail, "DBS check expired on 2026-03-01");
-    assert_eq!(criterion(&out.matches[1], "check:dbs_enhanced").result, CriterionOutcome::Unmet);
-    assert_eq!(criterion(&out.matches[2], "check:dbs_enhanced").detail, "no DBS check recorded");
+    assert_eq!(
+        criterion(&out.matches[1], "check:dbs_enhanced").detail,
+        "DBS check expired on 2026-03-01"
+    );
+    assert_eq!(
+        criterion(&out.matches[1], "check:dbs_enhanced").result,
+        CriterionOutcome::Unmet
+    );
+    assert_eq!(
+        criterion(&out.matches[2], "check:dbs_enhanced").detail,
+        "no DBS check recorded"
+    );
 }
 
 #[test]
@@ -237,7 +326,17 @@ fn consent_decides_who_sees_a_carer() {
     hidden.agency_id = AgencyId(5);
     let listed = carer(2, leicester());
     let carers = [hidden, listed];
-    let see = |viewer| ids(&run(&plan(10.0), &carers, &[], &MatchOptions { viewer, ..MatchOptions::new(today()) }));
+    let see = |viewer| {
+        ids(&run(
+            &plan(10.0),
+            &carers,
+            &[],
+            &MatchOptions {
+                viewer,
+                ..MatchOptions::new(today())
+            },
+        ))
+    };
     assert_eq!(see(Viewer::Public), [2]);
     assert_eq!(see(Viewer::Agency(AgencyId(4))), [2]);
     let mut own = see(Viewer::Agency(AgencyId(5)));
@@ -273,10 +372,16 @@ fn polygon_areas_with_holes() {
         ]
     };
     let mut holed = provider(1, east_of(base, 1.0));
-    holed.details.service_area = ServiceArea::Polygon { coordinates: vec![ring(0.2), ring(0.01)] };
+    holed.details.service_area = ServiceArea::Polygon {
+        coordinates: vec![ring(0.2), ring(0.01)],
+    };
     let mut plan_in_hole = plan(10.0);
     plan_in_hole.location = Some(base);
-    assert!(run(&plan_in_hole, &[], &[holed.clone()], &admin()).matches.is_empty());
+    assert!(
+        run(&plan_in_hole, &[], &[holed.clone()], &admin())
+            .matches
+            .is_empty()
+    );
     let mut plan_in_area = plan(20.0);
     plan_in_area.location = Some(GeoPoint::new(base.lat + 0.1, base.lon).expect("point"));
     assert_eq!(ids(&run(&plan_in_area, &[], &[holed], &admin())), [1]);
@@ -285,7 +390,10 @@ fn polygon_areas_with_holes() {
 #[test]
 fn gender_and_faith_do_not_apply_to_providers() {
     let mut p = plan(10.0);
-    p.carer_gender = Some(need(carematch_domain::vocabulary::Gender::Female, Priority::Required));
+    p.carer_gender = Some(need(
+        carematch_domain::vocabulary::Gender::Female,
+        Priority::Required,
+    ));
     let club = provider(1, leicester());
     let mut man = carer(2, leicester());
     man.details.gender = carematch_domain::vocabulary::Gender::Male;
@@ -293,9 +401,19 @@ fn gender_and_faith_do_not_apply_to_providers() {
     let out = run(&p, &[man, woman], &[club], &admin());
     let mut found: Vec<_> = out.matches.iter().map(|m| (m.kind, m.id)).collect();
     found.sort();
-    assert_eq!(found, [(CandidateKind::Carer, 3), (CandidateKind::Provider, 1)]);
-    let provider_line = out.matches.iter().find(|m| m.kind == CandidateKind::Provider).map(|m| criterion(m, "carer_gender:female").clone());
-    assert_eq!(provider_line.map(|l| l.result), Some(CriterionOutcome::Partial));
+    assert_eq!(
+        found,
+        [(CandidateKind::Carer, 3), (CandidateKind::Provider, 1)]
+    );
+    let provider_line = out
+        .matches
+        .iter()
+        .find(|m| m.kind == CandidateKind::Provider)
+        .map(|m| criterion(m, "carer_gender:female").clone());
+    assert_eq!(
+        provider_line.map(|l| l.result),
+        Some(CriterionOutcome::Partial)
+    );
 }
 
 #[test]
@@ -319,7 +437,10 @@ fn kinds_filter_and_pooling() {
     }
     roster.push_provider(&club);
     let plans = [CompiledPlan::compile(&p1, a), CompiledPlan::compile(&p2, b)];
-    let options = MatchOptions { kinds: KindFilter::from_kinds(&[CandidateKind::Carer]), ..admin() };
+    let options = MatchOptions {
+        kinds: KindFilter::from_kinds(&[CandidateKind::Carer]),
+        ..admin()
+    };
     let pooled = match_pooled(&plans, &roster, 0..4, &options);
     let found: Vec<_> = pooled.matches.iter().map(|m| m.id).collect();
     assert_eq!(found, [1]);

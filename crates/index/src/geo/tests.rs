@@ -60,7 +60,11 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, consent: bool) 
                 reads: false,
                 writes: false,
             }],
-            cuisines: if id % 3 == 0 { vec![Cuisine::Cantonese] } else { vec![] },
+            cuisines: if id % 3 == 0 {
+                vec![Cuisine::Cantonese]
+            } else {
+                vec![]
+            },
             dietary_laws: vec![],
             faith: None,
             faith_practices: vec![],
@@ -260,8 +264,20 @@ proptest! {
 fn covering_tests_polygons_with_holes_exactly() {
     let base = point(52.6369, -1.1350);
     let providers = vec![
-        provider(1, base, ServiceArea::Polygon { coordinates: vec![square(base, 0.2), square(base, 0.02)] }),
-        provider(2, point(52.70, -1.10), ServiceArea::Radius { km: Km::new(3.0).expect("km") }),
+        provider(
+            1,
+            base,
+            ServiceArea::Polygon {
+                coordinates: vec![square(base, 0.2), square(base, 0.02)],
+            },
+        ),
+        provider(
+            2,
+            point(52.70, -1.10),
+            ServiceArea::Radius {
+                km: Km::new(3.0).expect("km"),
+            },
+        ),
     ];
     let set = CandidateSet::build(&[], &providers);
     let ids = |at: GeoPoint| {
@@ -276,7 +292,11 @@ fn covering_tests_polygons_with_holes_exactly() {
     assert_eq!(ids(base), Vec::<i64>::new(), "inside the hole");
     assert_eq!(ids(point(52.70, -1.10)), [1, 2]);
     assert_eq!(ids(point(52.75, -1.10)), [1], "outside the 3 km circle");
-    assert_eq!(ids(point(52.90, -1.10)), Vec::<i64>::new(), "outside the polygon");
+    assert_eq!(
+        ids(point(52.90, -1.10)),
+        Vec::<i64>::new(),
+        "outside the polygon"
+    );
 }
 
 #[test]
@@ -302,8 +322,12 @@ fn spatial_layout_keeps_every_candidate_once() {
     let mut rng = Rng(11);
     let (carers, providers) = world(&mut rng, 300);
     let set = CandidateSet::build(&carers, &providers);
-    let mut seen: Vec<(CandidateKind, i64)> =
-        set.roster().candidates().iter().map(|c| (c.kind(), c.id())).collect();
+    let mut seen: Vec<(CandidateKind, i64)> = set
+        .roster()
+        .candidates()
+        .iter()
+        .map(|c| (c.kind(), c.id()))
+        .collect();
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), carers.len() + providers.len());

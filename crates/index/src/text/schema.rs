@@ -17,8 +17,8 @@ use tantivy::schema::{
 use super::DocKind;
 use super::tokenizer::TOKENIZER_NAME;
 
-/// Bump on any change to [`build_schema`], the tokenizer or what goes into a document: an index
-/// on disk with another version is wiped and rebuilt from the database.
+/// Bump on any change to the schema (`build_schema`), the tokenizer or what goes into a
+/// document: an index on disk with another version is wiped and rebuilt from the database.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The fields of the schema, by handle.

@@ -1,0 +1,121 @@
+//! Test support: a store on a database of its own, dropped afterwards. Enabled by the `testing`
+//! feature for this crate's tests and for the HTTP suites. The backend comes from
+//! `CAREMATCH_TEST_DATABASE_URL`: unset, a fresh SQLite file in a temporary folder; `postgres://...`,
+//! a fresh database on that server created for the test and dropped (`WITH (FORCE)`) afterwards.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::{Backend, Store};
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+
+/// A store on a database of its own, removed when dropped.
+pub struct TestDb {
+    pub store: Store,
+    /// The URL the store was opened with.
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<PgDatabase>,
+}
+
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl TestDb {
+    /// A fresh, migrated database.
+    pub fn new() -> Self {
+        let db = Self::unmigrated();
+        db.store.migrate().expect("migrate");
+        db
+    }
+
+    /// A fresh database with no tables.
+    pub fn unmigrated() -> Self {
+        match std::env::var("CAREMATCH_TEST_DATABASE_URL") {
+            Ok(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Self::postgres(&url)
+            }
+            Ok(url) if !url.is_empty() => panic!("unsupported CAREMATCH_TEST_DATABASE_URL {url}"),
+            _ => Self::sqlite(),
+        }
+    }
+
+    fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let store = Store::connect(&url, 4).expect("connect to SQLite");
+        assert_eq!(store.backend(), Backend::Sqlite);
+        Self {
+            store,
+            url,
+            _dir: Some(dir),
+            pg: None,
+        }
+    }
+
+    fn postgres(admin_url: &str) -> Self {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("clock")
+            .subsec_nanos();
+        let name = format!(
+            "carematch_test_{}_{}_{}",
+            std::process::id(),
+            nanos,
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut admin = PgConnection::establish(admin_url).expect("connect to PostgreSQL");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create test database");
+        let (server, rest) = admin_url.rsplit_once('/').expect("URL with a database");
+        let query = rest
+            .split_once('?')
+            .map(|(_, q)| format!("?{q}"))
+            .unwrap_or_default();
+        let url = format!("{server}/{name}{query}");
+        let store = Store::connect(&url, 4).expect("connect to the test database");
+        assert_eq!(store.backend(), Backend::Postgres);
+        Self {
+            store,
+            url,
+            _dir: None,
+            pg: Some(PgDatabase {
+                admin_url: admin_url.to_owned(),
+                name,
+            }),
+        }
+    }
+}
+
+impl TestDb {
+    /// Runs raw SQL on a connection of its own, behind the store's back.
+    pub fn execute_raw(&self, sql: &str) {
+        match self.url.strip_prefix("sqlite://") {
+            Some(path) => diesel::SqliteConnection::establish(path)
+                .expect("connect")
+                .batch_execute(sql),
+            None => PgConnection::establish(&self.url)
+                .expect("connect")
+                .batch_execute(sql),
+        }
+        .expect("raw SQL");
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(pg) = &self.pg
+            && let Ok(mut admin) = PgConnection::establish(&pg.admin_url)
+        {
+            let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", pg.name);
+            if let Err(error) = admin.batch_execute(&drop) {
+                eprintln!("could not drop test database {}: {error}", pg.name);
+            }
+        }
+    }
+}
