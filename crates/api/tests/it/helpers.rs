@@ -8,7 +8,6 @@ use serde_json::Value;
 /// A running server and a client for it.
 pub struct TestApp {
     pub address: String,
-    pub state: AppState,
     client: awc::Client,
     _db: TestDb,
 }
@@ -29,11 +28,10 @@ impl TestApp {
             workers: 1,
             ..ServerConfig::default()
         };
-        let server = carematch_api::run(listener, state.clone(), config).expect("server");
+        let server = carematch_api::run(listener, state, config).expect("server");
         actix_web::rt::spawn(server);
         Self {
             address,
-            state,
             client: awc::Client::default(),
             _db: db,
         }
