@@ -1,6 +1,7 @@
 //! carematch's HTTP API (v1): handlers, errors in one place, and the OpenAPI document generated
 //! from the handlers themselves.
 
+pub mod auth;
 pub mod error;
 pub mod routes;
 pub mod state;

@@ -33,6 +33,8 @@ enum Command {
     Generate(commands::generate::GenerateArgs),
     /// Import public or agency data files.
     Import(commands::import::ImportArgs),
+    /// Create or revoke API keys.
+    Keys(commands::keys::KeysArgs),
 }
 
 fn init_logging(settings: &Settings) {
@@ -57,5 +59,6 @@ fn main() -> anyhow::Result<()> {
         Command::Seed(args) => commands::seed::run(&settings, &args),
         Command::Generate(args) => commands::generate::run(&settings, &args),
         Command::Import(args) => commands::import::run(&settings, &args),
+        Command::Keys(args) => commands::keys::run(&settings, &args),
     }
 }

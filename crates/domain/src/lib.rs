@@ -1,6 +1,7 @@
 //! carematch's domain: the vocabulary, carers, providers and support plans, their validation,
 //! postcodes and geography. Pure: no IO, no clock (callers pass today's date in).
 
+pub mod access;
 pub mod carer;
 pub mod checks;
 pub mod contact;
@@ -15,6 +16,7 @@ pub mod schedule;
 pub mod validation;
 pub mod vocabulary;
 
+pub use access::{Caller, Role};
 pub use carer::{Carer, CarerDetails, LanguageSkill};
 pub use checks::Check;
 pub use contact::Contact;

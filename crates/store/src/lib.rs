@@ -28,6 +28,7 @@
 //!   the keyset scans, and their `external_ref` is free to reuse.
 //! - **Sync API.** Every method blocks; async callers use `spawn_blocking`/`web::block`.
 
+mod api_keys;
 mod carers;
 mod changes;
 mod codec;
@@ -50,6 +51,7 @@ use diesel::prelude::*;
 use diesel::r2d2::PooledConnection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
+pub use api_keys::ApiKeyRecord;
 pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
 pub use changes::{Change, ChangeOp, Entity};
 pub use connection::{Backend, DbConnection, MultiBackend};

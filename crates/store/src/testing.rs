@@ -26,7 +26,10 @@ struct PgDatabase {
 
 impl TestDb {
     /// A fresh, migrated database.
-    #[expect(clippy::new_without_default, reason = "creating a database is not a default value")]
+    #[expect(
+        clippy::new_without_default,
+        reason = "creating a database is not a default value"
+    )]
     pub fn new() -> Self {
         let db = Self::unmigrated();
         db.store.migrate().expect("migrate");

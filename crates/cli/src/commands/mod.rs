@@ -2,6 +2,7 @@
 
 pub mod generate;
 pub mod import;
+pub mod keys;
 pub mod migrate;
 pub mod seed;
 pub mod serve;
