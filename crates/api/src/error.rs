@@ -8,6 +8,8 @@ use carematch_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::import_csv::RowError;
+
 /// What went wrong, in a form a client can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -23,6 +25,14 @@ pub enum ApiError {
     Conflict(String),
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
+    /// An upload with bad rows: every bad row is listed and nothing was stored.
+    #[error("the file has {} problem(s); nothing was imported", .0.len())]
+    ImportRejected(Vec<RowError>),
+    /// An upload whose rows clash with stored records (such as an `external_ref` in use).
+    #[error("{} row(s) clash with stored records; nothing was imported", .0.len())]
+    ImportConflict(Vec<RowError>),
     #[error("an API key is required: send `Authorization: Bearer <key>`")]
     Unauthorized,
     #[error("this key's role may not do this")]
@@ -46,6 +56,9 @@ impl ApiError {
             Self::NotFound { .. } => "not_found",
             Self::Conflict(_) => "conflict",
             Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::UnsupportedMediaType(_) => "unsupported_media_type",
+            Self::ImportRejected(_) => "import_rejected",
+            Self::ImportConflict(_) => "conflict",
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::TooManyRequests => "rate_limited",
@@ -67,15 +80,26 @@ pub struct ErrorDetail {
     #[schema(example = "validation_failed")]
     pub code: &'static str,
     pub message: String,
-    /// One entry per bad field, for `validation_failed`.
-    pub details: Vec<FieldError>,
+    /// One entry per bad field (`validation_failed`) or per bad row of an upload
+    /// (`import_rejected`, and `conflict` from an import).
+    pub details: Vec<ErrorItem>,
+}
+
+/// One entry of `details`: a bad field of a JSON body, or a bad row of an uploaded file.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ErrorItem {
+    Field(FieldError),
+    Row(RowError),
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::MalformedJson(_) | Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Validation(_) | Self::ImportRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::ImportConflict(_) => StatusCode::CONFLICT,
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -92,7 +116,10 @@ impl ResponseError for ApiError {
             tracing::error!(%cause, "internal error");
         }
         let details = match self {
-            Self::Validation(details) => details.clone(),
+            Self::Validation(details) => details.iter().cloned().map(ErrorItem::Field).collect(),
+            Self::ImportRejected(rows) | Self::ImportConflict(rows) => {
+                rows.iter().cloned().map(ErrorItem::Row).collect()
+            }
             _ => Vec::new(),
         };
         let mut response = HttpResponse::build(self.status_code());

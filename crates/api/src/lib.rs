@@ -3,12 +3,19 @@
 
 pub mod auth;
 pub mod error;
+pub mod import_csv;
+pub mod json;
+pub mod middleware;
 pub mod routes;
+pub mod shutdown;
 pub mod state;
+pub mod views;
 
 use std::net::TcpListener;
+use std::time::Duration;
 
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use utoipa::OpenApi;
 use utoipa::openapi::OpenApi as OpenApiDoc;
@@ -26,7 +33,13 @@ pub use state::AppState;
         license(name = "AGPL-3.0-or-later")
     ),
     tags(
-        (name = "health", description = "Liveness and readiness")
+        (name = "health", description = "Liveness and readiness"),
+        (name = "carers", description = "Personal assistants (PAs): agencies write their own; the public reads consenting carers in a privacy-reduced view"),
+        (name = "providers", description = "Micro-providers, charities, agencies and services: their published information"),
+        (name = "imports", description = "Bulk uploads of an agency's register, all or nothing"),
+        (name = "vocabulary", description = "The closed, versioned code lists with labels"),
+        (name = "search", description = "Text, vocabulary and distance search with facet counts"),
+        (name = "matching", description = "Rank carers and providers against support plans, with reasons and relaxations")
     )
 )]
 struct ApiDoc;
@@ -38,6 +51,21 @@ pub struct ServerConfig {
     pub json_limit: usize,
     /// Worker threads; 0 means one per core.
     pub workers: usize,
+    /// Largest accepted raw body (`Bytes`/`String` extractors), in bytes; larger ones get 413.
+    pub payload_limit: usize,
+    /// Time limit on each handler; past it the client gets 503 `timeout`. Zero turns it off.
+    pub request_timeout: Duration,
+    /// Time a client has to send the request head; past it actix answers 408 and closes.
+    pub client_request_timeout: Duration,
+    /// On SIGTERM/SIGINT, how long requests in flight may take to finish.
+    pub shutdown_timeout: Duration,
+    /// Stop gracefully on SIGTERM and SIGINT (the `serve` command); otherwise actix's own signal
+    /// handling applies (SIGINT stops at once).
+    pub handle_signals: bool,
+    /// Per-client rate limits (with the trusted proxies whose `X-Forwarded-For` is believed).
+    pub rate_limit: middleware::RateLimitConfig,
+    /// Extra gauges for `/metrics` (e.g. the index's last applied change-log sequence).
+    pub gauges: Vec<middleware::Gauge>,
 }
 
 impl Default for ServerConfig {
@@ -45,6 +73,13 @@ impl Default for ServerConfig {
         Self {
             json_limit: 256 * 1024,
             workers: 0,
+            payload_limit: 4 * 1024 * 1024,
+            request_timeout: Duration::from_secs(30),
+            client_request_timeout: Duration::from_secs(5),
+            shutdown_timeout: Duration::from_secs(30),
+            handle_signals: false,
+            rate_limit: middleware::RateLimitConfig::default(),
+            gauges: Vec::new(),
         }
     }
 }
@@ -67,7 +102,14 @@ fn build_app(
 ) {
     App::new()
         .app_data(web::Data::new(state))
-        .app_data(web::JsonConfig::default().limit(json_limit))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(json_limit)
+                .error_handler(json::json_error_handler),
+        )
+        .app_data(json::JsonLimit(json_limit))
+        .app_data(web::QueryConfig::default().error_handler(json::query_error_handler))
+        .app_data(web::PathConfig::default().error_handler(json::path_error_handler))
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(utoipa_actix_web::scope("/v1").configure(configure_v1))
@@ -77,6 +119,12 @@ fn build_app(
 /// Every `/v1` route, module by module.
 fn configure_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     routes::health::configure(cfg);
+    routes::carers::configure(cfg);
+    routes::providers::configure(cfg);
+    routes::imports::configure(cfg);
+    routes::vocabulary::configure(cfg);
+    routes::search::configure(cfg);
+    routes::matches::configure(cfg);
 }
 
 /// The OpenAPI document of the whole API, with the version pinned so that the committed file does
@@ -98,12 +146,34 @@ pub fn run(
     config: ServerConfig,
 ) -> std::io::Result<Server> {
     let workers = config.workers;
+    // Shared by every worker: one set of metrics and one rate limiter per server.
+    let metrics = web::Data::new(middleware::Metrics::new(config.gauges.clone()));
+    let limiter = web::Data::new(middleware::RateLimiter::new(config.rate_limit.clone()));
+    let handler_timeout = (!config.request_timeout.is_zero())
+        .then(|| web::Data::new(middleware::HandlerTimeout(config.request_timeout)));
+    let (payload_limit, json_limit) = (config.payload_limit, config.json_limit);
     let mut server = HttpServer::new(move || {
-        let (app, _) = build_app(state.clone(), config.json_limit);
-        app
+        let (app, doc) = build_app(state.clone(), json_limit);
+        let app = app
+            .app_data(metrics.clone())
+            .app_data(limiter.clone())
+            .app_data(web::PayloadConfig::new(payload_limit))
+            .configure(routes::metrics::configure)
+            .configure(|cfg| routes::docs::configure(cfg, doc));
+        let app = match &handler_timeout {
+            Some(limit) => app.app_data(limit.clone()),
+            None => app,
+        };
+        app.wrap(from_fn(middleware::timeout))
+            .wrap(from_fn(middleware::rate_limit))
+            .wrap(from_fn(middleware::observe))
     })
     .listen(listener)?
-    .shutdown_timeout(30);
+    .client_request_timeout(config.client_request_timeout)
+    .shutdown_timeout(config.shutdown_timeout.as_secs());
+    if config.handle_signals {
+        server = server.shutdown_signal(shutdown::signal());
+    }
     if workers > 0 {
         server = server.workers(workers);
     }

@@ -1,15 +1,20 @@
 //! What every handler can reach.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use carematch_index::Engine;
 use carematch_store::Store;
+
+use crate::error::ApiError;
 
 /// Shared application state; cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     indexes_loaded: Arc<AtomicBool>,
+    /// The matching and search engine, set once it has loaded (see [`AppState::set_engine`]).
+    engine: Arc<OnceLock<Arc<Engine>>>,
 }
 
 impl AppState {
@@ -17,6 +22,40 @@ impl AppState {
         Self {
             store,
             indexes_loaded: Arc::new(AtomicBool::new(false)),
+            engine: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// State with a loaded engine, marked ready.
+    pub fn with_engine(store: Store, engine: Arc<Engine>) -> Self {
+        let state = Self::new(store);
+        state.set_engine(engine);
+        state
+    }
+
+    /// Installs the engine once it has loaded and marks the indexes loaded; later calls are
+    /// ignored.
+    pub fn set_engine(&self, engine: Arc<Engine>) {
+        if self.engine.set(engine).is_ok() {
+            self.mark_indexes_loaded();
+        }
+    }
+
+    /// The engine; 503 while it is still loading.
+    pub fn engine(&self) -> Result<&Arc<Engine>, ApiError> {
+        self.engine
+            .get()
+            .ok_or_else(|| ApiError::Unavailable("the indexes are still loading".into()))
+    }
+
+    /// Brings the indexes up to date after a write, so the writer reads its own write. Blocking:
+    /// call it inside `web::block` right after the store committed. A failure is logged, not
+    /// returned: the write is committed and the follower will apply it.
+    pub fn after_write(&self) {
+        if let Some(engine) = self.engine.get()
+            && let Err(error) = engine.catch_up()
+        {
+            tracing::warn!(%error, "catch-up after a write failed; the follower will retry");
         }
     }
 

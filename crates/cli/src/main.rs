@@ -44,7 +44,13 @@ fn init_logging(settings: &Settings) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
     match settings.log_format {
-        LogFormat::Json => builder.json().init(),
+        // One object per line, event fields (request_id, route, status ...) at the top level.
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
         LogFormat::Text => builder.init(),
     }
 }

@@ -1,7 +1,9 @@
 //! Configuration: built-in defaults, then `carematch.toml`, then `CAREMATCH_*` environment
 //! variables (the environment wins). Passed explicitly to whatever needs it; never global.
 
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use serde::Deserialize;
@@ -25,6 +27,26 @@ pub struct Settings {
     pub json_limit_bytes: usize,
     /// HTTP worker threads; 0 means one per core.
     pub workers: usize,
+    /// Largest raw (non-JSON) request body, in bytes.
+    pub payload_limit_bytes: usize,
+    /// Time limit on each request handler, in milliseconds (0: none); past it, 503 `timeout`.
+    pub request_timeout_ms: u64,
+    /// Time a client has to send the request head, in milliseconds; past it, 408.
+    pub client_request_timeout_ms: u64,
+    /// On SIGTERM/SIGINT, seconds that requests in flight get to finish.
+    pub shutdown_timeout_secs: u64,
+    /// Sustained requests per minute per anonymous client (IP); 0 turns rate limiting off.
+    pub rate_limit_per_minute: u32,
+    /// Requests an anonymous client may make at once.
+    pub rate_limit_burst: u32,
+    /// Sustained requests per minute per API key.
+    pub rate_limit_authenticated_per_minute: u32,
+    /// Requests an API key may make at once.
+    pub rate_limit_authenticated_burst: u32,
+    /// Most clients whose rate-limit state is kept in memory.
+    pub rate_limit_max_clients: usize,
+    /// Reverse proxies whose `X-Forwarded-For` header names the real client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -45,6 +67,16 @@ impl Default for Settings {
             pool_size: 8,
             json_limit_bytes: 256 * 1024,
             workers: 0,
+            payload_limit_bytes: 4 * 1024 * 1024,
+            request_timeout_ms: 30_000,
+            client_request_timeout_ms: 5_000,
+            shutdown_timeout_secs: 30,
+            rate_limit_per_minute: 300,
+            rate_limit_burst: 60,
+            rate_limit_authenticated_per_minute: 3_000,
+            rate_limit_authenticated_burst: 300,
+            rate_limit_max_clients: 100_000,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -59,9 +91,41 @@ const ENV_VARS: &[&str] = &[
     "CAREMATCH_POOL_SIZE",
     "CAREMATCH_JSON_LIMIT_BYTES",
     "CAREMATCH_WORKERS",
+    "CAREMATCH_PAYLOAD_LIMIT_BYTES",
+    "CAREMATCH_REQUEST_TIMEOUT_MS",
+    "CAREMATCH_CLIENT_REQUEST_TIMEOUT_MS",
+    "CAREMATCH_SHUTDOWN_TIMEOUT_SECS",
+    "CAREMATCH_RATE_LIMIT_PER_MINUTE",
+    "CAREMATCH_RATE_LIMIT_BURST",
+    "CAREMATCH_RATE_LIMIT_AUTHENTICATED_PER_MINUTE",
+    "CAREMATCH_RATE_LIMIT_AUTHENTICATED_BURST",
+    "CAREMATCH_RATE_LIMIT_MAX_CLIENTS",
+    "CAREMATCH_TRUSTED_PROXIES",
 ];
 
 impl Settings {
+    /// The HTTP server's limits and switches, from these settings.
+    pub fn server_config(&self) -> carematch_api::ServerConfig {
+        carematch_api::ServerConfig {
+            json_limit: self.json_limit_bytes,
+            workers: self.workers,
+            payload_limit: self.payload_limit_bytes,
+            request_timeout: Duration::from_millis(self.request_timeout_ms),
+            client_request_timeout: Duration::from_millis(self.client_request_timeout_ms),
+            shutdown_timeout: Duration::from_secs(self.shutdown_timeout_secs),
+            handle_signals: true,
+            rate_limit: carematch_api::middleware::RateLimitConfig {
+                per_minute: self.rate_limit_per_minute,
+                burst: self.rate_limit_burst,
+                authenticated_per_minute: self.rate_limit_authenticated_per_minute,
+                authenticated_burst: self.rate_limit_authenticated_burst,
+                max_clients: self.rate_limit_max_clients,
+                trusted_proxies: self.trusted_proxies.clone(),
+            },
+            gauges: Vec::new(),
+        }
+    }
+
     /// Loads the file (`explicit` must exist; otherwise `carematch.toml` is read if present), then
     /// applies the environment given by `env`.
     pub fn load(
@@ -110,6 +174,37 @@ impl Settings {
                 self.json_limit_bytes = usize::try_from(number(value)?)?
             }
             "CAREMATCH_WORKERS" => self.workers = usize::try_from(number(value)?)?,
+            "CAREMATCH_PAYLOAD_LIMIT_BYTES" => {
+                self.payload_limit_bytes = usize::try_from(number(value)?)?
+            }
+            "CAREMATCH_REQUEST_TIMEOUT_MS" => self.request_timeout_ms = number(value)?,
+            "CAREMATCH_CLIENT_REQUEST_TIMEOUT_MS" => self.client_request_timeout_ms = number(value)?,
+            "CAREMATCH_SHUTDOWN_TIMEOUT_SECS" => self.shutdown_timeout_secs = number(value)?,
+            "CAREMATCH_RATE_LIMIT_PER_MINUTE" => {
+                self.rate_limit_per_minute = u32::try_from(number(value)?)?
+            }
+            "CAREMATCH_RATE_LIMIT_BURST" => self.rate_limit_burst = u32::try_from(number(value)?)?,
+            "CAREMATCH_RATE_LIMIT_AUTHENTICATED_PER_MINUTE" => {
+                self.rate_limit_authenticated_per_minute = u32::try_from(number(value)?)?
+            }
+            "CAREMATCH_RATE_LIMIT_AUTHENTICATED_BURST" => {
+                self.rate_limit_authenticated_burst = u32::try_from(number(value)?)?
+            }
+            "CAREMATCH_RATE_LIMIT_MAX_CLIENTS" => {
+                self.rate_limit_max_clients = usize::try_from(number(value)?)?
+            }
+            "CAREMATCH_TRUSTED_PROXIES" => {
+                self.trusted_proxies = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| {
+                        v.parse::<IpAddr>().with_context(|| {
+                            format!("CAREMATCH_TRUSTED_PROXIES must list IP addresses, not `{v}`")
+                        })
+                    })
+                    .collect::<anyhow::Result<_>>()?
+            }
             _ => {}
         }
         Ok(())
@@ -130,6 +225,31 @@ mod tests {
         assert_eq!(settings.bind, "0.0.0.0:9000");
         assert_eq!(settings.log, "warn");
         assert_eq!(settings.database_url, "sqlite://carematch.db");
+    }
+
+    #[test]
+    fn limits_and_proxies_come_from_file_and_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("carematch.toml");
+        std::fs::write(
+            &file,
+            "rate_limit_per_minute = 10\ntrusted_proxies = [\"10.0.0.1\"]\nrequest_timeout_ms = 2000\n",
+        )
+        .expect("write");
+        let env = |name: &str| match name {
+            "CAREMATCH_RATE_LIMIT_BURST" => Some("3".to_owned()),
+            "CAREMATCH_TRUSTED_PROXIES" => Some("127.0.0.1, ::1".to_owned()),
+            _ => None,
+        };
+        let settings = Settings::load(Some(&file), env).expect("load");
+        assert_eq!(settings.rate_limit_per_minute, 10);
+        assert_eq!(settings.rate_limit_burst, 3);
+        assert_eq!(settings.request_timeout_ms, 2000);
+        assert_eq!(settings.shutdown_timeout_secs, 30);
+        let proxies: Vec<IpAddr> = vec!["127.0.0.1".parse().expect("ip"), "::1".parse().expect("ip")];
+        assert_eq!(settings.trusted_proxies, proxies);
+        let bad = |name: &str| (name == "CAREMATCH_TRUSTED_PROXIES").then(|| "proxy.local".to_owned());
+        assert!(Settings::load(Some(&file), bad).is_err());
     }
 
     #[test]

@@ -3,8 +3,10 @@
 
 pub mod access;
 pub mod carer;
+pub mod census;
 pub mod checks;
 pub mod contact;
+pub mod gaps;
 pub mod geo;
 pub mod ids;
 pub mod matching;

@@ -1,7 +1,9 @@
 //! Carer rows and their queries.
 
+use carematch_domain::vocabulary::{Code, Language, Service};
 use carematch_domain::{
-    AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Km, LanguageSkill, Postcode, RatePence,
+    AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Km, LanguageSkill, OutwardCode, Postcode,
+    RatePence,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -117,6 +119,14 @@ pub struct NewCarer {
 pub struct CarerFilter {
     /// Only this agency's carers.
     pub agency: Option<AgencyId>,
+    /// Only carers who consented to a public listing.
+    pub consenting_only: bool,
+    /// Only carers who speak this language (at any level).
+    pub language: Option<Language>,
+    /// Only carers who offer this service.
+    pub service: Option<Service>,
+    /// Only carers based in this outward code (`LE1`).
+    pub outward: Option<OutwardCode>,
 }
 
 impl CarerFields {
@@ -360,6 +370,29 @@ fn filtered<'a>(filter: &CarerFilter) -> carers::BoxedQuery<'a, MultiBackend> {
     let mut query = carers::table.filter(live()).into_boxed();
     if let Some(agency) = filter.agency {
         query = query.filter(carers::agency_id.eq(agency.0));
+    }
+    if filter.consenting_only {
+        query = query.filter(carers::public_listing_consent.eq(true));
+    }
+    if let Some(language) = filter.language {
+        // Languages are JSON text written by serde_json, compact: `[{"code":"yue",...}]`.
+        query = query.filter(
+            carers::languages.like(format!("%\"code\":\"{}\"%", language.code())),
+        );
+    }
+    if let Some(service) = filter.service {
+        // Services are comma-separated codes; codes hold no commas.
+        let code = service.code();
+        query = query.filter(
+            carers::services
+                .eq(code.to_owned())
+                .or(carers::services.like(format!("{code},%")))
+                .or(carers::services.like(format!("%,{code}")))
+                .or(carers::services.like(format!("%,{code},%"))),
+        );
+    }
+    if let Some(outward) = &filter.outward {
+        query = query.filter(carers::postcode.like(format!("{} %", outward.as_str())));
     }
     query
 }

@@ -22,12 +22,22 @@ impl TestApp {
     }
 
     pub async fn spawn_with(db: TestDb, state: AppState) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
-        let address = format!("http://{}", listener.local_addr().expect("address"));
+        // Rate limiting off: suites make many requests from one address (see ratelimit.rs).
         let config = ServerConfig {
             workers: 1,
+            rate_limit: carematch_api::middleware::RateLimitConfig {
+                per_minute: 0,
+                ..Default::default()
+            },
             ..ServerConfig::default()
         };
+        Self::spawn_with_config(db, state, config).await
+    }
+
+    /// A server with the given limits (rate limits, timeouts ...).
+    pub async fn spawn_with_config(db: TestDb, state: AppState, config: ServerConfig) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+        let address = format!("http://{}", listener.local_addr().expect("address"));
         let server = carematch_api::run(listener, state, config).expect("server");
         actix_web::rt::spawn(server);
         Self {

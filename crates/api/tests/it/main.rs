@@ -4,3 +4,5 @@
 mod health;
 mod helpers;
 mod openapi;
+mod operations;
+mod ratelimit;

@@ -27,10 +27,8 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!(address = %listener.local_addr()?, "carematch is listening");
-    let config = ServerConfig {
-        json_limit: settings.json_limit_bytes,
-        workers: settings.workers,
-    };
+    // Limits, rate limits and graceful shutdown on SIGTERM/SIGINT: see docs/operations.md.
+    let config: ServerConfig = settings.server_config();
     actix_web::rt::System::new()
         .block_on(async move { carematch_api::run(listener, state, config)?.await })?;
     Ok(())

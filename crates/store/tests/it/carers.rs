@@ -219,7 +219,10 @@ fn list_pages_and_totals_by_agency() {
         .expect("list");
     assert_eq!((all.total, all.items.len()), (14, 14));
 
-    let only_a = CarerFilter { agency: Some(a.id) };
+    let only_a = CarerFilter {
+        agency: Some(a.id),
+        ..CarerFilter::default()
+    };
     let mut seen = Vec::new();
     for page in 1..=3 {
         let paged = db

@@ -1,0 +1,20 @@
+//! Layers every request passes through, outermost first:
+//!
+//! 1. [`observe`]: request id (`X-Request-Id`), one access-log line per request, Prometheus
+//!    metrics, and errors reshaped into our JSON envelope when something below answered otherwise;
+//! 2. [`rate_limit`]: token buckets per client (IP for anonymous callers, key for authenticated
+//!    ones), answering 429 `rate_limited` with `Retry-After`;
+//! 3. [`timeout`]: a time limit on each handler, answering 503 `timeout`.
+//!
+//! Each layer reads its shared state from app data (`web::Data<...>`), set up once per server in
+//! [`crate::run`] and shared by every worker.
+
+pub mod metrics;
+pub mod observe;
+pub mod rate_limit;
+pub mod timeout;
+
+pub use metrics::{Gauge, Metrics};
+pub use observe::{RequestId, observe};
+pub use rate_limit::{CallerRole, RateLimitConfig, RateLimiter, rate_limit};
+pub use timeout::{HandlerTimeout, timeout};

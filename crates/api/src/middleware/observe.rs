@@ -1,0 +1,211 @@
+//! The outermost layer: request ids, the access log, metrics, and one error shape for everything.
+//!
+//! - `X-Request-Id`: taken from the request when it is sane (1 to 64 characters of
+//!   `[A-Za-z0-9_-]`), otherwise generated (32 random hex digits); always returned on the response,
+//!   stored in the request extensions as [`RequestId`], and set on a `request` span so every log
+//!   line written while handling the request carries it.
+//! - One access-log line per request (target `carematch::access`): method, route pattern (never the
+//!   raw path or query string, which can hold personal data), status, duration in milliseconds,
+//!   request id and caller role. Bodies are never logged.
+//! - Metrics: see [`super::metrics`].
+//! - Errors that reach here as anything but JSON (actix's own 404, 405, payload and query errors,
+//!   408 ...) are rewritten into `{"error": {"code", "message", "details"}}`, keeping their status
+//!   and headers.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage, HttpResponse, web};
+use tracing::Instrument;
+
+use super::metrics::Metrics;
+use super::rate_limit::CallerRole;
+use crate::error::{ErrorBody, ErrorDetail};
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The id of the request being handled, for handlers that want to mention it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+/// Is a client-supplied request id safe to echo and log?
+pub fn is_sane_request_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A fresh request id: 128 random bits as hex (a counter-free id, so ids never reveal volume).
+pub fn new_request_id() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        // The OS random source failing is near impossible; a time-based id still keeps logs usable.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        return format!("t{nanos:x}");
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The middleware function (use with `actix_web::middleware::from_fn`).
+pub async fn observe<B: MessageBody + 'static>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B, BoxBody>>, Error> {
+    let started = Instant::now();
+    let request_id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| is_sane_request_id(id))
+        .map_or_else(new_request_id, str::to_owned);
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let metrics = req.app_data::<web::Data<Metrics>>().cloned();
+    let _in_flight = metrics.as_ref().map(|m| m.start());
+    let method = req.method().clone();
+    let http_req = req.request().clone();
+    let authorised = req.headers().contains_key(header::AUTHORIZATION);
+
+    let span = tracing::info_span!("request", request_id = %request_id);
+    let response = match next.call(req).instrument(span).await {
+        Ok(response) => response.map_into_left_body(),
+        Err(error) => {
+            ServiceResponse::new(http_req, error.error_response()).map_into_right_body()
+        }
+    };
+    let mut response = reshape_error(response);
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+
+    let elapsed = started.elapsed();
+    let status = response.status();
+    let route = response
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let role = response
+        .request()
+        .extensions()
+        .get::<CallerRole>()
+        .map_or(if authorised { "unverified" } else { "anonymous" }, |r| {
+            r.0
+        });
+    if let Some(metrics) = &metrics {
+        metrics.record(&route, &method, status, elapsed);
+    }
+    log_request(&request_id, &method, &route, status, elapsed, role);
+    Ok(response)
+}
+
+fn log_request(
+    request_id: &str,
+    method: &Method,
+    route: &str,
+    status: StatusCode,
+    elapsed: std::time::Duration,
+    role: &str,
+) {
+    let duration_ms = elapsed.as_secs_f64() * 1000.0;
+    let status = status.as_u16();
+    if status >= 500 {
+        tracing::warn!(target: "carematch::access", request_id, method = %method, route, status,
+            duration_ms, role, "request");
+    } else {
+        tracing::info!(target: "carematch::access", request_id, method = %method, route, status,
+            duration_ms, role, "request");
+    }
+}
+
+fn is_json(response: &ServiceResponse<impl MessageBody>) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let v = v.trim_start().to_ascii_lowercase();
+            v.starts_with("application/json")
+                || v.starts_with("application/problem+json")
+                || v.starts_with("application/geo+json")
+        })
+}
+
+/// The code and message for an error status that reached us in some other shape.
+fn code_for(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        400 => ("bad_request", "the request is not valid"),
+        401 => ("unauthorized", "an API key is required"),
+        403 => ("forbidden", "this key's role may not do this"),
+        404 => ("not_found", "there is nothing at this path"),
+        405 => ("method_not_allowed", "this path does not accept this method"),
+        406 => ("not_acceptable", "no representation matches the Accept header"),
+        408 => ("request_timeout", "the request took too long to arrive"),
+        411 => ("length_required", "send a Content-Length header"),
+        413 => ("payload_too_large", "the request body is too large"),
+        414 => ("uri_too_long", "the request URI is too long"),
+        415 => ("unsupported_media_type", "this content type is not accepted here"),
+        422 => ("validation_failed", "some fields are invalid"),
+        429 => ("rate_limited", "too many requests: slow down and retry after a moment"),
+        431 => ("headers_too_large", "the request headers are too large"),
+        503 => ("unavailable", "the service is unavailable; retry later"),
+        s if s >= 500 => ("internal_error", "internal error"),
+        _ => ("bad_request", "the request could not be handled"),
+    }
+}
+
+/// Rewrites a non-JSON error response into our envelope, keeping its status and headers.
+fn reshape_error<B: MessageBody + 'static>(
+    response: ServiceResponse<EitherBody<B, BoxBody>>,
+) -> ServiceResponse<EitherBody<B, BoxBody>> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_json(&response) {
+        return response;
+    }
+    let (code, fallback) = code_for(status);
+    // For client errors, actix's own message is useful ("Query deserialize error: ..."); it
+    // describes the caller's own input. For server errors the cause never leaves the server.
+    let message = match response.response().error() {
+        Some(error) if status.is_client_error() => error.to_string(),
+        _ => fallback.to_owned(),
+    };
+    let (request, old) = response.into_parts();
+    let mut builder = HttpResponse::build(status);
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            builder.append_header((name.clone(), value.clone()));
+        }
+    }
+    let new = builder.json(ErrorBody {
+        error: ErrorDetail {
+            code,
+            message,
+            details: Vec::new(),
+        },
+    });
+    ServiceResponse::new(request, new).map_into_right_body()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_checked_and_generated() {
+        assert!(is_sane_request_id("abc-DEF_123"));
+        assert!(is_sane_request_id(&"a".repeat(64)));
+        assert!(!is_sane_request_id(&"a".repeat(65)));
+        assert!(!is_sane_request_id(""));
+        assert!(!is_sane_request_id("a b"));
+        assert!(!is_sane_request_id("a\u{e9}"));
+        let id = new_request_id();
+        assert_eq!(id.len(), 32);
+        assert!(is_sane_request_id(&id));
+        assert_ne!(id, new_request_id());
+    }
+}

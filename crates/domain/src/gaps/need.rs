@@ -1,0 +1,244 @@
+//! Need expressions: `language:yue`, `cuisine:cantonese`, `diet:halal`,
+//! `faith_practice:same_gender_personal_care`, or several joined by `,` (all must hold).
+
+use std::fmt;
+
+use crate::census::{self, CensusSource};
+use crate::matching::Candidate;
+use crate::plan::SupportPlan;
+use crate::vocabulary::{
+    Code, CodeSet, Cuisine, DietaryLaw, Experience, FaithPractice, Language, Proficiency, Service,
+};
+
+/// The lowest level at which a carer counts as speaking a needed language: the same default as a
+/// support plan's language need. Providers' staff languages count as fluent.
+pub const SUPPLY_MIN_PROFICIENCY: Proficiency = Proficiency::Conversational;
+
+/// One term of a need expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NeedTerm {
+    Language(Language),
+    Cuisine(Cuisine),
+    Diet(DietaryLaw),
+    FaithPractice(FaithPractice),
+    Service(Service),
+    Experience(Experience),
+}
+
+impl NeedTerm {
+    /// `language:yue`.
+    pub fn expression(self) -> String {
+        let (kind, code) = match self {
+            Self::Language(c) => ("language", c.code()),
+            Self::Cuisine(c) => ("cuisine", c.code()),
+            Self::Diet(c) => ("diet", c.code()),
+            Self::FaithPractice(c) => ("faith_practice", c.code()),
+            Self::Service(c) => ("service", c.code()),
+            Self::Experience(c) => ("experience", c.code()),
+        };
+        format!("{kind}:{code}")
+    }
+
+    /// "speaks Cantonese", "cooks Cantonese", "keeps halal food rules".
+    pub fn label(self) -> String {
+        match self {
+            Self::Language(c) => format!("speaks {}", c.label_en()),
+            Self::Cuisine(c) => format!("cooks {}", c.label_en()),
+            Self::Diet(c) => format!("keeps {} food rules", c.label_en().to_lowercase()),
+            Self::FaithPractice(c) => c.label_en().to_lowercase(),
+            Self::Service(c) => format!("offers {}", c.label_en().to_lowercase()),
+            Self::Experience(c) => format!("experienced with {}", c.label_en().to_lowercase()),
+        }
+    }
+
+    /// Where the census demand for this term comes from.
+    pub fn census_source(self) -> CensusSource {
+        match self {
+            Self::Language(c) => census::language_source(c),
+            Self::Cuisine(c) => census::cuisine_source(c),
+            Self::Diet(c) => census::diet_source(c),
+            Self::FaithPractice(_) => CensusSource::NoFigure {
+                reason: census::FAITH_PRACTICE_NO_FIGURE,
+            },
+            Self::Service(_) | Self::Experience(_) => CensusSource::NoFigure {
+                reason: "the census has no figure for services or experience (use saved plans as \
+                         demand)",
+            },
+        }
+    }
+}
+
+/// A need expression that does not parse; `term` is the offending part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("need `{term}`: {message}")]
+pub struct NeedError {
+    pub term: String,
+    pub message: String,
+}
+
+/// A parsed need expression: every term must hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedSet {
+    terms: Vec<NeedTerm>,
+    languages: CodeSet<Language>,
+    cuisines: CodeSet<Cuisine>,
+    diets: CodeSet<DietaryLaw>,
+    practices: CodeSet<FaithPractice>,
+    services: CodeSet<Service>,
+    experience: CodeSet<Experience>,
+}
+
+/// The most terms one expression may have.
+pub const MAX_TERMS: usize = 8;
+
+impl NeedSet {
+    /// Parses `kind:code[,kind:code...]`; kinds are `language`, `cuisine`, `diet`,
+    /// `faith_practice`, `service` and `experience`. Duplicates are ignored.
+    pub fn parse(expression: &str) -> Result<Self, NeedError> {
+        let error = |term: &str, message: String| NeedError {
+            term: term.to_owned(),
+            message,
+        };
+        let mut set = Self {
+            terms: Vec::new(),
+            languages: CodeSet::EMPTY,
+            cuisines: CodeSet::EMPTY,
+            diets: CodeSet::EMPTY,
+            practices: CodeSet::EMPTY,
+            services: CodeSet::EMPTY,
+            experience: CodeSet::EMPTY,
+        };
+        if expression.trim().is_empty() {
+            return Err(error(
+                expression,
+                "give at least one need, such as `language:yue`".into(),
+            ));
+        }
+        for raw in expression.split(',') {
+            let part = raw.trim();
+            let Some((kind, code)) = part.split_once(':') else {
+                return Err(error(
+                    part,
+                    "write a need as `kind:code`, such as `language:yue` or `diet:halal`".into(),
+                ));
+            };
+            let code = code.trim();
+            let parsed = match kind.trim() {
+                "language" => Language::parse(code).map(NeedTerm::Language),
+                "cuisine" => Cuisine::parse(code).map(NeedTerm::Cuisine),
+                "diet" => DietaryLaw::parse(code).map(NeedTerm::Diet),
+                "faith_practice" => FaithPractice::parse(code).map(NeedTerm::FaithPractice),
+                "service" => Service::parse(code).map(NeedTerm::Service),
+                "experience" => Experience::parse(code).map(NeedTerm::Experience),
+                other => {
+                    return Err(error(
+                        part,
+                        format!(
+                            "`{other}` is not a kind of need: use language, cuisine, diet, \
+                             faith_practice, service or experience"
+                        ),
+                    ));
+                }
+            };
+            let term = parsed.map_err(|e| error(part, e.to_string()))?;
+            if set.terms.contains(&term) {
+                continue;
+            }
+            match term {
+                NeedTerm::Language(c) => set.languages.insert(c),
+                NeedTerm::Cuisine(c) => set.cuisines.insert(c),
+                NeedTerm::Diet(c) => set.diets.insert(c),
+                NeedTerm::FaithPractice(c) => set.practices.insert(c),
+                NeedTerm::Service(c) => set.services.insert(c),
+                NeedTerm::Experience(c) => set.experience.insert(c),
+            }
+            set.terms.push(term);
+            if set.terms.len() > MAX_TERMS {
+                return Err(error(
+                    expression,
+                    format!("at most {MAX_TERMS} needs at once"),
+                ));
+            }
+        }
+        Ok(set)
+    }
+
+    /// One language need (`language:yue`), the common case built without parsing.
+    pub fn language(language: Language) -> Self {
+        let mut languages = CodeSet::EMPTY;
+        languages.insert(language);
+        Self {
+            terms: vec![NeedTerm::Language(language)],
+            languages,
+            cuisines: CodeSet::EMPTY,
+            diets: CodeSet::EMPTY,
+            practices: CodeSet::EMPTY,
+            services: CodeSet::EMPTY,
+            experience: CodeSet::EMPTY,
+        }
+    }
+
+    pub fn terms(&self) -> &[NeedTerm] {
+        &self.terms
+    }
+
+    /// The canonical expression, terms in the order given.
+    pub fn expression(&self) -> String {
+        self.terms
+            .iter()
+            .map(|t| t.expression())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// "speaks Cantonese and cooks Cantonese".
+    pub fn label(&self) -> String {
+        let labels: Vec<String> = self.terms.iter().map(|t| t.label()).collect();
+        match labels.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            Some((last, _)) => last.clone(),
+            None => String::new(),
+        }
+    }
+
+    /// Whether a candidate meets every term and is taking clients on day `today` (a provider's
+    /// "accepting new clients" flag lapses after 90 days, as in matching). Languages at
+    /// [`SUPPLY_MIN_PROFICIENCY`] or better; a macrolanguage never stands in for a member
+    /// language.
+    #[inline]
+    pub fn met_by(&self, candidate: &Candidate, today: i32) -> bool {
+        candidate.languages[SUPPLY_MIN_PROFICIENCY as usize].contains_all(self.languages)
+            && candidate.cuisines.contains_all(self.cuisines)
+            && candidate.diets.contains_all(self.diets)
+            && candidate.practices.contains_all(self.practices)
+            && candidate.services.contains_all(self.services)
+            && candidate.experience.contains_all(self.experience)
+            && candidate.accepting_on(today)
+    }
+
+    /// Whether a support plan lists every term (required or preferred): such a plan is one
+    /// person's demand for the need.
+    pub fn listed_in(&self, plan: &SupportPlan) -> bool {
+        self.terms.iter().all(|term| match term {
+            NeedTerm::Language(c) => plan.languages.iter().any(|n| n.code == *c),
+            NeedTerm::Cuisine(c) => plan.cuisines.iter().any(|n| n.code == *c),
+            NeedTerm::Diet(c) => plan.dietary_laws.iter().any(|n| n.code == *c),
+            NeedTerm::FaithPractice(c) => plan.faith_practices.iter().any(|n| n.code == *c),
+            NeedTerm::Service(c) => plan.services.iter().any(|n| n.code == *c),
+            NeedTerm::Experience(c) => plan.experience.iter().any(|n| n.code == *c),
+        })
+    }
+}
+
+impl fmt::Display for NeedSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.expression())
+    }
+}
+
+impl std::str::FromStr for NeedSet {
+    type Err = NeedError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}

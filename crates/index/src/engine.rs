@@ -1,0 +1,893 @@
+//! The engine: everything a search or match request reads, built from the store and kept in step
+//! with it **only** through the change log.
+//!
+//! # Design
+//!
+//! - **Two indexes, one position.** The in-memory [`CandidateSet`] (roster and R-trees) and the
+//!   persisted [`TextIndex`] follow the same change log; [`Engine::last_seq`] is the sequence
+//!   number both have applied.
+//! - **Start.** The change-log position is read *before* the keyset scans
+//!   ([`Store::carers_after`], [`Store::providers_after`]), so a write that lands during the scan
+//!   is applied again by the first catch-up (applying a change twice is harmless: each change
+//!   re-reads the record). The text index opens `Existing { last_seq }` (caught up from
+//!   `changes_since(last_seq)`, no rebuild) or `Fresh` (filled from the same scan).
+//! - **Snapshots.** Readers load one [`Snapshot`] from an `ArcSwap`: a large immutable *base*
+//!   (the `CandidateSet` built at start or by the last compaction) and a small *overlay*:
+//!   tombstoned base slots plus a small `CandidateSet` of records created or changed since. A
+//!   write never rebuilds the base's R-trees; it builds a new overlay (O(overlay size)) and swaps
+//!   it in. Queries consult both: base hits in tombstoned slots are skipped; when the overlay has
+//!   candidates near the person, the retrieved base and overlay candidates are copied into one
+//!   temporary roster so that ranking, ties and relaxation counts stay exact.
+//! - **Compaction.** When the overlay holds [`EngineOptions::compact_after`] records, a
+//!   background thread builds a new base from the current base (minus tombstones) and the
+//!   overlay, without touching the database, then swaps it in under the apply lock, carrying over
+//!   any overlay entries applied while it was building (each entry has a generation number).
+//! - **Catch-up.** [`Engine::catch_up`] runs under one mutex: read `changes_since(last_seq)` in
+//!   batches, re-read each changed record, upsert or delete it in both indexes, commit the text
+//!   index with the new sequence number, publish the new overlay. A follower thread calls it every
+//!   [`EngineOptions::poll_interval`]; the API calls it right after its own writes so that a
+//!   writer reads its own write.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwap;
+use carematch_domain::matching::{
+    Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
+    Roster, SideEntry, match_plan, match_pooled,
+};
+use carematch_domain::vocabulary::{Code, CodeSet, Cuisine, DietaryLaw, FaithPractice, Language, Service};
+use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId};
+use carematch_store::{ChangeOp, Entity, Store, StoreError};
+
+use crate::geo::CandidateSet;
+use crate::text::{DocKind, IndexError, OpenState, SearchQuery, SearchResults, TextIndex};
+
+/// Everything that can go wrong in the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("reading the store: {0}")]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Text(#[from] IndexError),
+    #[error("engine state unusable: a thread panicked while holding it")]
+    Poisoned,
+    #[error("starting the follower thread: {0}")]
+    Thread(#[source] std::io::Error),
+}
+
+/// Tuning of the engine; [`EngineOptions::default`] is what `carematch serve` uses.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Records per keyset-scan page at start and change-log rows per catch-up batch.
+    pub batch_size: u32,
+    /// How often the follower polls the change log; `None` starts no follower (tests, tools).
+    pub poll_interval: Option<Duration>,
+    /// Overlay size (records created, changed or deleted since the base was built) that triggers
+    /// a background compaction.
+    pub compact_after: usize,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        Self {
+            batch_size: 10_000,
+            poll_interval: Some(Duration::from_millis(250)),
+            compact_after: 1_024,
+        }
+    }
+}
+
+/// How the engine came up, and what it has done since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineStats {
+    /// `true` when the text index was rebuilt from the keyset scans at start (fresh or wiped);
+    /// `false` when it was opened and caught up from the change log.
+    pub text_rebuilt: bool,
+    /// Change-log rows applied by catch-ups since start.
+    pub changes_applied: u64,
+    /// Live candidates (carers and providers) visible to queries.
+    pub candidates: usize,
+    /// Records in the base `CandidateSet`.
+    pub base_len: usize,
+    /// Records in the overlay (created, changed or deleted since the base was built).
+    pub overlay_len: usize,
+    /// Compactions finished since start.
+    pub compactions: u64,
+    /// Documents in the text index.
+    pub text_docs: u64,
+    /// The change-log position both indexes have applied.
+    pub last_seq: i64,
+    /// Time to load at start, in milliseconds.
+    pub start_millis: u64,
+}
+
+/// A record's identity in the engine.
+pub type Key = (CandidateKind, i64);
+
+/// The vocabulary codes of a record used for search filters and facets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Facts {
+    pub languages: CodeSet<Language>,
+    pub cuisines: CodeSet<Cuisine>,
+    pub diets: CodeSet<DietaryLaw>,
+    pub practices: CodeSet<FaithPractice>,
+    pub services: CodeSet<Service>,
+}
+
+fn set_of<T: Code>(codes: impl IntoIterator<Item = T>) -> CodeSet<T> {
+    let mut set = CodeSet::EMPTY;
+    for code in codes {
+        set.insert(code);
+    }
+    set
+}
+
+impl Facts {
+    pub fn of_carer(carer: &Carer) -> Self {
+        let d = &carer.details;
+        Self {
+            languages: set_of(d.languages.iter().map(|l| l.code)),
+            cuisines: set_of(d.cuisines.iter().copied()),
+            diets: set_of(d.dietary_laws.iter().copied()),
+            practices: set_of(d.faith_practices.iter().copied()),
+            services: set_of(d.services.iter().copied()),
+        }
+    }
+
+    pub fn of_provider(provider: &Provider) -> Self {
+        let d = &provider.details;
+        Self {
+            languages: set_of(d.staff_languages.iter().copied()),
+            cuisines: set_of(d.cuisines.iter().copied()),
+            diets: set_of(d.dietary_laws.iter().copied()),
+            practices: set_of(d.faith_practices.iter().copied()),
+            services: set_of(d.services.iter().copied()),
+        }
+    }
+}
+
+/// One record as the engine holds it.
+#[derive(Debug, Clone)]
+struct Record {
+    candidate: Candidate,
+    side: SideEntry,
+    facts: Facts,
+}
+
+impl Record {
+    fn of_carer(carer: &Carer) -> Self {
+        Self {
+            candidate: Candidate::from_carer(carer),
+            side: SideEntry::from_carer(carer),
+            facts: Facts::of_carer(carer),
+        }
+    }
+
+    fn of_provider(provider: &Provider) -> Self {
+        Self {
+            candidate: Candidate::from_provider(provider),
+            side: SideEntry::from_provider(provider),
+            facts: Facts::of_provider(provider),
+        }
+    }
+}
+
+/// A `CandidateSet` with, per slot, the record's facts, and a sorted key -> slot table.
+#[derive(Debug)]
+struct Layer {
+    set: CandidateSet,
+    facts: Vec<Facts>,
+    /// Sorted by key.
+    slots: Vec<(Key, u32)>,
+}
+
+impl Layer {
+    fn empty() -> Self {
+        Self::build(Roster::new(), Vec::new())
+    }
+
+    /// Builds from a roster and the facts of its records, given by key.
+    fn build(roster: Roster, mut facts_by_key: Vec<(Key, Facts)>) -> Self {
+        let set = CandidateSet::from_roster(roster);
+        facts_by_key.sort_unstable_by_key(|(key, _)| *key);
+        let mut slots: Vec<(Key, u32)> = set
+            .roster()
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .map(|(c, slot)| ((c.kind(), c.id()), slot))
+            .collect();
+        let facts = slots
+            .iter()
+            .map(|(key, _)| {
+                facts_by_key
+                    .binary_search_by_key(key, |(k, _)| *k)
+                    .ok()
+                    .and_then(|i| facts_by_key.get(i))
+                    .map(|(_, f)| *f)
+                    .unwrap_or_default()
+            })
+            .collect();
+        slots.sort_unstable_by_key(|(key, _)| *key);
+        Self { set, facts, slots }
+    }
+
+    fn slot(&self, key: Key) -> Option<u32> {
+        self.slots
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()
+            .and_then(|i| self.slots.get(i))
+            .map(|(_, slot)| *slot)
+    }
+
+    fn record(&self, slot: u32) -> Option<Record> {
+        let roster = self.set.roster();
+        Some(Record {
+            candidate: roster.get(slot)?.clone(),
+            side: roster.side(slot)?.clone(),
+            facts: self.facts.get(slot as usize).copied().unwrap_or_default(),
+        })
+    }
+}
+
+/// One overlay entry: the record as of generation `generation`, `None` when deleted.
+#[derive(Debug, Clone)]
+struct Entry {
+    generation: u64,
+    record: Option<Record>,
+}
+
+/// Records created, changed or deleted since the base was built.
+#[derive(Debug)]
+struct Overlay {
+    /// Base slots superseded by an entry (changed or deleted records).
+    dead: HashSet<u32>,
+    entries: HashMap<Key, Entry>,
+    /// The live entries, indexed.
+    layer: Layer,
+}
+
+impl Overlay {
+    fn empty() -> Self {
+        Self {
+            dead: HashSet::new(),
+            entries: HashMap::new(),
+            layer: Layer::empty(),
+        }
+    }
+
+    fn build(base: &Layer, entries: HashMap<Key, Entry>) -> Self {
+        let dead = entries.keys().filter_map(|key| base.slot(*key)).collect();
+        let mut roster = Roster::with_capacity(entries.len());
+        let mut facts = Vec::with_capacity(entries.len());
+        let mut live: Vec<(&Key, &Record)> = entries
+            .iter()
+            .filter_map(|(key, entry)| entry.record.as_ref().map(|r| (key, r)))
+            .collect();
+        live.sort_unstable_by_key(|(key, _)| **key);
+        for (key, record) in live {
+            roster.push(record.candidate.clone(), record.side.clone());
+            facts.push((*key, record.facts));
+        }
+        let layer = Layer::build(roster, facts);
+        Self {
+            dead,
+            entries,
+            layer,
+        }
+    }
+}
+
+/// What queries read: a consistent pair of base and overlay. Cheap to hold (two `Arc`s); a
+/// snapshot never changes, later writes go to later snapshots.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    base: Arc<Layer>,
+    overlay: Arc<Overlay>,
+}
+
+/// A live candidate as a snapshot shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct CandidateRef<'a> {
+    pub candidate: &'a Candidate,
+    pub side: &'a SideEntry,
+    pub facts: &'a Facts,
+}
+
+impl Snapshot {
+    /// Live candidates (base minus superseded, plus overlay).
+    pub fn len(&self) -> usize {
+        self.base.set.len() - self.overlay.dead.len() + self.overlay.layer.set.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn base_live(&self, slot: u32) -> bool {
+        self.overlay.dead.is_empty() || !self.overlay.dead.contains(&slot)
+    }
+
+    fn view<'a>(layer: &'a Layer, slot: u32) -> Option<CandidateRef<'a>> {
+        Some(CandidateRef {
+            candidate: layer.set.roster().get(slot)?,
+            side: layer.set.roster().side(slot)?,
+            facts: layer.facts.get(slot as usize)?,
+        })
+    }
+
+    /// A live record by kind and id.
+    pub fn get(&self, kind: CandidateKind, id: i64) -> Option<CandidateRef<'_>> {
+        let key = (kind, id);
+        if self.overlay.entries.contains_key(&key) {
+            let slot = self.overlay.layer.slot(key)?;
+            return Self::view(&self.overlay.layer, slot);
+        }
+        let slot = self.base.slot(key)?;
+        Self::view(&self.base, slot)
+    }
+
+    /// Every live candidate, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = CandidateRef<'_>> + '_ {
+        let base = (0..self.base.set.len() as u32)
+            .filter(|slot| self.base_live(*slot))
+            .filter_map(|slot| Self::view(&self.base, slot));
+        let overlay = (0..self.overlay.layer.set.len() as u32)
+            .filter_map(|slot| Self::view(&self.overlay.layer, slot));
+        base.chain(overlay)
+    }
+
+    /// Live candidates whose base is within `radius_km` of `point`, with their distance in km,
+    /// in no particular order.
+    pub fn within(
+        &self,
+        point: GeoPoint,
+        radius_km: f64,
+    ) -> impl Iterator<Item = (CandidateRef<'_>, f64)> + '_ {
+        let base = self
+            .base
+            .set
+            .geo()
+            .within(point, radius_km)
+            .filter(|(slot, _)| self.base_live(*slot))
+            .filter_map(|(slot, km)| Some((Self::view(&self.base, slot)?, km)));
+        let overlay = self
+            .overlay
+            .layer
+            .set
+            .geo()
+            .within(point, radius_km)
+            .filter_map(|(slot, km)| Some((Self::view(&self.overlay.layer, slot)?, km)));
+        base.chain(overlay)
+    }
+
+    /// Providers whose service area covers `point`, with the distance from their base.
+    pub fn covering(&self, point: GeoPoint) -> impl Iterator<Item = (CandidateRef<'_>, f64)> + '_ {
+        let base = self
+            .base
+            .set
+            .geo()
+            .covering(self.base.set.roster(), point)
+            .filter(|(slot, _)| self.base_live(*slot))
+            .filter_map(|(slot, km)| Some((Self::view(&self.base, slot)?, km)));
+        let overlay = self
+            .overlay
+            .layer
+            .set
+            .geo()
+            .covering(self.overlay.layer.set.roster(), point)
+            .filter_map(|(slot, km)| Some((Self::view(&self.overlay.layer, slot)?, km)));
+        base.chain(overlay)
+    }
+
+    /// Copies the given base and overlay hits into one roster: `(roster, hits in it)`.
+    fn merged(
+        &self,
+        base_hits: impl Iterator<Item = (u32, f64)>,
+        overlay_hits: &[(u32, f64)],
+    ) -> (Roster, Vec<(u32, f64)>) {
+        let mut roster = Roster::new();
+        let mut hits = Vec::new();
+        let layers = base_hits
+            .map(|hit| (&*self.base, hit))
+            .chain(overlay_hits.iter().map(|hit| (&self.overlay.layer, *hit)));
+        for (layer, (slot, km)) in layers {
+            let roster_of = layer.set.roster();
+            if let (Some(c), Some(side)) = (roster_of.get(slot), roster_of.side(slot)) {
+                hits.push((roster.push(c.clone(), side.clone()), km));
+            }
+        }
+        (roster, hits)
+    }
+
+    /// Matches a compiled plan (its location already resolved) against every live candidate.
+    pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+        let outer = 2.0 * plan.max_km;
+        let overlay_hits: Vec<(u32, f64)> = self
+            .overlay
+            .layer
+            .set
+            .geo()
+            .within(plan.location, outer)
+            .collect();
+        let base_geo = self.base.set.geo();
+        if overlay_hits.is_empty() {
+            let mut matcher = Matcher::new(plan, self.base.set.roster(), options);
+            matcher.feed(
+                base_geo
+                    .within(plan.location, plan.max_km)
+                    .filter(|(slot, _)| self.base_live(*slot)),
+            );
+            if matcher.needs_relaxations() {
+                matcher.feed(
+                    base_geo
+                        .ring(plan.location, plan.max_km, outer)
+                        .filter(|(slot, _)| self.base_live(*slot)),
+                );
+            }
+            return matcher.finish();
+        }
+        let base_hits = base_geo
+            .within(plan.location, outer)
+            .filter(|(slot, _)| self.base_live(*slot));
+        let (roster, hits) = self.merged(base_hits, &overlay_hits);
+        match_plan(plan, &roster, hits, options)
+    }
+
+    /// Matches several plans at once (see `carematch_domain::matching::match_pooled`):
+    /// candidates near the first person are checked against every plan.
+    pub fn match_pooled(&self, plans: &[CompiledPlan], options: &MatchOptions) -> PooledOutcome {
+        let Some(first) = plans.first() else {
+            return match_pooled(plans, &Roster::new(), std::iter::empty(), options);
+        };
+        let overlay_hits: Vec<(u32, f64)> = self
+            .overlay
+            .layer
+            .set
+            .geo()
+            .within(first.location, first.max_km)
+            .collect();
+        let base_hits = self
+            .base
+            .set
+            .geo()
+            .within(first.location, first.max_km)
+            .filter(|(slot, _)| self.base_live(*slot));
+        if overlay_hits.is_empty() {
+            let slots = base_hits.map(|(slot, _)| slot);
+            return match_pooled(plans, self.base.set.roster(), slots, options);
+        }
+        let (roster, hits) = self.merged(base_hits, &overlay_hits);
+        match_pooled(plans, &roster, hits.into_iter().map(|(slot, _)| slot), options)
+    }
+}
+
+/// The catch-up state, behind the apply mutex.
+#[derive(Debug)]
+struct Applied {
+    last_seq: i64,
+    generation: u64,
+}
+
+struct Inner {
+    store: Store,
+    text: TextIndex,
+    snapshot: ArcSwap<Snapshot>,
+    applied: Mutex<Applied>,
+    last_seq: AtomicI64,
+    changes_applied: AtomicU64,
+    compactions: AtomicU64,
+    compacting: AtomicBool,
+    stop: AtomicBool,
+    text_rebuilt: bool,
+    start_millis: u64,
+    options: EngineOptions,
+}
+
+/// The matching and search engine. `Send + Sync`: share it behind an `Arc`. Dropping it (or
+/// [`Engine::stop`]) stops the follower thread.
+pub struct Engine {
+    inner: Arc<Inner>,
+    follower: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("stats", &self.stats())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// Loads every live record from `store`, builds the candidate set, opens (or rebuilds) the
+    /// text index in `index_dir`, catches both up with the change log and, when
+    /// [`EngineOptions::poll_interval`] is set, starts the follower thread.
+    pub fn start(
+        store: Store,
+        index_dir: &Path,
+        options: EngineOptions,
+    ) -> Result<Engine, EngineError> {
+        let started = Instant::now();
+        let (text, state) = TextIndex::open_or_create(index_dir)?;
+        // Read the position first: anything committed during the scans is applied again below.
+        let scan_seq = store.latest_change_seq()?;
+        let rebuild_text = state == OpenState::Fresh;
+        let batch = options.batch_size.max(1);
+
+        let mut roster = Roster::new();
+        let mut facts: Vec<(Key, Facts)> = Vec::new();
+        let mut after: Option<CarerId> = None;
+        loop {
+            let carers = store.carers_after(after, batch)?;
+            let Some(last) = carers.last() else { break };
+            after = Some(last.id);
+            for carer in &carers {
+                roster.push_carer(carer);
+                facts.push(((CandidateKind::Carer, carer.id.0), Facts::of_carer(carer)));
+                if rebuild_text {
+                    text.upsert_carer(carer)?;
+                }
+            }
+        }
+        let mut after: Option<ProviderId> = None;
+        loop {
+            let providers = store.providers_after(after, batch)?;
+            let Some(last) = providers.last() else { break };
+            after = Some(last.id);
+            for provider in &providers {
+                roster.push_provider(provider);
+                facts.push((
+                    (CandidateKind::Provider, provider.id.0),
+                    Facts::of_provider(provider),
+                ));
+                if rebuild_text {
+                    text.upsert_provider(provider)?;
+                }
+            }
+        }
+        let base = Layer::build(roster, facts);
+        let last_seq = match state {
+            OpenState::Fresh => {
+                text.commit(scan_seq)?;
+                scan_seq
+            }
+            // The candidate set is as of `scan_seq` or later; the text index as of `last_seq`.
+            // Replaying from the older of the two brings both up to date.
+            OpenState::Existing { last_seq } => last_seq.min(scan_seq),
+        };
+        let inner = Arc::new(Inner {
+            store,
+            text,
+            snapshot: ArcSwap::from_pointee(Snapshot {
+                base: Arc::new(base),
+                overlay: Arc::new(Overlay::empty()),
+            }),
+            applied: Mutex::new(Applied {
+                last_seq,
+                generation: 0,
+            }),
+            last_seq: AtomicI64::new(last_seq),
+            changes_applied: AtomicU64::new(0),
+            compactions: AtomicU64::new(0),
+            compacting: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+            text_rebuilt: rebuild_text,
+            start_millis: 0,
+            options,
+        });
+        inner.catch_up()?;
+        let start_millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        // `start_millis` is set once, before the engine is shared.
+        let inner = match Arc::try_unwrap(inner) {
+            Ok(mut inner) => {
+                inner.start_millis = start_millis;
+                Arc::new(inner)
+            }
+            Err(inner) => inner,
+        };
+        let follower = match inner.options.poll_interval {
+            Some(interval) => Some(spawn_follower(Arc::clone(&inner), interval)?),
+            None => None,
+        };
+        tracing::info!(
+            candidates = inner.snapshot.load().len(),
+            text_rebuilt = rebuild_text,
+            last_seq = inner.last_seq.load(Ordering::Acquire),
+            millis = start_millis,
+            "engine loaded"
+        );
+        Ok(Engine {
+            inner,
+            follower: Mutex::new(follower),
+        })
+    }
+
+    /// Applies every change committed since the last catch-up to both indexes; returns how many
+    /// change-log rows were applied. Call it after a write to read your own write.
+    pub fn catch_up(&self) -> Result<usize, EngineError> {
+        self.inner.catch_up()
+    }
+
+    /// The current snapshot: hold it for the duration of one request.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.inner.snapshot.load_full()
+    }
+
+    /// Read access to the candidates (for gap maps): the current snapshot.
+    pub fn candidates(&self) -> Arc<Snapshot> {
+        self.snapshot()
+    }
+
+    /// Matches a compiled plan whose location is resolved (see [`Snapshot::match_plan`]).
+    pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+        self.snapshot().match_plan(plan, options)
+    }
+
+    /// Matches several plans at once (see [`Snapshot::match_pooled`]).
+    pub fn match_pooled(&self, plans: &[CompiledPlan], options: &MatchOptions) -> PooledOutcome {
+        self.snapshot().match_pooled(plans, options)
+    }
+
+    /// A text search (see [`TextIndex::search`]).
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, EngineError> {
+        Ok(self.inner.text.search(query)?)
+    }
+
+    /// The change-log position both indexes have applied.
+    pub fn last_seq(&self) -> i64 {
+        self.inner.last_seq.load(Ordering::Acquire)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn stats(&self) -> EngineStats {
+        let snapshot = self.snapshot();
+        EngineStats {
+            text_rebuilt: self.inner.text_rebuilt,
+            changes_applied: self.inner.changes_applied.load(Ordering::Relaxed),
+            candidates: snapshot.len(),
+            base_len: snapshot.base.set.len(),
+            overlay_len: snapshot.overlay.entries.len(),
+            compactions: self.inner.compactions.load(Ordering::Relaxed),
+            text_docs: self.inner.text.num_docs(),
+            last_seq: self.last_seq(),
+            start_millis: self.inner.start_millis,
+        }
+    }
+
+    /// Compacts now, on this thread (tests and tools; the engine compacts by itself when the
+    /// overlay grows past [`EngineOptions::compact_after`]).
+    pub fn compact(&self) -> Result<(), EngineError> {
+        if self.inner.compacting.swap(true, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let result = self.inner.compact();
+        self.inner.compacting.store(false, Ordering::Release);
+        result
+    }
+
+    /// Stops the follower thread and waits for it.
+    pub fn stop(&self) {
+        self.inner.stop.store(true, Ordering::Release);
+        let handle = self.follower.lock().ok().and_then(|mut guard| guard.take());
+        if let Some(handle) = handle
+            && handle.join().is_err()
+        {
+            tracing::error!("the engine follower thread panicked");
+        }
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn spawn_follower(inner: Arc<Inner>, interval: Duration) -> Result<JoinHandle<()>, EngineError> {
+    std::thread::Builder::new()
+        .name("engine-follower".into())
+        .spawn(move || {
+            let tick = Duration::from_millis(25).min(interval);
+            let mut next = Instant::now() + interval;
+            while !inner.stop.load(Ordering::Acquire) {
+                if Instant::now() < next {
+                    std::thread::sleep(tick);
+                    continue;
+                }
+                next = Instant::now() + interval;
+                if let Err(error) = inner.catch_up() {
+                    tracing::warn!(%error, "engine catch-up failed; retrying");
+                }
+            }
+        })
+        .map_err(EngineError::Thread)
+}
+
+impl Inner {
+    fn lock(&self) -> Result<MutexGuard<'_, Applied>, EngineError> {
+        self.applied.lock().map_err(|_| EngineError::Poisoned)
+    }
+
+    fn catch_up(self: &Arc<Self>) -> Result<usize, EngineError> {
+        let mut applied = self.lock()?;
+        let batch = self.options.batch_size.max(1);
+        let mut total = 0;
+        loop {
+            let changes = self.store.changes_since(applied.last_seq, batch)?;
+            let Some(last) = changes.last().map(|c| c.seq) else {
+                break;
+            };
+            // The newest op per record wins; each record is read once per batch.
+            let mut latest: HashMap<Key, ChangeOp> = HashMap::new();
+            for change in &changes {
+                let kind = match change.entity {
+                    Entity::Carer => CandidateKind::Carer,
+                    Entity::Provider => CandidateKind::Provider,
+                };
+                latest.insert((kind, change.entity_id), change.op);
+            }
+            applied.generation += 1;
+            let generation = applied.generation;
+            let mut updates: Vec<(Key, Option<Record>)> = Vec::with_capacity(latest.len());
+            for (key, op) in latest {
+                let record = match (key.0, op) {
+                    (_, ChangeOp::Delete) => None,
+                    (CandidateKind::Carer, ChangeOp::Upsert) => {
+                        self.store.get_carer(CarerId(key.1))?.map(|carer| {
+                            self.text_upsert_carer(&carer);
+                            Record::of_carer(&carer)
+                        })
+                    }
+                    (CandidateKind::Provider, ChangeOp::Upsert) => {
+                        self.store.get_provider(ProviderId(key.1))?.map(|provider| {
+                            self.text_upsert_provider(&provider);
+                            Record::of_provider(&provider)
+                        })
+                    }
+                };
+                if record.is_none() {
+                    self.text.delete(doc_kind(key.0), key.1)?;
+                }
+                updates.push((key, record));
+            }
+            self.text.commit(last)?;
+            let current = self.snapshot.load_full();
+            let mut entries = current.overlay.entries.clone();
+            for (key, record) in updates {
+                entries.insert(key, Entry { generation, record });
+            }
+            let overlay = Overlay::build(&current.base, entries);
+            let overlay_len = overlay.entries.len();
+            self.snapshot.store(Arc::new(Snapshot {
+                base: Arc::clone(&current.base),
+                overlay: Arc::new(overlay),
+            }));
+            applied.last_seq = last;
+            self.last_seq.store(last, Ordering::Release);
+            self.changes_applied
+                .fetch_add(changes.len() as u64, Ordering::Relaxed);
+            total += changes.len();
+            if overlay_len >= self.options.compact_after {
+                self.compact_in_background();
+            }
+        }
+        Ok(total)
+    }
+
+    fn text_upsert_carer(&self, carer: &Carer) {
+        if let Err(error) = self.text.upsert_carer(carer) {
+            tracing::error!(%error, id = carer.id.0, "text index upsert failed");
+        }
+    }
+
+    fn text_upsert_provider(&self, provider: &Provider) {
+        if let Err(error) = self.text.upsert_provider(provider) {
+            tracing::error!(%error, id = provider.id.0, "text index upsert failed");
+        }
+    }
+
+    fn compact_in_background(self: &Arc<Self>) {
+        if self.compacting.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let inner = Arc::clone(self);
+        let spawned = std::thread::Builder::new()
+            .name("engine-compact".into())
+            .spawn(move || {
+                if let Err(error) = inner.compact() {
+                    tracing::error!(%error, "engine compaction failed");
+                }
+                inner.compacting.store(false, Ordering::Release);
+            });
+        if let Err(error) = spawned {
+            tracing::error!(%error, "could not start the compaction thread");
+            self.compacting.store(false, Ordering::Release);
+        }
+    }
+
+    /// Builds a new base from the current snapshot (no database reads), then swaps it in,
+    /// keeping the overlay entries applied meanwhile.
+    fn compact(&self) -> Result<(), EngineError> {
+        let (from, generation) = {
+            let applied = self.lock()?;
+            (self.snapshot.load_full(), applied.generation)
+        };
+        let started = Instant::now();
+        let base = &from.base;
+        let mut roster = Roster::with_capacity(from.len());
+        let mut facts = Vec::with_capacity(from.len());
+        for slot in 0..base.set.len() as u32 {
+            if !from.base_live(slot) {
+                continue;
+            }
+            if let Some(record) = base.record(slot) {
+                facts.push(((record.candidate.kind(), record.candidate.id()), record.facts));
+                roster.push(record.candidate, record.side);
+            }
+        }
+        for entry in from.overlay.entries.values() {
+            if let Some(record) = &entry.record {
+                facts.push(((record.candidate.kind(), record.candidate.id()), record.facts));
+                roster.push(record.candidate.clone(), record.side.clone());
+            }
+        }
+        let new_base = Arc::new(Layer::build(roster, facts));
+        let _applied = self.lock()?;
+        let current = self.snapshot.load_full();
+        let newer: HashMap<Key, Entry> = current
+            .overlay
+            .entries
+            .iter()
+            .filter(|(_, entry)| entry.generation > generation)
+            .map(|(key, entry)| (*key, entry.clone()))
+            .collect();
+        let overlay = Overlay::build(&new_base, newer);
+        self.snapshot.store(Arc::new(Snapshot {
+            base: new_base,
+            overlay: Arc::new(overlay),
+        }));
+        self.compactions.fetch_add(1, Ordering::Relaxed);
+        tracing::info!(
+            millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            "engine compacted"
+        );
+        Ok(())
+    }
+}
+
+/// The text index's kind for a candidate kind.
+pub fn doc_kind(kind: CandidateKind) -> DocKind {
+    match kind {
+        CandidateKind::Carer => DocKind::Carer,
+        CandidateKind::Provider => DocKind::Provider,
+    }
+}
+
+/// The candidate kind for a text index kind.
+pub fn candidate_kind(kind: DocKind) -> CandidateKind {
+    match kind {
+        DocKind::Carer => CandidateKind::Carer,
+        DocKind::Provider => CandidateKind::Provider,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Engine>();
+        assert_send_sync::<Snapshot>();
+    }
+}
