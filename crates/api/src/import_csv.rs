@@ -86,7 +86,13 @@ pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
     let mut errors = Vec::new();
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
-        Err(e) => return Err(vec![RowError::new(1, "", format!("cannot read the header: {e}"))]),
+        Err(e) => {
+            return Err(vec![RowError::new(
+                1,
+                "",
+                format!("cannot read the header: {e}"),
+            )]);
+        }
     };
     let mut index: HashMap<&'static str, usize> = HashMap::new();
     for (i, name) in headers.iter().enumerate() {
@@ -149,21 +155,21 @@ pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
             line,
             errors: Vec::new(),
         };
-        if let Some(details) = row.carer(&cells) {
-            if let Some(external_ref) = &details.external_ref {
-                if let Some(first) = refs.get(external_ref) {
-                    row.errors.push(RowError::new(
-                        line,
-                        "external_ref",
-                        format!("`{external_ref}` is also used on line {first}"),
-                    ));
-                } else {
-                    refs.insert(external_ref.clone(), line);
-                }
+        let external_ref = cells.get("external_ref");
+        if !external_ref.is_empty() {
+            if let Some(first) = refs.get(external_ref) {
+                row.error(
+                    "external_ref",
+                    format!("`{external_ref}` is also used on line {first}"),
+                );
+            } else {
+                refs.insert(external_ref.to_owned(), line);
             }
-            if row.errors.is_empty() {
-                rows.push(ParsedCarer { line, details });
-            }
+        }
+        if let Some(details) = row.carer(&cells)
+            && row.errors.is_empty()
+        {
+            rows.push(ParsedCarer { line, details });
         }
         errors.extend(row.errors);
     }
@@ -259,7 +265,9 @@ impl RowParser {
         T::Err: std::fmt::Display,
     {
         self.list(column, value, |code| {
-            code.to_ascii_lowercase().parse().map_err(|e: T::Err| e.to_string())
+            code.to_ascii_lowercase()
+                .parse()
+                .map_err(|e: T::Err| e.to_string())
         })
     }
 
@@ -295,7 +303,8 @@ impl RowParser {
         let cuisines = self.codes::<Cuisine>("cuisines", get("cuisines"));
         let dietary_laws = self.codes::<DietaryLaw>("dietary_laws", get("dietary_laws"));
         let faith = self.optional::<Faith>("faith", &get("faith").to_ascii_lowercase());
-        let faith_practices = self.codes::<FaithPractice>("faith_practices", get("faith_practices"));
+        let faith_practices =
+            self.codes::<FaithPractice>("faith_practices", get("faith_practices"));
         let services = self.codes::<Service>("services", get("services"));
         let experience = self.codes::<Experience>("experience", get("experience"));
         let checks = self.list("checks", get("checks"), parse_check);
@@ -400,9 +409,7 @@ fn parse_language(item: &str) -> Result<LanguageSkill, String> {
         .copied()
         .find(|p| p.code() == level)
         .ok_or_else(|| {
-            format!(
-                "`{item}`: write code:level with level basic, conversational, fluent or native"
-            )
+            format!("`{item}`: write code:level with level basic, conversational, fluent or native")
         })?;
     let mut skill = LanguageSkill {
         code,
@@ -427,7 +434,11 @@ fn parse_check(item: &str) -> Result<Check, String> {
     let kind = CheckKind::from_str(&kind).map_err(|e| e.to_string())?;
     let expires_on = match parts.next() {
         Some(date) if !date.is_empty() => parse_date(date).map_err(|e| format!("`{item}`: {e}"))?,
-        _ => return Err(format!("`{item}`: write kind:expiry date, e.g. dbs_enhanced:2027-03-31")),
+        _ => {
+            return Err(format!(
+                "`{item}`: write kind:expiry date, e.g. dbs_enhanced:2027-03-31"
+            ));
+        }
     };
     let reference = parts.next().filter(|r| !r.is_empty()).map(str::to_owned);
     Ok(Check {

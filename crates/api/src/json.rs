@@ -130,7 +130,8 @@ fn is_json(req: &HttpRequest) -> bool {
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(classify)?;
-    de.end().map_err(|e| ApiError::MalformedJson(e.to_string()))?;
+    de.end()
+        .map_err(|e| ApiError::MalformedJson(e.to_string()))?;
     Ok(value)
 }
 
@@ -138,9 +139,10 @@ fn classify(error: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
     let path = error.path().to_string();
     let inner = error.inner();
     match inner.classify() {
-        serde_json::error::Category::Data => {
-            ApiError::Validation(vec![field_error(&path, &strip_position(&inner.to_string()))])
-        }
+        serde_json::error::Category::Data => ApiError::Validation(vec![field_error(
+            &path,
+            &strip_position(&inner.to_string()),
+        )]),
         _ => ApiError::MalformedJson(inner.to_string()),
     }
 }
@@ -177,7 +179,11 @@ fn field_error(path: &str, message: &str) -> FieldError {
         (join(path, name), "unknown_field", message.to_owned())
     } else if message.starts_with("missing field") {
         let name = quoted(message).unwrap_or_default();
-        (join(path, name), "required", format!("`{name}` is required"))
+        (
+            join(path, name),
+            "required",
+            format!("`{name}` is required"),
+        )
     } else if message.starts_with("unknown variant") || message.contains("is not a known") {
         (path.to_owned(), "unknown_code", message.to_owned())
     } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
@@ -205,9 +211,8 @@ fn field_error(path: &str, message: &str) -> FieldError {
 /// `web::JsonConfig` error handler: actix's own `web::Json` extractor answers like [`ValidJson`].
 pub fn json_error_handler(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let api = match error {
-        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
-            ApiError::PayloadTooLarge { limit }
-        }
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => ApiError::PayloadTooLarge { limit },
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
             "send the body as JSON with `Content-Type: application/json`".into(),
         ),
@@ -292,9 +297,16 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_malformed_with_a_position() {
-        for bad in [r#"{"languages": [}"#, r#"{"languages": "#, "", "{} extra"] {
+        for bad in [
+            r#"{"languages": [}"#,
+            r#"{"languages": "#,
+            "",
+            r#"{"languages":[]} extra"#,
+        ] {
             match parse::<Outer>(bad.as_bytes()) {
-                Err(ApiError::MalformedJson(message)) => assert!(message.contains("line"), "{message}"),
+                Err(ApiError::MalformedJson(message)) => {
+                    assert!(message.contains("line"), "{message}")
+                }
                 other => panic!("{bad}: {other:?}"),
             }
         }

@@ -39,7 +39,9 @@ pub use state::AppState;
         (name = "imports", description = "Bulk uploads of an agency's register, all or nothing"),
         (name = "vocabulary", description = "The closed, versioned code lists with labels"),
         (name = "search", description = "Text, vocabulary and distance search with facet counts"),
-        (name = "matching", description = "Rank carers and providers against support plans, with reasons and relaxations")
+        (name = "matching", description = "Rank carers and providers against support plans, with reasons and relaxations"),
+        (name = "plans", description = "Support plans agencies save as demand for gap maps"),
+        (name = "gaps", description = "Commissioners: demand against reachable supply per local authority or hexagon, as GeoJSON or CSV")
     )
 )]
 struct ApiDoc;
@@ -125,6 +127,8 @@ fn configure_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     routes::vocabulary::configure(cfg);
     routes::search::configure(cfg);
     routes::matches::configure(cfg);
+    routes::plans::configure(cfg);
+    routes::gaps::configure(cfg);
 }
 
 /// The OpenAPI document of the whole API, with the version pinned so that the committed file does

@@ -178,7 +178,9 @@ impl Settings {
                 self.payload_limit_bytes = usize::try_from(number(value)?)?
             }
             "CAREMATCH_REQUEST_TIMEOUT_MS" => self.request_timeout_ms = number(value)?,
-            "CAREMATCH_CLIENT_REQUEST_TIMEOUT_MS" => self.client_request_timeout_ms = number(value)?,
+            "CAREMATCH_CLIENT_REQUEST_TIMEOUT_MS" => {
+                self.client_request_timeout_ms = number(value)?
+            }
             "CAREMATCH_SHUTDOWN_TIMEOUT_SECS" => self.shutdown_timeout_secs = number(value)?,
             "CAREMATCH_RATE_LIMIT_PER_MINUTE" => {
                 self.rate_limit_per_minute = u32::try_from(number(value)?)?
@@ -246,9 +248,11 @@ mod tests {
         assert_eq!(settings.rate_limit_burst, 3);
         assert_eq!(settings.request_timeout_ms, 2000);
         assert_eq!(settings.shutdown_timeout_secs, 30);
-        let proxies: Vec<IpAddr> = vec!["127.0.0.1".parse().expect("ip"), "::1".parse().expect("ip")];
+        let proxies: Vec<IpAddr> =
+            vec!["127.0.0.1".parse().expect("ip"), "::1".parse().expect("ip")];
         assert_eq!(settings.trusted_proxies, proxies);
-        let bad = |name: &str| (name == "CAREMATCH_TRUSTED_PROXIES").then(|| "proxy.local".to_owned());
+        let bad =
+            |name: &str| (name == "CAREMATCH_TRUSTED_PROXIES").then(|| "proxy.local".to_owned());
         assert!(Settings::load(Some(&file), bad).is_err());
     }
 

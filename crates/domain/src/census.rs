@@ -82,7 +82,8 @@ pub const SOMALI: Category = ts024("African language: Somali");
 pub const KURDISH: Category = ts024("West or Central Asian language: Kurdish");
 pub const PERSIAN: Category = ts024("West or Central Asian language: Persian or Farsi");
 pub const URDU: Category = ts024("South Asian language: Urdu");
-pub const PAHARI: Category = ts024("South Asian language: Pakistani Pahari (with Mirpuri and Potwari)");
+pub const PAHARI: Category =
+    ts024("South Asian language: Pakistani Pahari (with Mirpuri and Potwari)");
 pub const AKAN: Category = ts024("African language: Akan");
 pub const MUSLIM: Category = ts030("Muslim");
 pub const JEWISH: Category = ts030("Jewish");
@@ -95,15 +96,36 @@ const LANGUAGE_CATEGORIES: &[(Language, Category)] = &[
     (Language::Fra, ts024("French")),
     (Language::Por, ts024("Portuguese")),
     (Language::Spa, ts024("Spanish")),
-    (Language::Ita, ts024("Other European language (EU): Italian")),
+    (
+        Language::Ita,
+        ts024("Other European language (EU): Italian"),
+    ),
     (Language::Pol, ts024("Other European language (EU): Polish")),
-    (Language::Ron, ts024("Other European language (EU): Romanian")),
-    (Language::Lit, ts024("Other European language (EU): Lithuanian")),
-    (Language::Lav, ts024("Other European language (EU): Latvian")),
-    (Language::Bul, ts024("Other European language (EU): Bulgarian")),
+    (
+        Language::Ron,
+        ts024("Other European language (EU): Romanian"),
+    ),
+    (
+        Language::Lit,
+        ts024("Other European language (EU): Lithuanian"),
+    ),
+    (
+        Language::Lav,
+        ts024("Other European language (EU): Latvian"),
+    ),
+    (
+        Language::Bul,
+        ts024("Other European language (EU): Bulgarian"),
+    ),
     (Language::Ell, ts024("Other European language (EU): Greek")),
-    (Language::Sqi, ts024("Other European language (non EU): Albanian")),
-    (Language::Ukr, ts024("Other European language (non EU): Ukrainian")),
+    (
+        Language::Sqi,
+        ts024("Other European language (non EU): Albanian"),
+    ),
+    (
+        Language::Ukr,
+        ts024("Other European language (non EU): Ukrainian"),
+    ),
     (
         Language::Yid,
         ts024("Other European language (non-national): Yiddish"),
@@ -111,10 +133,16 @@ const LANGUAGE_CATEGORIES: &[(Language, Category)] = &[
     (Language::Rus, ts024("Russian")),
     (Language::Tur, ts024("Turkish")),
     (Language::Ara, ts024("Arabic")),
-    (Language::Heb, ts024("West or Central Asian language: Hebrew")),
+    (
+        Language::Heb,
+        ts024("West or Central Asian language: Hebrew"),
+    ),
     (Language::Kur, KURDISH),
     (Language::Fas, PERSIAN),
-    (Language::Pus, ts024("West or Central Asian language: Pashto")),
+    (
+        Language::Pus,
+        ts024("West or Central Asian language: Pashto"),
+    ),
     (Language::Urd, URDU),
     (Language::Hin, ts024("South Asian language: Hindi")),
     (Language::Pan, PANJABI),
@@ -132,13 +160,19 @@ const LANGUAGE_CATEGORIES: &[(Language, Category)] = &[
     (Language::Kor, ts024("East Asian language: Korean")),
     (Language::Vie, ts024("East Asian language: Vietnamese")),
     (Language::Tha, ts024("East Asian language: Thai")),
-    (Language::Tgl, ts024("East Asian language: Tagalog or Filipino")),
+    (
+        Language::Tgl,
+        ts024("East Asian language: Tagalog or Filipino"),
+    ),
     (Language::Amh, ts024("African language: Amharic")),
     (Language::Tir, ts024("African language: Tigrinya")),
     (Language::Som, SOMALI),
     (Language::Yor, ts024("African language: Yoruba")),
     (Language::Ibo, ts024("African language: Igbo")),
-    (Language::Swa, ts024("African language: Swahili or Kiswahili")),
+    (
+        Language::Swa,
+        ts024("African language: Swahili or Kiswahili"),
+    ),
     (Language::Bfi, ts024("Sign language: British Sign Language")),
 ];
 
@@ -334,7 +368,12 @@ mod tests {
 
     #[test]
     fn tables_are_recognised_from_the_nomis_header() {
-        let header = ["date", "geography", "geography code", "Religion: Total: All usual residents"];
+        let header = [
+            "date",
+            "geography",
+            "geography code",
+            "Religion: Total: All usual residents",
+        ];
         assert_eq!(CensusTable::from_header(&header), Some(CensusTable::Ts030));
         assert_eq!(CensusTable::parse("ts024"), Some(CensusTable::Ts024));
     }

@@ -17,11 +17,11 @@
 use std::collections::HashMap;
 
 use carematch_domain::GeoPoint;
-use carematch_domain::geo::chord_for_km;
 use carematch_domain::gaps::{
     Area, AreaKind, Authorities, CensusCounts, Demand, DemandBasis, GapReport, Geometry, NeedSet,
     Supply, census_caveats, locate_area, plan_demand,
 };
+use carematch_domain::geo::chord_for_km;
 use carematch_domain::matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry};
 use h3o::{CellIndex, LatLng, Resolution};
 use rstar::RTree;
@@ -50,12 +50,7 @@ pub trait SupplySource {
     fn each(&self, f: &mut dyn FnMut(&Candidate, &SideEntry));
     /// Calls `f` with every live candidate whose base is within `km` of `point`, and its
     /// distance.
-    fn each_within(
-        &self,
-        point: GeoPoint,
-        km: f64,
-        f: &mut dyn FnMut(&Candidate, &SideEntry, f64),
-    );
+    fn each_within(&self, point: GeoPoint, km: f64, f: &mut dyn FnMut(&Candidate, &SideEntry, f64));
 }
 
 impl SupplySource for CandidateSet {
@@ -122,7 +117,9 @@ fn reaches(
     km <= max_km
         && match reach {
             Reach::Radius(r) => km <= r,
-            Reach::Polygon { bound_km } => km <= bound_km && area.is_some_and(|a| a.contains(point)),
+            Reach::Polygon { bound_km } => {
+                km <= bound_km && area.is_some_and(|a| a.contains(point))
+            }
         }
 }
 
@@ -269,7 +266,14 @@ pub fn hex_areas(authorities: &[Area]) -> (Vec<Area>, Vec<usize>) {
     let Some(bbox) = authorities
         .iter()
         .filter_map(|a| a.geometry.as_ref().and_then(Geometry::bbox))
-        .reduce(|a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
     else {
         return (Vec::new(), Vec::new());
     };
@@ -332,6 +336,45 @@ pub struct GapInputs {
     pub census: CensusCounts,
     /// Locations of saved plans that list the need.
     pub plan_locations: Vec<GeoPoint>,
+}
+
+/// No local authorities have been imported: there is nothing to draw a map over.
+#[derive(Debug, thiserror::Error)]
+pub enum GapInputError {
+    #[error(
+        "no local authorities have been imported: run `carematch import authorities FILE` (and \
+         `import boundaries`, `import census`) first"
+    )]
+    NoAuthorities,
+    #[error(transparent)]
+    Store(#[from] carematch_store::StoreError),
+}
+
+/// Loads what a report on `need` with `basis` demand reads: authorities, boundaries, and either
+/// the census counts the need's terms read or the locations of saved plans listing it.
+pub fn load_inputs(
+    store: &carematch_store::Store,
+    need: &NeedSet,
+    basis: DemandBasis,
+) -> Result<GapInputs, GapInputError> {
+    let authorities = store.authorities()?;
+    if authorities.analysed().is_empty() {
+        return Err(GapInputError::NoAuthorities);
+    }
+    let boundaries = store.boundaries()?;
+    let (census, plan_locations) = match basis {
+        DemandBasis::Census => (
+            store.census_counts(&authorities, &need.census_categories())?,
+            Vec::new(),
+        ),
+        DemandBasis::Plans => (CensusCounts::new(), store.plan_locations(need)?),
+    };
+    Ok(GapInputs {
+        authorities,
+        boundaries,
+        census,
+        plan_locations,
+    })
 }
 
 /// The question a gap report answers.

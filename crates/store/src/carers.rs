@@ -376,9 +376,7 @@ fn filtered<'a>(filter: &CarerFilter) -> carers::BoxedQuery<'a, MultiBackend> {
     }
     if let Some(language) = filter.language {
         // Languages are JSON text written by serde_json, compact: `[{"code":"yue",...}]`.
-        query = query.filter(
-            carers::languages.like(format!("%\"code\":\"{}\"%", language.code())),
-        );
+        query = query.filter(carers::languages.like(format!("%\"code\":\"{}\"%", language.code())));
     }
     if let Some(service) = filter.service {
         // Services are comma-separated codes; codes hold no commas.

@@ -29,12 +29,15 @@
 //! - **Sync API.** Every method blocks; async callers use `spawn_blocking`/`web::block`.
 
 mod api_keys;
+pub mod authorities;
 mod carers;
+pub mod census;
 mod changes;
 mod codec;
 mod connection;
 mod error;
 pub mod gazetteer;
+pub mod plans;
 mod postcodes;
 mod providers;
 pub mod schema;
@@ -52,11 +55,14 @@ use diesel::r2d2::PooledConnection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub use api_keys::ApiKeyRecord;
+pub use authorities::{BoundaryRecord, OpenDataError};
 pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
+pub use census::{CensusFile, CensusRecord};
 pub use changes::{Change, ChangeOp, Entity};
 pub use connection::{Backend, DbConnection, MultiBackend};
 pub use error::StoreError;
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
+pub use plans::SavedPlan;
 pub use postcodes::{ImportSummary, Located, Precision};
 pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter, ProviderRow};
 

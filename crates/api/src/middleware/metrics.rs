@@ -318,8 +318,18 @@ mod tests {
             Some(42.0)
         })]);
         let get = Method::GET;
-        metrics.record("/v1/carers/{id}", &get, StatusCode::OK, Duration::from_millis(3));
-        metrics.record("/v1/carers/{id}", &get, StatusCode::NOT_FOUND, Duration::from_millis(30));
+        metrics.record(
+            "/v1/carers/{id}",
+            &get,
+            StatusCode::OK,
+            Duration::from_millis(3),
+        );
+        metrics.record(
+            "/v1/carers/{id}",
+            &get,
+            StatusCode::NOT_FOUND,
+            Duration::from_millis(30),
+        );
         {
             let _guard = metrics.start();
             let text = metrics.render(&[]);

@@ -69,14 +69,27 @@ pub async fn observe<B: MessageBody + 'static>(
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
     let _in_flight = metrics.as_ref().map(|m| m.start());
     let method = req.method().clone();
-    let http_req = req.request().clone();
     let authorised = req.headers().contains_key(header::AUTHORIZATION);
 
+    // The request must not be cloned before it is routed (routing needs it unshared), so an error
+    // from the layers below (a handler timeout) comes back without it: it is logged, counted under
+    // the route `unknown`, and answered by actix from the error, tagged with the request id.
     let span = tracing::info_span!("request", request_id = %request_id);
     let response = match next.call(req).instrument(span).await {
         Ok(response) => response.map_into_left_body(),
         Err(error) => {
-            ServiceResponse::new(http_req, error.error_response()).map_into_right_body()
+            let status = error.as_response_error().status_code();
+            let elapsed = started.elapsed();
+            if let Some(metrics) = &metrics {
+                metrics.record("unknown", &method, status, elapsed);
+            }
+            let role = if authorised {
+                "unverified"
+            } else {
+                "anonymous"
+            };
+            log_request(&request_id, &method, "unknown", status, elapsed, role);
+            return Err(Tagged { error, request_id }.into());
         }
     };
     let mut response = reshape_error(response);
@@ -90,18 +103,46 @@ pub async fn observe<B: MessageBody + 'static>(
         .request()
         .match_pattern()
         .unwrap_or_else(|| "unmatched".to_owned());
-    let role = response
-        .request()
-        .extensions()
-        .get::<CallerRole>()
-        .map_or(if authorised { "unverified" } else { "anonymous" }, |r| {
-            r.0
-        });
+    let role = response.request().extensions().get::<CallerRole>().map_or(
+        if authorised {
+            "unverified"
+        } else {
+            "anonymous"
+        },
+        |r| r.0,
+    );
     if let Some(metrics) = &metrics {
         metrics.record(&route, &method, status, elapsed);
     }
     log_request(&request_id, &method, &route, status, elapsed, role);
     Ok(response)
+}
+
+/// An error answered by actix itself, with our request id added to its response.
+#[derive(Debug)]
+struct Tagged {
+    error: Error,
+    request_id: String,
+}
+
+impl std::fmt::Display for Tagged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl actix_web::ResponseError for Tagged {
+    fn status_code(&self) -> StatusCode {
+        self.error.as_response_error().status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = self.error.error_response();
+        if let Ok(value) = HeaderValue::from_str(&self.request_id) {
+            response.headers_mut().insert(REQUEST_ID, value);
+        }
+        response
+    }
 }
 
 fn log_request(
@@ -143,15 +184,27 @@ fn code_for(status: StatusCode) -> (&'static str, &'static str) {
         401 => ("unauthorized", "an API key is required"),
         403 => ("forbidden", "this key's role may not do this"),
         404 => ("not_found", "there is nothing at this path"),
-        405 => ("method_not_allowed", "this path does not accept this method"),
-        406 => ("not_acceptable", "no representation matches the Accept header"),
+        405 => (
+            "method_not_allowed",
+            "this path does not accept this method",
+        ),
+        406 => (
+            "not_acceptable",
+            "no representation matches the Accept header",
+        ),
         408 => ("request_timeout", "the request took too long to arrive"),
         411 => ("length_required", "send a Content-Length header"),
         413 => ("payload_too_large", "the request body is too large"),
         414 => ("uri_too_long", "the request URI is too long"),
-        415 => ("unsupported_media_type", "this content type is not accepted here"),
+        415 => (
+            "unsupported_media_type",
+            "this content type is not accepted here",
+        ),
         422 => ("validation_failed", "some fields are invalid"),
-        429 => ("rate_limited", "too many requests: slow down and retry after a moment"),
+        429 => (
+            "rate_limited",
+            "too many requests: slow down and retry after a moment",
+        ),
         431 => ("headers_too_large", "the request headers are too large"),
         503 => ("unavailable", "the service is unavailable; retry later"),
         s if s >= 500 => ("internal_error", "internal error"),

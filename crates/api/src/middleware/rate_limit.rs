@@ -133,7 +133,9 @@ impl std::fmt::Debug for RateLimiter {
 pub enum Decision {
     Allow,
     /// Refuse; the client may retry after this many seconds.
-    Refuse { retry_after_secs: u64 },
+    Refuse {
+        retry_after_secs: u64,
+    },
 }
 
 impl RateLimiter {
@@ -166,8 +168,7 @@ impl RateLimiter {
         let Ok(mut buckets) = self.buckets.lock() else {
             return Decision::Allow;
         };
-        let key = if buckets.map.contains_key(&key) || buckets.map.len() < self.config.max_clients
-        {
+        let key = if buckets.map.contains_key(&key) || buckets.map.len() < self.config.max_clients {
             key
         } else {
             self.sweep(&mut buckets, now);

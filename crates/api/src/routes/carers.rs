@@ -1,6 +1,11 @@
 //! `/v1/carers`: PA records. Agencies write their own; the public reads consenting carers in the
 //! public view; commissioners see no carer records (403). See `docs/api.md`.
 
+#![expect(
+    unused_qualifications,
+    reason = "utoipa expands `params(...)` of a `Query<T>` argument to a qualified path"
+)]
+
 use actix_web::http::header;
 use actix_web::web::Query;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
@@ -156,6 +161,7 @@ pub struct CarerPage {
                    unknown postcode is 422 on `postcode`. Every invalid field is listed at once. \
                    `external_ref` is unique within the agency (409 when taken). Answers 201 with \
                    the full record, its `Location` and its version as `ETag`.",
+    params(CreateCarerParams),
     request_body(content = CarerDetails, content_type = "application/json", example = json!({
         "given_name": "Mei", "family_name": "Lam", "gender": "female",
         "languages": [{"code": "yue", "proficiency": "native"}, {"code": "eng", "proficiency": "fluent"}],
@@ -232,6 +238,7 @@ pub async fn create_carer(
                    full. An admin gets every carer in full (optionally one agency's with \
                    `agency_id`). Commissioners get 403: carer records are personal data. Filters: \
                    `language`, `service`, `outward`; pages of up to 100, in id order.",
+    params(ListCarersParams),
     responses(
         (status = 200, description = "One page", body = CarerPage, example = json!({
             "items": [{"id": 7, "display_name": "Mei L.", "gender": "female",
@@ -355,10 +362,12 @@ pub async fn get_carer(
     if !carer.details.public_listing_consent {
         return Err(not_found(id));
     }
-    Ok(HttpResponse::Ok().json(CarerView::Public(Box::new(PublicCarer::new(
-        &carer,
-        today(),
-    )))))
+    Ok(
+        HttpResponse::Ok().json(CarerView::Public(Box::new(PublicCarer::new(
+            &carer,
+            today(),
+        )))),
+    )
 }
 
 /// Replace a carer
@@ -405,8 +414,8 @@ pub async fn update_carer(
     let details = body.into_inner();
     let location = locate(&state, &details.postcode).await?;
     let store = state.store.clone();
-    let carer = web::block(move || store.update_carer(CarerId(id), &details, location, expected))
-        .await??;
+    let carer =
+        web::block(move || store.update_carer(CarerId(id), &details, location, expected)).await??;
     after_write(&state);
     Ok(HttpResponse::Ok()
         .insert_header(etag(carer.version))

@@ -4,6 +4,11 @@
 //! rejects it too (409 `conflict`, every such row listed); otherwise every row is stored in one
 //! transaction. `carematch import carers FILE --agency ID` runs the same [`import_carers`].
 
+#![expect(
+    unused_qualifications,
+    reason = "utoipa expands `params(...)` of a `Query<T>` argument to a qualified path"
+)]
+
 use std::collections::{HashMap, HashSet};
 
 use actix_web::http::header;
@@ -135,7 +140,12 @@ fn external_refs(
     loop {
         let found = store.list_carers(&filter, Page::new(page, 1000))?;
         let count = found.items.len();
-        refs.extend(found.items.into_iter().filter_map(|c| c.details.external_ref));
+        refs.extend(
+            found
+                .items
+                .into_iter()
+                .filter_map(|c| c.details.external_ref),
+        );
         if count < 1000 {
             return Ok(refs);
         }
@@ -162,6 +172,7 @@ fn is_csv(req: &HttpRequest) -> bool {
                    `conflict`, listed the same way (update those carers with PUT instead); \
                    otherwise every row is stored in one transaction. Agency keys import for their \
                    own agency; admins name it with `agency_id`.",
+    params(ImportParams),
     request_body(content = String, content_type = "text/csv",
         example = "external_ref,given_name,family_name,gender,languages,services,hours_per_week,available_from,postcode,travel_radius_km,travel_mode,hourly_rate,employment_status,public_listing_consent,last_confirmed_on\nPA-0001,Mei,Lam,female,yue:native;eng:fluent,personal_care;meal_preparation,16,2026-12-01,LE1 5WW,8,public_transport,13.50,self_employed,yes,2026-11-01\n"),
     responses(

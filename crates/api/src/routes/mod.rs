@@ -2,10 +2,12 @@
 
 pub mod carers;
 pub mod docs;
+pub mod gaps;
 pub mod health;
 pub mod imports;
 pub mod matches;
 pub mod metrics;
+pub mod plans;
 pub mod providers;
 pub mod search;
 pub mod vocabulary;

@@ -1,6 +1,11 @@
 //! `/v1/providers`: organisations. Everyone reads the published (public) view; agencies create
 //! providers and edit only the ones they created; admins edit all. See `docs/api.md`.
 
+#![expect(
+    unused_qualifications,
+    reason = "utoipa expands `params(...)` of a `Query<T>` argument to a qualified path"
+)]
+
 use actix_web::http::header;
 use actix_web::web::Query;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
@@ -114,8 +119,7 @@ pub async fn create_provider(
     let details = body.into_inner();
     let location = locate(&state, &details.postcode).await?;
     let store = state.store.clone();
-    let provider =
-        web::block(move || store.insert_provider(agency, &details, location)).await??;
+    let provider = web::block(move || store.insert_provider(agency, &details, location)).await??;
     after_write(&state);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/providers/{}", provider.id)))
@@ -130,6 +134,7 @@ pub async fn create_provider(
                    view (what the organisation publishes, with `accepting_new_clients` false once \
                    the flag lapsed), or the full record for the agency that manages it and for \
                    admins. Agency keys may pass `mine=true` for only their own.",
+    params(ListProvidersParams),
     responses(
         (status = 200, description = "One page", body = ProviderPage),
         (status = 400, description = "Malformed query string", body = ErrorBody),
@@ -151,9 +156,7 @@ pub async fn list_providers(
         match caller {
             Caller::Agency(own) => filter.agency = Some(own),
             _ => {
-                return Err(ApiError::BadRequest(
-                    "mine=true needs an agency key".into(),
-                ));
+                return Err(ApiError::BadRequest("mine=true needs an agency key".into()));
             }
         }
     }
@@ -246,10 +249,9 @@ pub async fn update_provider(
     let details = body.into_inner();
     let location = locate(&state, &details.postcode).await?;
     let store = state.store.clone();
-    let provider = web::block(move || {
-        store.update_provider(ProviderId(id), &details, location, expected)
-    })
-    .await??;
+    let provider =
+        web::block(move || store.update_provider(ProviderId(id), &details, location, expected))
+            .await??;
     after_write(&state);
     Ok(HttpResponse::Ok()
         .insert_header(etag(provider.version))

@@ -24,7 +24,7 @@ use carematch_index::text::{self, DocKind, Filters, SearchQuery};
 use carematch_index::{Engine, Snapshot};
 use carematch_store::Store;
 use serde::Serialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Authenticated;
@@ -44,37 +44,42 @@ pub const MAX_RADIUS_KM: f64 = 200.0;
 /// With a radius (or for agencies), at most this many text hits are considered.
 pub const MAX_TEXT_HITS: usize = text::MAX_OFFSET + text::MAX_LIMIT;
 
-/// Query parameters (documentation; parsing is by hand so that lists may repeat).
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[expect(dead_code, reason = "documents the parameters; parsed by `parse_params`")]
-pub struct SearchParams {
-    /// Free text in any script: names, bios, labels and autonyms (`Cantonese`, `廣東話`, `halal`).
-    q: Option<String>,
-    /// Centre of the radius: a postcode (full, sector or outward code known to the gazetteer).
-    postcode: Option<String>,
-    /// Centre of the radius: latitude (with `lon`), instead of `postcode`.
-    lat: Option<f64>,
-    /// Centre of the radius: longitude (with `lat`).
-    lon: Option<f64>,
-    /// Radius in km around the centre, 0.1 to 200 (default 10); needs a centre.
-    radius_km: Option<f64>,
-    /// Language codes (ISO 639-3), repeatable or comma-separated; every one is required.
-    language: Option<Vec<String>>,
-    /// Cuisine codes, repeatable or comma-separated.
-    cuisine: Option<Vec<String>>,
-    /// Dietary-law codes, repeatable or comma-separated.
-    diet: Option<Vec<String>>,
-    /// Faith-practice codes, repeatable or comma-separated.
-    faith_practice: Option<Vec<String>>,
-    /// Service codes, repeatable or comma-separated.
-    service: Option<Vec<String>>,
-    /// `carer` or `provider`; both when left out.
-    kind: Option<String>,
-    /// 1-based page (default 1).
-    page: Option<u32>,
-    /// Results per page, 1 to 100 (default 20).
-    per_page: Option<u32>,
+/// The documented query parameters.
+mod doc {
+    use utoipa::IntoParams;
+
+    /// Query parameters (documentation; parsing is by hand so that lists may repeat).
+    #[derive(Debug, IntoParams)]
+    #[into_params(parameter_in = Query)]
+    #[expect(dead_code, reason = "documents the parameters; parsed by `parse_params`")]
+    pub struct SearchParams {
+        /// Free text in any script: names, bios, labels and autonyms (`Cantonese`, `廣東話`, `halal`).
+        q: Option<String>,
+        /// Centre of the radius: a postcode (full, sector or outward code known to the gazetteer).
+        postcode: Option<String>,
+        /// Centre of the radius: latitude (with `lon`), instead of `postcode`.
+        lat: Option<f64>,
+        /// Centre of the radius: longitude (with `lat`).
+        lon: Option<f64>,
+        /// Radius in km around the centre, 0.1 to 200 (default 10); needs a centre.
+        radius_km: Option<f64>,
+        /// Language codes (ISO 639-3), repeatable or comma-separated; every one is required.
+        language: Option<Vec<String>>,
+        /// Cuisine codes, repeatable or comma-separated.
+        cuisine: Option<Vec<String>>,
+        /// Dietary-law codes, repeatable or comma-separated.
+        diet: Option<Vec<String>>,
+        /// Faith-practice codes, repeatable or comma-separated.
+        faith_practice: Option<Vec<String>>,
+        /// Service codes, repeatable or comma-separated.
+        service: Option<Vec<String>>,
+        /// `carer` or `provider`; both when left out.
+        kind: Option<String>,
+        /// 1-based page (default 1).
+        page: Option<u32>,
+        /// Results per page, 1 to 100 (default 20).
+        per_page: Option<u32>,
+    }
 }
 
 /// Parsed and validated parameters.
@@ -311,7 +316,7 @@ pub struct SearchPage {
 /// Search carers and providers by text, vocabulary and distance.
 #[utoipa::path(
     tag = "search",
-    params(SearchParams),
+    params(doc::SearchParams),
     description = "Free text in any script (`Cantonese`, `yue`, `廣東話` all find Cantonese \
                    speakers; small misspellings are forgiven), vocabulary filters (each list \
                    repeatable or comma-separated; every code given is required), an optional \
@@ -650,7 +655,7 @@ fn view(
         }),
         CandidateKind::Provider => store.get_provider(ProviderId(id))?.map(|provider| {
             let today = chrono::Utc::now().date_naive();
-            let accepting = provider.accepting_on(today);
+            let accepting = provider.details.accepting_on(today);
             let d = provider.details;
             SearchItem {
                 kind,

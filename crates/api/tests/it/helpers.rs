@@ -1,7 +1,11 @@
 use std::net::TcpListener;
+use std::path::Path;
+use std::sync::Arc;
 
 use awc::http::StatusCode;
 use carematch_api::{AppState, ServerConfig};
+use carematch_index::{Engine, EngineOptions};
+use carematch_store::Store;
 use carematch_store::testing::TestDb;
 use serde_json::Value;
 
@@ -9,16 +13,38 @@ use serde_json::Value;
 pub struct TestApp {
     pub address: String,
     client: awc::Client,
+    engine: Option<Arc<Engine>>,
+    _index_dir: Option<tempfile::TempDir>,
     _db: TestDb,
 }
 
+/// Starts an engine over `store` with its text index in `dir` and a 250 ms follower.
+pub fn start_engine(store: &Store, dir: &Path) -> Arc<Engine> {
+    Arc::new(Engine::start(store.clone(), dir, EngineOptions::default()).expect("engine starts"))
+}
+
 impl TestApp {
-    /// A server on a fresh, migrated database with its indexes marked loaded.
+    /// A server on a fresh, migrated database with a real engine (text index in a temporary
+    /// folder, follower polling every 250 ms), so it is ready at once.
     pub async fn spawn() -> Self {
         let db = TestDb::new();
-        let state = AppState::new(db.store.clone());
-        state.mark_indexes_loaded();
-        Self::spawn_with(db, state).await
+        let index_dir = tempfile::tempdir().expect("index dir");
+        let engine = start_engine(&db.store, index_dir.path());
+        let state = AppState::with_engine(db.store.clone(), engine.clone());
+        let mut app = Self::spawn_with(db, state).await;
+        app.engine = Some(engine);
+        app._index_dir = Some(index_dir);
+        app
+    }
+
+    /// The URL of this server's database (to open a second store or server on it).
+    pub fn database_url(&self) -> &str {
+        &self._db.url
+    }
+
+    /// The engine of a server made by [`TestApp::spawn`].
+    pub fn engine(&self) -> &Arc<Engine> {
+        self.engine.as_ref().expect("spawned with an engine")
     }
 
     pub async fn spawn_with(db: TestDb, state: AppState) -> Self {
@@ -43,8 +69,41 @@ impl TestApp {
         Self {
             address,
             client: awc::Client::default(),
+            engine: None,
+            _index_dir: None,
             _db: db,
         }
+    }
+
+    /// Any request: `key` goes in `Authorization: Bearer`, `headers` as given, `body` as is; the
+    /// status, the response headers and the body as text.
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        key: Option<&str>,
+        headers: &[(&str, &str)],
+        body: impl Into<Vec<u8>>,
+    ) -> (StatusCode, awc::http::header::HeaderMap, String) {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address))
+            .timeout(std::time::Duration::from_secs(120));
+        if let Some(key) = key {
+            request = request.insert_header(("Authorization", format!("Bearer {key}")));
+        }
+        for (name, value) in headers {
+            request = request.insert_header((*name, *value));
+        }
+        let body: Vec<u8> = body.into();
+        let mut response = request.send_body(body).await.expect("request");
+        let bytes = response.body().limit(64 * 1024 * 1024).await.expect("body");
+        (
+            response.status(),
+            response.headers().clone(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
     }
 
     /// GET a path; the status and the body parsed as JSON (`Value::Null` when empty or not JSON).

@@ -1,8 +1,19 @@
 //! The HTTP suite: a real server on port 0 over a fresh database (SQLite by default, PostgreSQL
 //! when `CAREMATCH_TEST_DATABASE_URL` names one), driven by a real HTTP client.
 
+mod auth;
+mod carers;
+mod errors;
+mod gaps;
 mod health;
 mod helpers;
+mod imports;
+mod matches;
 mod openapi;
 mod operations;
+mod plans;
+mod providers;
 mod ratelimit;
+mod search;
+mod two_servers;
+mod vocabulary;

@@ -1,9 +1,13 @@
 //! `carematch import ...`: public and agency data files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
+use carematch_api::ApiError;
+use carematch_domain::{AgencyId, ProviderDetails};
 use carematch_store::gazetteer::GazetteerReader;
+use carematch_store::{NewProvider, Store};
 use clap::{Args, Subcommand};
 
 use crate::progress;
@@ -20,6 +24,20 @@ enum ImportKind {
     /// Postcode centroids: ONS NSPL CSV (`pcds`, `lat`, `long`, `doterm`) or plain `Postcode,lat,long`.
     Postcodes {
         /// A CSV file, or a folder whose *.csv files are all imported.
+        file: PathBuf,
+    },
+    /// An agency's PA register as CSV (docs/import.md, docs/import-template.csv): all or nothing,
+    /// every bad row listed.
+    Carers {
+        /// The CSV file.
+        file: PathBuf,
+        /// The agency the carers belong to.
+        #[arg(long, value_name = "ID")]
+        agency: i64,
+    },
+    /// Providers as JSON Lines, one `POST /v1/providers` body per line: all or nothing.
+    Providers {
+        /// The JSON Lines file.
         file: PathBuf,
     },
 }
@@ -46,12 +64,122 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
                 );
             }
         }
+        ImportKind::Carers { file, agency } => import_carers(&store, file, AgencyId(*agency))?,
+        ImportKind::Providers { file } => import_providers(&store, file)?,
     }
     Ok(())
 }
 
+/// Same rules and parser as `POST /v1/imports/carers`.
+fn import_carers(store: &Store, file: &Path, agency: AgencyId) -> anyhow::Result<()> {
+    let data = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bar = progress::bar(None, "carers");
+    let started = Instant::now();
+    let outcome = carematch_api::routes::imports::import_carers(store, agency, &data, &|n| {
+        bar.set_position(n)
+    });
+    bar.finish_and_clear();
+    match outcome {
+        Ok(report) => {
+            println!(
+                "{}: imported {} carers for agency {agency} in {:.1?}",
+                file.display(),
+                report.imported,
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Err(ApiError::ImportRejected(rows) | ApiError::ImportConflict(rows)) => {
+            for row in &rows {
+                eprintln!(
+                    "{}:{}: {}: {}",
+                    file.display(),
+                    row.line,
+                    if row.column.is_empty() {
+                        "row"
+                    } else {
+                        &row.column
+                    },
+                    row.reason
+                );
+            }
+            bail!(
+                "{}: {} problem(s); nothing was imported",
+                file.display(),
+                rows.len()
+            )
+        }
+        Err(other) => Err(anyhow::anyhow!("{}: {other}", file.display())),
+    }
+}
+
+/// JSON Lines of `ProviderDetails`: every line validated and located, then one transaction.
+fn import_providers(store: &Store, file: &Path) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let mut problems = Vec::new();
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let place = format!("{}:{}", file.display(), i + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let details: ProviderDetails = match carematch_api::json::parse(line.as_bytes()) {
+            Ok(details) => details,
+            Err(error) => {
+                problems.push(format!("{place}: {}", describe(&error)));
+                continue;
+            }
+        };
+        if let Err(errors) = details.validate() {
+            for e in errors.0 {
+                problems.push(format!("{place}: {}: {}", e.field, e.reason));
+            }
+            continue;
+        }
+        match store.locate(&details.postcode)? {
+            Some(located) => rows.push(NewProvider {
+                agency_id: None,
+                details,
+                location: located.point,
+            }),
+            None => problems.push(format!(
+                "{place}: postcode: unknown postcode {}",
+                details.postcode
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        bail!(
+            "{}: {} problem(s); nothing was imported",
+            file.display(),
+            problems.len()
+        );
+    }
+    let bar = progress::bar(Some(rows.len() as u64), "providers");
+    let ids = store.insert_providers(&rows, &|n| bar.set_position(n))?;
+    bar.finish_and_clear();
+    println!("{}: imported {} providers", file.display(), ids.len());
+    Ok(())
+}
+
+/// An API error as one line: the field errors when there are some.
+fn describe(error: &ApiError) -> String {
+    match error {
+        ApiError::Validation(fields) => fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.reason))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
 /// The file itself, or every `.csv` in the folder, sorted.
-pub fn csv_files(path: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+pub fn csv_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }

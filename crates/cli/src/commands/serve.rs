@@ -1,9 +1,11 @@
 //! `carematch serve`: migrate, optionally seed the demo data, load the indexes, serve HTTP.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use anyhow::Context;
 use carematch_api::{AppState, ServerConfig};
+use carematch_index::{Engine, EngineOptions};
 use clap::Args;
 
 use crate::settings::Settings;
@@ -22,8 +24,18 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
             super::seed::seed(&store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
         tracing::info!(?outcome, "demo fixtures");
     }
-    let state = AppState::new(store);
-    state.mark_indexes_loaded();
+    // Build (or open and catch up) the indexes before binding: readiness follows the engine.
+    let engine = Engine::start(store.clone(), &settings.index_dir, EngineOptions::default())
+        .with_context(|| format!("loading the indexes in {}", settings.index_dir.display()))?;
+    let stats = engine.stats();
+    tracing::info!(
+        candidates = stats.candidates,
+        text_rebuilt = stats.text_rebuilt,
+        last_seq = stats.last_seq,
+        millis = stats.start_millis,
+        "indexes loaded"
+    );
+    let state = AppState::with_engine(store, Arc::new(engine));
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!(address = %listener.local_addr()?, "carematch is listening");

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::area::Area;
 use super::need::NeedSet;
-use crate::census::{CensusSource, CensusTable, Category};
+use crate::census::{Category, CensusSource, CensusTable};
 use crate::geo::GeoPoint;
 
 /// Counts of saved plans below this are never shown (reported as `null` / `"<5"`).

@@ -216,6 +216,21 @@ impl NeedSet {
             && candidate.accepting_on(today)
     }
 
+    /// Every census category any term's figure reads.
+    pub fn census_categories(&self) -> Vec<census::Category> {
+        let mut out = Vec::new();
+        for term in &self.terms {
+            if let CensusSource::Counted { categories, .. } = term.census_source() {
+                for c in categories {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Whether a support plan lists every term (required or preferred): such a plan is one
     /// person's demand for the need.
     pub fn listed_in(&self, plan: &SupportPlan) -> bool {

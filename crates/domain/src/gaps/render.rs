@@ -168,7 +168,14 @@ fn svg(report: &GapReport, title: &str) -> String {
         .areas
         .iter()
         .filter_map(|a| a.geometry.as_ref().and_then(Geometry::bbox))
-        .reduce(|a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
         .unwrap_or([-6.0, 49.8, 2.0, 56.0]);
     let mid_lat = ((bbox[1] + bbox[3]) / 2.0).to_radians();
     let kx = mid_lat.cos();

@@ -76,10 +76,7 @@ fn severity_bands_follow_the_documented_thresholds() {
         providers: 0,
         nearest_km: None,
     };
-    assert_eq!(
-        t.severity(Demand::Count(0), supply(0)),
-        Severity::NoDemand
-    );
+    assert_eq!(t.severity(Demand::Count(0), supply(0)), Severity::NoDemand);
     assert_eq!(
         t.severity(Demand::Count(10), supply(0)),
         Severity::NoneInReach
@@ -92,10 +89,7 @@ fn severity_bands_follow_the_documented_thresholds() {
         t.severity(Demand::Count(501), supply(1)),
         Severity::Moderate
     );
-    assert_eq!(
-        t.severity(Demand::Count(2001), supply(1)),
-        Severity::Severe
-    );
+    assert_eq!(t.severity(Demand::Count(2001), supply(1)), Severity::Severe);
     assert_eq!(
         t.severity(Demand::Unknown, supply(0)),
         Severity::NoneInReach
@@ -205,15 +199,7 @@ fn plans_are_placed_by_boundary_then_nearest_centroid() {
 
 #[test]
 fn holes_are_outside() {
-    let ring = |h: f64| {
-        vec![
-            [-h, -h],
-            [h, -h],
-            [h, h],
-            [-h, h],
-            [-h, -h],
-        ]
-    };
+    let ring = |h: f64| vec![[-h, -h], [h, -h], [h, h], [-h, h], [-h, -h]];
     let g = Geometry::MultiPolygon {
         coordinates: vec![vec![ring(1.0), ring(0.5)]],
     };

@@ -191,13 +191,23 @@ fn common_needs_take_the_main_index_and_agree_with_brute_force() {
         } else {
             Language::Pol
         };
-        carers.push(carer(id, at, 5.0 + next() * 30.0, language, Proficiency::Fluent));
+        carers.push(carer(
+            id,
+            at,
+            5.0 + next() * 30.0,
+            language,
+            Proficiency::Fluent,
+        ));
     }
     let set = CandidateSet::build(&carers, &[]);
     let centroids: Vec<GeoPoint> = (0..30)
         .map(|i| point(52.1 + f64::from(i) * 0.06, -2.9 + f64::from(i) * 0.09))
         .collect();
-    for (language, max_km) in [(Language::Yue, 15.0), (Language::Eng, 15.0), (Language::Pol, 8.0)] {
+    for (language, max_km) in [
+        (Language::Yue, 15.0),
+        (Language::Eng, 15.0),
+        (Language::Pol, 8.0),
+    ] {
         let need = NeedSet::language(language);
         let got = supply(&set, &need, &centroids, max_km, today());
         for (centroid, s) in centroids.iter().zip(&got) {
@@ -267,7 +277,10 @@ fn an_area_without_supply_is_flagged_and_one_supplier_clears_it() {
     let (authorities, boundaries) = authorities();
     let mut census = CensusCounts::new();
     for (gss, n) in [("E08000003", 4000), ("E07000026", 60)] {
-        let rolled = authorities.roll_up(gss).map(|a| a.gss.clone()).expect("rolls up");
+        let rolled = authorities
+            .roll_up(gss)
+            .map(|a| a.gss.clone())
+            .expect("rolls up");
         census.add(&rolled, CensusTable::Ts024, CANTONESE.name, n);
     }
     let inputs = GapInputs {
@@ -297,13 +310,27 @@ fn an_area_without_supply_is_flagged_and_one_supplier_clears_it() {
         .iter()
         .find(|r| r.code == "E06000063")
         .expect("Cumberland");
-    assert_eq!(cumberland.demand, Some(60), "Allerdale rolled up into Cumberland");
+    assert_eq!(
+        cumberland.demand,
+        Some(60),
+        "Allerdale rolled up into Cumberland"
+    );
     assert_eq!(cumberland.severity, Severity::NoneInReach);
-    let manchester = report.rows.iter().find(|r| r.code == "E08000003").expect("row");
+    let manchester = report
+        .rows
+        .iter()
+        .find(|r| r.code == "E08000003")
+        .expect("row");
     assert_eq!(manchester.demand, Some(4000));
     assert_eq!(manchester.severity, Severity::Severe);
 
-    let cumbrian = carer(2, point(54.70, -3.15), 15.0, Language::Yue, Proficiency::Fluent);
+    let cumbrian = carer(
+        2,
+        point(54.70, -3.15),
+        15.0,
+        Language::Yue,
+        Proficiency::Fluent,
+    );
     let set = CandidateSet::build(&[manchester_carer, cumbrian], &[]);
     let report = analyse(&set, &inputs, &query);
     let cumberland = report
@@ -322,7 +349,10 @@ fn hexes_cover_the_boundaries_and_plans_land_in_their_cell() {
     let (hexes, parents) = hex_areas(&areas);
     assert_eq!(hexes.len(), parents.len());
     // Manchester's square is about 18 x 18 km: some 9 resolution-6 cells (36 km² each).
-    let in_manchester = parents.iter().filter(|p| areas[**p].code == "E08000003").count();
+    let in_manchester = parents
+        .iter()
+        .filter(|p| areas[**p].code == "E08000003")
+        .count();
     assert!((5..=15).contains(&in_manchester), "{in_manchester}");
     let inputs = GapInputs {
         authorities,
@@ -339,7 +369,11 @@ fn hexes_cover_the_boundaries_and_plans_land_in_their_cell() {
     };
     let set = CandidateSet::build(&[], &[]);
     let report = analyse(&set, &inputs, &query);
-    let with_demand: Vec<_> = report.rows.iter().filter(|r| r.demand.unwrap_or(0) > 0).collect();
+    let with_demand: Vec<_> = report
+        .rows
+        .iter()
+        .filter(|r| r.demand.unwrap_or(0) > 0)
+        .collect();
     assert_eq!(with_demand.len(), 1);
     assert_eq!(with_demand[0].demand, Some(6));
     assert_eq!(with_demand[0].severity, Severity::NoneInReach);

@@ -1,3 +1,4 @@
 //! The integration tests of carematch-index, one binary.
 
+mod engine;
 mod text;

@@ -2,8 +2,10 @@
 //! `CAREMATCH_TEST_DATABASE_URL` (unset: a fresh SQLite file per test; `postgres://...`: a fresh
 //! database per test on that server, dropped afterwards).
 
+mod authorities;
 mod bulk;
 mod carers;
+mod census;
 mod changes;
 mod fixtures;
 mod gazetteer;

@@ -1,0 +1,99 @@
+//! Two `carematch serve` processes on one database (PostgreSQL in production; SQLite works too):
+//! each has its own engine and text index folder, and each sees a write made through the other
+//! within 2 seconds, through the change log alone.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use awc::http::StatusCode;
+use carematch_api::{AppState, ServerConfig};
+use carematch_store::Store;
+use serde_json::Value;
+
+use crate::helpers::{TestApp, start_engine};
+use crate::matches::seeded_app;
+
+/// A second server over the database of `app`, with an engine and an index folder of its own.
+async fn second_server(url: &str) -> (String, Store, tempfile::TempDir) {
+    let store = Store::connect(url, 4).expect("second store");
+    let dir = tempfile::tempdir().expect("index dir");
+    let engine = start_engine(&store, dir.path());
+    let state = AppState::with_engine(store.clone(), Arc::clone(&engine));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    let config = ServerConfig {
+        workers: 1,
+        rate_limit: carematch_api::middleware::RateLimitConfig {
+            per_minute: 0,
+            ..Default::default()
+        },
+        ..ServerConfig::default()
+    };
+    let server = carematch_api::run(listener, state, config).expect("server");
+    actix_web::rt::spawn(server);
+    (address, store, dir)
+}
+
+async fn total(client: &awc::Client, base: &str, q: &str) -> u64 {
+    let mut response = client
+        .get(format!("{base}/v1/search?q={q}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.expect("json");
+    body["total"].as_u64().expect("total")
+}
+
+async fn wait_for(client: &awc::Client, base: &str, q: &str, want: u64) {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        if total(client, base, q).await == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{base} did not see the write to {q} within 2 s"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[actix_web::test]
+async fn two_servers_on_one_database_see_each_others_writes_within_two_seconds() {
+    let (a, agencies): (TestApp, _) = seeded_app().await;
+    let store_a = a.engine().store().clone();
+    let url = a.database_url().to_owned();
+    let (b, store_b, _dir) = second_server(&url).await;
+    let client = awc::Client::default();
+    let seeded = total(&client, &a.address, "Cantonese").await;
+    assert!(seeded > 0);
+    assert_eq!(total(&client, &b, "Cantonese").await, seeded);
+
+    let template = store_a.carers_after(None, 1).expect("scan").pop().expect("carer");
+    // A write through server A's store: B sees it.
+    let mut details = template.details.clone();
+    details.given_name = "Aurelienne".into();
+    details.external_ref = Some("TWO-A".into());
+    details.public_listing_consent = true;
+    let from_a = store_a
+        .insert_carer(agencies[0], &details, template.location)
+        .expect("insert through A");
+    wait_for(&client, &b, "Aurelienne", 1).await;
+    wait_for(&client, &a.address, "Aurelienne", 1).await;
+
+    // A write through server B's store: A sees it.
+    details.given_name = "Bartholomea".into();
+    details.external_ref = Some("TWO-B".into());
+    store_b
+        .insert_carer(agencies[0], &details, template.location)
+        .expect("insert through B");
+    wait_for(&client, &a.address, "Bartholomea", 1).await;
+    wait_for(&client, &b, "Bartholomea", 1).await;
+
+    // A deletion through B disappears from A.
+    store_b.delete_carer(from_a.id).expect("delete");
+    wait_for(&client, &a.address, "Aurelienne", 0).await;
+    wait_for(&client, &b, "Aurelienne", 0).await;
+}
