@@ -16,6 +16,10 @@ test-postgres:
     bash .ci/postgres-up
     CAREMATCH_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test -p carematch-store -p carematch-api
 
+# Run the open-data suite on the real files in ../shared/data
+test-open-data:
+    CAREMATCH_OPEN_DATA=../shared/data cargo test -p carematch-cli --test open_data
+
 # Everything CI runs
 ci:
     bash .ci/run
@@ -55,3 +59,15 @@ bench-matching:
 # Text index benchmark
 bench-text:
     cargo run --release -p carematch-index --example text_bench
+
+# Time gap maps: one need over every English authority, and every language, with 1,000,000 carers
+bench-gaps:
+    cargo bench -p carematch-index --bench gaps
+
+# Fuzz the live API against openapi/openapi.json with schemathesis (docs/operations.md)
+schemathesis:
+    bash .ci/schemathesis
+
+# Load test POST /v1/matches and GET /v1/health with wrk over 1,000,000 carers (docs/operations.md)
+loadtest:
+    bash scripts/loadtest/run.sh

@@ -78,6 +78,17 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
 /// Parses a whole file. Every row is parsed and validated; if any row (or the header) is bad,
 /// the error lists every problem found, in line order, and no row is returned.
 pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
+    let (rows, errors) = parse_carers_partial(input);
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses a whole file, returning the good rows and every problem (in line order), so that a
+/// caller can check the good rows further (postcodes) and report everything at once.
+pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -87,11 +98,10 @@ pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(e) => {
-            return Err(vec![RowError::new(
-                1,
-                "",
-                format!("cannot read the header: {e}"),
-            )]);
+            return (
+                Vec::new(),
+                vec![RowError::new(1, "", format!("cannot read the header: {e}"))],
+            );
         }
     };
     let mut index: HashMap<&'static str, usize> = HashMap::new();
@@ -115,7 +125,7 @@ pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return (Vec::new(), errors);
     }
 
     let mut rows = Vec::new();
@@ -173,11 +183,7 @@ pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
         }
         errors.extend(row.errors);
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+    (rows, errors)
 }
 
 /// The cells of one record, by column name (empty when the column is absent).

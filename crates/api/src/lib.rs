@@ -161,6 +161,7 @@ pub fn run(
         let app = app
             .app_data(metrics.clone())
             .app_data(limiter.clone())
+            .app_data(web::Data::new(middleware::KnownPaths::from_document(&doc)))
             .app_data(web::PayloadConfig::new(payload_limit))
             .configure(routes::metrics::configure)
             .configure(|cfg| routes::docs::configure(cfg, doc));

@@ -4,6 +4,7 @@ mod commands;
 mod progress;
 mod settings;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,8 @@ enum Command {
     Seed(commands::seed::SeedArgs),
     /// Generate synthetic carers and providers, to files or straight into the database.
     Generate(commands::generate::GenerateArgs),
+    /// Commissioner gap map: demand against reachable supply, to GeoJSON, CSV and SVG files.
+    Gaps(commands::gaps::GapsArgs),
     /// Import public or agency data files.
     Import(commands::import::ImportArgs),
     /// Create or revoke API keys.
@@ -42,7 +45,8 @@ fn init_logging(settings: &Settings) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     match settings.log_format {
         // One object per line, event fields (request_id, route, status ...) at the top level.
         LogFormat::Json => builder
@@ -64,6 +68,7 @@ fn main() -> anyhow::Result<()> {
         Command::Migrate(args) => commands::migrate::run(&settings, &args),
         Command::Seed(args) => commands::seed::run(&settings, &args),
         Command::Generate(args) => commands::generate::run(&settings, &args),
+        Command::Gaps(args) => commands::gaps::run(&settings, &args),
         Command::Import(args) => commands::import::run(&settings, &args),
         Command::Keys(args) => commands::keys::run(&settings, &args),
     }

@@ -40,7 +40,9 @@ use carematch_domain::matching::{
     Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
     Roster, SideEntry, match_plan, match_pooled,
 };
-use carematch_domain::vocabulary::{Code, CodeSet, Cuisine, DietaryLaw, FaithPractice, Language, Service};
+use carematch_domain::vocabulary::{
+    Code, CodeSet, Cuisine, DietaryLaw, FaithPractice, Language, Service,
+};
 use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId};
 use carematch_store::{ChangeOp, Entity, Store, StoreError};
 
@@ -463,7 +465,12 @@ impl Snapshot {
             return match_pooled(plans, self.base.set.roster(), slots, options);
         }
         let (roster, hits) = self.merged(base_hits, &overlay_hits);
-        match_pooled(plans, &roster, hits.into_iter().map(|(slot, _)| slot), options)
+        match_pooled(
+            plans,
+            &roster,
+            hits.into_iter().map(|(slot, _)| slot),
+            options,
+        )
     }
 }
 
@@ -485,6 +492,10 @@ struct Inner {
     compacting: AtomicBool,
     stop: AtomicBool,
     text_rebuilt: bool,
+    /// The change-log position read before the scans: the candidate set already reflects every
+    /// change up to it, so replaying those (a persisted text index catching up) touches only the
+    /// text index.
+    candidates_seq: i64,
     start_millis: u64,
     options: EngineOptions,
 }
@@ -517,7 +528,16 @@ impl Engine {
         let (text, state) = TextIndex::open_or_create(index_dir)?;
         // Read the position first: anything committed during the scans is applied again below.
         let scan_seq = store.latest_change_seq()?;
-        let rebuild_text = state == OpenState::Fresh;
+        // An index that has applied more of the log than the database holds belongs to another
+        // database (e.g. one recreated since): rebuild it.
+        let rebuild_text = match state {
+            OpenState::Fresh => true,
+            OpenState::Existing { last_seq } => last_seq > scan_seq,
+        };
+        if rebuild_text && state != OpenState::Fresh {
+            tracing::warn!("the text index is ahead of the change log; rebuilding it");
+            text.delete_all()?;
+        }
         let batch = options.batch_size.max(1);
 
         let mut roster = Roster::new();
@@ -553,13 +573,11 @@ impl Engine {
         }
         let base = Layer::build(roster, facts);
         let last_seq = match state {
-            OpenState::Fresh => {
+            OpenState::Existing { last_seq } if !rebuild_text => last_seq,
+            _ => {
                 text.commit(scan_seq)?;
                 scan_seq
             }
-            // The candidate set is as of `scan_seq` or later; the text index as of `last_seq`.
-            // Replaying from the older of the two brings both up to date.
-            OpenState::Existing { last_seq } => last_seq.min(scan_seq),
         };
         let inner = Arc::new(Inner {
             store,
@@ -578,6 +596,7 @@ impl Engine {
             compacting: AtomicBool::new(false),
             stop: AtomicBool::new(false),
             text_rebuilt: rebuild_text,
+            candidates_seq: scan_seq,
             start_millis: 0,
             options,
         });
@@ -727,39 +746,55 @@ impl Inner {
                 break;
             };
             // The newest op per record wins; each record is read once per batch.
-            let mut latest: HashMap<Key, ChangeOp> = HashMap::new();
+            let mut latest: HashMap<Key, (ChangeOp, i64)> = HashMap::new();
             for change in &changes {
                 let kind = match change.entity {
                     Entity::Carer => CandidateKind::Carer,
                     Entity::Provider => CandidateKind::Provider,
                 };
-                latest.insert((kind, change.entity_id), change.op);
+                latest.insert((kind, change.entity_id), (change.op, change.seq));
             }
             applied.generation += 1;
             let generation = applied.generation;
             let mut updates: Vec<(Key, Option<Record>)> = Vec::with_capacity(latest.len());
-            for (key, op) in latest {
+            for (key, (op, seq)) in latest {
                 let record = match (key.0, op) {
                     (_, ChangeOp::Delete) => None,
                     (CandidateKind::Carer, ChangeOp::Upsert) => {
-                        self.store.get_carer(CarerId(key.1))?.map(|carer| {
-                            self.text_upsert_carer(&carer);
-                            Record::of_carer(&carer)
-                        })
+                        match self.store.get_carer(CarerId(key.1))? {
+                            Some(carer) => {
+                                self.text.upsert_carer(&carer)?;
+                                Some(Record::of_carer(&carer))
+                            }
+                            None => None,
+                        }
                     }
                     (CandidateKind::Provider, ChangeOp::Upsert) => {
-                        self.store.get_provider(ProviderId(key.1))?.map(|provider| {
-                            self.text_upsert_provider(&provider);
-                            Record::of_provider(&provider)
-                        })
+                        match self.store.get_provider(ProviderId(key.1))? {
+                            Some(provider) => {
+                                self.text.upsert_provider(&provider)?;
+                                Some(Record::of_provider(&provider))
+                            }
+                            None => None,
+                        }
                     }
                 };
                 if record.is_none() {
                     self.text.delete(doc_kind(key.0), key.1)?;
                 }
-                updates.push((key, record));
+                if seq > self.candidates_seq {
+                    updates.push((key, record));
+                }
             }
             self.text.commit(last)?;
+            applied.last_seq = last;
+            self.last_seq.store(last, Ordering::Release);
+            self.changes_applied
+                .fetch_add(changes.len() as u64, Ordering::Relaxed);
+            total += changes.len();
+            if updates.is_empty() {
+                continue;
+            }
             let current = self.snapshot.load_full();
             let mut entries = current.overlay.entries.clone();
             for (key, record) in updates {
@@ -771,28 +806,11 @@ impl Inner {
                 base: Arc::clone(&current.base),
                 overlay: Arc::new(overlay),
             }));
-            applied.last_seq = last;
-            self.last_seq.store(last, Ordering::Release);
-            self.changes_applied
-                .fetch_add(changes.len() as u64, Ordering::Relaxed);
-            total += changes.len();
             if overlay_len >= self.options.compact_after {
                 self.compact_in_background();
             }
         }
         Ok(total)
-    }
-
-    fn text_upsert_carer(&self, carer: &Carer) {
-        if let Err(error) = self.text.upsert_carer(carer) {
-            tracing::error!(%error, id = carer.id.0, "text index upsert failed");
-        }
-    }
-
-    fn text_upsert_provider(&self, provider: &Provider) {
-        if let Err(error) = self.text.upsert_provider(provider) {
-            tracing::error!(%error, id = provider.id.0, "text index upsert failed");
-        }
     }
 
     fn compact_in_background(self: &Arc<Self>) {
@@ -830,13 +848,19 @@ impl Inner {
                 continue;
             }
             if let Some(record) = base.record(slot) {
-                facts.push(((record.candidate.kind(), record.candidate.id()), record.facts));
+                facts.push((
+                    (record.candidate.kind(), record.candidate.id()),
+                    record.facts,
+                ));
                 roster.push(record.candidate, record.side);
             }
         }
         for entry in from.overlay.entries.values() {
             if let Some(record) = &entry.record {
-                facts.push(((record.candidate.kind(), record.candidate.id()), record.facts));
+                facts.push((
+                    (record.candidate.kind(), record.candidate.id()),
+                    record.facts,
+                ));
                 roster.push(record.candidate.clone(), record.side.clone());
             }
         }

@@ -9,11 +9,13 @@
 //! Each layer reads its shared state from app data (`web::Data<...>`), set up once per server in
 //! [`crate::run`] and shared by every worker.
 
+pub mod known_paths;
 pub mod metrics;
 pub mod observe;
 pub mod rate_limit;
 pub mod timeout;
 
+pub use known_paths::KnownPaths;
 pub use metrics::{Gauge, Metrics};
 pub use observe::{RequestId, observe};
 pub use rate_limit::{CallerRole, RateLimitConfig, RateLimiter, rate_limit};

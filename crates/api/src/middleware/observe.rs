@@ -10,8 +10,15 @@
 //! - Metrics: see [`super::metrics`].
 //! - Errors that reach here as anything but JSON (actix's own 404, 405, payload and query errors,
 //!   408 ...) are rewritten into `{"error": {"code", "message", "details"}}`, keeping their status
-//!   and headers.
+//!   and headers. A documented path asked with a method it does not take gets 405 with `Allow`
+//!   (actix alone would answer 404).
+//! - A handler that panics is answered 500 `internal_error` (cause logged, never sent) instead of
+//!   unwinding through the worker and dropping all of its connections.
 
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Instant;
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
@@ -22,9 +29,10 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpResponse, web};
 use tracing::Instrument;
 
+use super::known_paths::KnownPaths;
 use super::metrics::Metrics;
 use super::rate_limit::CallerRole;
-use crate::error::{ErrorBody, ErrorDetail};
+use crate::error::{ApiError, ErrorBody, ErrorDetail};
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -75,7 +83,16 @@ pub async fn observe<B: MessageBody + 'static>(
     // from the layers below (a handler timeout) comes back without it: it is logged, counted under
     // the route `unknown`, and answered by actix from the error, tagged with the request id.
     let span = tracing::info_span!("request", request_id = %request_id);
-    let response = match next.call(req).instrument(span).await {
+    let outcome = CatchUnwind(Box::pin(next.call(req)))
+        .instrument(span.clone())
+        .await
+        .unwrap_or_else(|_| {
+            // The panic hook has printed the message and location; it is not repeated here since
+            // a panic message can quote the input.
+            span.in_scope(|| tracing::error!("a handler panicked"));
+            Err(ApiError::Internal("a handler panicked".into()).into())
+        });
+    let response = match outcome {
         Ok(response) => response.map_into_left_body(),
         Err(error) => {
             let status = error.as_response_error().status_code();
@@ -92,7 +109,7 @@ pub async fn observe<B: MessageBody + 'static>(
             return Err(Tagged { error, request_id }.into());
         }
     };
-    let mut response = reshape_error(response);
+    let mut response = reshape_error(method_not_allowed(response));
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
@@ -116,6 +133,58 @@ pub async fn observe<B: MessageBody + 'static>(
     }
     log_request(&request_id, &method, &route, status, elapsed, role);
     Ok(response)
+}
+
+/// A future whose panics become `Err` instead of unwinding through the worker (which would drop
+/// every connection it serves).
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn Any + Send>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+/// Turns actix's 404 for a documented path into 405 with `Allow` when only the method is wrong.
+fn method_not_allowed<B: MessageBody + 'static>(
+    response: ServiceResponse<EitherBody<B, BoxBody>>,
+) -> ServiceResponse<EitherBody<B, BoxBody>> {
+    // Our handlers' own 404s (an unknown id) are JSON; actix's are empty.
+    if response.status() != StatusCode::NOT_FOUND || is_json(&response) {
+        return response;
+    }
+    let Some(known) = response.request().app_data::<web::Data<KnownPaths>>() else {
+        return response;
+    };
+    let Some(allowed) = known.allowed(response.request().path()) else {
+        return response;
+    };
+    if allowed.contains(response.request().method()) {
+        return response;
+    }
+    let allow = allowed
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (request, _) = response.into_parts();
+    let new = HttpResponse::MethodNotAllowed()
+        .insert_header((header::ALLOW, allow))
+        .json(ErrorBody {
+            error: ErrorDetail {
+                code: "method_not_allowed",
+                message: format!("this path does not take {}", request.method()),
+                details: Vec::new(),
+            },
+        });
+    ServiceResponse::new(request, new).map_into_right_body()
 }
 
 /// An error answered by actix itself, with our request id added to its response.
@@ -153,7 +222,7 @@ fn log_request(
     elapsed: std::time::Duration,
     role: &str,
 ) {
-    let duration_ms = elapsed.as_secs_f64() * 1000.0;
+    let duration_ms = (elapsed.as_secs_f64() * 1_000_000.0).round() / 1000.0;
     let status = status.as_u16();
     if status >= 500 {
         tracing::warn!(target: "carematch::access", request_id, method = %method, route, status,

@@ -38,10 +38,14 @@ pub const MAX_PER_PAGE: u32 = 100;
 /// `per_page` when not given.
 pub const DEFAULT_PER_PAGE: u32 = 20;
 
-/// Every write ends here, after its transaction committed: the one place where writes reach the
-/// search and matching indexes (which also follow the change log on their own).
-pub(crate) fn after_write(state: &AppState) {
-    let _ = state;
+/// Every write of the record routes ends here, after its transaction committed: the indexes
+/// catch up (off the async workers, since it reads the store) so the writer reads its own write.
+/// The indexes also follow the change log on their own, so a failure here is only logged.
+pub(crate) async fn after_write(state: &AppState) {
+    let state = state.clone();
+    if let Err(error) = web::block(move || state.after_write()).await {
+        tracing::warn!(%error, "index catch-up after a write did not run");
+    }
 }
 
 /// Resolves a postcode through the gazetteer (full postcode, else sector, else district);
@@ -222,7 +226,7 @@ pub async fn create_carer(
             }]),
             other => other.into(),
         })?;
-    after_write(&state);
+    after_write(&state).await;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/carers/{}", carer.id)))
         .insert_header(etag(carer.version))
@@ -416,7 +420,7 @@ pub async fn update_carer(
     let store = state.store.clone();
     let carer =
         web::block(move || store.update_carer(CarerId(id), &details, location, expected)).await??;
-    after_write(&state);
+    after_write(&state).await;
     Ok(HttpResponse::Ok()
         .insert_header(etag(carer.version))
         .json(carer))
@@ -451,6 +455,6 @@ pub async fn delete_carer(
     }
     let store = state.store.clone();
     web::block(move || store.delete_carer(CarerId(id))).await??;
-    after_write(&state);
+    after_write(&state).await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -22,7 +22,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ErrorBody};
-use crate::import_csv::{RowError, parse_carers};
+use crate::import_csv::{RowError, parse_carers_partial};
 use crate::routes::carers::after_write;
 use crate::state::AppState;
 
@@ -57,7 +57,10 @@ pub fn import_carers(
     data: &[u8],
     progress: &dyn Fn(u64),
 ) -> Result<ImportReport, ApiError> {
-    let rows = parse_carers(data).map_err(ApiError::ImportRejected)?;
+    let (rows, mut errors) = parse_carers_partial(data);
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(RowError::new(1, "", "the file has no rows"));
+    }
     if store.get_agency(agency)?.is_none() {
         return Err(ApiError::NotFound {
             what: "agency",
@@ -66,7 +69,6 @@ pub fn import_carers(
     }
 
     let mut places: HashMap<Postcode, Option<GeoPoint>> = HashMap::new();
-    let mut errors = Vec::new();
     let mut new = Vec::with_capacity(rows.len());
     for row in rows {
         let postcode = &row.details.postcode;
@@ -95,6 +97,7 @@ pub fn import_carers(
         }
     }
     if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
         return Err(ApiError::ImportRejected(errors));
     }
 
@@ -239,7 +242,7 @@ pub async fn import_carers_csv(
     };
     let store = state.store.clone();
     let report = web::block(move || import_carers(&store, agency, &data, &|_| {})).await??;
-    after_write(&state);
+    after_write(&state).await;
     tracing::info!(agency = %agency, imported = report.imported, "imported carers");
     Ok(HttpResponse::Created().json(report))
 }

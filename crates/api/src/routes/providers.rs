@@ -120,7 +120,7 @@ pub async fn create_provider(
     let location = locate(&state, &details.postcode).await?;
     let store = state.store.clone();
     let provider = web::block(move || store.insert_provider(agency, &details, location)).await??;
-    after_write(&state);
+    after_write(&state).await;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/providers/{}", provider.id)))
         .insert_header(etag(provider.version))
@@ -252,7 +252,7 @@ pub async fn update_provider(
     let provider =
         web::block(move || store.update_provider(ProviderId(id), &details, location, expected))
             .await??;
-    after_write(&state);
+    after_write(&state).await;
     Ok(HttpResponse::Ok()
         .insert_header(etag(provider.version))
         .json(provider))
@@ -285,6 +285,6 @@ pub async fn delete_provider(
     }
     let store = state.store.clone();
     web::block(move || store.delete_provider(ProviderId(id))).await??;
-    after_write(&state);
+    after_write(&state).await;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -51,7 +51,10 @@ mod doc {
     /// Query parameters (documentation; parsing is by hand so that lists may repeat).
     #[derive(Debug, IntoParams)]
     #[into_params(parameter_in = Query)]
-    #[expect(dead_code, reason = "documents the parameters; parsed by `parse_params`")]
+    #[expect(
+        dead_code,
+        reason = "documents the parameters; parsed by `parse_params`"
+    )]
     pub struct SearchParams {
         /// Free text in any script: names, bios, labels and autonyms (`Cantonese`, `廣東話`, `halal`).
         q: Option<String>,
@@ -420,7 +423,14 @@ fn run(
         }
         (area, viewer) => {
             let snapshot = engine.snapshot();
-            let all = engine_results(engine, &snapshot, params.q.as_deref(), filters, area, viewer)?;
+            let all = engine_results(
+                engine,
+                &snapshot,
+                params.q.as_deref(),
+                filters,
+                area,
+                viewer,
+            )?;
             let facets = facets_of(&snapshot, &all);
             let total = all.len() as u64;
             let page = all.into_iter().skip(offset).take(per_page).collect();
@@ -697,8 +707,12 @@ mod tests {
             .expect("valid");
         assert_eq!(
             params.languages,
-            [Language::parse("yue"), Language::parse("cmn"), Language::parse("eng")]
-                .map(|l| l.expect("code"))
+            [
+                Language::parse("yue"),
+                Language::parse("cmn"),
+                Language::parse("eng")
+            ]
+            .map(|l| l.expect("code"))
         );
         assert_eq!(params.services.len(), 1);
     }

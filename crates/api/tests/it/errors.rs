@@ -35,7 +35,12 @@ fn fields(body: &Value) -> Vec<String> {
 #[actix_web::test]
 async fn malformed_json_is_400_with_a_position() {
     let w = World::new().await;
-    for bad in ["{\"given_name\": \"Mei\",", "{given_name: 1}", "", "[1, 2"] {
+    for bad in [
+        "{\"given_name\": \"Mei\",",
+        "{given_name: 1}",
+        "",
+        "{\"given_name\": \"Mei\" \"family_name\": \"Lam\"}",
+    ] {
         let (status, body) = post_raw(&w, bad).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
         assert_eq!(body["error"]["code"], "malformed_json");

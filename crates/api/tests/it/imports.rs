@@ -125,6 +125,7 @@ async fn one_bad_row_rejects_the_file_and_every_bad_row_is_listed() {
             (7, "languages".to_owned()),
             (13, "availability".to_owned()),
             (21, "travel_mode".to_owned()),
+            (32, "postcode".to_owned()),
         ],
         "{body}"
     );

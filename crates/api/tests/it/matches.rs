@@ -55,7 +55,9 @@ pub fn seed_fixtures(store: &Store) -> Vec<AgencyId> {
             location: serde_json::from_value(v["location"].clone()).expect("location"),
         })
         .collect();
-    store.insert_providers(&providers, &|_| {}).expect("providers");
+    store
+        .insert_providers(&providers, &|_| {})
+        .expect("providers");
     agencies
 }
 
@@ -76,7 +78,12 @@ pub fn make_key(store: &Store, role: Role, agency: Option<AgencyId>) -> String {
     key
 }
 
-pub async fn post(app: &TestApp, path: &str, key: Option<&str>, body: &Value) -> (StatusCode, Value) {
+pub async fn post(
+    app: &TestApp,
+    path: &str,
+    key: Option<&str>,
+    body: &Value,
+) -> (StatusCode, Value) {
     let (status, _, text) = app
         .request(
             "POST",
@@ -123,7 +130,13 @@ async fn every_fixture_plan_gets_a_sensible_top_five() {
     assert!(files.len() >= 20, "{files:?}");
     let mut with_matches = 0;
     for file in &files {
-        let (status, body) = post(&app, "/v1/matches", None, &json!({"plan": plan(file), "limit": 5})).await;
+        let (status, body) = post(
+            &app,
+            "/v1/matches",
+            None,
+            &json!({"plan": plan(file), "limit": 5}),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{file}: {body}");
         let matches = body["matches"].as_array().expect("matches");
         assert!(matches.len() <= 5, "{file}");
@@ -139,7 +152,10 @@ async fn every_fixture_plan_gets_a_sensible_top_five() {
         let mut previous = f64::INFINITY;
         for m in matches {
             let score = m["score"].as_f64().expect("score");
-            assert!((0.0..=1.0).contains(&score) && score <= previous, "{file}: order");
+            assert!(
+                (0.0..=1.0).contains(&score) && score <= previous,
+                "{file}: order"
+            );
             previous = score;
             // Every required criterion is met, and says so in words.
             for c in m["criteria"].as_array().expect("criteria") {
@@ -187,17 +203,29 @@ async fn the_cantonese_plan_finds_cantonese_speakers_who_cook_cantonese_food() {
     let language = criterion(top, "language:yue");
     assert_eq!(language["result"], "met");
     assert!(
-        language["detail"].as_str().expect("detail").contains("Cantonese"),
+        language["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("Cantonese"),
         "{language}"
     );
     let cuisine = criterion(top, "cuisine:cantonese");
     assert_eq!(cuisine["result"], "met");
     assert!(
-        cuisine["detail"].as_str().expect("detail").contains("Cantonese"),
+        cuisine["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("Cantonese"),
         "{cuisine}"
     );
     // The same request always gives the same order.
-    let (_, again) = post(&app, "/v1/matches", None, &json!({"plan": plan("01-cantonese-manchester-sight-loss.json"), "limit": 5})).await;
+    let (_, again) = post(
+        &app,
+        "/v1/matches",
+        None,
+        &json!({"plan": plan("01-cantonese-manchester-sight-loss.json"), "limit": 5}),
+    )
+    .await;
     assert_eq!(again, body);
 }
 
@@ -209,11 +237,19 @@ async fn a_small_town_plan_gets_relaxations() {
         "10-bengali-widow-skegness.json",
         "23-end-of-life-at-home-whitby.json",
     ] {
-        let (status, body) =
-            post(&app, "/v1/matches", None, &json!({"plan": plan(file), "limit": 20})).await;
+        let (status, body) = post(
+            &app,
+            "/v1/matches",
+            None,
+            &json!({"plan": plan(file), "limit": 20}),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let relaxations = body["relaxations"].as_array().expect("relaxations");
-        assert!(body["matches"].as_array().expect("matches").len() < 20, "{file}");
+        assert!(
+            body["matches"].as_array().expect("matches").len() < 20,
+            "{file}"
+        );
         for r in relaxations {
             assert!(r["additional"].as_u64().expect("additional") > 0);
             assert!(!r["suggestion"].as_str().expect("suggestion").is_empty());
@@ -235,7 +271,13 @@ async fn bad_requests_name_the_field() {
 
     let good = plan("01-cantonese-manchester-sight-loss.json");
     for limit in [0, 101] {
-        let (status, body) = post(&app, "/v1/matches", None, &json!({"plan": good, "limit": limit})).await;
+        let (status, body) = post(
+            &app,
+            "/v1/matches",
+            None,
+            &json!({"plan": good, "limit": limit}),
+        )
+        .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(body["error"]["details"][0]["field"], "limit");
     }
@@ -244,7 +286,13 @@ async fn bad_requests_name_the_field() {
     assert_eq!(body["error"]["details"][0]["field"], "plans");
 
     let commissioner = make_key(app.engine().store(), Role::Commissioner, None);
-    let (status, body) = post(&app, "/v1/matches", Some(&commissioner), &json!({"plan": good})).await;
+    let (status, body) = post(
+        &app,
+        "/v1/matches",
+        Some(&commissioner),
+        &json!({"plan": good}),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
 }
 
@@ -286,7 +334,10 @@ async fn agencies_also_match_their_own_unlisted_carers() {
             .filter(|m| hidden.contains(&m["id"].as_i64().expect("id")))
             .count();
     }
-    assert!(seen_by_agency > 0, "the agency never saw its own unlisted carers");
+    assert!(
+        seen_by_agency > 0,
+        "the agency never saw its own unlisted carers"
+    );
 }
 
 #[actix_web::test]
@@ -326,9 +377,13 @@ async fn a_write_is_visible_to_matching_after_catch_up() {
         .expect("scan")
         .pop()
         .expect("a carer");
-    let postcode = carematch_domain::Postcode::parse(postcode.as_str().expect("postcode"))
-        .expect("postcode");
-    let location = store.locate(&postcode).expect("locate").expect("known").point;
+    let postcode =
+        carematch_domain::Postcode::parse(postcode.as_str().expect("postcode")).expect("postcode");
+    let location = store
+        .locate(&postcode)
+        .expect("locate")
+        .expect("known")
+        .point;
     let d = &mut carer.details;
     d.given_name = "Hok".into();
     d.external_ref = Some("HAKKA-1".into());

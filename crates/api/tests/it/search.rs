@@ -40,7 +40,9 @@ fn speaks(item: &Value, code: &str) -> bool {
 #[actix_web::test]
 async fn finds_cantonese_speakers_in_english_and_in_chinese() {
     let (app, _) = seeded_app().await;
-    let (status, english) = app.get("/v1/search?q=Cantonese&kind=carer&per_page=50").await;
+    let (status, english) = app
+        .get("/v1/search?q=Cantonese&kind=carer&per_page=50")
+        .await;
     assert_eq!(status, StatusCode::OK, "{english}");
     let (status, chinese) = app
         .get("/v1/search?q=%E5%BB%A3%E6%9D%B1%E8%A9%B1&kind=carer&per_page=50")
@@ -48,10 +50,18 @@ async fn finds_cantonese_speakers_in_english_and_in_chinese() {
     assert_eq!(status, StatusCode::OK, "{chinese}");
     for body in [&english, &chinese] {
         assert!(body["total"].as_u64().expect("total") > 0, "{body}");
-        assert!(items(body).iter().take(5).all(|item| speaks(item, "yue")), "{body}");
-        assert_eq!(facet(body, "kind", "carer"), body["total"].as_u64().expect("total"));
+        assert!(
+            items(body).iter().take(5).all(|item| speaks(item, "yue")),
+            "{body}"
+        );
+        assert_eq!(
+            facet(body, "kind", "carer"),
+            body["total"].as_u64().expect("total")
+        );
     }
-    let (_, filtered) = app.get("/v1/search?language=yue&kind=carer&per_page=1").await;
+    let (_, filtered) = app
+        .get("/v1/search?language=yue&kind=carer&per_page=1")
+        .await;
     assert_eq!(
         facet(&filtered, "language", "yue"),
         filtered["total"].as_u64().expect("total")
@@ -73,14 +83,19 @@ async fn facets_add_up_and_pages_are_consistent() {
         carers["total"].as_u64().expect("carers") + providers["total"].as_u64().expect("providers"),
         total
     );
-    assert_eq!(facet(&all, "kind", "carer"), carers["total"].as_u64().expect("carers"));
+    assert_eq!(
+        facet(&all, "kind", "carer"),
+        carers["total"].as_u64().expect("carers")
+    );
     // A filter's facet count is the total with that filter.
     let halal = facet(&all, "diet", "halal");
     let (_, only_halal) = app.get("/v1/search?diet=halal&per_page=1").await;
     assert_eq!(only_halal["total"].as_u64().expect("total"), halal);
     // Lists repeat or take commas.
     let (_, a) = app.get("/v1/search?language=urd,pan&per_page=1").await;
-    let (_, b) = app.get("/v1/search?language=urd&language=pan&per_page=1").await;
+    let (_, b) = app
+        .get("/v1/search?language=urd&language=pan&per_page=1")
+        .await;
     assert_eq!(a["total"], b["total"]);
     let (_, page2) = app.get("/v1/search?per_page=100&page=2").await;
     assert_eq!(page2["page"], 2);
@@ -111,8 +126,15 @@ async fn a_radius_keeps_nearby_results_and_counts_them() {
         .get("/v1/search?q=Cantonese&lat=53.4631&lon=-2.2306&radius_km=8")
         .await;
     assert_eq!(status, StatusCode::OK, "{text}");
-    assert!(items(&text).iter().all(|i| i["distance_km"].as_f64().expect("d") <= 8.5));
-    assert_eq!(facet_sum(&text, "kind"), text["total"].as_u64().expect("total"));
+    assert!(
+        items(&text)
+            .iter()
+            .all(|i| i["distance_km"].as_f64().expect("d") <= 8.5)
+    );
+    assert_eq!(
+        facet_sum(&text, "kind"),
+        text["total"].as_u64().expect("total")
+    );
 }
 
 #[actix_web::test]
@@ -144,7 +166,10 @@ async fn anonymous_results_never_show_private_details() {
         if let Some(phone) = &carer.details.contact.phone {
             assert!(!text.contains(phone.as_str()));
         }
-        assert_eq!(item["outward_postcode"], carer.details.postcode.outward().as_str());
+        assert_eq!(
+            item["outward_postcode"],
+            carer.details.postcode.outward().as_str()
+        );
         assert_eq!(item["name"], carer.details.display_name());
     }
 }
@@ -216,7 +241,11 @@ async fn bad_parameters_are_422_naming_the_parameter() {
 async fn a_write_is_searchable_after_catch_up() {
     let (app, agencies) = seeded_app().await;
     let store = app.engine().store().clone();
-    let mut carer = store.carers_after(None, 1).expect("scan").pop().expect("carer");
+    let mut carer = store
+        .carers_after(None, 1)
+        .expect("scan")
+        .pop()
+        .expect("carer");
     carer.details.given_name = "Wenceslas".into();
     carer.details.external_ref = Some("SEARCH-1".into());
     carer.details.public_listing_consent = true;

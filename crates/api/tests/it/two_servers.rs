@@ -71,7 +71,11 @@ async fn two_servers_on_one_database_see_each_others_writes_within_two_seconds()
     assert!(seeded > 0);
     assert_eq!(total(&client, &b, "Cantonese").await, seeded);
 
-    let template = store_a.carers_after(None, 1).expect("scan").pop().expect("carer");
+    let template = store_a
+        .carers_after(None, 1)
+        .expect("scan")
+        .pop()
+        .expect("carer");
     // A write through server A's store: B sees it.
     let mut details = template.details.clone();
     details.given_name = "Aurelienne".into();

@@ -37,8 +37,17 @@ async fn lists_every_code_with_labels_and_autonyms() {
         let codes = body[list].as_array().unwrap_or_else(|| panic!("{list}"));
         assert!(!codes.is_empty(), "{list}");
         for code in codes {
-            assert!(code["code"].is_string() && code["label_en"].is_string(), "{list}");
+            assert!(
+                code["code"].is_string() && code["label_en"].is_string(),
+                "{list}"
+            );
         }
     }
-    assert!(body["diet"].as_array().expect("diets").iter().any(|d| d["code"] == "halal"));
+    assert!(
+        body["diet"]
+            .as_array()
+            .expect("diets")
+            .iter()
+            .any(|d| d["code"] == "halal")
+    );
 }

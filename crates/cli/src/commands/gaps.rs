@@ -99,7 +99,9 @@ pub fn run(settings: &Settings, args: &GapsArgs) -> anyhow::Result<()> {
         bail!("--max-km must be above 0 and at most 100");
     }
     let store = super::open_store(settings)?;
-    let today = args.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
     let query = GapQuery {
         need,
         max_km: args.max_km,
@@ -117,7 +119,10 @@ pub fn run(settings: &Settings, args: &GapsArgs) -> anyhow::Result<()> {
     let set = load_candidates(&store)?;
     let started = std::time::Instant::now();
     let report = analyse(&set, &inputs, &query);
-    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "gap analysis");
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "gap analysis"
+    );
     if let Some(path) = &args.geojson {
         write(path, &serde_json::to_vec(&report.feature_collection())?)?;
     }
@@ -125,10 +130,7 @@ pub fn run(settings: &Settings, args: &GapsArgs) -> anyhow::Result<()> {
         write(path, report.to_csv().as_bytes())?;
     }
     if let Some(path) = &args.svg {
-        let title = args
-            .title
-            .clone()
-            .unwrap_or_else(|| default_title(&report));
+        let title = args.title.clone().unwrap_or_else(|| default_title(&report));
         write(path, report.to_svg(&title).as_bytes())?;
     }
     print_summary(&report, set.len(), args.top);
@@ -188,15 +190,15 @@ fn print_summary(report: &GapReport, candidates: usize, top: usize) {
 }
 
 fn open(path: &Path) -> anyhow::Result<BufReader<File>> {
-    Ok(BufReader::new(File::open(path).with_context(|| {
-        format!("opening {}", path.display())
-    })?))
+    Ok(BufReader::new(
+        File::open(path).with_context(|| format!("opening {}", path.display()))?,
+    ))
 }
 
 /// `carematch import authorities FILE`: mySociety's `local_authorities.csv`.
 pub fn import_authorities(store: &Store, file: &Path) -> anyhow::Result<()> {
-    let list = read_authorities_csv(open(file)?)
-        .with_context(|| format!("reading {}", file.display()))?;
+    let list =
+        read_authorities_csv(open(file)?).with_context(|| format!("reading {}", file.display()))?;
     let stored = store.import_authorities(&list)?;
     let authorities = store.authorities()?;
     println!(
@@ -218,8 +220,8 @@ pub fn import_boundaries(store: &Store, file: &Path) -> anyhow::Result<()> {
 
 /// `carematch import census FILE`: a Nomis bulk CSV of TS024 or TS030.
 pub fn import_census(store: &Store, file: &Path) -> anyhow::Result<()> {
-    let data = read_census_csv(open(file)?)
-        .with_context(|| format!("reading {}", file.display()))?;
+    let data =
+        read_census_csv(open(file)?).with_context(|| format!("reading {}", file.display()))?;
     let stored = store.import_census(&data)?;
     println!(
         "{}: census table {} for {} areas ({stored} counts)",

@@ -40,6 +40,22 @@ enum ImportKind {
         /// The JSON Lines file.
         file: PathBuf,
     },
+    /// Local authorities: mySociety's `local_authorities.csv` (replaces the list).
+    Authorities {
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Local-authority boundaries: ONS LAD GeoJSON (`LAD23CD`, `LAD23NM`; replaces them).
+    Boundaries {
+        /// The GeoJSON file.
+        file: PathBuf,
+    },
+    /// Census 2021 by local authority: Nomis bulk CSV of TS024 (main language) or TS030
+    /// (religion); replaces that table.
+    Census {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
@@ -66,6 +82,9 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
         }
         ImportKind::Carers { file, agency } => import_carers(&store, file, AgencyId(*agency))?,
         ImportKind::Providers { file } => import_providers(&store, file)?,
+        ImportKind::Authorities { file } => super::gaps::import_authorities(&store, file)?,
+        ImportKind::Boundaries { file } => super::gaps::import_boundaries(&store, file)?,
+        ImportKind::Census { file } => super::gaps::import_census(&store, file)?,
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod gaps;
 pub mod generate;
 pub mod import;
 pub mod keys;

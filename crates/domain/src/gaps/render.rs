@@ -152,7 +152,8 @@ pub fn severity_colour(severity: Severity) -> &'static str {
 }
 
 const MAP_WIDTH: f64 = 640.0;
-const LEGEND_WIDTH: f64 = 260.0;
+const LEGEND_WIDTH: f64 = 280.0;
+const LEGEND_ROW: f64 = 34.0;
 const TOP: f64 = 64.0;
 const MARGIN: f64 = 16.0;
 
@@ -254,25 +255,30 @@ fn svg(report: &GapReport, title: &str) -> String {
         super::analysis::DemandBasis::Plans => "plans",
     };
     for (i, (severity, count)) in report.severity_counts().into_iter().enumerate() {
-        let y = TOP + 28.0 + i as f64 * 26.0;
+        let y = TOP + 28.0 + i as f64 * LEGEND_ROW;
         let detail = match severity {
-            Severity::Adequate => format!(" (≤ {} {unit}/supplier)", t.adequate_max),
-            Severity::Moderate => format!(" (≤ {} {unit}/supplier)", t.moderate_max),
-            Severity::Severe => format!(" (> {} {unit}/supplier)", t.moderate_max),
-            _ => String::new(),
+            Severity::NoneInReach => "demand, nobody in reach".to_owned(),
+            Severity::Adequate => format!("≤ {} {unit} per supplier", t.adequate_max),
+            Severity::Moderate => format!("≤ {} {unit} per supplier", t.moderate_max),
+            Severity::Severe => format!("> {} {unit} per supplier", t.moderate_max),
+            Severity::DemandUnknown => "no demand figure for this need".to_owned(),
+            Severity::NoDemand => "nobody needs it here".to_owned(),
         };
         let _ = writeln!(
             out,
             "<rect x=\"{lx}\" y=\"{y}\" width=\"18\" height=\"18\" fill=\"{}\" stroke=\"#666666\" stroke-width=\"0.5\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"12\">{}{} — {count}</text>",
+             <text x=\"{}\" y=\"{}\" font-size=\"12\">{} — {count}</text>\
+             <text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555555\">{}</text>",
             severity_colour(severity),
             lx + 26.0,
-            y + 13.5,
+            y + 9.0,
             severity.label(),
+            lx + 26.0,
+            y + 22.0,
             escape(&detail),
         );
     }
-    let note_y = TOP + 28.0 + 6.0 * 26.0 + 16.0;
+    let note_y = TOP + 28.0 + 6.0 * LEGEND_ROW + 16.0;
     let notes = [
         format!("{} areas", report.rows.len()),
         "Supply: carers and providers meeting the need".to_owned(),

@@ -76,7 +76,11 @@ fn assert_same_answers(engine: &Engine, store: &Store) {
     let mut options = MatchOptions::new(NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"));
     options.viewer = Viewer::Admin;
     options.limit = 10;
-    let probes: Vec<GeoPoint> = fixture_carers(40).into_iter().step_by(5).map(|c| c.1).collect();
+    let probes: Vec<GeoPoint> = fixture_carers(40)
+        .into_iter()
+        .step_by(5)
+        .map(|c| c.1)
+        .collect();
     for file in [
         "01-cantonese-manchester-sight-loss.json",
         "03-gujarati-leicester-dementia-vegetarian.json",
@@ -127,7 +131,11 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
         .store
         .insert_carer(agency, &details, location)
         .expect("insert");
-    let moved = db.store.get_carer(CarerId(2)).expect("get").expect("carer 2");
+    let moved = db
+        .store
+        .get_carer(CarerId(2))
+        .expect("get")
+        .expect("carer 2");
     let (other_details, other_location) = carers[10].clone();
     db.store
         .update_carer(
@@ -146,7 +154,12 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
     assert_eq!(engine.catch_up().expect("catch up"), 3);
     assert_eq!(search_total(&engine, "Zephyrine"), 1);
     assert!(engine.snapshot().get(new.kind(), new.id.0).is_some());
-    assert!(engine.snapshot().get(carematch_domain::matching::CandidateKind::Carer, 3).is_none());
+    assert!(
+        engine
+            .snapshot()
+            .get(carematch_domain::matching::CandidateKind::Carer, 3)
+            .is_none()
+    );
     let stats = engine.stats();
     assert_eq!(stats.candidates, 60);
     assert_eq!(stats.overlay_len, 3);
@@ -155,7 +168,10 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
 
     engine.compact().expect("compact");
     let stats = engine.stats();
-    assert_eq!((stats.overlay_len, stats.base_len, stats.compactions), (0, 60, 1));
+    assert_eq!(
+        (stats.overlay_len, stats.base_len, stats.compactions),
+        (0, 60, 1)
+    );
     assert_same_answers(&engine, &db.store);
 }
 
@@ -217,8 +233,14 @@ fn restarts_from_the_persisted_index_and_catches_up_without_a_rebuild() {
 
     let second = Engine::start(db.store.clone(), dir.path(), manual()).expect("restart");
     let stats = second.stats();
-    assert!(!stats.text_rebuilt, "restart must not rebuild the text index");
-    assert_eq!(stats.changes_applied, 2, "only the two new changes are replayed");
+    assert!(
+        !stats.text_rebuilt,
+        "restart must not rebuild the text index"
+    );
+    assert_eq!(
+        stats.changes_applied, 2,
+        "only the two new changes are replayed"
+    );
     assert_eq!(stats.candidates, 20);
     assert_eq!(stats.text_docs, 20);
     assert_eq!(search_total(&second, "Quillon"), 1);
@@ -240,10 +262,15 @@ fn the_follower_applies_writes_made_elsewhere() {
     let (mut details, location) = carers[0].clone();
     details.given_name = "Ottoline".into();
     details.external_ref = None;
-    other.insert_carer(agency, &details, location).expect("insert");
+    other
+        .insert_carer(agency, &details, location)
+        .expect("insert");
     let deadline = Instant::now() + Duration::from_secs(2);
     while search_total(&engine, "Ottoline") == 0 {
-        assert!(Instant::now() < deadline, "the follower did not apply the write in 2 s");
+        assert!(
+            Instant::now() < deadline,
+            "the follower did not apply the write in 2 s"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(engine.stats().candidates, 6);

@@ -1,0 +1,196 @@
+//! Benchmark of the engine over a real database: build time from the store (fresh text index),
+//! restart time with the persisted text index, peak memory (VmHWM), text search and match latency
+//! (p50/p99) through the engine.
+//!
+//! Load a database first (1,000,000 carers and 50,000 providers, SQLite file), then run:
+//!
+//! ```sh
+//! cargo run --release -p carematch-cli -- generate --seed 1 --carers 1000000 --providers 50000 \
+//!     --postcodes ../shared/data/postcodes/full --load      # with CAREMATCH_DATABASE_URL=sqlite:///tmp/bench.db
+//! cargo run --release -p carematch-index --example engine_bench -- sqlite:///tmp/bench.db [INDEX_DIR]
+//! ```
+//!
+//! The index folder (default: a temporary folder) is wiped first, so the first start is a full
+//! build; the second start reopens it.
+
+use std::error::Error;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use carematch_domain::matching::{CandidateKind, CompiledPlan, MatchOptions, Viewer};
+use carematch_domain::vocabulary::{Code, Cuisine, DietaryLaw, Language, Service};
+use carematch_domain::{GeoPoint, SupportPlan};
+use carematch_index::text::{DocKind, Filters, SearchQuery};
+use carematch_index::{Engine, EngineOptions};
+use carematch_store::Store;
+
+fn vm_hwm_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort_unstable();
+    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+    (at(0.50), at(0.99))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn code<T: Code>(code: &str) -> Result<T, Box<dyn Error>> {
+    Ok(T::parse(code)?)
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let url = args
+        .next()
+        .or_else(|| std::env::var("CAREMATCH_DATABASE_URL").ok())
+        .ok_or("usage: engine_bench DATABASE_URL [INDEX_DIR]")?;
+    let temp = tempfile::tempdir()?;
+    let dir = args
+        .next()
+        .map_or_else(|| temp.path().join("index"), PathBuf::from);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    let store = Store::connect(&url, 4)?;
+    let options = EngineOptions {
+        poll_interval: None,
+        ..EngineOptions::default()
+    };
+
+    let started = Instant::now();
+    let engine = Engine::start(store.clone(), &dir, options.clone())?;
+    let build = started.elapsed();
+    let stats = engine.stats();
+    println!(
+        "build (fresh text index): {:.1} s for {} candidates ({} text documents), VmHWM {:.0} MiB",
+        build.as_secs_f64(),
+        stats.candidates,
+        stats.text_docs,
+        vm_hwm_mib().unwrap_or(f64::NAN)
+    );
+    drop(engine);
+
+    let started = Instant::now();
+    let engine = Engine::start(store.clone(), &dir, options)?;
+    let restart = started.elapsed();
+    println!(
+        "restart (persisted text index, rebuilt: {}): {:.1} s",
+        engine.stats().text_rebuilt,
+        restart.as_secs_f64()
+    );
+
+    // Text search: a fixed mix of free text in several scripts, with and without filters.
+    let queries: Vec<SearchQuery> = vec![
+        SearchQuery {
+            q: Some("Cantonese".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            q: Some("廣東話".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            q: Some("halal cooking dementia".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            q: Some("Somali".into()),
+            filters: Filters {
+                kind: Some(DocKind::Carer),
+                public_only: true,
+                services: vec![code::<Service>("personal_care")?],
+                ..Filters::default()
+            },
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            q: None,
+            filters: Filters {
+                languages: vec![code::<Language>("guj")?],
+                diets: vec![code::<DietaryLaw>("vegetarian")?],
+                ..Filters::default()
+            },
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            q: Some("luncheon club".into()),
+            filters: Filters {
+                kind: Some(DocKind::Provider),
+                cuisines: vec![code::<Cuisine>("cantonese")?],
+                ..Filters::default()
+            },
+            ..SearchQuery::default()
+        },
+    ];
+    let mut samples = Vec::new();
+    for round in 0..50 {
+        for query in &queries {
+            let started = Instant::now();
+            let results = engine.search(query)?;
+            samples.push(started.elapsed());
+            if round == 0 {
+                println!("  search {:?}: {} hits", query.q, results.total);
+            }
+        }
+    }
+    let (p50, p99) = percentiles(samples);
+    println!(
+        "text search: p50 {} p99 {} ({} queries)",
+        ms(p50),
+        ms(p99),
+        50 * queries.len()
+    );
+
+    // Matching: every fixture plan at 20 places spread over the candidates' bases.
+    let plans_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/plans");
+    let mut plans: Vec<SupportPlan> = Vec::new();
+    for entry in std::fs::read_dir(plans_dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            plans.push(serde_json::from_str(&std::fs::read_to_string(path)?)?);
+        }
+    }
+    let snapshot = engine.snapshot();
+    let step = (snapshot.len() / 20).max(1);
+    let places: Vec<GeoPoint> = snapshot
+        .iter()
+        .step_by(step)
+        .filter(|c| c.candidate.kind() == CandidateKind::Carer)
+        .map(|c| c.candidate.location())
+        .take(20)
+        .collect();
+    drop(snapshot);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).ok_or("date")?;
+    let mut options = MatchOptions::new(today);
+    options.viewer = Viewer::Public;
+    let mut samples = Vec::new();
+    let mut matched = 0;
+    for plan in &plans {
+        for place in &places {
+            let compiled = CompiledPlan::compile(plan, *place);
+            let started = Instant::now();
+            let outcome = engine.match_plan(&compiled, &options);
+            samples.push(started.elapsed());
+            matched += outcome.matches.len();
+        }
+    }
+    let n = samples.len();
+    let (p50, p99) = percentiles(samples);
+    println!(
+        "match: p50 {} p99 {} ({n} requests, {matched} matches in all)",
+        ms(p50),
+        ms(p99)
+    );
+    println!(
+        "peak memory (VmHWM): {:.0} MiB",
+        vm_hwm_mib().unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
