@@ -43,7 +43,7 @@ use carematch_domain::matching::{
 use carematch_domain::vocabulary::{
     Code, CodeSet, Cuisine, DietaryLaw, FaithPractice, Language, Service,
 };
-use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId};
+use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId, SupportPlan};
 use carematch_store::{ChangeOp, Entity, Store, StoreError};
 
 use crate::geo::CandidateSet;
@@ -646,6 +646,17 @@ impl Engine {
     /// Matches a compiled plan whose location is resolved (see [`Snapshot::match_plan`]).
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
         self.snapshot().match_plan(plan, options)
+    }
+
+    /// Matches a support plan at a resolved location (the plan's postcode through
+    /// `Store::locate`, or its `location`).
+    pub fn match_support_plan(
+        &self,
+        plan: &SupportPlan,
+        location: GeoPoint,
+        options: &MatchOptions,
+    ) -> MatchOutcome {
+        self.match_plan(&CompiledPlan::compile(plan, location), options)
     }
 
     /// Matches several plans at once (see [`Snapshot::match_pooled`]).

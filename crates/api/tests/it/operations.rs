@@ -182,3 +182,60 @@ fn operational_routes_stay_out_of_the_committed_document() {
         assert!(!doc.paths.paths.contains_key(internal));
     }
 }
+
+/// Graceful stop (what SIGTERM and SIGINT trigger in `carematch serve`): a request whose body is
+/// still arriving when the stop begins is read, handled and answered; then the server exits.
+#[actix_web::test]
+async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
+    use std::io::{Read, Write};
+    use std::time::Duration;
+
+    let db = carematch_store::testing::TestDb::new();
+    let state = carematch_api::AppState::new(db.store.clone());
+    state.mark_indexes_loaded();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = listener.local_addr().expect("address");
+    let config = carematch_api::ServerConfig {
+        workers: 1,
+        shutdown_timeout: Duration::from_secs(10),
+        ..carematch_api::ServerConfig::default()
+    };
+    let server = carematch_api::run(listener, state, config).expect("server");
+    let handle = server.handle();
+    let running = actix_web::rt::spawn(server);
+
+    // The client sends the head and part of the body, waits while the stop begins, then the rest.
+    let client = std::thread::spawn(move || {
+        let body = br#"{"plan": {"postcode": "M13 0EG", "max_distance_km": 5}, "limit": 5}"#;
+        let mut stream = std::net::TcpStream::connect(address).expect("connect");
+        let head = format!(
+            "POST /v1/matches HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).expect("head");
+        stream.write_all(&body[..10]).expect("part of the body");
+        std::thread::sleep(Duration::from_millis(600));
+        stream.write_all(&body[10..]).expect("rest of the body");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("response");
+        String::from_utf8_lossy(&response).into_owned()
+    });
+    actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    let stopping = actix_web::rt::spawn(async move { handle.stop(true).await });
+
+    let response = actix_web::rt::task::spawn_blocking(move || client.join())
+        .await
+        .expect("join")
+        .expect("client thread");
+    let status: u16 = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {response:?}"));
+    // Whatever the handler makes of the plan (the test app has no engine loaded), it answers.
+    assert!(status != 500 && !response.contains("\"timeout\""), "{response}");
+    assert!(response.trim_end().ends_with('}'), "the whole body arrives: {response}");
+    assert!(response.contains("x-request-id"));
+    stopping.await.expect("stop");
+    running.await.expect("server task").expect("server");
+}
