@@ -60,6 +60,10 @@ bench-matching:
 bench-text:
     cargo run --release -p carematch-index --example text_bench
 
+# Engine benchmark over a loaded database (see crates/index/examples/engine_bench.rs)
+bench-engine db="sqlite:///tmp/carematch-bench.db":
+    cargo run --release -p carematch-index --example engine_bench -- {{db}}
+
 # Time gap maps: one need over every English authority, and every language, with 1,000,000 carers
 bench-gaps:
     cargo bench -p carematch-index --bench gaps

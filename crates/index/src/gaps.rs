@@ -2,11 +2,12 @@
 //! can reach it within `max_km`, and how far the nearest one is. Also the H3 hexagons over
 //! England and the whole analysis from already-loaded inputs ([`analyse`]).
 //!
-//! Counting runs in two passes. One linear pass over every candidate keeps those who meet the
-//! need (a few bitset ANDs each: about 2 ms per million). When they are a small share of all
-//! candidates, they get their own small R-tree on the unit sphere and every centroid is
-//! queried there, with the nearest supplier from the same tree; when the need is common
-//! (English, say), the main index is queried instead, filtering hits on the need.
+//! Counting is one pass over every candidate ([`supply_many`]): each is tested against the
+//! need(s) (a few bitset ANDs), and one that meets a need is looked up in a dense grid of the
+//! area centroids whose cells are `max_km` across, so only the centroids in the nine cells around
+//! it are measured. The nearest supplier of a centroid with none within `max_km` comes from a
+//! small R-tree of that need's suppliers (or the source's own index for a need most candidates
+//! meet). Many needs at once (every language) cost one pass.
 //!
 //! Who counts, and why: every live carer and provider (deleted records are not in the candidate
 //! set), **including carers who have not consented to public listing**. Commissioners plan the
@@ -21,7 +22,6 @@ use carematch_domain::gaps::{
     Area, AreaKind, Authorities, CensusCounts, Demand, DemandBasis, GapReport, Geometry, NeedSet,
     Supply, census_caveats, locate_area, plan_demand,
 };
-use carematch_domain::geo::chord_for_km;
 use carematch_domain::matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry};
 use h3o::{CellIndex, LatLng, Resolution};
 use rstar::RTree;
@@ -123,18 +123,121 @@ fn reaches(
         }
 }
 
-/// A candidate who meets the need, with what counting and reach read.
-struct Qualified {
-    location: GeoPoint,
-    kind: CandidateKind,
-    reach: Reach,
-    area: Option<AreaPolygon>,
-}
-
 fn add(supply: &mut Supply, kind: CandidateKind) {
     match kind {
         CandidateKind::Carer => supply.carers += 1,
         CandidateKind::Provider => supply.providers += 1,
+    }
+}
+
+/// Mean km per degree of latitude on the sphere carematch uses.
+const KM_PER_DEGREE: f64 = std::f64::consts::PI * carematch_domain::geo::EARTH_RADIUS_M / 180_000.0;
+
+/// The centroids in a dense latitude/longitude grid whose cells are at least `max_km` across, so
+/// the centroids within `max_km` of a point are in its cell or the eight around it.
+struct CentroidGrid {
+    lat0: f64,
+    lon0: f64,
+    dlat: f64,
+    dlon: f64,
+    rows: usize,
+    cols: usize,
+    /// Cell `r * cols + c` holds `items[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    centroids: Vec<GeoPoint>,
+    max_km: f64,
+}
+
+impl CentroidGrid {
+    fn new(centroids: &[GeoPoint], max_km: f64) -> Self {
+        let max_km = max_km.max(1e-6);
+        let (mut lat_min, mut lat_max, mut lon_min, mut lon_max) = (
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        );
+        for p in centroids {
+            lat_min = lat_min.min(p.lat);
+            lat_max = lat_max.max(p.lat);
+            lon_min = lon_min.min(p.lon);
+            lon_max = lon_max.max(p.lon);
+        }
+        if centroids.is_empty() {
+            (lat_min, lat_max, lon_min, lon_max) = (0.0, 0.0, 0.0, 0.0);
+        }
+        // A degree of longitude is shortest at the highest latitude a match can have.
+        let dlat = max_km / KM_PER_DEGREE * 1.01;
+        let top = (lat_max.abs().max(lat_min.abs()) + dlat).min(89.0);
+        let dlon = (max_km / (KM_PER_DEGREE * top.to_radians().cos()) * 1.1).min(360.0);
+        let rows = (((lat_max - lat_min) / dlat).floor() as usize + 1).min(1 << 12);
+        let cols = (((lon_max - lon_min) / dlon).floor() as usize + 1).min(1 << 12);
+        let cell_of = |p: &GeoPoint| {
+            let r = (((p.lat - lat_min) / dlat).floor() as usize).min(rows - 1);
+            let c = (((p.lon - lon_min) / dlon).floor() as usize).min(cols - 1);
+            r * cols + c
+        };
+        let mut counts = vec![0u32; rows * cols + 1];
+        for p in centroids {
+            counts[cell_of(p) + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut fill = counts;
+        let mut items = vec![0u32; centroids.len()];
+        for (i, p) in centroids.iter().enumerate() {
+            let cell = cell_of(p);
+            items[fill[cell] as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+            fill[cell] += 1;
+        }
+        Self {
+            lat0: lat_min,
+            lon0: lon_min,
+            dlat,
+            dlon,
+            rows,
+            cols,
+            starts,
+            items,
+            centroids: centroids.to_vec(),
+            max_km,
+        }
+    }
+
+    /// Calls `f(centroid index, km)` for every centroid within `max_km` of `p`.
+    #[inline]
+    fn near(&self, p: GeoPoint, mut f: impl FnMut(usize, f64)) {
+        let r = ((p.lat - self.lat0) / self.dlat).floor();
+        let c = ((p.lon - self.lon0) / self.dlon).floor();
+        if r < -1.0 || c < -1.0 || r > self.rows as f64 || c > self.cols as f64 {
+            return;
+        }
+        let (r, c) = (r as i64, c as i64);
+        for row in (r - 1).max(0)..=(r + 1).min(self.rows as i64 - 1) {
+            let base = row as usize * self.cols;
+            let c0 = (c - 1).max(0) as usize;
+            let c1 = (c + 1).min(self.cols as i64 - 1);
+            if c1 < 0 {
+                continue;
+            }
+            let lo = self.starts[base + c0] as usize;
+            let hi = self.starts[base + c1 as usize + 1] as usize;
+            for &i in &self.items[lo..hi] {
+                let centroid = self.centroids[i as usize];
+                // The latitude difference alone bounds the distance from below: a cheap reject
+                // before the haversine.
+                if (centroid.lat - p.lat).abs() * KM_PER_DEGREE > self.max_km * 1.000_001 {
+                    continue;
+                }
+                let km = p.distance_km(centroid);
+                if km <= self.max_km {
+                    f(i as usize, km);
+                }
+            }
+        }
     }
 }
 
@@ -148,94 +251,98 @@ pub fn supply<S: SupplySource + ?Sized>(
     max_km: f64,
     today: i32,
 ) -> Vec<Supply> {
-    let total = source.count();
-    let mut points: Vec<SpherePoint> = Vec::new();
-    let mut qualified: Vec<Qualified> = Vec::new();
-    source.each(&mut |c, side| {
-        if need.met_by(c, today) {
-            let slot = u32::try_from(qualified.len()).unwrap_or(u32::MAX);
-            points.push(SpherePoint::new(c.location().unit_vector(), slot));
-            qualified.push(Qualified {
-                location: c.location(),
-                kind: c.kind(),
-                reach: c.reach(),
-                area: match c.reach() {
-                    Reach::Polygon { .. } => side.area.clone(),
-                    Reach::Radius(_) => None,
-                },
-            });
-        }
-    });
-    if qualified.is_empty() {
-        return vec![Supply::default(); centroids.len()];
-    }
-    if total > 0 && qualified.len() as f64 > COMMON_SHARE * total as f64 {
-        return common_supply(source, need, centroids, max_km, today);
-    }
-    let tree = RTree::bulk_load(points);
-    let chord = chord_for_km(max_km.max(0.0)) * (1.0 + 1e-9);
-    centroids
-        .iter()
-        .map(|centroid| {
-            let centre = centroid.unit_vector();
-            let mut supply = Supply::default();
-            let mut nearest = f64::INFINITY;
-            for hit in tree.locate_within_distance(centre, chord * chord) {
-                let Some(q) = qualified.get(hit.data as usize) else {
-                    continue;
-                };
-                let km = q.location.distance_km(*centroid);
-                nearest = nearest.min(km);
-                if reaches(q.reach, q.area.as_ref(), *centroid, km, max_km) {
-                    add(&mut supply, q.kind);
-                }
-            }
-            if nearest.is_infinite()
-                && let Some((_, d2)) = tree.nearest_neighbor_iter_with_distance_2(centre).next()
-            {
-                let km = km_for_chord(d2.sqrt());
-                if km <= NEAREST_CAP_KM {
-                    nearest = km;
-                }
-            }
-            supply.nearest_km = nearest.is_finite().then_some(nearest);
-            supply
-        })
-        .collect()
+    supply_many(source, std::slice::from_ref(need), centroids, max_km, today)
+        .pop()
+        .unwrap_or_default()
 }
 
-/// Supply for a need most candidates meet: query the source's own index.
-fn common_supply<S: SupplySource + ?Sized>(
+/// [`supply`] for several needs in one pass over the candidates (`result[n][area]`).
+///
+/// Each candidate is tested against every need (a few bitset ANDs each); one that meets any is
+/// looked up in a grid of the centroids, and each centroid within `max_km` gets its nearest
+/// distance and, when the candidate reaches it, a count for every need met. Centroids with no
+/// supplier meeting a need within `max_km` then get their nearest one from a small R-tree of
+/// that need's suppliers (or, for a need most candidates meet, from the source's index).
+pub fn supply_many<S: SupplySource + ?Sized>(
     source: &S,
-    need: &NeedSet,
+    needs: &[NeedSet],
     centroids: &[GeoPoint],
     max_km: f64,
     today: i32,
-) -> Vec<Supply> {
-    centroids
-        .iter()
-        .map(|centroid| {
-            let mut supply = Supply::default();
-            let mut nearest = f64::INFINITY;
-            source.each_within(*centroid, max_km, &mut |c, side, km| {
-                if need.met_by(c, today) {
-                    nearest = nearest.min(km);
-                    if reaches(c.reach(), side.area.as_ref(), *centroid, km, max_km) {
-                        add(&mut supply, c.kind());
+) -> Vec<Vec<Supply>> {
+    let grid = CentroidGrid::new(centroids, max_km);
+    let mut supplies = vec![vec![Supply::default(); centroids.len()]; needs.len()];
+    let mut nearest = vec![vec![f64::INFINITY; centroids.len()]; needs.len()];
+    let keep_limit = (COMMON_SHARE * source.count() as f64) as usize;
+    // Per need, the suppliers' positions (for the nearest-supplier fallback), until too many.
+    let mut points: Vec<Option<Vec<GeoPoint>>> = vec![Some(Vec::new()); needs.len()];
+    let mut met: Vec<usize> = Vec::with_capacity(needs.len());
+    source.each(&mut |c, side| {
+        met.clear();
+        met.extend((0..needs.len()).filter(|n| needs[*n].met_by(c, today)));
+        if met.is_empty() {
+            return;
+        }
+        let location = c.location();
+        for n in &met {
+            if let Some(list) = &mut points[*n] {
+                if list.len() >= keep_limit {
+                    points[*n] = None;
+                } else {
+                    list.push(location);
+                }
+            }
+        }
+        grid.near(location, |area, km| {
+            let reaches = reaches(c.reach(), side.area.as_ref(), centroids[area], km, max_km);
+            for n in &met {
+                let best = &mut nearest[*n][area];
+                *best = best.min(km);
+                if reaches {
+                    add(&mut supplies[*n][area], c.kind());
+                }
+            }
+        });
+    });
+    for (n, need) in needs.iter().enumerate() {
+        let unresolved: Vec<usize> = (0..centroids.len())
+            .filter(|a| nearest[n][*a].is_infinite())
+            .collect();
+        if !unresolved.is_empty() {
+            match points[n].take() {
+                Some(list) if list.is_empty() => {}
+                Some(list) => {
+                    let tree = RTree::bulk_load(
+                        list.iter()
+                            .map(|p| SpherePoint::new(p.unit_vector(), 0))
+                            .collect(),
+                    );
+                    for a in &unresolved {
+                        let centre = centroids[*a].unit_vector();
+                        if let Some((_, d2)) =
+                            tree.nearest_neighbor_iter_with_distance_2(centre).next()
+                        {
+                            nearest[n][*a] = km_for_chord(d2.sqrt());
+                        }
                     }
                 }
-            });
-            if nearest.is_infinite() {
-                source.each_within(*centroid, NEAREST_CAP_KM, &mut |c, _, km| {
-                    if need.met_by(c, today) {
-                        nearest = nearest.min(km);
+                None => {
+                    for a in &unresolved {
+                        let best = &mut nearest[n][*a];
+                        source.each_within(centroids[*a], NEAREST_CAP_KM, &mut |c, _, km| {
+                            if need.met_by(c, today) {
+                                *best = best.min(km);
+                            }
+                        });
                     }
-                });
+                }
             }
-            supply.nearest_km = nearest.is_finite().then_some(nearest);
-            supply
-        })
-        .collect()
+        }
+        for (supply, km) in supplies[n].iter_mut().zip(&nearest[n]) {
+            supply.nearest_km = (*km <= NEAREST_CAP_KM).then_some(*km);
+        }
+    }
+    supplies
 }
 
 /// The analysed authorities as areas, with their boundaries when known.
@@ -388,80 +495,145 @@ pub struct GapQuery {
     pub today: i32,
 }
 
+/// The areas of a report, and for hexagons the authority (index in `authorities`) of each.
+struct Layout {
+    authorities: Vec<Area>,
+    areas: Vec<Area>,
+    parents: Option<Vec<usize>>,
+}
+
+impl Layout {
+    fn new(inputs: &GapInputs, by: AreaKind) -> Self {
+        let authorities = authority_areas(&inputs.authorities, &inputs.boundaries);
+        match by {
+            AreaKind::LocalAuthority => Self {
+                areas: authorities.clone(),
+                authorities,
+                parents: None,
+            },
+            AreaKind::Hex => {
+                let (areas, parents) = hex_areas(&authorities);
+                Self {
+                    authorities,
+                    areas,
+                    parents: Some(parents),
+                }
+            }
+        }
+    }
+
+    /// Census demand per area; for hexagons each authority's figure spread evenly over its
+    /// cells (rounded).
+    fn census_demand(&self, census: &CensusCounts, need: &NeedSet) -> Vec<Demand> {
+        let by_authority: Vec<Demand> = self
+            .authorities
+            .iter()
+            .map(|a| census.demand(need, &a.code))
+            .collect();
+        let Some(parents) = &self.parents else {
+            return by_authority;
+        };
+        let mut cells_per = vec![0u64; self.authorities.len()];
+        for p in parents {
+            cells_per[*p] += 1;
+        }
+        parents
+            .iter()
+            .map(|p| match by_authority[*p] {
+                Demand::Count(n) => {
+                    Demand::Count((n as f64 / cells_per[*p].max(1) as f64).round() as u64)
+                }
+                other => other,
+            })
+            .collect()
+    }
+
+    /// Saved plans per area (suppressed below 5): by boundary or nearest centroid, or by cell.
+    fn plan_demand(&self, locations: &[GeoPoint]) -> Vec<Demand> {
+        if self.parents.is_none() {
+            return plan_demand(self.areas.len(), locations.iter().copied(), |p| {
+                locate_area(&self.areas, p)
+            });
+        }
+        let index: HashMap<&str, usize> = self
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.as_str(), i))
+            .collect();
+        let cell_of = |p: GeoPoint| {
+            let cell = LatLng::new(p.lat, p.lon).ok()?.to_cell(HEX_RESOLUTION);
+            index.get(cell.to_string().as_str()).copied()
+        };
+        plan_demand(self.areas.len(), locations.iter().copied(), cell_of)
+    }
+
+    fn centroids(&self) -> Vec<GeoPoint> {
+        self.areas.iter().map(|a| a.centroid).collect()
+    }
+}
+
 /// A whole gap report: areas, demand, supply and severity.
 pub fn analyse<S: SupplySource + ?Sized>(
     source: &S,
     inputs: &GapInputs,
     query: &GapQuery,
 ) -> GapReport {
-    let authority_list = authority_areas(&inputs.authorities, &inputs.boundaries);
-    let census_demand: Vec<Demand> = authority_list
-        .iter()
-        .map(|a| inputs.census.demand(&query.need, &a.code))
-        .collect();
-    let (areas, demand) = match query.by {
-        AreaKind::LocalAuthority => {
-            let demand = match query.basis {
-                DemandBasis::Census => census_demand,
-                DemandBasis::Plans => plan_demand(
-                    authority_list.len(),
-                    inputs.plan_locations.iter().copied(),
-                    |p| locate_area(&authority_list, p),
-                ),
-            };
-            (authority_list, demand)
-        }
-        AreaKind::Hex => {
-            let (hexes, parents) = hex_areas(&authority_list);
-            let demand = match query.basis {
-                DemandBasis::Census => {
-                    // Spread each authority's figure evenly over its cells.
-                    let mut cells_per = vec![0u64; authority_list.len()];
-                    for p in &parents {
-                        cells_per[*p] += 1;
-                    }
-                    parents
-                        .iter()
-                        .map(|p| match census_demand[*p] {
-                            Demand::Count(n) => Demand::Count(
-                                (n as f64 / cells_per[*p].max(1) as f64).round() as u64,
-                            ),
-                            other => other,
-                        })
-                        .collect()
-                }
-                DemandBasis::Plans => {
-                    let index: HashMap<&str, usize> = hexes
-                        .iter()
-                        .enumerate()
-                        .map(|(i, a)| (a.code.as_str(), i))
-                        .collect();
-                    let cell_of = |p: GeoPoint| {
-                        let cell = LatLng::new(p.lat, p.lon).ok()?.to_cell(HEX_RESOLUTION);
-                        index.get(cell.to_string().as_str()).copied()
-                    };
-                    plan_demand(hexes.len(), inputs.plan_locations.iter().copied(), cell_of)
-                }
-            };
-            (hexes, demand)
-        }
+    let layout = Layout::new(inputs, query.by);
+    let (demand, caveats) = match query.basis {
+        DemandBasis::Census => (
+            layout.census_demand(&inputs.census, &query.need),
+            census_caveats(&query.need),
+        ),
+        DemandBasis::Plans => (layout.plan_demand(&inputs.plan_locations), Vec::new()),
     };
-    let centroids: Vec<GeoPoint> = areas.iter().map(|a| a.centroid).collect();
-    let supply = supply(source, &query.need, &centroids, query.max_km, query.today);
-    let caveats = match query.basis {
-        DemandBasis::Census => census_caveats(&query.need),
-        DemandBasis::Plans => Vec::new(),
-    };
+    let supply = supply(
+        source,
+        &query.need,
+        &layout.centroids(),
+        query.max_km,
+        query.today,
+    );
     GapReport::build(
         query.need.clone(),
         query.max_km,
         query.by,
         query.basis,
         caveats,
-        areas,
+        layout.areas,
         &demand,
         &supply,
     )
+}
+
+/// Census-demand reports for many needs at once (every language, say): the areas are laid out
+/// once and supply is counted in one pass over the candidates ([`supply_many`]).
+pub fn analyse_many<S: SupplySource + ?Sized>(
+    source: &S,
+    inputs: &GapInputs,
+    needs: &[NeedSet],
+    max_km: f64,
+    by: AreaKind,
+    today: i32,
+) -> Vec<GapReport> {
+    let layout = Layout::new(inputs, by);
+    let supplies = supply_many(source, needs, &layout.centroids(), max_km, today);
+    needs
+        .iter()
+        .zip(supplies)
+        .map(|(need, supply)| {
+            GapReport::build(
+                need.clone(),
+                max_km,
+                by,
+                DemandBasis::Census,
+                census_caveats(need),
+                layout.areas.clone(),
+                &layout.census_demand(&inputs.census, need),
+                &supply,
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@
 
 use carematch_domain::geo::{EARTH_RADIUS_M, chord_for_km};
 use carematch_domain::matching::{
-    Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
-    Roster, match_pooled,
+    Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
+    PooledOutcome, Roster, match_pooled,
 };
 use carematch_domain::{Carer, GeoPoint, Provider};
 use rstar::RTree;
@@ -162,11 +162,19 @@ fn morton(point: GeoPoint) -> u32 {
     spread(cell(point.lon, -180.0, 360.0)) | (spread(cell(point.lat, -90.0, 180.0)) << 1)
 }
 
+mod blocks;
+
+pub use blocks::Blocks;
+
 /// Candidates, their side table and the geographic index: everything a match request reads.
 #[derive(Debug, Clone)]
 pub struct CandidateSet {
     roster: Roster,
     geo: GeoIndex,
+    /// The roster's hot fields as columns, and runs of slots with their bounding boxes: what
+    /// [`CandidateSet::match_plan`] scans.
+    hot: HotColumns,
+    blocks: Blocks,
 }
 
 impl CandidateSet {
@@ -197,7 +205,20 @@ impl CandidateSet {
         let order: Vec<u32> = order.into_iter().map(|(.., slot)| slot).collect();
         roster.permute(&order);
         let mut geo = GeoIndex::build(roster.candidates());
-        let leaf_order: Vec<u32> = geo.points.iter().map(|p| p.data).collect();
+        let mut leaf_order: Vec<u32> = geo.points.iter().map(|p| p.data).collect();
+        // Within each block the order is free (the block is one patch of ground): sort it by
+        // reach, furthest first, so that the matcher finds by binary search the candidates that
+        // certainly reach the person from anywhere in the block.
+        for block in leaf_order.chunks_mut(blocks::BLOCK) {
+            block.sort_by(|a, b| {
+                let reach = |slot: &u32| {
+                    roster
+                        .get(*slot)
+                        .map_or(f64::NEG_INFINITY, |c| c.reach().bound_km())
+                };
+                reach(b).total_cmp(&reach(a)).then(a.cmp(b))
+            });
+        }
         if roster.permute(&leaf_order) {
             let mut new_slot = vec![0u32; leaf_order.len()];
             for (new, old) in (0u32..).zip(&leaf_order) {
@@ -210,7 +231,14 @@ impl CandidateSet {
                 area.data = new_slot[area.data as usize];
             }
         }
-        Self { roster, geo }
+        let hot = HotColumns::build(roster.candidates());
+        let blocks = Blocks::build(&hot);
+        Self {
+            roster,
+            geo,
+            hot,
+            blocks,
+        }
     }
 
     pub fn roster(&self) -> &Roster {
@@ -229,15 +257,34 @@ impl CandidateSet {
         self.roster.is_empty()
     }
 
-    /// Matches a plan: retrieves candidates within the plan's maximum distance (the matcher then
+    /// Matches a plan: examines candidates within the plan's maximum distance (the matcher then
     /// applies each carer's travel radius and each provider's radius or polygon), and, only when
     /// fewer than `limit` match, the ring out to twice that distance so that the distance
-    /// relaxation can be counted.
+    /// relaxation can be counted. The result is exactly [`match_plan`] fed with every candidate
+    /// and its distance.
+    ///
+    /// The scan reads blocks of slots ([`Blocks`]) whose bounding box comes within range, nearest
+    /// first, from the columns ([`HotColumns`]); so the top `limit` fills early and later passing
+    /// candidates are counted without being scored.
+    ///
+    /// [`match_plan`]: carematch_domain::matching::match_plan
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
         let mut matcher = Matcher::new(plan, &self.roster, options);
-        matcher.feed(self.geo.within(plan.location, plan.max_km));
+        let centre = plan.location.unit_vector();
+        let max_2 = chord_for_km(plan.max_km.max(0.0)).powi(2);
+        let mut runs = Vec::new();
+        self.blocks
+            .select(centre, f64::NEG_INFINITY, max_2, &mut runs);
+        runs.sort_unstable_by(|a, b| a.0.start().total_cmp(b.0.start()));
+        for (chord_2, slots) in runs.drain(..) {
+            matcher.feed_hot(&self.hot, slots, chord_2, false);
+        }
         if matcher.needs_relaxations() {
-            matcher.feed(self.geo.ring(plan.location, plan.max_km, 2.0 * plan.max_km));
+            let twice_2 = chord_for_km(2.0 * plan.max_km.max(0.0)).powi(2);
+            self.blocks.select(centre, max_2, twice_2, &mut runs);
+            for (chord_2, slots) in runs {
+                matcher.feed_hot(&self.hot, slots, chord_2, true);
+            }
         }
         matcher.finish()
     }

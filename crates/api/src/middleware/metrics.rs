@@ -64,7 +64,8 @@ pub struct Metrics {
     in_flight: AtomicI64,
     rate_limited: AtomicU64,
     timeouts: AtomicU64,
-    routes: Mutex<HashMap<(String, &'static str), RouteStats>>,
+    /// Route pattern -> (method, stats); a route has few methods, so they are scanned.
+    routes: Mutex<HashMap<String, Vec<(&'static str, RouteStats)>>>,
     gauges: Vec<Gauge>,
 }
 
@@ -131,15 +132,24 @@ impl Metrics {
             .iter()
             .position(|&le| seconds <= le)
             .unwrap_or(BUCKETS.len());
+        let method = method_label(method);
         let Ok(mut routes) = self.routes.lock() else {
             return;
         };
-        let stats = match routes.get_mut(&(route.to_owned(), method_label(method))) {
-            Some(stats) => stats,
-            None => routes
-                .entry((route.to_owned(), method_label(method)))
-                .or_default(),
+        if !routes.contains_key(route) {
+            routes.insert(route.to_owned(), Vec::new());
+        }
+        let Some(methods) = routes.get_mut(route) else {
+            return;
         };
+        let index = match methods.iter().position(|(m, _)| *m == method) {
+            Some(index) => index,
+            None => {
+                methods.push((method, RouteStats::default()));
+                methods.len() - 1
+            }
+        };
+        let stats = &mut methods[index].1;
         stats.by_class[class] += 1;
         stats.buckets[bucket] += 1;
         stats.sum_seconds += seconds;
@@ -228,15 +238,17 @@ impl Metrics {
         let mut rows: Vec<_> = match self.routes.lock() {
             Ok(routes) => routes
                 .iter()
-                .map(|((route, method), s)| {
-                    (
-                        route.clone(),
-                        *method,
-                        s.by_class,
-                        s.buckets,
-                        s.sum_seconds,
-                        s.count,
-                    )
+                .flat_map(|(route, methods)| {
+                    methods.iter().map(move |(method, s)| {
+                        (
+                            route.clone(),
+                            *method,
+                            s.by_class,
+                            s.buckets,
+                            s.sum_seconds,
+                            s.count,
+                        )
+                    })
                 })
                 .collect(),
             Err(_) => return,

@@ -58,7 +58,13 @@ pub fn new_request_id() -> String {
             .map_or(0, |d| d.as_nanos());
         return format!("t{nanos:x}");
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(32);
+    for b in bytes {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    id
 }
 
 /// The middleware function (use with `actix_web::middleware::from_fn`).
@@ -315,7 +321,40 @@ fn reshape_error<B: MessageBody + 'static>(
 
 #[cfg(test)]
 mod tests {
+    use actix_web::App;
+    use actix_web::middleware::from_fn;
+    use actix_web::test as web_test;
+
     use super::*;
+
+    #[actix_web::test]
+    async fn raw_bodies_over_the_limit_get_413_in_our_shape() {
+        let app = web_test::init_service(
+            App::new()
+                .app_data(web::PayloadConfig::new(16))
+                .wrap(from_fn(observe))
+                .route(
+                    "/raw",
+                    web::post().to(|body: web::Bytes| async move { body.len().to_string() }),
+                ),
+        )
+        .await;
+        let small = web_test::TestRequest::post()
+            .uri("/raw")
+            .set_payload("0123456789")
+            .to_request();
+        let response = web_test::call_service(&app, small).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let large = web_test::TestRequest::post()
+            .uri("/raw")
+            .set_payload("x".repeat(100))
+            .to_request();
+        let response = web_test::call_service(&app, large).await;
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(response.headers().contains_key(&REQUEST_ID));
+        let body: serde_json::Value = web_test::read_body_json(response).await;
+        assert_eq!(body["error"]["code"], "payload_too_large");
+    }
 
     #[test]
     fn request_ids_are_checked_and_generated() {

@@ -233,8 +233,14 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no status line in {response:?}"));
     // Whatever the handler makes of the plan (the test app has no engine loaded), it answers.
-    assert!(status != 500 && !response.contains("\"timeout\""), "{response}");
-    assert!(response.trim_end().ends_with('}'), "the whole body arrives: {response}");
+    assert!(
+        status != 500 && !response.contains("\"timeout\""),
+        "{response}"
+    );
+    assert!(
+        response.trim_end().ends_with('}'),
+        "the whole body arrives: {response}"
+    );
     assert!(response.contains("x-request-id"));
     stopping.await.expect("stop");
     running.await.expect("server task").expect("server");

@@ -4,6 +4,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::ops::{Range, RangeInclusive};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,10 +12,19 @@ use utoipa::ToSchema;
 
 use super::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
 use super::explain::{self, CriterionResult, Relaxation};
+use super::hot::{
+    BLOCK, F_POLYGON, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET, L_EXPERIENCE,
+    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, list_offsets,
+};
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
+use crate::geo::{EARTH_RADIUS_M, chord_for_km};
 use crate::ids::AgencyId;
-use crate::vocabulary::{Code, CodeSet};
+use crate::schedule::WeekMask;
+use crate::vocabulary::{
+    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, Service,
+};
 
 /// Who is asking: decides which carers without public-listing consent are visible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,9 +147,94 @@ pub(crate) const C_EXPERIENCE: usize = C_SERVICE + 64;
 pub(crate) const C_CHECK: usize = C_EXPERIENCE + 64;
 pub(crate) const C_COUNT: usize = C_CHECK + 64;
 
+/// What the filter reads of a candidate: implemented by [`Candidate`] (one record) and by a row
+/// of [`HotColumns`] (struct of arrays), so that both paths share one definition of every rule.
+pub(crate) trait Profile {
+    fn kind(&self) -> CandidateKind;
+    fn accepting_on(&self, today: i32) -> bool;
+    fn cuisines(&self) -> CodeSet<Cuisine>;
+    fn diets(&self) -> CodeSet<DietaryLaw>;
+    fn practices(&self) -> CodeSet<FaithPractice>;
+    fn services(&self) -> CodeSet<Service>;
+    fn experience(&self) -> CodeSet<Experience>;
+    /// Languages spoken at `level` or better.
+    fn languages_at(&self, level: usize) -> CodeSet<Language>;
+    fn faith(&self) -> Option<Faith>;
+    fn gender(&self) -> Option<Gender>;
+    fn hours_free(&self) -> u8;
+    fn rate_pence(&self) -> Option<u32>;
+    fn available_from(&self) -> i32;
+    /// Free for every quarter hour of `needed` (or working by arrangement).
+    fn covers(&self, needed: &WeekMask) -> bool;
+    fn valid_checks(&self, today: i32) -> CodeSet<CheckKind>;
+}
+
+impl Profile for Candidate {
+    #[inline(always)]
+    fn kind(&self) -> CandidateKind {
+        self.kind
+    }
+    #[inline(always)]
+    fn accepting_on(&self, today: i32) -> bool {
+        Candidate::accepting_on(self, today)
+    }
+    #[inline(always)]
+    fn cuisines(&self) -> CodeSet<Cuisine> {
+        self.cuisines
+    }
+    #[inline(always)]
+    fn diets(&self) -> CodeSet<DietaryLaw> {
+        self.diets
+    }
+    #[inline(always)]
+    fn practices(&self) -> CodeSet<FaithPractice> {
+        self.practices
+    }
+    #[inline(always)]
+    fn services(&self) -> CodeSet<Service> {
+        self.services
+    }
+    #[inline(always)]
+    fn experience(&self) -> CodeSet<Experience> {
+        self.experience
+    }
+    #[inline(always)]
+    fn languages_at(&self, level: usize) -> CodeSet<Language> {
+        self.languages.get(level).copied().unwrap_or(CodeSet::EMPTY)
+    }
+    #[inline(always)]
+    fn faith(&self) -> Option<Faith> {
+        self.faith
+    }
+    #[inline(always)]
+    fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+    #[inline(always)]
+    fn hours_free(&self) -> u8 {
+        self.hours_free
+    }
+    #[inline(always)]
+    fn rate_pence(&self) -> Option<u32> {
+        self.rate_pence
+    }
+    #[inline(always)]
+    fn available_from(&self) -> i32 {
+        self.available_from
+    }
+    #[inline(always)]
+    fn covers(&self, needed: &WeekMask) -> bool {
+        self.hours_by_arrangement || self.week.intersection(needed) == *needed
+    }
+    #[inline(always)]
+    fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {
+        Candidate::valid_checks(self, today)
+    }
+}
+
 /// Failed required criteria of one candidate: how many (capped at 2) and which (when one).
 #[derive(Debug, Clone, Copy, Default)]
-struct Failures {
+pub(crate) struct Failures {
     count: u8,
     id: usize,
     dialect: bool,
@@ -166,7 +261,7 @@ impl Failures {
 }
 
 /// How a retrieved candidate stands against a plan.
-enum Verdict {
+pub(crate) enum Verdict {
     /// Not counted: another kind, hidden from this viewer, out of its own reach, or beyond twice
     /// the plan's maximum distance.
     Skip,
@@ -195,46 +290,69 @@ impl Judge<'_> {
         {
             return Verdict::Skip;
         }
-        if let Reach::Polygon { .. } = c.reach {
-            let inside = self
-                .roster
-                .side(slot)
-                .and_then(|s| s.area.as_ref())
-                .is_some_and(|area| area.contains(plan.location));
-            if !inside {
-                return Verdict::Skip;
-            }
+        if let Reach::Polygon { .. } = c.reach
+            && !self.inside_polygon(slot)
+        {
+            return Verdict::Skip;
         }
+        self.failures(c, d > plan.max_km)
+    }
+
+    /// Whether the person lies inside the polygon service area of the candidate in `slot`.
+    pub(crate) fn inside_polygon(&self, slot: u32) -> bool {
+        self.roster
+            .side(slot)
+            .and_then(|s| s.area.as_ref())
+            .is_some_and(|area| area.contains(self.plan.location))
+    }
+
+    /// The required criteria a candidate in scope fails (`beyond_max`: its base lies beyond the
+    /// plan's maximum distance). Shared by the record-at-a-time and the columnar paths.
+    #[inline(always)]
+    pub(crate) fn failures<P: Profile>(&self, c: &P, beyond_max: bool) -> Verdict {
+        let plan = self.plan;
         let mut f = Failures::default();
-        if d > plan.max_km {
+        if beyond_max {
             f.add(C_DISTANCE);
         }
         if !c.accepting_on(self.today) {
             f.add(C_ACCEPTING);
         }
-        f.add_mask(
-            C_CUISINE,
-            plan.cuisines.required.difference(c.cuisines).bits(),
-        );
-        f.add_mask(C_DIET, plan.diets.required.difference(c.diets).bits());
-        f.add_mask(
-            C_PRACTICE,
-            plan.practices.required.difference(c.practices).bits(),
-        );
-        f.add_mask(
-            C_SERVICE,
-            plan.services.required.difference(c.services).bits(),
-        );
-        f.add_mask(
-            C_EXPERIENCE,
-            plan.experience.required.difference(c.experience).bits(),
-        );
+        // Each list is read only when the plan requires something from it, so that the columnar
+        // path touches only the columns a plan needs.
+        if !plan.cuisines.required.is_empty() {
+            f.add_mask(
+                C_CUISINE,
+                plan.cuisines.required.difference(c.cuisines()).bits(),
+            );
+        }
+        if !plan.diets.required.is_empty() {
+            f.add_mask(C_DIET, plan.diets.required.difference(c.diets()).bits());
+        }
+        if !plan.practices.required.is_empty() {
+            f.add_mask(
+                C_PRACTICE,
+                plan.practices.required.difference(c.practices()).bits(),
+            );
+        }
+        if !plan.services.required.is_empty() {
+            f.add_mask(
+                C_SERVICE,
+                plan.services.required.difference(c.services()).bits(),
+            );
+        }
+        if !plan.experience.required.is_empty() {
+            f.add_mask(
+                C_EXPERIENCE,
+                plan.experience.required.difference(c.experience()).bits(),
+            );
+        }
         if f.many() {
             return Verdict::Fail(f);
         }
         for (i, need) in plan.languages.iter().enumerate() {
             if need.required {
-                let spoken = c.languages[need.min as usize];
+                let spoken = c.languages_at(need.min as usize);
                 if !spoken.contains(need.code) {
                     f.add(C_LANGUAGE + i);
                     f.dialect = !spoken.intersection(need.dialect_of).is_empty();
@@ -244,45 +362,47 @@ impl Judge<'_> {
                 }
             }
         }
-        let carer = c.kind == CandidateKind::Carer;
+        let carer = c.kind() == CandidateKind::Carer;
         if let Some(w) = plan.shared_faith
             && w.required
             && carer
-            && c.faith != Some(w.value)
+            && c.faith() != Some(w.value)
         {
             f.add(C_FAITH);
         }
         if let Some(w) = plan.carer_gender
             && w.required
             && carer
-            && c.gender != Some(w.value)
+            && c.gender() != Some(w.value)
         {
             f.add(C_GENDER);
         }
-        if let Some(s) = &plan.schedule
-            && s.required
-            && !c.hours_by_arrangement
-            && c.week.intersection(&s.mask) != s.mask
-        {
-            f.add(C_SCHEDULE);
-        }
         if let Some(w) = plan.hours
             && w.required
-            && c.hours_free < w.value
+            && c.hours_free() < w.value
         {
             f.add(C_HOURS);
         }
         if let Some(w) = plan.max_rate_pence
             && w.required
-            && c.rate_pence.is_none_or(|r| r > w.value)
+            && c.rate_pence().is_none_or(|r| r > w.value)
         {
             f.add(C_RATE);
         }
         if let Some(w) = plan.needed_by
             && w.required
-            && c.available_from > plan.needed_by_day
+            && c.available_from() > plan.needed_by_day
         {
             f.add(C_NEEDED_BY);
+        }
+        if f.many() {
+            return Verdict::Fail(f);
+        }
+        if let Some(s) = &plan.schedule
+            && s.required
+            && !c.covers(&s.mask)
+        {
+            f.add(C_SCHEDULE);
         }
         if !plan.checks.required.is_empty() {
             f.add_mask(
@@ -306,7 +426,6 @@ impl Judge<'_> {
     /// The score of a candidate that passed: see [`MatchWeights`].
     pub(crate) fn score(&self, c: &Candidate, d: f64) -> f64 {
         let plan = self.plan;
-        let weights = &self.options.weights;
         // Preferred criteria in half points: met 2, partial 1, unmet 0.
         let mut points: u32 = 0;
         let mut total: u32 = 0;
@@ -378,14 +497,23 @@ impl Judge<'_> {
             points += 2 * u32::from(c.available_from <= plan.needed_by_day);
         }
 
-        let mut sum = weights.distance() * distance_component(d, plan.max_km);
+        let preferred = (total > 0).then_some((points, total));
+        let schedule = plan.schedule.as_ref().map(|s| coverage(c, &s.mask));
+        self.combine(d, preferred, schedule)
+    }
+
+    /// The weighted mean of the components that apply.
+    #[inline(always)]
+    fn combine(&self, d: f64, preferred: Option<(u32, u32)>, schedule: Option<f64>) -> f64 {
+        let weights = &self.options.weights;
+        let mut sum = weights.distance() * distance_component(d, self.plan.max_km);
         let mut weight = weights.distance();
-        if total > 0 {
+        if let Some((points, total)) = preferred {
             sum += weights.preferred() * f64::from(points) / f64::from(2 * total);
             weight += weights.preferred();
         }
-        if let Some(s) = &plan.schedule {
-            sum += weights.schedule() * coverage(c, &s.mask);
+        if let Some(s) = schedule {
+            sum += weights.schedule() * s;
             weight += weights.schedule();
         }
         if weight > 0.0 {
@@ -393,6 +521,27 @@ impl Judge<'_> {
         } else {
             1.0
         }
+    }
+
+    /// An upper bound on [`Judge::score`] for a candidate at distance `d` or more with at most
+    /// `points` (half points) of `total` preferred criteria, schedule fully covered, plus the same
+    /// margin as [`Judge::score_bound`].
+    pub(crate) fn share_bound(&self, d: f64, points: u32, total: u32) -> f64 {
+        let schedule = self.plan.schedule.as_ref().map(|_| 1.0);
+        let preferred = (total > 0).then_some((points.min(2 * total), total));
+        self.combine(d, preferred, schedule) * (1.0 + 1e-9) + 1e-12
+    }
+
+    /// An upper bound on [`Judge::score`] for any candidate at distance `d` or more: every
+    /// preferred criterion met and the whole schedule covered, with or without the preferred
+    /// component (it drops out when no preferred criterion applies to the candidate), plus a
+    /// margin far above floating-point rounding.
+    pub(crate) fn score_bound(&self, d: f64) -> f64 {
+        let schedule = self.plan.schedule.as_ref().map(|_| 1.0);
+        let bound = self
+            .combine(d, Some((2, 1)), schedule)
+            .max(self.combine(d, None, schedule));
+        bound * (1.0 + 1e-9) + 1e-12
     }
 }
 
@@ -407,7 +556,7 @@ pub(crate) fn distance_component(d: f64, max_km: f64) -> f64 {
 
 /// Share of the needed schedule the candidate is free for; providers working by arrangement
 /// cover all of it.
-pub(crate) fn coverage(c: &Candidate, needed: &crate::schedule::WeekMask) -> f64 {
+pub(crate) fn coverage(c: &Candidate, needed: &WeekMask) -> f64 {
     if c.hours_by_arrangement {
         1.0
     } else {
@@ -462,6 +611,15 @@ impl TopK {
             heap: BinaryHeap::with_capacity(limit.min(10_000) + 1),
             limit,
         }
+    }
+
+    fn is_full(&self) -> bool {
+        self.heap.len() >= self.limit
+    }
+
+    /// The score of the worst kept candidate.
+    fn worst(&self) -> Option<f64> {
+        self.heap.peek().map(|r| r.score)
     }
 
     fn offer(&mut self, ranked: Ranked) {
@@ -551,6 +709,231 @@ pub struct Matcher<'a> {
     misses: NearMisses,
     considered: usize,
     passed: usize,
+    /// Precomputed for [`Matcher::feed_hot`].
+    geometry: Geometry,
+    /// Offsets (code rows) in [`HotColumns`]' bitmaps of every required code.
+    required_words: Vec<usize>,
+    /// For score bounds: one code row per half point a preferred criterion can give (see
+    /// [`preferred_units`]), the half points the other preferred criteria can give at most, and
+    /// the number of preferred criteria.
+    preferred_units: Vec<usize>,
+    other_units: u32,
+    preferred_total: u32,
+}
+
+/// The person's unit vector and squared-chord thresholds: below `lo` a base is certainly within
+/// the distance, above `hi` certainly beyond it; in between the exact km decides.
+#[derive(Debug, Clone, Copy)]
+struct Geometry {
+    centre: [f64; 3],
+    max: Band,
+    twice: Band,
+    /// Passing candidates whose squared chord exceeds this cannot enter the full top `limit`.
+    rank_chord_2: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Band {
+    lo: f64,
+    hi: f64,
+    km: f64,
+}
+
+/// One run of slots fed to [`Matcher::feed_hot`].
+struct Run {
+    /// A lower bound on the squared chord to every base in the run.
+    min_2: f64,
+    /// Every base is certainly within the maximum distance (first pass only).
+    within: bool,
+    /// A reach whose squared chord is at least this certainly covers the person from anywhere in
+    /// the run.
+    reach_2: f64,
+    ring: bool,
+}
+
+/// Code rows of the plan's required codes in the lists with bitmaps (see [`list_offsets`]):
+/// languages at their minimum level, codes, a carer's gender and faith.
+fn required_words(plan: &CompiledPlan) -> Vec<usize> {
+    let (offsets, _) = list_offsets();
+    let mut out = Vec::new();
+    for need in plan.languages.iter().filter(|l| l.required) {
+        if let Some(offset) = offsets.get(need.min as usize) {
+            out.push(offset + usize::from(need.code.index()));
+        }
+    }
+    add_codes(&mut out, &offsets, plan, true);
+    out
+}
+
+fn add_codes(out: &mut Vec<usize>, offsets: &[usize], plan: &CompiledPlan, required: bool) {
+    let pick = |r: u64, p: u64| if required { r } else { p };
+    let lists = [
+        (
+            L_CUISINE,
+            pick(
+                plan.cuisines.required.bits(),
+                plan.cuisines.preferred.bits(),
+            ),
+        ),
+        (
+            L_DIET,
+            pick(plan.diets.required.bits(), plan.diets.preferred.bits()),
+        ),
+        (
+            L_PRACTICE,
+            pick(
+                plan.practices.required.bits(),
+                plan.practices.preferred.bits(),
+            ),
+        ),
+        (
+            L_SERVICE,
+            pick(
+                plan.services.required.bits(),
+                plan.services.preferred.bits(),
+            ),
+        ),
+        (
+            L_EXPERIENCE,
+            pick(
+                plan.experience.required.bits(),
+                plan.experience.preferred.bits(),
+            ),
+        ),
+    ];
+    for (list, mut bits) in lists {
+        while bits != 0 {
+            out.push(offsets[list] + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
+    if let Some(w) = plan.carer_gender.filter(|w| w.required == required) {
+        out.push(offsets[L_GENDER] + usize::from(w.value.index()));
+    }
+    if let Some(w) = plan.shared_faith.filter(|w| w.required == required) {
+        out.push(offsets[L_FAITH] + usize::from(w.value.index()));
+    }
+}
+
+/// One code row per half point: a preferred code, gender or faith gives two (met or not), a
+/// preferred language one for "spoken at the level" (the other half, for a partial match, is
+/// counted in [`other_units`]).
+fn preferred_units(plan: &CompiledPlan) -> Vec<usize> {
+    let (offsets, _) = list_offsets();
+    let mut codes = Vec::new();
+    add_codes(&mut codes, &offsets, plan, false);
+    let mut out: Vec<usize> = codes.iter().flat_map(|c| [*c, *c]).collect();
+    for need in plan.languages.iter().filter(|l| !l.required) {
+        if let Some(offset) = offsets.get(need.min as usize) {
+            out.push(offset + usize::from(need.code.index()));
+        }
+    }
+    out
+}
+
+/// Half points that preferred criteria without rows can give at most: one per preferred
+/// language (its partial half), two per check, hours, rate and needed-by.
+fn other_units(plan: &CompiledPlan) -> u32 {
+    let count = |b: bool| u32::from(b);
+    let languages = plan.languages.iter().filter(|l| !l.required).count();
+    u32::try_from(languages).unwrap_or(u32::MAX)
+        + 2 * (plan.checks.preferred.len()
+            + count(plan.hours.is_some_and(|w| !w.required))
+            + count(plan.max_rate_pence.is_some_and(|w| !w.required))
+            + count(plan.needed_by.is_some_and(|w| !w.required)))
+}
+
+/// The number of preferred criteria counted in a carer's score; a provider's leaves out gender
+/// and faith, and counting them as met for a provider only loosens the bound.
+fn preferred_total(plan: &CompiledPlan) -> u32 {
+    let count = |b: bool| u32::from(b);
+    let languages = plan.languages.iter().filter(|l| !l.required).count();
+    u32::try_from(languages).unwrap_or(u32::MAX)
+        + plan.cuisines.preferred.len()
+        + plan.diets.preferred.len()
+        + plan.practices.preferred.len()
+        + plan.services.preferred.len()
+        + plan.experience.preferred.len()
+        + plan.checks.preferred.len()
+        + count(plan.shared_faith.is_some_and(|w| !w.required))
+        + count(plan.carer_gender.is_some_and(|w| !w.required))
+        + count(plan.hours.is_some_and(|w| !w.required))
+        + count(plan.max_rate_pence.is_some_and(|w| !w.required))
+        + count(plan.needed_by.is_some_and(|w| !w.required))
+}
+
+/// Members of a block that lack at most `m` of the codes in `words` (rows of `bits` with
+/// `blocks` words each).
+fn lacking_at_most(bits: &[u64], blocks: usize, block: usize, words: &[usize], m: usize) -> u64 {
+    const DEPTH: usize = 16;
+    if m >= words.len() || m + 1 >= DEPTH {
+        return u64::MAX;
+    }
+    // at_least[j]: members lacking at least j of the codes seen so far.
+    let mut at_least = [0u64; DEPTH];
+    at_least[0] = u64::MAX;
+    for word in words {
+        let missing = !bits.get(word * blocks + block).copied().unwrap_or(0);
+        for j in (1..=m + 1).rev() {
+            at_least[j] |= at_least[j - 1] & missing;
+        }
+    }
+    !at_least[m + 1]
+}
+
+/// How many leading values of a non-increasing slice are at least `threshold` (branch-free
+/// binary search).
+#[inline(always)]
+fn count_leading(sorted: &[f64], threshold: f64) -> usize {
+    let (mut lo, mut size) = (0usize, sorted.len());
+    if size == 0 {
+        return 0;
+    }
+    while size > 1 {
+        let half = size / 2;
+        let mid = lo + half;
+        lo = if sorted[mid] >= threshold { mid } else { lo };
+        size -= half;
+    }
+    lo + usize::from(sorted[lo] >= threshold)
+}
+
+/// The lowest `n` bits.
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// Relative margin on squared chords: far above rounding, far below any real distance.
+const CHORD_2_MARGIN: f64 = 1e-9;
+
+impl Band {
+    fn new(km: f64) -> Self {
+        let chord_2 = chord_for_km(km.max(0.0)).powi(2);
+        Self {
+            lo: chord_2 * (1.0 - CHORD_2_MARGIN),
+            hi: chord_2 * (1.0 + CHORD_2_MARGIN),
+            km,
+        }
+    }
+
+    /// Whether a base at squared chord `d2` is within the band's distance.
+    #[inline(always)]
+    fn holds(&self, d2: f64) -> bool {
+        d2 <= self.lo || (d2 <= self.hi && km_for_chord_2(d2) <= self.km)
+    }
+}
+
+/// Great-circle km from a squared chord on the unit sphere (the haversine formula's last step),
+/// computed exactly as `carematch_index::geo::km_for_chord(d2.sqrt())`.
+#[inline(always)]
+fn km_for_chord_2(d2: f64) -> f64 {
+    2.0 * EARTH_RADIUS_M * (d2.sqrt() / 2.0).clamp(0.0, 1.0).asin() / 1000.0
+}
+
+/// Squared chord between two unit vectors, in the index's order of operations.
+#[inline(always)]
+fn chord_2(a: [f64; 3], b: [f64; 3]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
 }
 
 impl<'a> Matcher<'a> {
@@ -566,6 +949,335 @@ impl<'a> Matcher<'a> {
             misses: NearMisses::new(),
             considered: 0,
             passed: 0,
+            geometry: Geometry {
+                centre: plan.location.unit_vector(),
+                max: Band::new(plan.max_km),
+                twice: Band::new(2.0 * plan.max_km),
+                rank_chord_2: f64::INFINITY,
+            },
+            required_words: required_words(plan),
+            preferred_units: preferred_units(plan),
+            other_units: other_units(plan),
+            preferred_total: preferred_total(plan),
+        }
+    }
+
+    /// Examines the candidates in `slots` from their columns: the same as [`Matcher::feed`]
+    /// given those of them whose base lies within the plan's maximum distance (`ring == false`),
+    /// or beyond it and within twice it (`ring == true`), each at its great-circle distance from
+    /// the person computed from the unit vectors. `hot` must be built from this matcher's roster
+    /// in its current order; slots outside it are ignored.
+    ///
+    /// `bounds` bound the squared chord between the person's unit vector and every base in
+    /// `slots` (e.g. from a bounding box; `0.0..=f64::INFINITY` is always right): whole runs can
+    /// then be taken as in range without reading positions. Feeding runs nearest first lets the
+    /// matcher stop scoring, and once `limit` have matched, stop judging, candidates that can no
+    /// longer enter the top `limit` (they are still counted in `considered`; [`Matcher::matched`]
+    /// then stays at least `limit`).
+    pub fn feed_hot(
+        &mut self,
+        hot: &HotColumns,
+        slots: Range<u32>,
+        bounds: RangeInclusive<f64>,
+        ring: bool,
+    ) {
+        let end = (slots.end as usize)
+            .min(hot.len())
+            .min(self.judge.roster.len());
+        let start = (slots.start as usize).min(end);
+        if ring && self.passed >= self.judge.options.limit {
+            return;
+        }
+        let (min_2, max_2) = (*bounds.start(), *bounds.end());
+        let run = Run {
+            min_2,
+            within: !ring && max_2 <= self.geometry.max.lo,
+            reach_2: max_2 / (1.0 - CHORD_2_MARGIN),
+            ring,
+        };
+        let mut i = start;
+        while i < end {
+            let block = i / BLOCK;
+            let block_end = ((block + 1) * BLOCK).min(hot.len());
+            if i == block * BLOCK && block_end <= end && block < hot.blocks.len() {
+                self.feed_block(hot, block, block_end - i, &run);
+                i = block_end;
+            } else {
+                let stop = block_end.min(end);
+                for slot in i..stop {
+                    if self.visible(hot, slot) {
+                        self.judge_slot(hot, slot, &run);
+                    }
+                }
+                i = stop;
+            }
+        }
+    }
+
+    /// Whether the kinds asked for include the candidate in slot `i` and the viewer sees it.
+    #[inline(always)]
+    fn visible(&self, hot: &HotColumns, i: usize) -> bool {
+        let flags = hot.flags[i];
+        let kinds = self.judge.options.kinds;
+        let kind_ok = if flags & F_PROVIDER != 0 {
+            kinds.providers
+        } else {
+            kinds.carers
+        };
+        kind_ok
+            && (flags & F_PUBLIC != 0
+                || match self.judge.options.viewer {
+                    Viewer::Public => false,
+                    Viewer::Agency(agency) => hot.agency[i] == Some(agency),
+                    Viewer::Admin => true,
+                })
+    }
+
+    /// One whole block: kind and visibility, then the required codes from the block's bitmaps.
+    /// Candidates failing two or more required codes (or, once `limit` have matched, any) are
+    /// only counted; in-range counting takes whole runs of the block's reach-sorted slots at
+    /// once when its bounding box allows.
+    fn feed_block(&mut self, hot: &HotColumns, block: usize, n: usize, run: &Run) {
+        let base = block * BLOCK;
+        let valid = low_bits(n);
+        let flags = hot.blocks[block];
+        let kinds = self.judge.options.kinds;
+        let mut visible = valid;
+        if !kinds.carers {
+            visible &= flags.provider;
+        }
+        if !kinds.providers {
+            visible &= !flags.provider;
+        }
+        match self.judge.options.viewer {
+            Viewer::Public => visible &= flags.public,
+            Viewer::Admin => {}
+            Viewer::Agency(agency) => {
+                let mut private = visible & !flags.public;
+                while private != 0 {
+                    let j = private.trailing_zeros() as usize;
+                    if hot.agency[base + j] != Some(agency) {
+                        visible &= !(1u64 << j);
+                    }
+                    private &= private - 1;
+                }
+            }
+        }
+        if visible == 0 {
+            return;
+        }
+        // Bit-sliced count of failed required codes, saturating at two.
+        let blocks = hot.blocks.len();
+        let (mut one_or_more, mut two_or_more) = (0u64, 0u64);
+        for offset in &self.required_words {
+            let missing = !hot.bits.get(offset * blocks + block).copied().unwrap_or(0);
+            two_or_more |= one_or_more & missing;
+            one_or_more |= missing;
+        }
+        let none = !one_or_more;
+        let exactly_one = one_or_more & !two_or_more;
+        let limit = self.judge.options.limit;
+        let to_judge = if run.ring {
+            none
+        } else if self.passed >= limit && run.min_2 > self.geometry.rank_chord_2 {
+            0
+        } else if self.passed < limit {
+            none | exactly_one
+        } else {
+            none
+        };
+        let to_judge = if !run.ring && self.passed >= limit && to_judge != 0 {
+            to_judge & self.may_rank(hot, block, run.min_2)
+        } else {
+            to_judge
+        };
+        if !run.ring {
+            let count = visible & !to_judge;
+            if count != 0 {
+                let reach = &hot.reach_chord_2[base..base + n];
+                let sure = if flags.reach_sorted && run.within {
+                    low_bits(count_leading(reach, run.reach_2))
+                } else {
+                    0
+                };
+                let quick = count & sure & !flags.polygon;
+                self.considered += quick.count_ones() as usize;
+                let mut rest = count & !quick;
+                if rest & !flags.polygon != 0 && flags.reach_sorted {
+                    // Reaches short of the nearest corner of the block: certainly out.
+                    let reaching = count_leading(reach, run.min_2 / (1.0 + CHORD_2_MARGIN));
+                    rest &= low_bits(reaching) | flags.polygon;
+                }
+                while rest != 0 {
+                    let j = rest.trailing_zeros() as usize;
+                    if self.in_scope(hot, base + j, run).is_some() {
+                        self.considered += 1;
+                    }
+                    rest &= rest - 1;
+                }
+            }
+        }
+        let mut judge = visible & to_judge;
+        while judge != 0 {
+            let j = judge.trailing_zeros() as usize;
+            self.judge_slot(hot, base + j, run);
+            judge &= judge - 1;
+        }
+    }
+
+    /// Members of a block that could still enter the full top `limit`: the score bound at the
+    /// block's nearest distance, with every preferred criterion met except the half points a
+    /// member certainly lacks (from the bitmaps) and the whole schedule covered.
+    fn may_rank(&self, hot: &HotColumns, block: usize, min_2: f64) -> u64 {
+        let Some(worst) = self.top.worst() else {
+            return u64::MAX;
+        };
+        let d = km_for_chord_2(min_2.max(0.0));
+        let units = self.preferred_units.len();
+        let units_u32 = u32::try_from(units).unwrap_or(u32::MAX);
+        // The fewest half points from rows a member needs for the bound to reach `worst`.
+        let needed = (0..=units_u32).find(|have| {
+            self.judge.share_bound(
+                d,
+                have.saturating_add(self.other_units),
+                self.preferred_total,
+            ) >= worst
+        });
+        match needed {
+            None => 0,
+            Some(have) => lacking_at_most(
+                &hot.bits,
+                hot.blocks.len(),
+                block,
+                &self.preferred_units,
+                units - have as usize,
+            ),
+        }
+    }
+
+    /// Whether a visible candidate is in range for this pass: within the maximum distance (or in
+    /// the ring), reaching the person (radius or polygon). Gives the squared chord when it had
+    /// to be computed.
+    #[inline(always)]
+    fn in_scope(&self, hot: &HotColumns, i: usize, run: &Run) -> Option<Option<f64>> {
+        let g = &self.geometry;
+        let mut d2 = None;
+        if !(run.within && hot.reach_chord_2[i] >= run.reach_2) {
+            let exact = chord_2(hot.pos[i], g.centre);
+            let within_max = g.max.holds(exact);
+            if run.ring == within_max || (run.ring && !g.twice.holds(exact)) {
+                return None;
+            }
+            let reach_2 = hot.reach_chord_2[i];
+            if exact > reach_2 * (1.0 + CHORD_2_MARGIN)
+                || (exact > reach_2 * (1.0 - CHORD_2_MARGIN)
+                    && km_for_chord_2(exact) > hot.reach_km[i])
+            {
+                return None;
+            }
+            d2 = Some(exact);
+        }
+        if hot.flags[i] & F_POLYGON != 0 {
+            let slot = u32::try_from(i).ok()?;
+            if !self.judge.inside_polygon(slot) {
+                return None;
+            }
+        }
+        Some(d2)
+    }
+
+    /// A visible candidate, judged on every criterion (or only counted when it can no longer
+    /// matter beyond the count).
+    fn judge_slot(&mut self, hot: &HotColumns, i: usize, run: &Run) {
+        let Some(d2) = self.in_scope(hot, i, run) else {
+            return;
+        };
+        let Ok(slot) = u32::try_from(i) else {
+            return;
+        };
+        let limit = self.judge.options.limit;
+        if !run.ring && self.passed >= limit && d2.unwrap_or(run.min_2) > self.geometry.rank_chord_2
+        {
+            // In range, but relaxations will not be reported and a passing candidate this far
+            // could not enter the top `limit`: only the count is left to keep.
+            self.considered += 1;
+            return;
+        }
+        match self.judge.failures(&HotRow { hot, i }, run.ring) {
+            Verdict::Skip => {}
+            Verdict::Pass => {
+                self.considered += 1;
+                self.passed += 1;
+                let d2 = d2.unwrap_or_else(|| chord_2(hot.pos[i], self.geometry.centre));
+                if d2 <= self.geometry.rank_chord_2 {
+                    self.rank(slot, km_for_chord_2(d2));
+                }
+            }
+            Verdict::Fail(f) => {
+                if !run.ring {
+                    self.considered += 1;
+                }
+                self.misses.record(f);
+            }
+        }
+    }
+
+    /// Offers a passing candidate to the top `limit`; once that is full, narrows the distance
+    /// beyond which no candidate can enter it.
+    fn rank(&mut self, slot: u32, d: f64) {
+        let Some(c) = self.judge.roster.get(slot) else {
+            return;
+        };
+        if self.top.is_full()
+            && let Some(worst) = self.top.worst()
+            && self.judge.score_bound(d) < worst
+        {
+            return;
+        }
+        self.top.offer(Ranked {
+            score: self.judge.score(c, d),
+            distance: d,
+            kind: c.kind,
+            id: c.id,
+            slot,
+        });
+        if self.top.is_full()
+            && let Some(worst) = self.top.worst()
+        {
+            self.geometry.rank_chord_2 = self.rank_limit(worst);
+        }
+    }
+
+    /// The squared chord beyond which the score bound falls below `worst`: solved for the
+    /// distance on each form of the bound (it is linear in the distance component), nudged
+    /// outwards and verified; when the check fails, no limit.
+    fn rank_limit(&self, worst: f64) -> f64 {
+        let max_km = self.judge.plan.max_km;
+        if !(max_km > 0.0) || self.judge.score_bound(max_km) >= worst {
+            return f64::INFINITY;
+        }
+        if self.judge.score_bound(0.0) < worst {
+            return f64::NEG_INFINITY;
+        }
+        let weights = &self.judge.options.weights;
+        let (wd, wp) = (weights.distance(), weights.preferred());
+        let ws = if self.judge.plan.schedule.is_some() {
+            weights.schedule()
+        } else {
+            0.0
+        };
+        if !(wd > 0.0) {
+            return f64::INFINITY;
+        }
+        // (wd·dc + k) / w ≥ target  ⇔  dc ≥ (target·w − k) / wd, with dc = 1 − d / max.
+        let target = (worst - 1e-12) / (1.0 + 1e-9);
+        let reach = |k: f64, w: f64| max_km * (1.0 - (target * w - k) / wd);
+        let d = reach(wp + ws, wd + wp + ws).max(reach(ws, wd + ws));
+        let d = (d.clamp(0.0, max_km) * (1.0 + 1e-9) + 1e-9).min(max_km);
+        if self.judge.score_bound(d) < worst {
+            chord_for_km(d).powi(2) * (1.0 + CHORD_2_MARGIN)
+        } else {
+            f64::INFINITY
         }
     }
 
@@ -619,6 +1331,7 @@ impl<'a> Matcher<'a> {
             misses,
             considered,
             passed,
+            ..
         } = self;
         let roster = judge.roster;
         let matches: Vec<Match> = top

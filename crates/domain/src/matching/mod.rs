@@ -17,6 +17,7 @@ mod area;
 mod candidate;
 mod engine;
 mod explain;
+mod hot;
 mod plan;
 mod weights;
 
@@ -27,6 +28,7 @@ pub use engine::{
     Viewer, match_plan, match_pooled,
 };
 pub use explain::{CriterionOutcome, CriterionResult, Relaxation};
+pub use hot::{BLOCK, HotColumns};
 pub use plan::{
     CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,
 };

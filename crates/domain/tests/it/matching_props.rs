@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use carematch_domain::geo::EARTH_RADIUS_M;
 use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, KindFilter, MatchOptions, MatchOutcome,
-    MatchWeights, Roster, Viewer, match_plan, match_pooled,
+    BLOCK, CandidateKind, CompiledPlan, CriterionOutcome, HotColumns, KindFilter, MatchOptions,
+    MatchOutcome, MatchWeights, Matcher, Roster, Viewer, match_plan, match_pooled,
 };
 use carematch_domain::plan::{
     DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
@@ -161,8 +162,8 @@ fn shift(days: i64) -> NaiveDate {
     .expect("date")
 }
 
-pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint) -> Carer {
-    let mut c = carer(id, near(rng, centre, 0.4));
+pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64) -> Carer {
+    let mut c = carer(id, near(rng, centre, spread_deg));
     let d = &mut c.details;
     d.given_name = format!("Carer{id}");
     d.family_name = "Example".to_owned();
@@ -202,8 +203,8 @@ pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint) -> Carer {
     c
 }
 
-pub fn random_provider(rng: &mut Rng, id: i64, centre: GeoPoint) -> Provider {
-    let mut p = provider(id, near(rng, centre, 0.4));
+pub fn random_provider(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64) -> Provider {
+    let mut p = provider(id, near(rng, centre, spread_deg));
     let base = p.location;
     let d = &mut p.details;
     d.name = format!("Provider {id}");
@@ -336,15 +337,25 @@ pub struct World {
 }
 
 pub fn random_world(rng: &mut Rng, carers: usize, providers: usize) -> World {
+    random_world_within(rng, carers, providers, 0.4)
+}
+
+/// Records spread over ±`spread_deg` around Leicester (0.4: ~±27 km east–west).
+pub fn random_world_within(
+    rng: &mut Rng,
+    carers: usize,
+    providers: usize,
+    spread_deg: f64,
+) -> World {
     let mut records = Vec::new();
     let mut roster = Roster::new();
     for i in 0..carers {
-        let c = random_carer(rng, i as i64 + 1, leicester());
+        let c = random_carer(rng, i as i64 + 1, leicester(), spread_deg);
         roster.push_carer(&c);
         records.push(Record::Carer(c));
     }
     for i in 0..providers {
-        let p = random_provider(rng, i as i64 + 1, leicester());
+        let p = random_provider(rng, i as i64 + 1, leicester(), spread_deg);
         roster.push_provider(&p);
         records.push(Record::Provider(p));
     }
@@ -741,4 +752,96 @@ proptest! {
 #[test]
 fn dates_shift_as_expected() {
     assert_eq!(shift(-1), date(2026, 11, 19));
+}
+
+/// Great-circle km between two bases from their unit vectors, as the columnar path computes it.
+fn chord_km(a: GeoPoint, b: GeoPoint) -> f64 {
+    (chord_2(a, b).sqrt() / 2.0).clamp(0.0, 1.0).asin() * 2.0 * EARTH_RADIUS_M / 1000.0
+}
+
+fn chord_2(a: GeoPoint, b: GeoPoint) -> f64 {
+    let (a, b) = (a.unit_vector(), b.unit_vector());
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
+/// Sorts every block of `BLOCK` slots by reach, furthest first (as the geographic index lays
+/// the roster out), so that the columnar path can take runs of a block at once.
+fn sort_blocks_by_reach(roster: &mut Roster) {
+    let mut order: Vec<u32> = (0..roster.len() as u32).collect();
+    for block in order.chunks_mut(BLOCK) {
+        block.sort_by(|a, b| {
+            let reach = |slot: &u32| roster.get(*slot).expect("slot").reach().bound_km();
+            reach(b).total_cmp(&reach(a)).then(a.cmp(b))
+        });
+    }
+    assert!(roster.permute(&order));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(160))]
+
+    /// The columnar path (`Matcher::feed_hot`, block bitmaps, bounds, pruning of candidates that
+    /// cannot enter the top `limit`) gives exactly what `match_plan` gives when fed every
+    /// candidate, whatever the split into runs, their order and the limit.
+    #[test]
+    fn columnar_feed_equals_feeding_everything(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let carers = 40 + rng.below(400);
+        let providers = rng.below(80);
+        // Dense worlds too, so that whole blocks fall within the maximum distance.
+        let spread = rng.pick(&[0.02, 0.05, 0.1, 0.4]);
+        let mut world = random_world_within(&mut rng, carers, providers, spread);
+        if rng.chance(0.7) {
+            sort_blocks_by_reach(&mut world.roster);
+        }
+        let limit = if rng.chance(0.2) { 1000 } else { rng.below(25) };
+        let case = random_case(&mut rng, limit);
+        let roster = &world.roster;
+        let hot = HotColumns::build(roster.candidates());
+        let at = case.at;
+
+        let everything: Vec<(u32, f64)> = roster
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .map(|(c, slot)| (slot, chord_km(at, c.location())))
+            .collect();
+        let slow = match_plan(&case.compiled, roster, everything, &case.options);
+
+        // Runs: whole blocks or arbitrary pieces, nearest first or shuffled, with exact or
+        // trivial bounds.
+        let n = roster.len() as u32;
+        let mut runs = Vec::new();
+        let mut start = 0u32;
+        while start < n {
+            let len = if rng.chance(0.6) { BLOCK as u32 - start % BLOCK as u32 } else { 1 + rng.below(100) as u32 };
+            let end = (start + len).min(n);
+            let d2: Vec<f64> = (start..end)
+                .map(|slot| chord_2(at, roster.get(slot).expect("slot").location()))
+                .collect();
+            let bounds = if rng.chance(0.8) {
+                d2.iter().copied().fold(f64::INFINITY, f64::min)..=d2.iter().copied().fold(0.0, f64::max)
+            } else {
+                0.0..=f64::INFINITY
+            };
+            runs.push((bounds, start..end));
+            start = end;
+        }
+        if rng.chance(0.5) {
+            runs.sort_by(|a, b| a.0.start().total_cmp(b.0.start()));
+        } else {
+            rng.shuffle(&mut runs);
+        }
+        let mut matcher = Matcher::new(&case.compiled, roster, &case.options);
+        for (bounds, slots) in &runs {
+            matcher.feed_hot(&hot, slots.clone(), bounds.clone(), false);
+        }
+        if matcher.needs_relaxations() {
+            for (bounds, slots) in &runs {
+                matcher.feed_hot(&hot, slots.clone(), bounds.clone(), true);
+            }
+        }
+        let fast = matcher.finish();
+        prop_assert_eq!(fast, slow);
+    }
 }

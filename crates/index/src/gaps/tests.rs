@@ -175,7 +175,7 @@ fn reach_levels_and_lapsed_flags_decide_who_counts() {
 }
 
 #[test]
-fn common_needs_take_the_main_index_and_agree_with_brute_force() {
+fn supply_agrees_with_brute_force_for_one_need_or_many() {
     let mut carers = Vec::new();
     let mut seed = 7u64;
     let mut next = || {
@@ -221,7 +221,26 @@ fn common_needs_take_the_main_index_and_agree_with_brute_force() {
                 })
                 .count();
             assert_eq!(s.carers as usize, expected, "{language:?} at {centroid:?}");
+            let nearest = carers
+                .iter()
+                .filter(|c| c.details.languages.iter().any(|l| l.code == language))
+                .map(|c| c.location.distance_km(*centroid))
+                .fold(f64::INFINITY, f64::min);
+            let got = s.nearest_km.unwrap_or(f64::INFINITY);
+            assert!(
+                (got - nearest).abs() < 1e-6 || (got.is_infinite() && nearest > 150.0),
+                "{language:?}: nearest {got} vs {nearest}"
+            );
         }
+    }
+    // Several needs in one pass give the same as one at a time.
+    let needs: Vec<NeedSet> = [Language::Yue, Language::Eng, Language::Pol, Language::Som]
+        .into_iter()
+        .map(NeedSet::language)
+        .collect();
+    let many = super::supply_many(&set, &needs, &centroids, 12.0, today());
+    for (need, got) in needs.iter().zip(&many) {
+        assert_eq!(got, &supply(&set, need, &centroids, 12.0, today()));
     }
 }
 

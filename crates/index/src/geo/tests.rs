@@ -2,7 +2,7 @@
 //! matcher fed with every candidate.
 
 use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, MatchOptions, Roster, Viewer, match_plan,
+    CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer, match_plan,
 };
 use carematch_domain::plan::{LanguageNeed, Priority, SupportPlan};
 use carematch_domain::provider::ServiceArea;
@@ -250,6 +250,139 @@ proptest! {
             .map(|(c, slot)| (slot, at.distance_km(c.location())))
             .collect();
         let slow = match_plan(&compiled, &plain, everything, &options);
+        prop_assert_eq!(fast.matches.len(), slow.matches.len());
+        for (a, b) in fast.matches.iter().zip(&slow.matches) {
+            prop_assert_eq!((a.kind, a.id, &a.criteria), (b.kind, b.id, &b.criteria));
+            prop_assert!((a.score - b.score).abs() < 1e-9);
+        }
+        prop_assert_eq!(fast.relaxations, slow.relaxations);
+        prop_assert_eq!(fast.considered, slow.considered);
+    }
+}
+
+/// A dense world: `n` carers and `n / 10` providers within ±`spread` degrees of Leicester, with
+/// varied languages, cuisines, services, consent and reach.
+fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provider>) {
+    let languages = [Language::Yue, Language::Zho, Language::Eng, Language::Cmn];
+    let at = |rng: &mut Rng| {
+        point(
+            52.6369 + rng.range(-spread, spread) * 0.6,
+            -1.1350 + rng.range(-spread, spread),
+        )
+    };
+    let carers = (1..=n as i64)
+        .map(|id| {
+            let language = languages[(rng.next() % 4) as usize];
+            let mut c = carer(
+                id,
+                at(rng),
+                rng.range(1.0, 30.0),
+                language,
+                rng.unit() < 0.7,
+            );
+            if rng.unit() < 0.3 {
+                c.details.services.push(Service::MealPreparation);
+            }
+            if rng.unit() < 0.2 {
+                c.details.services.clear();
+            }
+            c
+        })
+        .collect();
+    let providers = (1..=(n / 10) as i64)
+        .map(|id| {
+            let base = at(rng);
+            let area = if id % 3 == 0 {
+                ServiceArea::Polygon {
+                    coordinates: vec![square(base, rng.range(0.02, 0.3))],
+                }
+            } else {
+                ServiceArea::Radius {
+                    km: Km::new(rng.range(2.0, 30.0)).expect("km"),
+                }
+            };
+            let mut p = provider(id, base, area);
+            p.details.accepting_new_clients = rng.unit() < 0.8;
+            p
+        })
+        .collect();
+    (carers, providers)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Dense worlds (whole blocks inside the radius), varied plans, limits and viewers: the
+    /// block scan over the columns equals the matcher fed every candidate.
+    #[test]
+    fn dense_set_matching_equals_the_matcher_fed_everything(seed in any::<u64>()) {
+        let mut rng = Rng(seed);
+        let n = 500 + (rng.next() % 2500) as usize;
+        let spread = [0.03, 0.08, 0.2][(rng.next() % 3) as usize];
+        let (carers, providers) = dense_world(&mut rng, n, spread);
+        let set = CandidateSet::build(&carers, &providers);
+        let at = point(52.6369 + rng.range(-spread, spread) * 0.6, -1.1350 + rng.range(-spread, spread));
+        let priority = |rng: &mut Rng| if rng.unit() < 0.5 { Priority::Required } else { Priority::Preferred };
+        let mut plan = SupportPlan {
+            postcode: None,
+            location: Some(at),
+            max_distance_km: Km::new(rng.range(0.5, 25.0)).expect("km"),
+            languages: vec![],
+            cuisines: vec![],
+            dietary_laws: vec![],
+            faith_practices: vec![],
+            shared_faith: None,
+            carer_gender: None,
+            services: vec![],
+            experience: vec![],
+            schedule: None,
+            hours_per_week: None,
+            max_hourly_rate: None,
+            needed_by: None,
+        };
+        if rng.unit() < 0.7 {
+            plan.languages.push(LanguageNeed {
+                code: [Language::Yue, Language::Cmn, Language::Eng][(rng.next() % 3) as usize],
+                min_proficiency: Proficiency::Conversational,
+                priority: priority(&mut rng),
+            });
+        }
+        if rng.unit() < 0.5 {
+            plan.cuisines.push(carematch_domain::plan::Need { code: Cuisine::Cantonese, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.5 {
+            plan.services.push(carematch_domain::plan::Need { code: Service::PersonalCare, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.5 {
+            plan.services.push(carematch_domain::plan::Need { code: Service::MealPreparation, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.3 {
+            plan.carer_gender = Some(carematch_domain::plan::Need { code: Gender::Female, priority: priority(&mut rng) });
+        }
+        let compiled = CompiledPlan::compile(&plan, at);
+        let options = MatchOptions {
+            limit: [1, 5, 20, 20, 50, 100_000][(rng.next() % 6) as usize],
+            viewer: match rng.next() % 3 {
+                0 => Viewer::Public,
+                1 => Viewer::Agency(AgencyId(1)),
+                _ => Viewer::Admin,
+            },
+            kinds: match rng.next() % 4 {
+                0 => KindFilter { carers: true, providers: false },
+                1 => KindFilter { carers: false, providers: true },
+                _ => KindFilter::BOTH,
+            },
+            ..MatchOptions::new(day(2026, 11, 20))
+        };
+        let fast = set.match_plan(&compiled, &options);
+        let everything: Vec<(u32, f64)> = set
+            .roster()
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .map(|(c, slot)| (slot, at.distance_km(c.location())))
+            .collect();
+        let slow = match_plan(&compiled, set.roster(), everything, &options);
         prop_assert_eq!(fast.matches.len(), slow.matches.len());
         for (a, b) in fast.matches.iter().zip(&slow.matches) {
             prop_assert_eq!((a.kind, a.id, &a.criteria), (b.kind, b.id, &b.criteria));

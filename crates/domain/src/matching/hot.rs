@@ -1,0 +1,370 @@
+//! A struct-of-arrays copy of what the filter reads, one column per field, in the roster's slot
+//! order: a scan over a run of slots streams through the few columns a plan needs (the position,
+//! the reach and, say, the language and cuisine masks: ~50 bytes a candidate) instead of pulling
+//! every ~240-byte [`Candidate`] through the cache.
+
+use super::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach};
+use super::engine::Profile;
+use crate::geo::chord_for_km;
+use crate::ids::AgencyId;
+use crate::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
+use crate::schedule::WeekMask;
+use crate::vocabulary::{
+    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, Service,
+};
+
+/// Slots per block: the bitmaps below have one bit per slot of a block.
+pub const BLOCK: usize = 64;
+
+/// The code lists with a bitmap per code and block: languages at each level, then cuisines,
+/// diets, faith practices, services, experience, gender, faith.
+pub(crate) const L_CUISINE: usize = 4;
+pub(crate) const L_DIET: usize = 5;
+pub(crate) const L_PRACTICE: usize = 6;
+pub(crate) const L_SERVICE: usize = 7;
+pub(crate) const L_EXPERIENCE: usize = 8;
+/// A carer's gender and self-declared faith; a provider has every bit of both (the criteria do
+/// not apply to providers, so they never fail them).
+pub(crate) const L_GENDER: usize = 9;
+pub(crate) const L_FAITH: usize = 10;
+const LISTS: usize = 11;
+
+/// Where each list's bitmaps start within a block's words, and the number of words a block has.
+pub(crate) fn list_offsets() -> ([usize; LISTS], usize) {
+    let sizes = [
+        Language::all().len(),
+        Language::all().len(),
+        Language::all().len(),
+        Language::all().len(),
+        Cuisine::all().len(),
+        DietaryLaw::all().len(),
+        FaithPractice::all().len(),
+        Service::all().len(),
+        Experience::all().len(),
+        Gender::all().len(),
+        Faith::all().len(),
+    ];
+    let mut offsets = [0; LISTS];
+    let mut width = 0;
+    for (offset, size) in offsets.iter_mut().zip(sizes) {
+        *offset = width;
+        width += size;
+    }
+    (offsets, width)
+}
+
+/// Per block of [`BLOCK`] slots: which slots are providers, publicly listed, polygon areas;
+/// whether the reach bounds decrease along the block (so runs of them can be found by binary
+/// search).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BlockFlags {
+    pub provider: u64,
+    pub public: u64,
+    pub polygon: u64,
+    pub reach_sorted: bool,
+}
+
+pub(crate) const F_PROVIDER: u8 = 1;
+pub(crate) const F_PUBLIC: u8 = 2;
+pub(crate) const F_POLYGON: u8 = 4;
+pub(crate) const F_BY_ARRANGEMENT: u8 = 8;
+
+/// The hot fields of every candidate of a [`super::Roster`], as columns indexed by slot. Build it
+/// from the roster's candidates after the roster's final layout ([`super::Roster::permute`]) and
+/// rebuild it whenever the roster changes.
+#[derive(Debug, Clone, Default)]
+pub struct HotColumns {
+    /// Unit vectors `[cos φ cos λ, cos φ sin λ, sin φ]` of the bases.
+    pub(crate) pos: Vec<[f64; 3]>,
+    /// The reach bound (km) and its squared chord.
+    pub(crate) reach_km: Vec<f64>,
+    pub(crate) reach_chord_2: Vec<f64>,
+    pub(crate) flags: Vec<u8>,
+    /// Last day a provider's "accepting" flag counts (`i64::MIN` when unset; carers `i64::MAX`).
+    pub(crate) accepting_until: Vec<i64>,
+    pub(crate) languages: [Vec<CodeSet<Language>>; 4],
+    pub(crate) cuisines: Vec<CodeSet<Cuisine>>,
+    pub(crate) diets: Vec<CodeSet<DietaryLaw>>,
+    pub(crate) practices: Vec<CodeSet<FaithPractice>>,
+    pub(crate) services: Vec<CodeSet<Service>>,
+    pub(crate) experience: Vec<CodeSet<Experience>>,
+    pub(crate) faith: Vec<Option<Faith>>,
+    pub(crate) gender: Vec<Option<Gender>>,
+    pub(crate) hours_free: Vec<u8>,
+    pub(crate) rate_pence: Vec<Option<u32>>,
+    pub(crate) available_from: Vec<i32>,
+    pub(crate) check_expiry: Vec<[i32; CHECK_KINDS]>,
+    pub(crate) weeks: Vec<WeekMask>,
+    pub(crate) agency: Vec<Option<AgencyId>>,
+    /// One word per code of every list ([`list_offsets`]) and block, code-major (the words of one
+    /// code for consecutive blocks are adjacent): bit `j` of word `code · blocks + block` is set
+    /// when slot `block · BLOCK + j` has the code.
+    pub(crate) bits: Vec<u64>,
+    pub(crate) width: usize,
+    pub(crate) blocks: Vec<BlockFlags>,
+}
+
+impl HotColumns {
+    pub fn build(candidates: &[Candidate]) -> Self {
+        let n = candidates.len();
+        let mut hot = Self {
+            pos: Vec::with_capacity(n),
+            reach_km: Vec::with_capacity(n),
+            reach_chord_2: Vec::with_capacity(n),
+            flags: Vec::with_capacity(n),
+            accepting_until: Vec::with_capacity(n),
+            languages: std::array::from_fn(|_| Vec::with_capacity(n)),
+            cuisines: Vec::with_capacity(n),
+            diets: Vec::with_capacity(n),
+            practices: Vec::with_capacity(n),
+            services: Vec::with_capacity(n),
+            experience: Vec::with_capacity(n),
+            faith: Vec::with_capacity(n),
+            gender: Vec::with_capacity(n),
+            hours_free: Vec::with_capacity(n),
+            rate_pence: Vec::with_capacity(n),
+            available_from: Vec::with_capacity(n),
+            check_expiry: Vec::with_capacity(n),
+            weeks: Vec::with_capacity(n),
+            agency: Vec::with_capacity(n),
+            bits: Vec::new(),
+            width: 0,
+            blocks: Vec::new(),
+        };
+        for c in candidates {
+            hot.push(c);
+        }
+        hot.index_blocks();
+        hot
+    }
+
+    fn index_blocks(&mut self) {
+        let (offsets, width) = list_offsets();
+        let n = self.len();
+        let blocks = n.div_ceil(BLOCK);
+        self.width = width;
+        self.bits = vec![0; blocks * width];
+        self.blocks = vec![BlockFlags::default(); blocks];
+        for i in 0..n {
+            let (b, bit) = (i / BLOCK, 1u64 << (i % BLOCK));
+            let bits = &mut self.bits;
+            let mut set = |list: usize, mut codes: u64| {
+                while codes != 0 {
+                    let code = codes.trailing_zeros() as usize;
+                    if let Some(word) = bits.get_mut((offsets[list] + code) * blocks + b) {
+                        *word |= bit;
+                    }
+                    codes &= codes - 1;
+                }
+            };
+            for (level, column) in self.languages.iter().enumerate() {
+                set(level, column[i].bits());
+            }
+            set(L_CUISINE, self.cuisines[i].bits());
+            set(L_DIET, self.diets[i].bits());
+            set(L_PRACTICE, self.practices[i].bits());
+            set(L_SERVICE, self.services[i].bits());
+            set(L_EXPERIENCE, self.experience[i].bits());
+            if self.flags[i] & F_PROVIDER != 0 {
+                set(L_GENDER, low_bits(Gender::all().len()));
+                set(L_FAITH, low_bits(Faith::all().len()));
+            } else {
+                if let Some(gender) = self.gender[i] {
+                    set(L_GENDER, 1 << gender.index());
+                }
+                if let Some(faith) = self.faith[i] {
+                    set(L_FAITH, 1 << faith.index());
+                }
+            }
+            let flags = self.flags[i];
+            let block = &mut self.blocks[b];
+            if flags & F_PROVIDER != 0 {
+                block.provider |= bit;
+            }
+            if flags & F_PUBLIC != 0 {
+                block.public |= bit;
+            }
+            if flags & F_POLYGON != 0 {
+                block.polygon |= bit;
+            }
+        }
+        for (b, block) in self.blocks.iter_mut().enumerate() {
+            let reach = &self.reach_chord_2[b * BLOCK..((b + 1) * BLOCK).min(n)];
+            block.reach_sorted = reach.windows(2).all(|w| w[0] >= w[1]);
+        }
+    }
+
+    fn push(&mut self, c: &Candidate) {
+        self.pos.push(c.location.unit_vector());
+        let bound = c.reach.bound_km();
+        self.reach_km.push(bound);
+        self.reach_chord_2
+            .push(chord_for_km(bound.max(0.0)).powi(2));
+        let mut flags = 0;
+        if c.kind == CandidateKind::Provider {
+            flags |= F_PROVIDER;
+        }
+        if c.public_listing {
+            flags |= F_PUBLIC;
+        }
+        if matches!(c.reach, Reach::Polygon { .. }) {
+            flags |= F_POLYGON;
+        }
+        if c.hours_by_arrangement {
+            flags |= F_BY_ARRANGEMENT;
+        }
+        self.flags.push(flags);
+        self.accepting_until.push(match c.kind {
+            CandidateKind::Carer => i64::MAX,
+            CandidateKind::Provider if c.accepting => {
+                i64::from(c.accepting_confirmed) + CAPACITY_FLAG_LAPSES_AFTER_DAYS as i64
+            }
+            CandidateKind::Provider => i64::MIN,
+        });
+        for (column, set) in self.languages.iter_mut().zip(c.languages) {
+            column.push(set);
+        }
+        self.cuisines.push(c.cuisines);
+        self.diets.push(c.diets);
+        self.practices.push(c.practices);
+        self.services.push(c.services);
+        self.experience.push(c.experience);
+        self.faith.push(c.faith);
+        self.gender.push(c.gender);
+        self.hours_free.push(c.hours_free);
+        self.rate_pence.push(c.rate_pence);
+        self.available_from.push(c.available_from);
+        self.check_expiry.push(c.check_expiry);
+        self.weeks.push(c.week);
+        self.agency.push(c.agency);
+    }
+
+    pub fn len(&self) -> usize {
+        self.flags.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.flags.is_empty()
+    }
+
+    /// The unit vector of the base in `slot` (as [`crate::GeoPoint::unit_vector`]).
+    pub fn position(&self, slot: u32) -> Option<[f64; 3]> {
+        self.pos.get(slot as usize).copied()
+    }
+
+    /// The reach bound in km of the candidate in `slot` (a carer's travel radius, a provider's
+    /// radius or the radius around its base that holds its polygon).
+    pub fn reach_km(&self, slot: u32) -> Option<f64> {
+        self.reach_km.get(slot as usize).copied()
+    }
+
+    /// Bytes held by the columns.
+    pub fn heap_bytes(&self) -> usize {
+        let n = self.len();
+        n * (size_of::<[f64; 3]>()
+            + 2 * size_of::<f64>()
+            + 1
+            + size_of::<i64>()
+            + 4 * 8
+            + 5 * 8
+            + 2
+            + 1
+            + size_of::<Option<u32>>()
+            + 4
+            + size_of::<[i32; CHECK_KINDS]>()
+            + size_of::<WeekMask>()
+            + size_of::<Option<AgencyId>>())
+            + self.bits.len() * size_of::<u64>()
+            + self.blocks.len() * size_of::<BlockFlags>()
+    }
+}
+
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// One slot of [`HotColumns`], read through [`Profile`]. The slot is in range (checked by the
+/// caller once per run of slots).
+pub(crate) struct HotRow<'a> {
+    pub hot: &'a HotColumns,
+    pub i: usize,
+}
+
+impl Profile for HotRow<'_> {
+    #[inline(always)]
+    fn kind(&self) -> CandidateKind {
+        if self.hot.flags[self.i] & F_PROVIDER != 0 {
+            CandidateKind::Provider
+        } else {
+            CandidateKind::Carer
+        }
+    }
+    #[inline(always)]
+    fn accepting_on(&self, today: i32) -> bool {
+        self.hot.flags[self.i] & F_PROVIDER == 0
+            || i64::from(today) <= self.hot.accepting_until[self.i]
+    }
+    #[inline(always)]
+    fn cuisines(&self) -> CodeSet<Cuisine> {
+        self.hot.cuisines[self.i]
+    }
+    #[inline(always)]
+    fn diets(&self) -> CodeSet<DietaryLaw> {
+        self.hot.diets[self.i]
+    }
+    #[inline(always)]
+    fn practices(&self) -> CodeSet<FaithPractice> {
+        self.hot.practices[self.i]
+    }
+    #[inline(always)]
+    fn services(&self) -> CodeSet<Service> {
+        self.hot.services[self.i]
+    }
+    #[inline(always)]
+    fn experience(&self) -> CodeSet<Experience> {
+        self.hot.experience[self.i]
+    }
+    #[inline(always)]
+    fn languages_at(&self, level: usize) -> CodeSet<Language> {
+        self.hot
+            .languages
+            .get(level)
+            .map_or(CodeSet::EMPTY, |column| column[self.i])
+    }
+    #[inline(always)]
+    fn faith(&self) -> Option<Faith> {
+        self.hot.faith[self.i]
+    }
+    #[inline(always)]
+    fn gender(&self) -> Option<Gender> {
+        self.hot.gender[self.i]
+    }
+    #[inline(always)]
+    fn hours_free(&self) -> u8 {
+        self.hot.hours_free[self.i]
+    }
+    #[inline(always)]
+    fn rate_pence(&self) -> Option<u32> {
+        self.hot.rate_pence[self.i]
+    }
+    #[inline(always)]
+    fn available_from(&self) -> i32 {
+        self.hot.available_from[self.i]
+    }
+    #[inline(always)]
+    fn covers(&self, needed: &WeekMask) -> bool {
+        self.hot.flags[self.i] & F_BY_ARRANGEMENT != 0
+            || self.hot.weeks[self.i].intersection(needed) == *needed
+    }
+    #[inline(always)]
+    fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {
+        let mut set = CodeSet::EMPTY;
+        for (i, expiry) in self.hot.check_expiry[self.i].iter().enumerate() {
+            if *expiry != NO_CHECK && *expiry >= today {
+                set = set.union(CodeSet::from_bits(1 << i));
+            }
+        }
+        set
+    }
+}

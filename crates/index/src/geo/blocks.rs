@@ -1,0 +1,158 @@
+//! Runs of consecutive slots (the roster is in R-tree leaf order, so a run is a small patch of
+//! ground) with their bounding boxes on the unit sphere and the furthest reach inside: the match
+//! scan picks the runs that can hold a candidate in range, nearest first, and streams through
+//! their columns ([`HotColumns`]).
+
+use std::ops::{Range, RangeInclusive};
+
+use carematch_domain::matching::HotColumns;
+
+/// Slots per block: the matcher's ([`carematch_domain::matching::HotColumns`]) blocks.
+pub const BLOCK: usize = carematch_domain::matching::BLOCK;
+/// Blocks per group (a second level, so that a query tests a few hundred boxes, not thousands).
+const GROUP: usize = 64;
+
+/// Relative margin on squared chords, as in the matcher.
+const MARGIN: f64 = 1e-9;
+
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    lo: [f64; 3],
+    hi: [f64; 3],
+    /// The largest squared chord of a reach bound inside.
+    reach_2: f64,
+}
+
+impl Bounds {
+    const EMPTY: Self = Self {
+        lo: [f64::INFINITY; 3],
+        hi: [f64::NEG_INFINITY; 3],
+        reach_2: f64::NEG_INFINITY,
+    };
+
+    fn add_point(&mut self, p: [f64; 3], reach_2: f64) {
+        for axis in 0..3 {
+            self.lo[axis] = self.lo[axis].min(p[axis]);
+            self.hi[axis] = self.hi[axis].max(p[axis]);
+        }
+        self.reach_2 = self.reach_2.max(reach_2);
+    }
+
+    fn add(&mut self, other: &Self) {
+        for axis in 0..3 {
+            self.lo[axis] = self.lo[axis].min(other.lo[axis]);
+            self.hi[axis] = self.hi[axis].max(other.hi[axis]);
+        }
+        self.reach_2 = self.reach_2.max(other.reach_2);
+    }
+
+    /// A lower bound on the squared chord from `c` to any point inside (rounding is monotonic, so
+    /// it holds for the chord the matcher computes too).
+    fn min_2(&self, c: [f64; 3]) -> f64 {
+        let mut sum = 0.0;
+        for axis in 0..3 {
+            let gap = if c[axis] < self.lo[axis] {
+                self.lo[axis] - c[axis]
+            } else if c[axis] > self.hi[axis] {
+                c[axis] - self.hi[axis]
+            } else {
+                0.0
+            };
+            sum += gap * gap;
+        }
+        sum
+    }
+
+    /// An upper bound on the squared chord from `c` to any point inside.
+    fn max_2(&self, c: [f64; 3]) -> f64 {
+        let mut sum = 0.0;
+        for axis in 0..3 {
+            let far = (c[axis] - self.lo[axis])
+                .abs()
+                .max((self.hi[axis] - c[axis]).abs());
+            sum += far * far;
+        }
+        sum
+    }
+
+    /// Whether any candidate inside could be within squared chord `limit_2` of `c` and reach it.
+    fn may_hold(&self, c: [f64; 3], limit_2: f64) -> Option<f64> {
+        let min_2 = self.min_2(c);
+        (min_2 <= limit_2 * (1.0 + MARGIN) && min_2 <= self.reach_2 * (1.0 + MARGIN))
+            .then_some(min_2)
+    }
+}
+
+/// The blocks of a candidate set, in slot order.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks {
+    blocks: Vec<Bounds>,
+    groups: Vec<Bounds>,
+    len: usize,
+}
+
+impl Blocks {
+    pub fn build(hot: &HotColumns) -> Self {
+        let len = hot.len();
+        let mut blocks = Vec::with_capacity(len.div_ceil(BLOCK));
+        for start in (0..len).step_by(BLOCK) {
+            let mut b = Bounds::EMPTY;
+            for slot in start..(start + BLOCK).min(len) {
+                let Ok(slot) = u32::try_from(slot) else {
+                    break;
+                };
+                if let (Some(p), Some(km)) = (hot.position(slot), hot.reach_km(slot)) {
+                    let chord = carematch_domain::geo::chord_for_km(km.max(0.0));
+                    b.add_point(p, chord * chord);
+                }
+            }
+            blocks.push(b);
+        }
+        let groups = blocks
+            .chunks(GROUP)
+            .map(|chunk| {
+                let mut g = Bounds::EMPTY;
+                chunk.iter().for_each(|b| g.add(b));
+                g
+            })
+            .collect();
+        Self {
+            blocks,
+            groups,
+            len,
+        }
+    }
+
+    /// Blocks that may hold a candidate within squared chord `outer_2` of `c` (and reaching it),
+    /// skipping those entirely within squared chord `inner_2`, as `(bounds on the squared chord
+    /// from c to every base inside, slot range)`, in no particular order.
+    pub fn select(
+        &self,
+        c: [f64; 3],
+        inner_2: f64,
+        outer_2: f64,
+        out: &mut Vec<(RangeInclusive<f64>, Range<u32>)>,
+    ) {
+        for (g, group) in self.groups.iter().enumerate() {
+            if group.may_hold(c, outer_2).is_none() || group.max_2(c) < inner_2 * (1.0 - MARGIN) {
+                continue;
+            }
+            let first = g * GROUP;
+            let last = (first + GROUP).min(self.blocks.len());
+            for (b, block) in self.blocks[first..last].iter().enumerate() {
+                let Some(min_2) = block.may_hold(c, outer_2) else {
+                    continue;
+                };
+                let max_2 = block.max_2(c);
+                if max_2 < inner_2 * (1.0 - MARGIN) {
+                    continue;
+                }
+                let start = (first + b) * BLOCK;
+                let end = (start + BLOCK).min(self.len);
+                if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) {
+                    out.push((min_2..=max_2, start..end));
+                }
+            }
+        }
+    }
+}
