@@ -539,7 +539,7 @@ fn run(carers: usize, queries: usize, repeat: usize) {
     }
     latencies.sort();
     if std::env::var("BENCH_SLOW").is_ok() {
-        slow.sort_by(|a, b| b.0.cmp(&a.0));
+        slow.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (t, i, considered, relaxed, max_km, lat, lon) in slow.iter().take(15) {
             let p = &plans[*i];
             println!(

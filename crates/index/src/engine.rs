@@ -540,37 +540,42 @@ impl Engine {
         }
         let batch = options.batch_size.max(1);
 
+        // A scanner thread reads and decodes pages from the store while this thread fills the
+        // roster and the text index: the two overlap.
+        let (pages, received) = std::sync::mpsc::sync_channel::<Result<Page, StoreError>>(2);
+        let scan_store = store.clone();
+        let scanner = std::thread::Builder::new()
+            .name("engine-scan".into())
+            .spawn(move || scan(&scan_store, batch, &pages))
+            .map_err(EngineError::Thread)?;
         let mut roster = Roster::new();
         let mut facts: Vec<(Key, Facts)> = Vec::new();
-        let mut after: Option<CarerId> = None;
-        loop {
-            let carers = store.carers_after(after, batch)?;
-            let Some(last) = carers.last() else { break };
-            after = Some(last.id);
-            for carer in &carers {
-                roster.push_carer(carer);
-                facts.push(((CandidateKind::Carer, carer.id.0), Facts::of_carer(carer)));
-                if rebuild_text {
-                    text.upsert_carer(carer)?;
+        for page in received {
+            match page? {
+                Page::Carers(carers) => {
+                    for carer in &carers {
+                        roster.push_carer(carer);
+                        facts.push(((CandidateKind::Carer, carer.id.0), Facts::of_carer(carer)));
+                        if rebuild_text {
+                            text.upsert_carer(carer)?;
+                        }
+                    }
+                }
+                Page::Providers(providers) => {
+                    for provider in &providers {
+                        roster.push_provider(provider);
+                        facts.push((
+                            (CandidateKind::Provider, provider.id.0),
+                            Facts::of_provider(provider),
+                        ));
+                        if rebuild_text {
+                            text.upsert_provider(provider)?;
+                        }
+                    }
                 }
             }
         }
-        let mut after: Option<ProviderId> = None;
-        loop {
-            let providers = store.providers_after(after, batch)?;
-            let Some(last) = providers.last() else { break };
-            after = Some(last.id);
-            for provider in &providers {
-                roster.push_provider(provider);
-                facts.push((
-                    (CandidateKind::Provider, provider.id.0),
-                    Facts::of_provider(provider),
-                ));
-                if rebuild_text {
-                    text.upsert_provider(provider)?;
-                }
-            }
-        }
+        scanner.join().map_err(|_| EngineError::Poisoned)?;
         let base = Layer::build(roster, facts);
         let last_seq = match state {
             OpenState::Existing { last_seq } if !rebuild_text => last_seq,
@@ -719,6 +724,47 @@ impl Engine {
 impl Drop for Engine {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// One page of the start-up scan.
+enum Page {
+    Carers(Vec<Carer>),
+    Providers(Vec<Provider>),
+}
+
+/// Sends every live carer, then every provider, page by page; stops at the first error (sent
+/// on) or when the receiver has gone.
+fn scan(store: &Store, batch: u32, pages: &std::sync::mpsc::SyncSender<Result<Page, StoreError>>) {
+    let mut after: Option<CarerId> = None;
+    loop {
+        let page = match store.carers_after(after, batch) {
+            Ok(page) => page,
+            Err(error) => {
+                let _ = pages.send(Err(error));
+                return;
+            }
+        };
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        if pages.send(Ok(Page::Carers(page))).is_err() {
+            return;
+        }
+    }
+    let mut after: Option<ProviderId> = None;
+    loop {
+        let page = match store.providers_after(after, batch) {
+            Ok(page) => page,
+            Err(error) => {
+                let _ = pages.send(Err(error));
+                return;
+            }
+        };
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        if pages.send(Ok(Page::Providers(page))).is_err() {
+            return;
+        }
     }
 }
 

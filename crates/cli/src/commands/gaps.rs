@@ -95,7 +95,8 @@ fn write(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
 
 pub fn run(settings: &Settings, args: &GapsArgs) -> anyhow::Result<()> {
     let need = NeedSet::parse(&args.need).map_err(|e| anyhow::anyhow!("--need: {e}"))?;
-    if !(args.max_km > 0.0 && args.max_km <= 100.0) {
+    let in_range = args.max_km > 0.0 && args.max_km <= 100.0;
+    if !in_range {
         bail!("--max-km must be above 0 and at most 100");
     }
     let store = super::open_store(settings)?;

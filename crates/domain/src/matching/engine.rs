@@ -1253,7 +1253,9 @@ impl<'a> Matcher<'a> {
     /// outwards and verified; when the check fails, no limit.
     fn rank_limit(&self, worst: f64) -> f64 {
         let max_km = self.judge.plan.max_km;
-        if !(max_km > 0.0) || self.judge.score_bound(max_km) >= worst {
+        if max_km.partial_cmp(&0.0) != Some(Ordering::Greater)
+            || self.judge.score_bound(max_km) >= worst
+        {
             return f64::INFINITY;
         }
         if self.judge.score_bound(0.0) < worst {
@@ -1266,7 +1268,7 @@ impl<'a> Matcher<'a> {
         } else {
             0.0
         };
-        if !(wd > 0.0) {
+        if wd.partial_cmp(&0.0) != Some(Ordering::Greater) {
             return f64::INFINITY;
         }
         // (wd·dc + k) / w ≥ target  ⇔  dc ≥ (target·w − k) / wd, with dc = 1 − d / max.

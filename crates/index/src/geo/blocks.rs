@@ -31,17 +31,19 @@ impl Bounds {
     };
 
     fn add_point(&mut self, p: [f64; 3], reach_2: f64) {
-        for axis in 0..3 {
-            self.lo[axis] = self.lo[axis].min(p[axis]);
-            self.hi[axis] = self.hi[axis].max(p[axis]);
-        }
-        self.reach_2 = self.reach_2.max(reach_2);
+        self.add(&Self {
+            lo: p,
+            hi: p,
+            reach_2,
+        });
     }
 
     fn add(&mut self, other: &Self) {
-        for axis in 0..3 {
-            self.lo[axis] = self.lo[axis].min(other.lo[axis]);
-            self.hi[axis] = self.hi[axis].max(other.hi[axis]);
+        for (lo, other) in self.lo.iter_mut().zip(other.lo) {
+            *lo = lo.min(other);
+        }
+        for (hi, other) in self.hi.iter_mut().zip(other.hi) {
+            *hi = hi.max(other);
         }
         self.reach_2 = self.reach_2.max(other.reach_2);
     }
@@ -50,11 +52,11 @@ impl Bounds {
     /// it holds for the chord the matcher computes too).
     fn min_2(&self, c: [f64; 3]) -> f64 {
         let mut sum = 0.0;
-        for axis in 0..3 {
-            let gap = if c[axis] < self.lo[axis] {
-                self.lo[axis] - c[axis]
-            } else if c[axis] > self.hi[axis] {
-                c[axis] - self.hi[axis]
+        for ((c, lo), hi) in c.iter().zip(self.lo).zip(self.hi) {
+            let gap = if *c < lo {
+                lo - c
+            } else if *c > hi {
+                c - hi
             } else {
                 0.0
             };
@@ -66,10 +68,8 @@ impl Bounds {
     /// An upper bound on the squared chord from `c` to any point inside.
     fn max_2(&self, c: [f64; 3]) -> f64 {
         let mut sum = 0.0;
-        for axis in 0..3 {
-            let far = (c[axis] - self.lo[axis])
-                .abs()
-                .max((self.hi[axis] - c[axis]).abs());
+        for ((c, lo), hi) in c.iter().zip(self.lo).zip(self.hi) {
+            let far = (c - lo).abs().max((hi - c).abs());
             sum += far * far;
         }
         sum
