@@ -1,7 +1,7 @@
 //! What every handler can reach.
 
-use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use carematch_index::Engine;
 use carematch_store::Store;
