@@ -6,8 +6,10 @@
 //! - the plain form `Postcode,lat,long`.
 //!
 //! Rows without coordinates (empty `lat`/`long`, or NSPL's placeholder latitude 99.999999) are
-//! skipped and counted, not errors; read [`GazetteerReader::skipped`] after the rows. A malformed
-//! postcode or coordinate is a [`GazetteerError`] naming the line.
+//! skipped and counted, not errors; read [`GazetteerReader::skipped`] after the rows. So are
+//! postcodes outside today's Royal Mail formats, which the national files still carry as terminated
+//! history (e.g. Newport's pre-1984 `NPT 0AD`): read [`GazetteerReader::nonstandard`]. A malformed
+//! coordinate is a [`GazetteerError`] naming the line.
 
 use std::fs::File;
 use std::io::Read;
@@ -66,6 +68,7 @@ pub struct GazetteerReader<R: Read> {
     lon: usize,
     doterm: Option<usize>,
     skipped: u64,
+    nonstandard: u64,
     failed: bool,
 }
 
@@ -108,6 +111,7 @@ impl<R: Read> GazetteerReader<R> {
             lon,
             doterm,
             skipped: 0,
+            nonstandard: 0,
             failed: false,
         })
     }
@@ -119,6 +123,11 @@ impl<R: Read> GazetteerReader<R> {
     /// Rows read so far that had no coordinates.
     pub fn skipped(&self) -> u64 {
         self.skipped
+    }
+
+    /// Rows read so far whose postcode is not in a current format (skipped).
+    pub fn nonstandard(&self) -> u64 {
+        self.nonstandard
     }
 
     fn row(&mut self, record: &csv::StringRecord) -> Result<Option<PostcodeRow>, GazetteerError> {
@@ -145,8 +154,10 @@ impl<R: Read> GazetteerReader<R> {
             line,
             message: e.to_string(),
         })?;
-        let postcode = Postcode::parse(field(self.postcode))
-            .map_err(|source| GazetteerError::Postcode { line, source })?;
+        let Ok(postcode) = Postcode::parse(field(self.postcode)) else {
+            self.nonstandard += 1;
+            return Ok(None);
+        };
         let terminated = self.doterm.is_some_and(|i| !field(i).is_empty());
         Ok(Some(PostcodeRow {
             postcode,

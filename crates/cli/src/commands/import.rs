@@ -71,10 +71,11 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
                     .with_context(|| format!("importing {}", path.display()))?;
                 bar.finish_and_clear();
                 println!(
-                    "{}: {} postcodes ({} rows without coordinates skipped); {} sectors and {} districts now located",
+                    "{}: {} postcodes ({} rows without coordinates and {} in no current format skipped); {} sectors and {} districts now located",
                     path.display(),
                     summary.postcodes,
                     reader.skipped(),
+                    reader.nonstandard(),
                     summary.sectors,
                     summary.districts
                 );
