@@ -130,7 +130,7 @@ impl fmt::Display for Slot {
 }
 
 /// The quarter hours of a week, Monday 00:00 first; Sunday overnight slots wrap to Monday.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct WeekMask([u64; WORDS]);
 
 impl WeekMask {

@@ -18,6 +18,12 @@
 //!   it in. Queries consult both: base hits in tombstoned slots are skipped; when the overlay has
 //!   candidates near the person, the retrieved base and overlay candidates are copied into one
 //!   temporary roster so that ranking, ties and relaxation counts stay exact.
+//! - **Candidate snapshot.** After a build from the scans, and after a compaction (at most once
+//!   per [`EngineOptions::snapshot_interval`]), the base is written to `candidates.bin` in the
+//!   index folder with the change-log position it reflects ([`snapshot`]). A start whose text
+//!   index is kept loads that file instead of scanning, then catches up both indexes from the
+//!   change log, each from its own position. A missing, old, corrupt or foreign file means a
+//!   full scan, never wrong data.
 //! - **Compaction.** When the overlay holds [`EngineOptions::compact_after`] records, a
 //!   background thread builds a new base from the current base (minus tombstones) and the
 //!   overlay, without touching the database, then swaps it in under the apply lock, carrying over
@@ -49,6 +55,10 @@ use carematch_store::{ChangeOp, Entity, Store, StoreError};
 use crate::geo::CandidateSet;
 use crate::text::{DocKind, IndexError, OpenState, SearchQuery, SearchResults, TextIndex};
 
+mod snapshot;
+
+pub use snapshot::{FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION, SnapshotError};
+
 /// Everything that can go wrong in the engine.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -72,6 +82,10 @@ pub struct EngineOptions {
     /// Overlay size (records created, changed or deleted since the base was built) that triggers
     /// a background compaction.
     pub compact_after: usize,
+    /// Candidate snapshots (`candidates.bin` beside the text index): `None` neither reads nor
+    /// writes them; `Some(interval)` loads one at start when it can be trusted, writes one after
+    /// a build from the scans and after a compaction when `interval` has passed since the last.
+    pub snapshot_interval: Option<Duration>,
 }
 
 impl Default for EngineOptions {
@@ -80,6 +94,7 @@ impl Default for EngineOptions {
             batch_size: 10_000,
             poll_interval: Some(Duration::from_millis(250)),
             compact_after: 1_024,
+            snapshot_interval: Some(Duration::from_secs(300)),
         }
     }
 }
@@ -106,13 +121,18 @@ pub struct EngineStats {
     pub last_seq: i64,
     /// Time to load at start, in milliseconds.
     pub start_millis: u64,
+    /// `true` when the candidate set was loaded from the snapshot file at start; `false` when it
+    /// was built from the keyset scans.
+    pub candidates_from_snapshot: bool,
+    /// Candidate snapshots written since start.
+    pub snapshots_written: u64,
 }
 
 /// A record's identity in the engine.
 pub type Key = (CandidateKind, i64);
 
 /// The vocabulary codes of a record used for search filters and facets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Facts {
     pub languages: CodeSet<Language>,
     pub cuisines: CodeSet<Cuisine>,
@@ -492,10 +512,18 @@ struct Inner {
     compacting: AtomicBool,
     stop: AtomicBool,
     text_rebuilt: bool,
-    /// The change-log position read before the scans: the candidate set already reflects every
-    /// change up to it, so replaying those (a persisted text index catching up) touches only the
-    /// text index.
+    /// The change-log position the candidate set reflected at start (read before the scans, or
+    /// the snapshot's): replaying changes up to it (a persisted text index catching up) touches
+    /// only the text index.
     candidates_seq: i64,
+    /// The text index's position at start: replaying changes up to it (the candidate snapshot
+    /// catching up) touches only the candidate set.
+    text_seq: i64,
+    candidates_from_snapshot: bool,
+    index_dir: std::path::PathBuf,
+    snapshots_written: AtomicU64,
+    /// When the last snapshot was written (by this process).
+    snapshot_written_at: Mutex<Option<Instant>>,
     start_millis: u64,
     options: EngineOptions,
 }
@@ -516,8 +544,9 @@ impl std::fmt::Debug for Engine {
 }
 
 impl Engine {
-    /// Loads every live record from `store`, builds the candidate set, opens (or rebuilds) the
-    /// text index in `index_dir`, catches both up with the change log and, when
+    /// Opens (or rebuilds) the text index in `index_dir`, loads the candidate set from the
+    /// snapshot there or else from every live record of `store`, catches both up with the change
+    /// log and, when
     /// [`EngineOptions::poll_interval`] is set, starts the follower thread.
     pub fn start(
         store: Store,
@@ -538,8 +567,101 @@ impl Engine {
             tracing::warn!("the text index is ahead of the change log; rebuilding it");
             text.delete_all()?;
         }
-        let batch = options.batch_size.max(1);
+        // A text index that must be rebuilt needs the scans anyway; otherwise try the snapshot.
+        let loaded = if rebuild_text || options.snapshot_interval.is_none() {
+            None
+        } else {
+            match snapshot::load(index_dir, &store, scan_seq) {
+                Ok(loaded) => loaded,
+                Err(error) => {
+                    tracing::warn!(%error, "not using the candidate snapshot; scanning the database");
+                    None
+                }
+            }
+        };
+        let candidates_from_snapshot = loaded.is_some();
+        let (base, candidates_seq) = match loaded {
+            Some(loaded) => (Layer::build(loaded.roster, loaded.facts), loaded.seq),
+            None => (
+                Self::scan_build(&store, &text, rebuild_text, options.batch_size)?,
+                scan_seq,
+            ),
+        };
+        let text_seq = match state {
+            OpenState::Existing { last_seq } if !rebuild_text => last_seq,
+            _ => {
+                text.commit(scan_seq)?;
+                scan_seq
+            }
+        };
+        // Both indexes catch up, each from its own position.
+        let last_seq = text_seq.min(candidates_seq);
+        let inner = Arc::new(Inner {
+            store,
+            text,
+            snapshot: ArcSwap::from_pointee(Snapshot {
+                base: Arc::new(base),
+                overlay: Arc::new(Overlay::empty()),
+            }),
+            applied: Mutex::new(Applied {
+                last_seq,
+                generation: 0,
+            }),
+            last_seq: AtomicI64::new(last_seq),
+            changes_applied: AtomicU64::new(0),
+            compactions: AtomicU64::new(0),
+            compacting: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+            text_rebuilt: rebuild_text,
+            candidates_seq,
+            text_seq,
+            candidates_from_snapshot,
+            index_dir: index_dir.to_path_buf(),
+            snapshots_written: AtomicU64::new(0),
+            snapshot_written_at: Mutex::new(None),
+            start_millis: 0,
+            options,
+        });
+        inner.catch_up()?;
+        if !candidates_from_snapshot && inner.options.snapshot_interval.is_some() {
+            let base = Arc::clone(&inner.snapshot.load().base);
+            inner.write_snapshot(candidates_seq, &base);
+        }
+        let start_millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        // `start_millis` is set once, before the engine is shared.
+        let inner = match Arc::try_unwrap(inner) {
+            Ok(mut inner) => {
+                inner.start_millis = start_millis;
+                Arc::new(inner)
+            }
+            Err(inner) => inner,
+        };
+        let follower = match inner.options.poll_interval {
+            Some(interval) => Some(spawn_follower(Arc::clone(&inner), interval)?),
+            None => None,
+        };
+        tracing::info!(
+            candidates = inner.snapshot.load().len(),
+            text_rebuilt = rebuild_text,
+            candidates_from_snapshot,
+            last_seq = inner.last_seq.load(Ordering::Acquire),
+            millis = start_millis,
+            "engine loaded"
+        );
+        Ok(Engine {
+            inner,
+            follower: Mutex::new(follower),
+        })
+    }
 
+    /// Builds the base from the keyset scans, filling the text index too when `rebuild_text`.
+    fn scan_build(
+        store: &Store,
+        text: &TextIndex,
+        rebuild_text: bool,
+        batch_size: u32,
+    ) -> Result<Layer, EngineError> {
+        let batch = batch_size.max(1);
         // A scanner thread reads and decodes pages from the store while this thread fills the
         // roster and the text index: the two overlap.
         let (pages, received) = std::sync::mpsc::sync_channel::<Result<Page, StoreError>>(2);
@@ -576,60 +698,7 @@ impl Engine {
             }
         }
         scanner.join().map_err(|_| EngineError::Poisoned)?;
-        let base = Layer::build(roster, facts);
-        let last_seq = match state {
-            OpenState::Existing { last_seq } if !rebuild_text => last_seq,
-            _ => {
-                text.commit(scan_seq)?;
-                scan_seq
-            }
-        };
-        let inner = Arc::new(Inner {
-            store,
-            text,
-            snapshot: ArcSwap::from_pointee(Snapshot {
-                base: Arc::new(base),
-                overlay: Arc::new(Overlay::empty()),
-            }),
-            applied: Mutex::new(Applied {
-                last_seq,
-                generation: 0,
-            }),
-            last_seq: AtomicI64::new(last_seq),
-            changes_applied: AtomicU64::new(0),
-            compactions: AtomicU64::new(0),
-            compacting: AtomicBool::new(false),
-            stop: AtomicBool::new(false),
-            text_rebuilt: rebuild_text,
-            candidates_seq: scan_seq,
-            start_millis: 0,
-            options,
-        });
-        inner.catch_up()?;
-        let start_millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        // `start_millis` is set once, before the engine is shared.
-        let inner = match Arc::try_unwrap(inner) {
-            Ok(mut inner) => {
-                inner.start_millis = start_millis;
-                Arc::new(inner)
-            }
-            Err(inner) => inner,
-        };
-        let follower = match inner.options.poll_interval {
-            Some(interval) => Some(spawn_follower(Arc::clone(&inner), interval)?),
-            None => None,
-        };
-        tracing::info!(
-            candidates = inner.snapshot.load().len(),
-            text_rebuilt = rebuild_text,
-            last_seq = inner.last_seq.load(Ordering::Acquire),
-            millis = start_millis,
-            "engine loaded"
-        );
-        Ok(Engine {
-            inner,
-            follower: Mutex::new(follower),
-        })
+        Ok(Layer::build(roster, facts))
     }
 
     /// Applies every change committed since the last catch-up to both indexes; returns how many
@@ -695,6 +764,8 @@ impl Engine {
             text_docs: self.inner.text.num_docs(),
             last_seq: self.last_seq(),
             start_millis: self.inner.start_millis,
+            candidates_from_snapshot: self.inner.candidates_from_snapshot,
+            snapshots_written: self.inner.snapshots_written.load(Ordering::Relaxed),
         }
     }
 
@@ -815,12 +886,15 @@ impl Inner {
             let generation = applied.generation;
             let mut updates: Vec<(Key, Option<Record>)> = Vec::with_capacity(latest.len());
             for (key, (op, seq)) in latest {
+                let to_text = seq > self.text_seq;
                 let record = match (key.0, op) {
                     (_, ChangeOp::Delete) => None,
                     (CandidateKind::Carer, ChangeOp::Upsert) => {
                         match self.store.get_carer(CarerId(key.1))? {
                             Some(carer) => {
-                                self.text.upsert_carer(&carer)?;
+                                if to_text {
+                                    self.text.upsert_carer(&carer)?;
+                                }
                                 Some(Record::of_carer(&carer))
                             }
                             None => None,
@@ -829,21 +903,26 @@ impl Inner {
                     (CandidateKind::Provider, ChangeOp::Upsert) => {
                         match self.store.get_provider(ProviderId(key.1))? {
                             Some(provider) => {
-                                self.text.upsert_provider(&provider)?;
+                                if to_text {
+                                    self.text.upsert_provider(&provider)?;
+                                }
                                 Some(Record::of_provider(&provider))
                             }
                             None => None,
                         }
                     }
                 };
-                if record.is_none() {
+                if record.is_none() && to_text {
                     self.text.delete(doc_kind(key.0), key.1)?;
                 }
                 if seq > self.candidates_seq {
                     updates.push((key, record));
                 }
             }
-            self.text.commit(last)?;
+            // The text index's commit payload never moves back behind what it already holds.
+            if last > self.text_seq {
+                self.text.commit(last)?;
+            }
             applied.last_seq = last;
             self.last_seq.store(last, Ordering::Release);
             self.changes_applied
@@ -892,9 +971,15 @@ impl Inner {
     /// Builds a new base from the current snapshot (no database reads), then swaps it in,
     /// keeping the overlay entries applied meanwhile.
     fn compact(&self) -> Result<(), EngineError> {
-        let (from, generation) = {
+        let (from, generation, seq) = {
             let applied = self.lock()?;
-            (self.snapshot.load_full(), applied.generation)
+            // The snapshot reflects every change up to the applied position (and the candidate
+            // set's start position, which may be ahead of a text index still catching up).
+            (
+                self.snapshot.load_full(),
+                applied.generation,
+                applied.last_seq.max(self.candidates_seq),
+            )
         };
         let started = Instant::now();
         let base = &from.base;
@@ -922,26 +1007,65 @@ impl Inner {
             }
         }
         let new_base = Arc::new(Layer::build(roster, facts));
-        let _applied = self.lock()?;
-        let current = self.snapshot.load_full();
-        let newer: HashMap<Key, Entry> = current
-            .overlay
-            .entries
-            .iter()
-            .filter(|(_, entry)| entry.generation > generation)
-            .map(|(key, entry)| (*key, entry.clone()))
-            .collect();
-        let overlay = Overlay::build(&new_base, newer);
-        self.snapshot.store(Arc::new(Snapshot {
-            base: new_base,
-            overlay: Arc::new(overlay),
-        }));
+        {
+            let _applied = self.lock()?;
+            let current = self.snapshot.load_full();
+            let newer: HashMap<Key, Entry> = current
+                .overlay
+                .entries
+                .iter()
+                .filter(|(_, entry)| entry.generation > generation)
+                .map(|(key, entry)| (*key, entry.clone()))
+                .collect();
+            let overlay = Overlay::build(&new_base, newer);
+            self.snapshot.store(Arc::new(Snapshot {
+                base: Arc::clone(&new_base),
+                overlay: Arc::new(overlay),
+            }));
+        }
         self.compactions.fetch_add(1, Ordering::Relaxed);
         tracing::info!(
             millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
             "engine compacted"
         );
+        // Outside the apply lock: catch-ups go on while the file is written.
+        if self.snapshot_due() {
+            self.write_snapshot(seq, &new_base);
+        }
         Ok(())
+    }
+
+    /// Whether snapshots are on and the interval since the last one has passed.
+    fn snapshot_due(&self) -> bool {
+        let Some(interval) = self.options.snapshot_interval else {
+            return false;
+        };
+        match self.snapshot_written_at.lock() {
+            Ok(at) => at.is_none_or(|at| at.elapsed() >= interval),
+            Err(_) => false,
+        }
+    }
+
+    /// Writes `base` (reflecting the change log up to `seq`) as the candidate snapshot. A
+    /// failure is logged, not returned: the next start then scans, or uses an older snapshot
+    /// and replays more of the change log.
+    fn write_snapshot(&self, seq: i64, base: &Layer) {
+        let started = Instant::now();
+        match snapshot::write(&self.index_dir, &self.store, seq, base) {
+            Ok(bytes) => {
+                self.snapshots_written.fetch_add(1, Ordering::Relaxed);
+                if let Ok(mut at) = self.snapshot_written_at.lock() {
+                    *at = Some(Instant::now());
+                }
+                tracing::info!(
+                    seq,
+                    bytes,
+                    millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                    "candidate snapshot written"
+                );
+            }
+            Err(error) => tracing::warn!(%error, "could not write the candidate snapshot"),
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::geo::GeoPoint;
 
 /// A polygon: the first ring is the outline, any further rings are holes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AreaPolygon {
     rings: Vec<Vec<[f64; 2]>>,
     /// `[min_lon, min_lat, max_lon, max_lat]` of the outline, for a quick reject.

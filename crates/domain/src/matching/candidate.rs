@@ -49,7 +49,7 @@ pub fn date_of_day(day: i32) -> Option<NaiveDate> {
 pub(crate) const NO_CHECK: i32 = i32::MIN;
 
 /// How far a candidate reaches.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Reach {
     /// A carer's travel radius or a provider's service radius, in km from the base.
     Radius(f64),
@@ -71,7 +71,9 @@ impl Reach {
 /// Everything the matcher reads, as bitsets and integers: no heap data.
 ///
 /// Display data (names) and polygon rings live in the [`Roster`]'s side table.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serde (for the engine's persisted candidate snapshot) writes every field as is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 // Laid out by hand: what the filter reads first, so that most rejections touch one or two
 // adjacent cache lines.
 #[repr(C)]
@@ -266,7 +268,7 @@ fn polygon_bound(polygon: &AreaPolygon, base: GeoPoint) -> f64 {
 }
 
 /// What the hot struct leaves out: the name shown in results and polygon rings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SideEntry {
     /// A carer's public display name (`Mei L.`), or a provider's name.
     pub name: String,

@@ -719,6 +719,9 @@ pub struct Matcher<'a> {
     preferred_units: Vec<usize>,
     other_units: u32,
     preferred_total: u32,
+    /// Per number of those half points a candidate has, the squared chord beyond which it
+    /// cannot enter the full top `limit` (empty until it is full).
+    unit_limits: Vec<f64>,
 }
 
 /// The person's unit vector and squared-chord thresholds: below `lo` a base is certainly within
@@ -959,6 +962,7 @@ impl<'a> Matcher<'a> {
             preferred_units: preferred_units(plan),
             other_units: other_units(plan),
             preferred_total: preferred_total(plan),
+            unit_limits: Vec::new(),
         }
     }
 
@@ -1129,28 +1133,18 @@ impl<'a> Matcher<'a> {
     /// block's nearest distance, with every preferred criterion met except the half points a
     /// member certainly lacks (from the bitmaps) and the whole schedule covered.
     fn may_rank(&self, hot: &HotColumns, block: usize, min_2: f64) -> u64 {
-        let Some(worst) = self.top.worst() else {
+        if self.unit_limits.is_empty() {
             return u64::MAX;
-        };
-        let d = km_for_chord_2(min_2.max(0.0));
-        let units = self.preferred_units.len();
-        let units_u32 = u32::try_from(units).unwrap_or(u32::MAX);
-        // The fewest half points from rows a member needs for the bound to reach `worst`.
-        let needed = (0..=units_u32).find(|have| {
-            self.judge.share_bound(
-                d,
-                have.saturating_add(self.other_units),
-                self.preferred_total,
-            ) >= worst
-        });
-        match needed {
+        }
+        // The fewest half points from rows a member needs for its bound to reach `worst`.
+        match self.unit_limits.iter().position(|limit| min_2 <= *limit) {
             None => 0,
             Some(have) => lacking_at_most(
                 &hot.bits,
                 hot.blocks.len(),
                 block,
                 &self.preferred_units,
-                units - have as usize,
+                self.preferred_units.len().saturating_sub(have),
             ),
         }
     }
@@ -1245,38 +1239,70 @@ impl<'a> Matcher<'a> {
             && let Some(worst) = self.top.worst()
         {
             self.geometry.rank_chord_2 = self.rank_limit(worst);
+            self.unit_limits = self.unit_limits(worst);
         }
     }
 
-    /// The squared chord beyond which the score bound falls below `worst`: solved for the
-    /// distance on each form of the bound (it is linear in the distance component), nudged
-    /// outwards and verified; when the check fails, no limit.
+    /// The squared chord beyond which the score bound falls below `worst`.
     fn rank_limit(&self, worst: f64) -> f64 {
-        let max_km = self.judge.plan.max_km;
-        if max_km.partial_cmp(&0.0) != Some(Ordering::Greater)
-            || self.judge.score_bound(max_km) >= worst
-        {
-            return f64::INFINITY;
-        }
-        if self.judge.score_bound(0.0) < worst {
-            return f64::NEG_INFINITY;
-        }
+        let (wp, ws) = self.preferred_and_schedule_weights();
+        let wd = self.judge.options.weights.distance();
+        let full = self.distance_limit(worst, wp + ws, wd + wp + ws, |d| self.judge.score_bound(d));
+        let bare = self.distance_limit(worst, ws, wd + ws, |d| self.judge.score_bound(d));
+        full.max(bare)
+    }
+
+    /// Per number of half points from bitmap rows a candidate has (0 ..= all), the squared chord
+    /// beyond which its score bound ([`Judge::share_bound`]) falls below `worst`.
+    fn unit_limits(&self, worst: f64) -> Vec<f64> {
+        let (wp, ws) = self.preferred_and_schedule_weights();
+        let wd = self.judge.options.weights.distance();
+        let total = self.preferred_total;
+        let units = u32::try_from(self.preferred_units.len()).unwrap_or(u32::MAX);
+        (0..=units)
+            .map(|have| {
+                let points = have.saturating_add(self.other_units);
+                let bound = |d| self.judge.share_bound(d, points, total);
+                if total == 0 {
+                    self.distance_limit(worst, ws, wd + ws, bound)
+                } else {
+                    let share = f64::from(points.min(2 * total)) / f64::from(2 * total);
+                    self.distance_limit(worst, wp * share + ws, wd + wp + ws, bound)
+                }
+            })
+            .collect()
+    }
+
+    fn preferred_and_schedule_weights(&self) -> (f64, f64) {
         let weights = &self.judge.options.weights;
-        let (wd, wp) = (weights.distance(), weights.preferred());
         let ws = if self.judge.plan.schedule.is_some() {
             weights.schedule()
         } else {
             0.0
         };
+        (weights.preferred(), ws)
+    }
+
+    /// The squared chord beyond which `bound` (non-increasing in the distance, of the form
+    /// `(wd·(1 − d / max) + k) / w` up to rounding and margin) falls below `worst`: solved for
+    /// the distance, nudged outwards and verified; when the check fails, no limit.
+    fn distance_limit(&self, worst: f64, k: f64, w: f64, bound: impl Fn(f64) -> f64) -> f64 {
+        let max_km = self.judge.plan.max_km;
+        if max_km.partial_cmp(&0.0) != Some(Ordering::Greater) || bound(max_km) >= worst {
+            return f64::INFINITY;
+        }
+        if bound(0.0) < worst {
+            return f64::NEG_INFINITY;
+        }
+        let wd = self.judge.options.weights.distance();
         if wd.partial_cmp(&0.0) != Some(Ordering::Greater) {
             return f64::INFINITY;
         }
         // (wd·dc + k) / w ≥ target  ⇔  dc ≥ (target·w − k) / wd, with dc = 1 − d / max.
         let target = (worst - 1e-12) / (1.0 + 1e-9);
-        let reach = |k: f64, w: f64| max_km * (1.0 - (target * w - k) / wd);
-        let d = reach(wp + ws, wd + wp + ws).max(reach(ws, wd + ws));
+        let d = max_km * (1.0 - (target * w - k) / wd);
         let d = (d.clamp(0.0, max_km) * (1.0 + 1e-9) + 1e-9).min(max_km);
-        if self.judge.score_bound(d) < worst {
+        if bound(d) < worst {
             chord_for_km(d).powi(2) * (1.0 + CHORD_2_MARGIN)
         } else {
             f64::INFINITY

@@ -93,3 +93,22 @@ impl<T: Code> fmt::Debug for CodeSet<T> {
         f.debug_set().entries(self.iter().map(Code::code)).finish()
     }
 }
+
+/// As the bit mask (compact binary formats such as the engine's candidate snapshot); a mask with
+/// a bit outside the vocabulary list is rejected.
+impl<T> serde::Serialize for CodeSet<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(self.bits)
+    }
+}
+
+impl<'de, T: Code> serde::Deserialize<'de> for CodeSet<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let bits = <u64 as serde::Deserialize>::deserialize(deserializer)?;
+        let members = T::all().len();
+        if members < 64 && bits >> members != 0 {
+            return Err(serde::de::Error::custom("code set bit outside its list"));
+        }
+        Ok(Self::from_bits(bits))
+    }
+}

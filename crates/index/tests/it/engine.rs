@@ -59,6 +59,7 @@ fn manual() -> EngineOptions {
         batch_size: 7,
         poll_interval: None,
         compact_after: 1_000,
+        snapshot_interval: Some(Duration::ZERO),
     }
 }
 
