@@ -111,6 +111,11 @@ if [ "$matches_ok" = yes ]; then
   bench matches -s scripts/loadtest/match.lua "$base"
 fi
 
+# The server's own view (docs/operations.md#metrics).
+curl -fsS "$base/metrics" >"$dir/metrics.txt" || true
+echo
+grep -E '^carematch_(http_requests_total|index_candidates|index_last_seq)' "$dir/metrics.txt" || true
+
 echo
 echo "| endpoint | requests/s | p99 |"
 echo "|---|---|---|"

@@ -57,7 +57,7 @@ use crate::text::{DocKind, IndexError, OpenState, SearchQuery, SearchResults, Te
 
 mod snapshot;
 
-pub use snapshot::{FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION, SnapshotError};
+pub use snapshot::FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION;
 
 /// Everything that can go wrong in the engine.
 #[derive(Debug, thiserror::Error)]
@@ -522,7 +522,8 @@ struct Inner {
     candidates_from_snapshot: bool,
     index_dir: std::path::PathBuf,
     snapshots_written: AtomicU64,
-    /// When the last snapshot was written (by this process).
+    /// When the last snapshot was written (by this process); held while one is written, so
+    /// that writes (start, compaction) never overlap.
     snapshot_written_at: Mutex<Option<Instant>>,
     start_millis: u64,
     options: EngineOptions,
@@ -625,7 +626,7 @@ impl Engine {
         inner.catch_up()?;
         if !candidates_from_snapshot && inner.options.snapshot_interval.is_some() {
             let base = Arc::clone(&inner.snapshot.load().base);
-            inner.write_snapshot(candidates_seq, &base);
+            inner.write_snapshot(candidates_seq, &base, false);
         }
         let start_millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         // `start_millis` is set once, before the engine is shared.
@@ -1029,34 +1030,29 @@ impl Inner {
             "engine compacted"
         );
         // Outside the apply lock: catch-ups go on while the file is written.
-        if self.snapshot_due() {
-            self.write_snapshot(seq, &new_base);
-        }
+        self.write_snapshot(seq, &new_base, true);
         Ok(())
     }
 
-    /// Whether snapshots are on and the interval since the last one has passed.
-    fn snapshot_due(&self) -> bool {
+    /// Writes `base` (reflecting the change log up to `seq`) as the candidate snapshot when
+    /// snapshots are on and, if `only_when_due`, [`EngineOptions::snapshot_interval`] has passed
+    /// since the last. A failure is logged, not returned: the next start then scans, or uses an
+    /// older snapshot and replays more of the change log.
+    fn write_snapshot(&self, seq: i64, base: &Layer, only_when_due: bool) {
         let Some(interval) = self.options.snapshot_interval else {
-            return false;
+            return;
         };
-        match self.snapshot_written_at.lock() {
-            Ok(at) => at.is_none_or(|at| at.elapsed() >= interval),
-            Err(_) => false,
+        let Ok(mut written_at) = self.snapshot_written_at.lock() else {
+            return;
+        };
+        if only_when_due && written_at.is_some_and(|at| at.elapsed() < interval) {
+            return;
         }
-    }
-
-    /// Writes `base` (reflecting the change log up to `seq`) as the candidate snapshot. A
-    /// failure is logged, not returned: the next start then scans, or uses an older snapshot
-    /// and replays more of the change log.
-    fn write_snapshot(&self, seq: i64, base: &Layer) {
         let started = Instant::now();
         match snapshot::write(&self.index_dir, &self.store, seq, base) {
             Ok(bytes) => {
                 self.snapshots_written.fetch_add(1, Ordering::Relaxed);
-                if let Ok(mut at) = self.snapshot_written_at.lock() {
-                    *at = Some(Instant::now());
-                }
+                *written_at = Some(Instant::now());
                 tracing::info!(
                     seq,
                     bytes,

@@ -17,7 +17,7 @@ async fn metrics(
 ) -> HttpResponse {
     let ready = if state.indexes_loaded() { 1.0 } else { 0.0 };
     let tracked = limiter.map_or(0.0, |l| l.tracked_clients() as f64);
-    let text = metrics.render(&[
+    let mut gauges = vec![
         (
             "carematch_indexes_loaded",
             "1 once the search and matching indexes are loaded, else 0.",
@@ -28,7 +28,43 @@ async fn metrics(
             "Clients (IP addresses and API keys) with a rate-limit bucket in memory.",
             tracked,
         ),
-    ]);
+    ];
+    if let Ok(engine) = state.engine() {
+        let stats = engine.stats();
+        gauges.extend([
+            (
+                "carematch_index_last_seq",
+                "The change-log sequence number both indexes have applied.",
+                stats.last_seq as f64,
+            ),
+            (
+                "carematch_index_candidates",
+                "Live carers and providers visible to matching and search.",
+                stats.candidates as f64,
+            ),
+            (
+                "carematch_index_overlay_records",
+                "Records changed since the matching index was last compacted.",
+                stats.overlay_len as f64,
+            ),
+            (
+                "carematch_index_text_documents",
+                "Documents in the text index.",
+                stats.text_docs as f64,
+            ),
+            (
+                "carematch_index_changes_applied",
+                "Change-log rows applied by catch-ups since the server started.",
+                stats.changes_applied as f64,
+            ),
+            (
+                "carematch_index_compactions",
+                "Compactions of the matching index since the server started.",
+                stats.compactions as f64,
+            ),
+        ]);
+    }
+    let text = metrics.render(&gauges);
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(text)

@@ -31,6 +31,7 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
     tracing::info!(
         candidates = stats.candidates,
         text_rebuilt = stats.text_rebuilt,
+        candidates_from_snapshot = stats.candidates_from_snapshot,
         last_seq = stats.last_seq,
         millis = stats.start_millis,
         "indexes loaded"

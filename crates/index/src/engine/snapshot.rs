@@ -5,12 +5,17 @@
 //! # Format (`candidates.bin`)
 //!
 //! ```text
-//! MAGIC (8 bytes) | FORMAT_VERSION (u32 LE) | body (postcard) | body length (u64 LE) | checksum (u64 LE)
+//! MAGIC (8 bytes) | FORMAT_VERSION (u32 LE) | layout (u64 LE) | body (postcard)
+//!     | body length (u64 LE) | checksum (u64 LE)
 //! ```
+//!
+//! `layout` packs the in-memory sizes of [`Candidate`], [`SideEntry`] and [`Facts`]: a cheap
+//! guard against a field added without a version bump (the integration tests also pin the
+//! serialised form of fixture candidates to [`FORMAT_VERSION`]).
 //!
 //! The body is [`Body`]: the change-log position the records reflect (every change up to it is
 //! included; later ones may be, and are applied again by the catch-up, which is harmless), the
-//! change at that position (kind and id, so that a file left from another database of the same
+//! change at that position (kind, id and time, so that a file left from another database of the same
 //! length is not trusted), then the candidates, side entries and facts, slot by slot. The file is
 //! written to a temporary name and renamed, so a reader sees an old file or a whole new one. A
 //! file that is missing, of another version, truncated, corrupt (checksum) or ahead of the
@@ -33,7 +38,15 @@ const MAGIC: [u8; 8] = *b"CMCANDS\0";
 /// Bump whenever the body or anything serialised in it ([`Candidate`], [`SideEntry`], [`Facts`],
 /// or how `Candidate::from_carer`/`from_provider` derive their fields) changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
-const HEADER: usize = MAGIC.len() + 4;
+const HEADER: usize = MAGIC.len() + 4 + 8;
+
+/// See the module documentation.
+fn layout() -> u64 {
+    let size = |n: usize| u64::try_from(n).unwrap_or(u64::MAX) & 0xffff;
+    size(size_of::<Candidate>())
+        | size(size_of::<SideEntry>()) << 16
+        | size(size_of::<Facts>()) << 32
+}
 const TRAILER: usize = 16;
 
 #[derive(Debug, thiserror::Error)]
@@ -48,8 +61,9 @@ pub enum SnapshotError {
     Invalid(&'static str),
 }
 
-/// The change at the snapshot's position, when there is one.
-type Marker = Option<(CandidateKind, i64)>;
+/// The change at the snapshot's position, when there is one: kind, id and commit time in
+/// microseconds.
+type Marker = Option<(CandidateKind, i64, i64)>;
 
 #[derive(Serialize)]
 struct BodyRef<'a> {
@@ -90,19 +104,26 @@ fn marker(store: &Store, seq: i64) -> Result<Marker, StoreError> {
             Entity::Carer => CandidateKind::Carer,
             Entity::Provider => CandidateKind::Provider,
         };
-        (kind, c.entity_id)
+        (kind, c.entity_id, c.at.timestamp_micros())
     }))
 }
 
 /// Writes `layer` as the snapshot at change-log position `seq`, atomically; returns its size in
 /// bytes.
-pub fn write(index_dir: &Path, store: &Store, seq: i64, layer: &Layer) -> Result<u64, SnapshotError> {
+pub fn write(
+    index_dir: &Path,
+    store: &Store,
+    seq: i64,
+    layer: &Layer,
+) -> Result<u64, SnapshotError> {
     let roster = layer.set.roster();
     let sides: Vec<&SideEntry> = (0..roster.len() as u32)
         .filter_map(|slot| roster.side(slot))
         .collect();
     if sides.len() != roster.len() || layer.facts.len() != roster.len() {
-        return Err(SnapshotError::Invalid("roster, side table and facts differ in length"));
+        return Err(SnapshotError::Invalid(
+            "roster, side table and facts differ in length",
+        ));
     }
     let body = BodyRef {
         seq,
@@ -116,6 +137,7 @@ pub fn write(index_dir: &Path, store: &Store, seq: i64, layer: &Layer) -> Result
     let mut out = BufWriter::with_capacity(1 << 20, file);
     out.write_all(&MAGIC)?;
     out.write_all(&FORMAT_VERSION.to_le_bytes())?;
+    out.write_all(&layout().to_le_bytes())?;
     let mut hashed = Hashing {
         inner: out,
         hash: Hash64::new(),
@@ -142,7 +164,11 @@ pub fn write(index_dir: &Path, store: &Store, seq: i64, layer: &Layer) -> Result
 
 /// Reads the snapshot in `index_dir`: `Ok(None)` when there is none; an error when it cannot be
 /// trusted (the caller then scans the database). `latest_seq` is the change log's position.
-pub fn load(index_dir: &Path, store: &Store, latest_seq: i64) -> Result<Option<Loaded>, SnapshotError> {
+pub fn load(
+    index_dir: &Path,
+    store: &Store,
+    latest_seq: i64,
+) -> Result<Option<Loaded>, SnapshotError> {
     let mut file = match File::open(path(index_dir)) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -171,7 +197,9 @@ pub fn load(index_dir: &Path, store: &Store, latest_seq: i64) -> Result<Option<L
         return Err(SnapshotError::Invalid("written for another database"));
     }
     if candidates.len() != sides.len() || candidates.len() != facts.len() {
-        return Err(SnapshotError::Invalid("roster, side table and facts differ in length"));
+        return Err(SnapshotError::Invalid(
+            "roster, side table and facts differ in length",
+        ));
     }
     let mut keys: Vec<Key> = candidates.iter().map(|c| (c.kind(), c.id())).collect();
     keys.sort_unstable();
@@ -198,12 +226,18 @@ fn verified_body(bytes: &[u8]) -> Result<&[u8], SnapshotError> {
         return Err(SnapshotError::Invalid("truncated"));
     }
     let (header, rest) = bytes.split_at(HEADER);
-    let (magic, version) = header.split_at(MAGIC.len());
+    let (magic, rest_of_header) = header.split_at(MAGIC.len());
+    let (version, layout_bytes) = rest_of_header.split_at(4);
     if magic != MAGIC {
         return Err(SnapshotError::Invalid("not a candidate snapshot"));
     }
     if version != FORMAT_VERSION.to_le_bytes() {
         return Err(SnapshotError::Invalid("another format version"));
+    }
+    if layout_bytes != layout().to_le_bytes() {
+        return Err(SnapshotError::Invalid(
+            "written by a build with other record layouts",
+        ));
     }
     let (body, trailer) = rest.split_at(rest.len() - TRAILER);
     let (len, hash) = trailer.split_at(8);

@@ -277,3 +277,306 @@ fn the_follower_applies_writes_made_elsewhere() {
     assert_eq!(engine.stats().candidates, 6);
     engine.stop();
 }
+
+// ---- the candidate snapshot (`candidates.bin`) ----
+
+const SNAPSHOT: &str = "candidates.bin";
+
+/// Match outcomes of both engines agree at every probe.
+fn assert_same_as(engine: &Engine, other: &Engine) {
+    let mut options = MatchOptions::new(NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"));
+    options.viewer = Viewer::Admin;
+    options.limit = 10;
+    for file in [
+        "01-cantonese-manchester-sight-loss.json",
+        "03-gujarati-leicester-dementia-vegetarian.json",
+    ] {
+        let mut plan = plan(file);
+        plan.postcode = None;
+        for (_, at) in fixture_carers(40).into_iter().step_by(4) {
+            let mut compiled = CompiledPlan::compile(&plan, at);
+            compiled.max_km = 40.0;
+            assert_eq!(
+                engine.match_plan(&compiled, &options),
+                other.match_plan(&compiled, &options),
+                "{file} at {at:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn restarts_from_the_candidate_snapshot_and_applies_writes_made_while_down() {
+    let db = TestDb::new();
+    let (agency, carers) = seed(&db.store, 30);
+    let dir = tempfile::tempdir().expect("dir");
+    let first = Engine::start(db.store.clone(), dir.path(), manual()).expect("start");
+    let stats = first.stats();
+    assert!(!stats.candidates_from_snapshot);
+    assert_eq!(
+        stats.snapshots_written, 1,
+        "a build from the scans writes one"
+    );
+    assert!(dir.path().join(SNAPSHOT).exists());
+    drop(first);
+
+    // While the engine is down: a new carer, a carer moved and changed, a deletion.
+    let (mut details, location) = carers[1].clone();
+    details.given_name = "Quillon".into();
+    details.external_ref = None;
+    db.store
+        .insert_carer(agency, &details, location)
+        .expect("insert");
+    let moved = db.store.get_carer(CarerId(4)).expect("get").expect("carer");
+    let (other_details, other_location) = carers[20].clone();
+    db.store
+        .update_carer(
+            moved.id,
+            &CarerDetails {
+                external_ref: moved.details.external_ref.clone(),
+                given_name: "Marisol".into(),
+                ..other_details
+            },
+            other_location,
+            None,
+        )
+        .expect("update");
+    db.store.delete_carer(CarerId(1)).expect("delete");
+
+    let second = Engine::start(db.store.clone(), dir.path(), manual()).expect("restart");
+    let stats = second.stats();
+    assert!(
+        stats.candidates_from_snapshot,
+        "restart must load the snapshot"
+    );
+    assert!(!stats.text_rebuilt);
+    assert_eq!(
+        stats.snapshots_written, 0,
+        "a loaded snapshot is not rewritten"
+    );
+    assert_eq!(stats.changes_applied, 3, "only the changes made while down");
+    assert_eq!(stats.candidates, 30);
+    assert_eq!(stats.last_seq, db.store.latest_change_seq().expect("seq"));
+    assert_eq!(search_total(&second, "Quillon"), 1);
+    assert_eq!(search_total(&second, "Marisol"), 1);
+    assert!(
+        second
+            .snapshot()
+            .get(carematch_domain::matching::CandidateKind::Carer, 1)
+            .is_none()
+    );
+    assert_same_answers(&second, &db.store);
+
+    // The same answers as an engine built from scratch in a fresh folder.
+    let fresh_dir = tempfile::tempdir().expect("dir");
+    let fresh = Engine::start(db.store.clone(), fresh_dir.path(), manual()).expect("fresh");
+    assert!(fresh.stats().text_rebuilt && !fresh.stats().candidates_from_snapshot);
+    assert_same_as(&second, &fresh);
+}
+
+#[test]
+fn a_corrupt_truncated_old_or_foreign_snapshot_falls_back_to_the_scan() {
+    let db = TestDb::new();
+    let (agency, carers) = seed(&db.store, 25);
+    let dir = tempfile::tempdir().expect("dir");
+    drop(Engine::start(db.store.clone(), dir.path(), manual()).expect("start"));
+    let path = dir.path().join(SNAPSHOT);
+    let good = std::fs::read(&path).expect("snapshot");
+    // A write after the snapshot, so that a fallback that served the file would be caught.
+    let (mut details, location) = carers[2].clone();
+    details.given_name = "Peregrine".into();
+    details.external_ref = None;
+    db.store
+        .insert_carer(agency, &details, location)
+        .expect("insert");
+
+    let reference_dir = tempfile::tempdir().expect("dir");
+    let reference_engine =
+        Engine::start(db.store.clone(), reference_dir.path(), manual()).expect("reference");
+
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x10;
+    let mut old_version = good.clone();
+    old_version[8] = old_version[8].wrapping_add(1);
+    let mut bad_length = good.clone();
+    let at = bad_length.len() - 16;
+    bad_length[at] ^= 1;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("a flipped bit", flipped),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("truncated to the header", good[..12].to_vec()),
+        ("empty", Vec::new()),
+        ("another format version", old_version),
+        ("a wrong length", bad_length),
+        ("not a snapshot", b"{\"carers\": []}".repeat(20)),
+    ];
+    for (what, bytes) in cases {
+        std::fs::write(&path, &bytes).expect("write");
+        let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("start");
+        let stats = engine.stats();
+        assert!(!stats.candidates_from_snapshot, "{what}: must not be used");
+        assert!(!stats.text_rebuilt, "{what}: the text index is kept");
+        assert_eq!(stats.candidates, 26, "{what}");
+        assert_eq!(search_total(&engine, "Peregrine"), 1, "{what}");
+        assert_same_answers(&engine, &db.store);
+        assert_same_as(&engine, &reference_engine);
+        drop(engine);
+        // The fallback wrote a good snapshot again, and the next start uses it.
+        let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("restart");
+        assert!(engine.stats().candidates_from_snapshot, "{what}: rewritten");
+        assert_same_as(&engine, &reference_engine);
+    }
+
+    // A snapshot from another database whose change log has the same length: its marker (the
+    // change at its position) differs, so it is not trusted.
+    let other = TestDb::new();
+    let other_agency = other.store.create_agency("Other").expect("agency").id;
+    let rows: Vec<NewCarer> = fixture_carers(60)
+        .into_iter()
+        .skip(30)
+        .map(|(details, location)| NewCarer {
+            agency_id: other_agency,
+            details,
+            location,
+        })
+        .collect();
+    other.store.insert_carers(&rows, &|_| {}).expect("insert");
+    let other_dir = tempfile::tempdir().expect("dir");
+    drop(Engine::start(other.store.clone(), other_dir.path(), manual()).expect("other"));
+    // Put the other database's snapshot beside this database's text index, then make this
+    // change log at least as long.
+    std::fs::copy(other_dir.path().join(SNAPSHOT), &path).expect("copy");
+    while db.store.latest_change_seq().expect("seq") < other.store.latest_change_seq().expect("seq")
+    {
+        let (details, location) = carers[3].clone();
+        let mut details = details;
+        details.external_ref = None;
+        db.store
+            .insert_carer(agency, &details, location)
+            .expect("insert");
+    }
+    let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("start");
+    assert!(!engine.stats().candidates_from_snapshot);
+    assert_same_answers(&engine, &db.store);
+}
+
+#[test]
+fn the_snapshot_and_the_text_index_catch_up_from_their_own_positions() {
+    let db = TestDb::new();
+    let (agency, carers) = seed(&db.store, 20);
+    let dir = tempfile::tempdir().expect("dir");
+    let new_carer = |name: &str, i: usize| {
+        let (mut details, location) = carers[i].clone();
+        details.given_name = name.into();
+        details.external_ref = None;
+        db.store
+            .insert_carer(agency, &details, location)
+            .expect("insert");
+    };
+
+    // Snapshot behind the text index: writes applied (text committed) but no compaction.
+    let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("start");
+    new_carer("Anselm", 0);
+    new_carer("Brigid", 1);
+    assert_eq!(engine.catch_up().expect("catch up"), 2);
+    drop(engine);
+    // A copy of the folder as it is now: the text index two changes ahead of the snapshot.
+    let behind = tempfile::tempdir().expect("dir");
+    for entry in std::fs::read_dir(dir.path()).expect("read dir") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), behind.path().join(entry.file_name())).expect("copy");
+    }
+    new_carer("Cosimo", 2);
+    let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("restart");
+    let stats = engine.stats();
+    assert!(stats.candidates_from_snapshot && !stats.text_rebuilt);
+    assert_eq!(stats.changes_applied, 3, "from the snapshot's position");
+    assert_eq!(stats.candidates, 23);
+    assert_eq!(stats.text_docs, 23);
+    for name in ["Anselm", "Brigid", "Cosimo"] {
+        assert_eq!(search_total(&engine, name), 1, "{name}");
+    }
+    assert_same_answers(&engine, &db.store);
+
+    // Snapshot ahead of the text index: compaction writes a newer snapshot; put it beside the
+    // older text index copied above.
+    new_carer("Dagny", 3);
+    engine.catch_up().expect("catch up");
+    engine.compact().expect("compact");
+    assert_eq!(engine.stats().snapshots_written, 1, "compaction writes one");
+    drop(engine);
+    std::fs::copy(dir.path().join(SNAPSHOT), behind.path().join(SNAPSHOT)).expect("copy");
+    new_carer("Eamon", 4);
+    let engine = Engine::start(db.store.clone(), behind.path(), manual()).expect("restart");
+    let stats = engine.stats();
+    assert!(stats.candidates_from_snapshot && !stats.text_rebuilt);
+    assert_eq!(stats.candidates, 25);
+    assert_eq!(stats.text_docs, 25);
+    for name in ["Anselm", "Brigid", "Cosimo", "Dagny", "Eamon"] {
+        assert_eq!(search_total(&engine, name), 1, "{name}");
+    }
+    assert_eq!(stats.last_seq, db.store.latest_change_seq().expect("seq"));
+    assert_same_answers(&engine, &db.store);
+}
+
+/// FNV-1a, stable across Rust releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The snapshot stores candidates as serialised by their derives. If this test fails, what a
+/// snapshot holds has changed (a field of `Candidate`, `SideEntry` or `AreaPolygon`, or how
+/// `Candidate::from_carer`/`from_provider` derive them): bump
+/// `carematch_index::engine::SNAPSHOT_FORMAT_VERSION` so that old files are not read, then
+/// update the pinned value.
+#[test]
+fn the_snapshot_format_version_follows_what_candidates_serialise_to() {
+    use carematch_domain::matching::{Candidate, SideEntry};
+    use carematch_domain::{Carer, Provider, ProviderDetails, ProviderId};
+    let at = chrono::DateTime::from_timestamp(1_790_000_000, 0).expect("time");
+    let mut bytes = Vec::new();
+    for (i, (details, location)) in fixture_carers(200).into_iter().enumerate() {
+        let carer = Carer {
+            id: CarerId(i as i64 + 1),
+            agency_id: AgencyId(1),
+            details,
+            location,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+        };
+        let record = (Candidate::from_carer(&carer), SideEntry::from_carer(&carer));
+        bytes.extend(postcard::to_allocvec(&record).expect("encode"));
+    }
+    let text = std::fs::read_to_string(fixtures().join("providers.jsonl")).expect("fixtures");
+    for (i, line) in text.lines().enumerate() {
+        let value: Value = serde_json::from_str(line).expect("json");
+        let details: ProviderDetails =
+            serde_json::from_value(value["details"].clone()).expect("details");
+        let provider = Provider {
+            id: ProviderId(i as i64 + 1),
+            agency_id: None,
+            details,
+            location: serde_json::from_value(value["location"].clone()).expect("location"),
+            version: 1,
+            created_at: at,
+            updated_at: at,
+        };
+        let record = (
+            Candidate::from_provider(&provider),
+            SideEntry::from_provider(&provider),
+        );
+        bytes.extend(postcard::to_allocvec(&record).expect("encode"));
+    }
+    assert_eq!(
+        (
+            carematch_index::engine::SNAPSHOT_FORMAT_VERSION,
+            fnv1a(&bytes)
+        ),
+        (1, 0),
+        "candidates serialise differently: bump SNAPSHOT_FORMAT_VERSION and update the pin"
+    );
+}
