@@ -57,15 +57,17 @@ fn init_logging(settings: &Settings) {
             .init(),
         LogFormat::Text => builder.init(),
     }
-    // Panics go through the log (one JSON object per line stays true) with their source location;
-    // their message is left out because it can quote input such as a support plan. The HTTP layer
-    // answers the request 500 and keeps serving.
+    // Panics go through the log (one JSON object per line stays true) with their location and
+    // backtrace; their message is left out because it can quote input such as a support plan.
+    // The HTTP layer answers the request 500 and keeps serving.
     std::panic::set_hook(Box::new(|info| {
         let location = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        tracing::error!(%location, "panic");
+        // Function names and lines only: a backtrace holds no data.
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        tracing::error!(%location, %backtrace, "panic");
     }));
 }
 
