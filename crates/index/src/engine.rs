@@ -430,6 +430,10 @@ impl Snapshot {
 
     /// Matches a compiled plan (its location already resolved) against every live candidate.
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+        // The steady state (no writes since the last compaction): the base set's columnar path.
+        if self.overlay.dead.is_empty() && self.overlay.entries.is_empty() {
+            return self.base.set.match_plan(plan, options);
+        }
         let outer = 2.0 * plan.max_km;
         let overlay_hits: Vec<(u32, f64)> = self
             .overlay
