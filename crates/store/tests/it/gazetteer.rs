@@ -65,9 +65,13 @@ fn both_csv_forms_parse_and_skip_rows_without_coordinates() {
 #[test]
 fn nonstandard_postcodes_are_counted_and_bad_coordinates_are_errors_with_a_line() {
     // `NPT 0AD` is a real pre-1984 Newport postcode that the national file still lists.
-    let text = "Postcode,lat,long\nLE1 5WW,52.6,-1.1\nNPT 0AD,51.58,-2.99\nNOT A POSTCODE,52.6,-1.1\n";
+    let text =
+        "Postcode,lat,long\nLE1 5WW,52.6,-1.1\nNPT 0AD,51.58,-2.99\nNOT A POSTCODE,52.6,-1.1\n";
     let mut reader = GazetteerReader::new(text.as_bytes()).expect("header");
-    let rows: Vec<_> = reader.by_ref().collect::<Result<_, _>>().expect("no errors");
+    let rows: Vec<_> = reader
+        .by_ref()
+        .collect::<Result<_, _>>()
+        .expect("no errors");
     assert_eq!(rows.len(), 1);
     assert_eq!(reader.nonstandard(), 2);
     let bad_number = "Postcode,lat,long\nLE1 5WW,north,-1.1\n";
