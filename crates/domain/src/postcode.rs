@@ -66,6 +66,10 @@ impl Postcode {
         if compact.is_empty() {
             return Err(error("it is empty"));
         }
+        // Checked before any slicing: the byte offsets below assume ASCII.
+        if !compact.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(error("only letters and digits are allowed"));
+        }
         if !(5..=7).contains(&compact.len()) {
             return Err(error("it must have 5 to 7 letters and digits"));
         }
@@ -208,8 +212,20 @@ mod tests {
     #[test]
     fn rejects_malformed_postcodes_with_a_reason() {
         for bad in [
-            "", "LE1", "LE1 5W", "LE1 5WWW", "1E1 5WW", "LE1 ZWW", "LE1 5WI", "LE-1 5WW",
-            "LEE1 5WW", "L 5WW",
+            "",
+            "LE1",
+            "LE1 5W",
+            "LE1 5WWW",
+            "1E1 5WW",
+            "LE1 ZWW",
+            "LE1 5WI",
+            "LE-1 5WW",
+            "LEE1 5WW",
+            "L 5WW",
+            // Non-ASCII letters once made the outward/inward split cut inside a character.
+            "I\u{ab}\u{8e}",
+            "LE1 5W\u{e9}",
+            "\u{5ee3}\u{6771}12",
         ] {
             let err = Postcode::parse(bad).expect_err(bad);
             assert_eq!(err.input, bad);

@@ -63,6 +63,9 @@ macro_rules! vocabulary {
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize, utoipa::ToSchema,
         )]
+        // Every code is the snake_case of its variant; `rename_all` is what utoipa reads (it does
+        // not see the per-variant renames that come through this macro), and a test checks both.
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
             $(#[doc = $label] #[serde(rename = $code)] $variant,)+
         }

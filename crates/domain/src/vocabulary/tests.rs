@@ -1,6 +1,8 @@
 use super::*;
 
-fn assert_serde_matches_code<T: Code + serde::Serialize + serde::de::DeserializeOwned>() {
+fn assert_serde_matches_code<
+    T: Code + serde::Serialize + serde::de::DeserializeOwned + utoipa::PartialSchema,
+>() {
     for member in T::all() {
         let json = serde_json::to_string(member).expect("serialises");
         assert_eq!(json, format!("\"{}\"", member.code()), "{member:?}");
@@ -9,7 +11,16 @@ fn assert_serde_matches_code<T: Code + serde::Serialize + serde::de::Deserialize
         assert_eq!(T::parse(member.code()), Ok(*member));
         assert!(!member.label_en().is_empty());
     }
-    let mut codes: Vec<_> = T::all().iter().map(|m| m.code()).collect();
+    let schema = serde_json::to_value(T::schema()).expect("schema");
+    let documented: Vec<&str> = schema["enum"]
+        .as_array()
+        .expect("an enum schema")
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    let codes: Vec<&str> = T::all().iter().map(|m| m.code()).collect();
+    assert_eq!(documented, codes, "OpenAPI enum of {}", T::KIND);
+    let mut codes = codes;
     codes.sort_unstable();
     codes.dedup();
     assert_eq!(codes.len(), T::all().len(), "duplicate code in {}", T::KIND);
