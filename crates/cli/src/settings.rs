@@ -262,9 +262,16 @@ mod tests {
         let file = dir.path().join("carematch.toml");
         std::fs::write(&file, "bindd = \"x\"\n").expect("write");
         assert!(Settings::load(Some(&file), |_| None).is_err());
-        let env = |name: &str| (name == "CAREMATCH_POOL_SIZE").then(|| "many".to_owned());
-        let err = Settings::load(Some(Path::new("/nonexistent/none.toml")), env);
+        let err = Settings::load(Some(Path::new("/nonexistent/none.toml")), |_| None);
         assert!(err.is_err(), "an explicit file must exist");
+        // A bad environment value is an error naming the variable, even over a valid file.
+        std::fs::write(&file, "bind = \"127.0.0.1:9000\"\n").expect("write");
+        let env = |name: &str| (name == "CAREMATCH_POOL_SIZE").then(|| "many".to_owned());
+        let err = Settings::load(Some(&file), env).expect_err("pool size is not a number");
+        assert!(
+            format!("{err:#}").contains("CAREMATCH_POOL_SIZE"),
+            "{err:#}"
+        );
         let missing = dir.path().join("absent.toml");
         assert!(Settings::load(Some(&missing), |_| None).is_err());
     }

@@ -16,7 +16,7 @@ use std::io::Read;
 use std::path::Path;
 
 use carematch_domain::GeoPoint;
-use carematch_domain::postcode::{Postcode, PostcodeError};
+use carematch_domain::postcode::Postcode;
 
 /// NSPL marks postcodes without a grid reference with this latitude (and longitude 0).
 const NSPL_PLACEHOLDER_LAT: f64 = 99.999999;
@@ -41,12 +41,6 @@ pub enum GazetteerError {
         "unrecognised postcode file header `{header}`: expected NSPL (pcds, lat, long, doterm) or Postcode,lat,long"
     )]
     UnknownFormat { header: String },
-    #[error("line {line}: {source}")]
-    Postcode {
-        line: u64,
-        #[source]
-        source: PostcodeError,
-    },
     #[error("line {line}: bad coordinates: {message}")]
     Coordinates { line: u64, message: String },
 }
