@@ -68,6 +68,9 @@ pub struct ServerConfig {
     pub rate_limit: middleware::RateLimitConfig,
     /// Extra gauges for `/metrics` (e.g. the index's last applied change-log sequence).
     pub gauges: Vec<middleware::Gauge>,
+    /// Routes served beside the API (the web pages of `carematch-web`), under the same
+    /// middleware: request ids, logs, metrics, rate limits and time limits.
+    pub pages: Option<fn(&mut web::ServiceConfig)>,
 }
 
 impl Default for ServerConfig {
@@ -82,6 +85,7 @@ impl Default for ServerConfig {
             handle_signals: false,
             rate_limit: middleware::RateLimitConfig::default(),
             gauges: Vec::new(),
+            pages: None,
         }
     }
 }
@@ -156,6 +160,7 @@ pub fn run(
     let handler_timeout = (!config.request_timeout.is_zero())
         .then(|| web::Data::new(middleware::HandlerTimeout(config.request_timeout)));
     let (payload_limit, json_limit) = (config.payload_limit, config.json_limit);
+    let pages = config.pages;
     let mut server = HttpServer::new(move || {
         let (app, doc) = build_app(state.clone(), json_limit);
         let app = app
@@ -164,7 +169,12 @@ pub fn run(
             .app_data(web::Data::new(middleware::KnownPaths::from_document(&doc)))
             .app_data(web::PayloadConfig::new(payload_limit))
             .configure(routes::metrics::configure)
-            .configure(|cfg| routes::docs::configure(cfg, doc));
+            .configure(|cfg| routes::docs::configure(cfg, doc))
+            .configure(|cfg| {
+                if let Some(pages) = pages {
+                    pages(cfg);
+                }
+            });
         let app = match &handler_timeout {
             Some(limit) => app.app_data(limit.clone()),
             None => app,

@@ -123,6 +123,7 @@ impl Settings {
                 trusted_proxies: self.trusted_proxies.clone(),
             },
             gauges: Vec::new(),
+            pages: Some(carematch_web::configure),
         }
     }
 

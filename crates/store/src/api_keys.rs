@@ -94,6 +94,20 @@ impl Store {
         })
     }
 
+    /// The live (not revoked) key with this id.
+    pub fn get_api_key(&self, id: i64) -> Result<Option<ApiKeyRecord>, StoreError> {
+        self.read(|conn| {
+            api_keys::table
+                .find(id)
+                .filter(api_keys::revoked_at.is_null())
+                .select(ApiKeyRow::as_select())
+                .first(conn)
+                .optional()?
+                .map(ApiKeyRecord::try_from)
+                .transpose()
+        })
+    }
+
     /// Revokes a key; later requests with it get 401.
     pub fn revoke_api_key(&self, id: i64) -> Result<(), StoreError> {
         let revoked = self.write(|conn| {

@@ -40,6 +40,7 @@ pub mod gazetteer;
 pub mod plans;
 mod postcodes;
 mod providers;
+mod sessions;
 pub mod schema;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -64,6 +65,7 @@ pub use error::StoreError;
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
 pub use plans::SavedPlan;
 pub use postcodes::{ImportSummary, Located, Precision};
+pub use sessions::WebSession;
 pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter, ProviderRow};
 
 use crate::codec::{from_naive, now, to_naive};

@@ -133,13 +133,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    web_sessions (token_hash) {
+        token_hash -> Text,
+        api_key_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(api_keys -> agencies (agency_id));
+diesel::joinable!(web_sessions -> api_keys (api_key_id));
 diesel::joinable!(carers -> agencies (agency_id));
 diesel::joinable!(providers -> agencies (agency_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
     api_keys,
+    web_sessions,
     carers,
     providers,
     changes,

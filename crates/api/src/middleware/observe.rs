@@ -252,6 +252,15 @@ fn is_json(response: &ServiceResponse<impl MessageBody>) -> bool {
         })
 }
 
+/// A web page (carematch-web) explains its own errors to people; it is never reshaped.
+fn is_page(response: &ServiceResponse<impl MessageBody>) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("text/html"))
+}
+
 /// The code and message for an error status that reached us in some other shape.
 fn code_for(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
@@ -292,7 +301,10 @@ fn reshape_error<B: MessageBody + 'static>(
     response: ServiceResponse<EitherBody<B, BoxBody>>,
 ) -> ServiceResponse<EitherBody<B, BoxBody>> {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_json(&response) {
+    if !(status.is_client_error() || status.is_server_error())
+        || is_json(&response)
+        || is_page(&response)
+    {
         return response;
     }
     let (code, fallback) = code_for(status);

@@ -1,0 +1,198 @@
+// carematch's pages in a real browser: Debian's Chromium, headless, driven by playwright-core.
+// Started by .ci/browser, which runs a server over the demo data and passes:
+//   CAREMATCH_URL, CAREMATCH_AGENCY_KEY, CAREMATCH_COMMISSIONER_KEY, SCREENSHOT_DIR
+// Every page is checked with axe-core (WCAG 2.2 A and AA rules): no serious or critical finding.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const BASE = process.env.CAREMATCH_URL ?? "http://127.0.0.1:8080";
+const SHOTS = process.env.SCREENSHOT_DIR ?? "target/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => { await browser?.close(); });
+
+/** A fresh browser profile (no cookies), with CSP bypassed only so that axe can be injected. */
+async function newPage(options = {}) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.errors = errors;
+  return page;
+}
+
+/** Runs axe on the page; fails on any serious or critical violation. */
+async function axe(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => await window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(report, [], `${name}: axe found serious or critical violations`);
+  return result;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard only, like a person). */
+async function tabTo(page, selector, max = 400) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test("find -> shortlist -> print, by keyboard alone", async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/find`);
+  await axe(page, "find form");
+  await shot(page, "find");
+  // The skip link is the first stop.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  await tabTo(page, "#postcode");
+  await page.keyboard.type("M13 0EG");
+  await tabTo(page, "#language-yue");
+  await page.keyboard.press("Space");
+  await tabTo(page, "#cuisine-cantonese");
+  await page.keyboard.press("Space");
+  await tabTo(page, "form.find button[type=submit]");
+  await Promise.all([page.waitForURL(/postcode=M13/), page.keyboard.press("Enter")]);
+  await page.waitForSelector("article.card");
+  const reasons = await page.textContent("ol.cards");
+  assert.match(reasons, /speaks Cantonese/);
+  await axe(page, "results");
+  await shot(page, "results");
+
+  await tabTo(page, "form.shortlist button");
+  const name = await page.evaluate(() => document.activeElement.closest("article").querySelector("h3").textContent);
+  await Promise.all([page.waitForLoadState("load"), page.keyboard.press("Enter")]);
+  await page.waitForSelector("text=On your shortlist");
+  assert.match(await page.textContent("header.site"), /\(1\)/);
+
+  await tabTo(page, 'header.site a[href="/shortlist"]');
+  await Promise.all([page.waitForURL(/\/shortlist/), page.keyboard.press("Enter")]);
+  assert.match(await page.textContent("main"), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  assert.match(await page.textContent("main"), /Questions to ask the agency/);
+  await axe(page, "shortlist");
+  await shot(page, "shortlist");
+  // The shareable link reproduces the list in a browser with no cookies.
+  const share = await page.getAttribute("#share-link", "href");
+  const other = await newPage();
+  await other.goto(`${BASE}${share}`);
+  assert.match(await other.textContent("main"), /Questions to ask the agency/);
+  await other.context().close();
+
+  // Print: navigation and buttons gone, every card on A4 paper.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("header.site"), false);
+  assert.equal(await page.isVisible("form.shortlist"), false);
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `one entry prints on ${pages} page(s)`);
+  writeFileSync(`${SHOTS}/shortlist-print.pdf`, pdf);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("Urdu is laid out right to left; every language gets lang and dir", async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/find?lang=ur`);
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  assert.equal(await page.getAttribute("html", "lang"), "ur");
+  const width = page.viewportSize().width;
+  const brand = await page.locator(".brand").boundingBox();
+  const label = await page.locator('label[for="postcode"]').boundingBox();
+  assert.ok(brand.x + brand.width > width * 0.6, "the brand starts on the right");
+  assert.ok(label.x + label.width > width * 0.6, "labels are on the right");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), "rtl");
+  await axe(page, "find (Urdu)");
+  await shot(page, "find-urdu");
+  for (const [tag, dir] of [["zh-Hant", "ltr"], ["zh-Hans", "ltr"], ["pa", "ltr"], ["bn", "ltr"], ["gu", "ltr"], ["so", "ltr"], ["pl", "ltr"]]) {
+    await page.goto(`${BASE}/find?lang=${tag}&postcode=M13+0EG&language=yue`);
+    assert.equal(await page.getAttribute("html", "lang"), tag);
+    assert.equal(await page.getAttribute("html", "dir"), dir);
+    // Text still fits: nothing wider than the window.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${tag}: page is ${overflow}px wider than the window`);
+    await axe(page, `results (${tag})`);
+  }
+  await page.goto(`${BASE}/find?lang=zh-Hant&postcode=M13+0EG&language=yue&cuisine=cantonese`);
+  await shot(page, "results-zh-hant");
+  await page.context().close();
+});
+
+async function signIn(page, key, next) {
+  await page.goto(`${BASE}${next}`);
+  await page.waitForURL(/\/login/);
+  await axe(page, "sign in");
+  await page.fill("#key", key);
+  await Promise.all([page.waitForURL(new RegExp(next.replace("?", "\\?"))), page.press("#key", "Enter")]);
+}
+
+test("agency console: find PAs with contacts, upload a register, see the row report", async () => {
+  const key = process.env.CAREMATCH_AGENCY_KEY;
+  assert.ok(key, "CAREMATCH_AGENCY_KEY is set");
+  const page = await newPage();
+  await signIn(page, key, "/agency");
+  await page.waitForSelector("text=Agency console");
+  await axe(page, "agency console");
+  await shot(page, "agency");
+
+  const good = "external_ref,given_name,family_name,gender,languages,services,hours_per_week,available_from,postcode,travel_radius_km,travel_mode,hourly_rate,employment_status,public_listing_consent,last_confirmed_on\n" +
+    "BROWSER-1,Wing,Chan,female,yue:native;eng:fluent,personal_care;meal_preparation,16,2026-12-01,M13 0EG,8,public_transport,13.50,self_employed,yes,2026-11-01\n";
+  const bad = good + "BROWSER-2,Ali,Khan,male,xx:native,personal_care,10,2026-12-01,M13 0EG,8,car,12.00,self_employed,yes,2026-11-01\n";
+  await page.setInputFiles("#register", { name: "register.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await Promise.all([page.waitForURL(/\/agency\/import/), page.click("form[enctype] button[type=submit]")]);
+  const report = await page.textContent("#upload-report");
+  assert.match(report, /Nothing was imported/);
+  assert.match(report, /\b3\b/);
+  await axe(page, "upload report");
+  await shot(page, "agency-upload-report");
+  await page.setInputFiles("#register", { name: "register.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await Promise.all([page.waitForURL(/\/agency\/import/), page.click("form[enctype] button[type=submit]")]);
+  assert.match(await page.textContent("#upload-report"), /One PA was imported/);
+
+  await page.goto(`${BASE}/agency?postcode=M13+0EG&km=8&language=yue`);
+  assert.match(await page.textContent("ol.cards"), /Wing Chan/);
+  await axe(page, "agency results");
+  await page.context().close();
+});
+
+test("commissioner map: coloured authorities, sortable table, downloads", async () => {
+  const key = process.env.CAREMATCH_COMMISSIONER_KEY;
+  assert.ok(key, "CAREMATCH_COMMISSIONER_KEY is set");
+  const page = await newPage();
+  await signIn(page, key, "/commissioner");
+  await page.selectOption("#need", "language:yue");
+  await Promise.all([page.waitForURL(/need=language/), page.click("form.map-picker button")]);
+  assert.ok(await page.isVisible("figure.map svg"));
+  const fills = await page.$$eval("figure.map svg path", (paths) => new Set(paths.map((p) => p.getAttribute("fill"))).size);
+  assert.ok(fills >= 2, "areas are coloured by severity");
+  await axe(page, "map");
+  await shot(page, "commissioner-map");
+  await Promise.all([page.waitForURL(/sort=area/), page.click('#gap-table a[href*="sort=area"]')]);
+  const names = await page.$$eval("#gap-table tbody th", (cells) => cells.map((c) => c.textContent));
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+  const csv = await page.evaluate(async (href) => (await fetch(href)).text(), await page.getAttribute('a[href^="/commissioner/gaps.csv"]', "href"));
+  assert.match(csv, /^code,name,/);
+  await page.context().close();
+});

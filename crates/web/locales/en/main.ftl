@@ -1,0 +1,274 @@
+# carematch web pages: English (the reference catalogue; every other locale has the same ids).
+# Placeables in { } are filled in by the server; keep them, translate the words around them.
+
+## Page shell
+site-name = carematch
+site-tagline = Care that speaks your language
+skip-to-content = Skip to main content
+nav-find = Find care
+nav-shortlist = My shortlist ({ $count })
+nav-agency = For agencies
+nav-commissioner = For commissioners
+language-switcher = Language
+footer-privacy = We never show a carer's home address, exact location or contact details to the public. What you type here is not stored.
+footer-api = Open data and API
+
+## Find care form
+find-title = Find a carer or a community service
+find-intro = Tell us where the person lives and what matters to them. We show personal assistants and local services who fit, and say why.
+field-postcode = Postcode
+field-postcode-hint = For example M13 0EG. Only the area is used to measure distance.
+field-distance = How far away
+distance-km = { $km } km
+field-help = Help needed
+field-languages = Languages they should speak
+field-languages-must = Must speak one of these languages
+field-food = Food
+field-cuisines = Home cooking
+field-diets = Food rules the carer must keep
+field-faith = Faith practices to respect
+field-gender = Carer gender for personal care
+gender-any = No preference
+field-gender-must = This is essential
+field-when = When help is needed
+part-morning = Morning
+part-afternoon = Afternoon
+part-evening = Evening
+find-submit = Search
+find-more-options = More choices
+
+## Results
+results-title = Results
+results-count = { $count ->
+    [one] One carer or service fits.
+   *[other] { $count } carers and services fit.
+}
+results-none = Nobody fits every essential need yet.
+results-considered = { $count } within reach were checked.
+result-carer = Personal assistant
+result-provider = Community service
+result-distance = About { $km } km away
+result-score = Fit { $percent }%
+result-free = Free: { $when }
+result-area = Based in { $area }
+result-rate = £{ $rate } an hour
+result-why = Why this result
+outcome-met = Yes
+outcome-partial = Partly
+outcome-unmet = No
+outcome-required = essential
+relax-title = Not enough results? Try:
+relax-distance = Show carers up to { $km } km away ({ $count } more)
+relax-make-preferred = Make “{ $what }” a preference, not essential ({ $count } more)
+error-title = Please check the form
+error-postcode-missing = Enter a postcode.
+error-postcode-invalid = “{ $postcode }” is not a UK postcode.
+error-postcode-unknown = We do not know the postcode “{ $postcode }”.
+error-loading = The directory is still loading. Please try again in a minute.
+
+## Criteria names (for the reasons)
+crit-language = Language
+crit-cuisine = Cooking
+crit-diet = Food rules
+crit-faith_practice = Faith practice
+crit-faith = Shared faith
+crit-carer_gender = Carer gender
+crit-service = Help
+crit-experience = Experience
+crit-check = Check
+crit-distance = Distance
+crit-schedule = Free when needed
+crit-hours_per_week = Hours a week
+crit-max_hourly_rate = Hourly rate
+crit-needed_by = Can start in time
+crit-accepting_new_clients = Taking new clients
+
+## Shortlist
+shortlist-add = Add { $name } to my shortlist
+shortlist-remove = Remove { $name } from my shortlist
+shortlist-added = On your shortlist
+shortlist-title = My shortlist
+shortlist-empty = Your shortlist is empty. Add carers and services from your search results.
+shortlist-share = Share this shortlist
+shortlist-share-hint = Anyone with this link sees the same list. It holds no personal details.
+shortlist-print = Print
+shortlist-ask-title = Questions to ask the agency
+shortlist-ask-free = Is { $name } still free at the times I need, and from when?
+shortlist-ask-checks = Are { $name }’s checks (such as DBS) up to date?
+shortlist-ask-food = Can { $name } cook the food I eat, keeping my food rules?
+shortlist-ask-language = Does { $name } speak my language well enough for personal care?
+shortlist-ask-contact = How do I contact { $name }, and who arranges the first meeting?
+shortlist-vouched = Listed by { $agency }
+shortlist-contact = Contact
+shortlist-gone = This entry is no longer listed.
+shortlist-back = Back to search
+
+## Sign in (agencies and commissioners)
+login-title = Sign in
+login-intro = Sign in with the API key your administrator gave you. The key is not stored in your browser; a session cookie is.
+login-key = API key
+login-submit = Sign in
+login-bad-key = That key is not valid, or it has been revoked.
+login-wrong-role = This key cannot open this page.
+logout = Sign out
+
+## Agency console
+agency-title = Agency console
+agency-signed-in = Signed in for { $agency }
+agency-find-title = Find PAs for a client
+agency-find-intro = Includes your PAs who are not listed publicly. Contact details are shown.
+agency-carers-title = Your PAs ({ $count })
+agency-col-name = Name
+agency-col-postcode = Postcode
+agency-col-languages = Languages
+agency-col-public = Listed publicly
+agency-col-confirmed = Last confirmed
+agency-col-actions = Actions
+agency-delete = Delete { $name }
+agency-deleted = { $name } was deleted.
+agency-yes = Yes
+agency-no = No
+agency-upload-title = Upload a register (CSV)
+agency-upload-intro = All or nothing: if any row has a problem, nothing is imported and every problem is listed.
+agency-upload-file = CSV file
+agency-upload-template = Download the template
+agency-upload-submit = Upload
+agency-upload-ok = { $count ->
+    [one] One PA was imported.
+   *[other] { $count } PAs were imported.
+}
+agency-upload-rejected = Nothing was imported. Fix these rows and upload again:
+agency-upload-col-line = Line
+agency-upload-col-column = Column
+agency-upload-col-reason = Problem
+agency-upload-missing = Choose a CSV file to upload.
+agency-upload-too-large = The file is larger than 10 MB. Split it and upload each part.
+agency-page = Page { $page } of { $pages }
+page-previous = Previous
+page-next = Next
+contact-phone = Phone
+contact-email = Email
+
+## Commissioner map
+map-title = Where is care missing?
+map-intro = Each area is coloured by how many people who need this have a carer or service within reach.
+map-need = Need
+map-distance = Within
+map-show = Show the map
+map-download-geojson = Download GeoJSON
+map-download-csv = Download CSV
+map-table-title = Areas, largest gap first
+map-col-area = Area
+map-col-demand = People
+map-col-carers = Carers
+map-col-providers = Services
+map-col-nearest = Nearest (km)
+map-col-severity = Gap
+map-sort = Sort by { $column }
+map-no-authorities = No local authorities have been imported yet. Run carematch import authorities, boundaries and census first.
+severity-none_in_reach = None in reach
+severity-severe = Severe
+severity-moderate = Moderate
+severity-adequate = Adequate
+severity-demand_unknown = Demand unknown
+severity-no_demand = No demand
+
+## Errors
+not-found-title = Page not found
+not-found-body = There is no page at this address.
+
+## Vocabulary (one message per code: <list>-<code>)
+cuisine-cantonese = Cantonese
+cuisine-north_chinese = Northern Chinese
+cuisine-vietnamese = Vietnamese
+cuisine-filipino = Filipino
+cuisine-punjabi = Punjabi
+cuisine-gujarati = Gujarati
+cuisine-bengali = Bengali and Sylheti
+cuisine-pakistani = Pakistani
+cuisine-south_indian = South Indian
+cuisine-sri_lankan = Sri Lankan
+cuisine-somali = Somali
+cuisine-east_african = East African
+cuisine-west_african = West African
+cuisine-caribbean = Caribbean
+cuisine-middle_eastern = Middle Eastern
+cuisine-persian = Persian and Afghan
+cuisine-kurdish = Kurdish
+cuisine-turkish = Turkish
+cuisine-greek_cypriot = Greek Cypriot
+cuisine-polish = Polish
+cuisine-eastern_european = Eastern European
+cuisine-jewish = Jewish home cooking
+cuisine-irish = Irish
+cuisine-british = British
+diet-halal = Halal
+diet-kosher = Kosher
+diet-vegetarian = Vegetarian
+diet-vegan = Vegan
+diet-jain = Jain (no root vegetables)
+diet-no_pork = No pork
+diet-no_beef = No beef
+faith-buddhist = Buddhist
+faith-christian = Christian
+faith-hindu = Hindu
+faith-jewish = Jewish
+faith-muslim = Muslim
+faith-sikh = Sikh
+faith-other = Other religion
+faith-none = No religion
+faith_practice-prayer_times = Respects prayer times
+faith_practice-fasting = Supports fasting
+faith_practice-same_gender_personal_care = Same-gender personal care
+faith_practice-modest_dress = Modest dress
+faith_practice-ritual_washing = Ritual washing
+faith_practice-religious_festivals = Religious festivals
+faith_practice-accompany_to_worship = Accompanies to worship
+service-personal_care = Personal care
+service-meal_preparation = Meal preparation
+service-domestic = Domestic help
+service-shopping = Shopping
+service-companionship = Companionship
+service-medication_prompting = Medication prompting
+service-accompany_appointments = Accompanying to appointments
+service-night_support = Night support
+service-live_in = Live-in care
+service-respite = Respite
+service-day_activities = Day activities
+service-luncheon_club = Luncheon club
+service-befriending = Befriending
+service-advocacy = Advocacy
+service-interpreting = Interpreting
+experience-dementia = Dementia
+experience-mental_health = Mental health
+experience-physical_disability = Physical disability
+experience-visual_impairment = Visual impairment
+experience-hearing_impairment = Hearing impairment
+experience-learning_disability = Learning disability
+experience-autism = Autism
+experience-stroke = Stroke
+experience-end_of_life = End of life care
+check-dbs_enhanced = Enhanced DBS check
+check-right_to_work = Right to work
+check-public_liability_insurance = Public liability insurance
+check-first_aid = First aid
+check-food_hygiene = Food hygiene
+check-manual_handling = Manual handling
+check-cqc_registered = CQC registered
+provider_kind-micro_provider = Community micro-provider
+provider_kind-charity = Charity or community group
+provider_kind-home_care_agency = CQC-registered home-care agency
+provider_kind-day_service = Day service
+provider_kind-luncheon_club = Luncheon club
+provider_kind-shared_lives = Shared Lives scheme
+provider_kind-advocacy = Advocacy service
+gender-female = Female
+gender-male = Male
+gender-non_binary = Non-binary
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday

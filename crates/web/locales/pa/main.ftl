@@ -1,0 +1,274 @@
+# carematch web pages: Punjabi (Gurmukhi script).
+# Same ids as the English reference catalogue. Placeables in { } are filled in by the server; keep them.
+
+## Page shell
+site-name = carematch
+site-tagline = ਦੇਖਭਾਲ, ਤੁਹਾਡੀ ਆਪਣੀ ਬੋਲੀ ਵਿੱਚ
+skip-to-content = ਮੁੱਖ ਸਮੱਗਰੀ 'ਤੇ ਜਾਓ
+nav-find = ਦੇਖਭਾਲ ਲੱਭੋ
+nav-shortlist = ਮੇਰੀ ਚੋਣ-ਸੂਚੀ ({ $count })
+nav-agency = ਏਜੰਸੀਆਂ ਲਈ
+nav-commissioner = ਕੌਂਸਲ ਕਮਿਸ਼ਨਰਾਂ ਲਈ
+language-switcher = ਭਾਸ਼ਾ
+footer-privacy = ਅਸੀਂ ਕਦੇ ਵੀ ਕਿਸੇ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਦਾ ਘਰ ਦਾ ਪਤਾ, ਸਹੀ ਟਿਕਾਣਾ ਜਾਂ ਸੰਪਰਕ ਵੇਰਵੇ ਆਮ ਲੋਕਾਂ ਨੂੰ ਨਹੀਂ ਦਿਖਾਉਂਦੇ। ਤੁਸੀਂ ਇੱਥੇ ਜੋ ਵੀ ਲਿਖਦੇ ਹੋ, ਉਹ ਸਾਂਭਿਆ ਨਹੀਂ ਜਾਂਦਾ।
+footer-api = ਖੁੱਲ੍ਹਾ ਡਾਟਾ ਅਤੇ API
+
+## Find care form
+find-title = ਦੇਖਭਾਲ ਕਰਨ ਵਾਲਾ ਜਾਂ ਕੋਈ ਭਾਈਚਾਰਕ ਸੇਵਾ ਲੱਭੋ
+find-intro = ਸਾਨੂੰ ਦੱਸੋ ਕਿ ਜਿਸ ਵਿਅਕਤੀ ਨੂੰ ਦੇਖਭਾਲ ਚਾਹੀਦੀ ਹੈ, ਉਹ ਕਿੱਥੇ ਰਹਿੰਦੇ ਹਨ ਅਤੇ ਉਨ੍ਹਾਂ ਲਈ ਕੀ ਮਾਇਨੇ ਰੱਖਦਾ ਹੈ। ਅਸੀਂ ਢੁਕਵੇਂ ਨਿੱਜੀ ਸਹਾਇਕ (PA) ਅਤੇ ਸਥਾਨਕ ਸੇਵਾਵਾਂ ਦਿਖਾਉਂਦੇ ਹਾਂ, ਅਤੇ ਇਹ ਵੀ ਦੱਸਦੇ ਹਾਂ ਕਿ ਉਹ ਕਿਉਂ ਢੁਕਵੇਂ ਹਨ।
+field-postcode = ਪੋਸਟਕੋਡ
+field-postcode-hint = ਜਿਵੇਂ M13 0EG। ਦੂਰੀ ਮਾਪਣ ਲਈ ਸਿਰਫ਼ ਇਲਾਕਾ ਵਰਤਿਆ ਜਾਂਦਾ ਹੈ।
+field-distance = ਕਿੰਨੀ ਦੂਰ ਤੱਕ
+distance-km = { $km } ਕਿਲੋਮੀਟਰ
+field-help = ਕਿਹੜੀ ਮਦਦ ਚਾਹੀਦੀ ਹੈ
+field-languages = ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਨੂੰ ਕਿਹੜੀਆਂ ਭਾਸ਼ਾਵਾਂ ਆਉਣੀਆਂ ਚਾਹੀਦੀਆਂ ਹਨ
+field-languages-must = ਇਨ੍ਹਾਂ ਵਿੱਚੋਂ ਕੋਈ ਇੱਕ ਭਾਸ਼ਾ ਬੋਲਣੀ ਜ਼ਰੂਰੀ ਹੈ
+field-food = ਖਾਣਾ
+field-cuisines = ਘਰ ਦਾ ਖਾਣਾ
+field-diets = ਖਾਣੇ ਦੇ ਨਿਯਮ ਜੋ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਨੂੰ ਮੰਨਣੇ ਜ਼ਰੂਰੀ ਹਨ
+field-faith = ਧਾਰਮਿਕ ਰੀਤਾਂ ਜਿਨ੍ਹਾਂ ਦਾ ਸਤਿਕਾਰ ਕੀਤਾ ਜਾਵੇ
+field-gender = ਨਿੱਜੀ ਦੇਖਭਾਲ ਲਈ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਦਾ ਲਿੰਗ
+gender-any = ਕੋਈ ਤਰਜੀਹ ਨਹੀਂ
+field-gender-must = ਇਹ ਜ਼ਰੂਰੀ ਹੈ
+field-when = ਮਦਦ ਕਦੋਂ ਚਾਹੀਦੀ ਹੈ
+part-morning = ਸਵੇਰ
+part-afternoon = ਦੁਪਹਿਰ
+part-evening = ਸ਼ਾਮ
+find-submit = ਲੱਭੋ
+find-more-options = ਹੋਰ ਚੋਣਾਂ
+
+## Results
+results-title = ਨਤੀਜੇ
+results-count = { $count ->
+    [one] { $count } ਢੁਕਵਾਂ ਨਤੀਜਾ ਮਿਲਿਆ।
+   *[other] { $count } ਢੁਕਵੇਂ ਨਤੀਜੇ ਮਿਲੇ (ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਅਤੇ ਸੇਵਾਵਾਂ)।
+}
+results-none = ਹਾਲੇ ਕੋਈ ਵੀ ਸਾਰੀਆਂ ਜ਼ਰੂਰੀ ਲੋੜਾਂ ਪੂਰੀਆਂ ਨਹੀਂ ਕਰਦਾ।
+results-considered = ਪਹੁੰਚ ਵਿੱਚ ਆਉਂਦੇ { $count } ਦੇਖਭਾਲ ਕਰਨ ਵਾਲਿਆਂ ਅਤੇ ਸੇਵਾਵਾਂ ਦੀ ਜਾਂਚ ਕੀਤੀ ਗਈ।
+result-carer = ਨਿੱਜੀ ਸਹਾਇਕ (PA)
+result-provider = ਭਾਈਚਾਰਕ ਸੇਵਾ
+result-distance = ਲਗਭਗ { $km } ਕਿਲੋਮੀਟਰ ਦੂਰ
+result-score = ਮੇਲ { $percent }%
+result-free = ਉਪਲਬਧ: { $when }
+result-area = { $area } ਵਿੱਚ ਸਥਿਤ
+result-rate = £{ $rate } ਪ੍ਰਤੀ ਘੰਟਾ
+result-why = ਇਹ ਨਤੀਜਾ ਕਿਉਂ
+outcome-met = ਹਾਂ
+outcome-partial = ਕੁਝ ਹੱਦ ਤੱਕ
+outcome-unmet = ਨਹੀਂ
+outcome-required = ਜ਼ਰੂਰੀ
+relax-title = ਨਤੀਜੇ ਘੱਟ ਹਨ? ਇਹ ਅਜ਼ਮਾਓ:
+relax-distance = { $km } ਕਿਲੋਮੀਟਰ ਤੱਕ ਦੇ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਦਿਖਾਓ ({ $count } ਹੋਰ)
+relax-make-preferred = “{ $what }” ਨੂੰ ਜ਼ਰੂਰੀ ਦੀ ਥਾਂ ਸਿਰਫ਼ ਤਰਜੀਹ ਬਣਾਓ ({ $count } ਹੋਰ)
+error-title = ਕਿਰਪਾ ਕਰਕੇ ਫਾਰਮ ਦੀ ਜਾਂਚ ਕਰੋ
+error-postcode-missing = ਪੋਸਟਕੋਡ ਲਿਖੋ।
+error-postcode-invalid = “{ $postcode }” ਯੂਕੇ ਦਾ ਪੋਸਟਕੋਡ ਨਹੀਂ ਹੈ।
+error-postcode-unknown = ਸਾਡੇ ਕੋਲ ਪੋਸਟਕੋਡ “{ $postcode }” ਦੀ ਜਾਣਕਾਰੀ ਨਹੀਂ ਹੈ।
+error-loading = ਡਾਇਰੈਕਟਰੀ ਹਾਲੇ ਲੋਡ ਹੋ ਰਹੀ ਹੈ। ਕਿਰਪਾ ਕਰਕੇ ਇੱਕ ਮਿੰਟ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+
+## Criteria names (for the reasons)
+crit-language = ਭਾਸ਼ਾ
+crit-cuisine = ਖਾਣਾ ਬਣਾਉਣਾ
+crit-diet = ਖਾਣੇ ਦੇ ਨਿਯਮ
+crit-faith_practice = ਧਾਰਮਿਕ ਰੀਤ
+crit-faith = ਇੱਕੋ ਧਰਮ
+crit-carer_gender = ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਦਾ ਲਿੰਗ
+crit-service = ਮਦਦ
+crit-experience = ਤਜਰਬਾ
+crit-check = ਜਾਂਚ
+crit-distance = ਦੂਰੀ
+crit-schedule = ਲੋੜ ਵੇਲੇ ਉਪਲਬਧ
+crit-hours_per_week = ਹਫ਼ਤੇ ਦੇ ਘੰਟੇ
+crit-max_hourly_rate = ਘੰਟੇ ਦਾ ਰੇਟ
+crit-needed_by = ਸਮੇਂ ਸਿਰ ਸ਼ੁਰੂ ਕਰ ਸਕਦੇ ਹਨ
+crit-accepting_new_clients = ਨਵੇਂ ਕਲਾਇੰਟ ਲੈ ਰਹੇ ਹਨ
+
+## Shortlist
+shortlist-add = { $name } ਨੂੰ ਮੇਰੀ ਚੋਣ-ਸੂਚੀ ਵਿੱਚ ਜੋੜੋ
+shortlist-remove = { $name } ਨੂੰ ਮੇਰੀ ਚੋਣ-ਸੂਚੀ ਵਿੱਚੋਂ ਹਟਾਓ
+shortlist-added = ਤੁਹਾਡੀ ਚੋਣ-ਸੂਚੀ ਵਿੱਚ ਹੈ
+shortlist-title = ਮੇਰੀ ਚੋਣ-ਸੂਚੀ
+shortlist-empty = ਤੁਹਾਡੀ ਚੋਣ-ਸੂਚੀ ਖਾਲੀ ਹੈ। ਆਪਣੀ ਖੋਜ ਦੇ ਨਤੀਜਿਆਂ ਵਿੱਚੋਂ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਅਤੇ ਸੇਵਾਵਾਂ ਜੋੜੋ।
+shortlist-share = ਇਹ ਚੋਣ-ਸੂਚੀ ਸਾਂਝੀ ਕਰੋ
+shortlist-share-hint = ਜਿਸ ਕੋਲ ਵੀ ਇਹ ਲਿੰਕ ਹੋਵੇ, ਉਹ ਇਹੀ ਸੂਚੀ ਦੇਖ ਸਕਦਾ ਹੈ। ਇਸ ਵਿੱਚ ਕੋਈ ਨਿੱਜੀ ਜਾਣਕਾਰੀ ਨਹੀਂ ਹੈ।
+shortlist-print = ਪ੍ਰਿੰਟ ਕਰੋ
+shortlist-ask-title = ਏਜੰਸੀ ਤੋਂ ਪੁੱਛਣ ਵਾਲੇ ਸਵਾਲ
+shortlist-ask-free = ਕੀ { $name } ਮੇਰੇ ਲੋੜੀਂਦੇ ਸਮਿਆਂ 'ਤੇ ਹਾਲੇ ਵੀ ਉਪਲਬਧ ਹਨ, ਅਤੇ ਕਦੋਂ ਤੋਂ?
+shortlist-ask-checks = ਕੀ { $name } ਦੀਆਂ ਜਾਂਚਾਂ (ਜਿਵੇਂ DBS) ਅੱਪ-ਟੂ-ਡੇਟ ਹਨ?
+shortlist-ask-food = ਕੀ { $name } ਮੇਰੇ ਖਾਣੇ ਦੇ ਨਿਯਮਾਂ ਦਾ ਧਿਆਨ ਰੱਖਦੇ ਹੋਏ ਉਹ ਖਾਣਾ ਬਣਾ ਸਕਦੇ ਹਨ ਜੋ ਮੈਂ ਖਾਂਦਾ/ਖਾਂਦੀ ਹਾਂ?
+shortlist-ask-language = ਕੀ { $name } ਨਿੱਜੀ ਦੇਖਭਾਲ ਲਈ ਮੇਰੀ ਭਾਸ਼ਾ ਚੰਗੀ ਤਰ੍ਹਾਂ ਬੋਲ ਲੈਂਦੇ ਹਨ?
+shortlist-ask-contact = ਮੈਂ { $name } ਨਾਲ ਸੰਪਰਕ ਕਿਵੇਂ ਕਰਾਂ, ਅਤੇ ਪਹਿਲੀ ਮੁਲਾਕਾਤ ਕੌਣ ਤੈਅ ਕਰਦਾ ਹੈ?
+shortlist-vouched = { $agency } ਵੱਲੋਂ ਸੂਚੀਬੱਧ
+shortlist-contact = ਸੰਪਰਕ
+shortlist-gone = ਇਹ ਹੁਣ ਸੂਚੀ ਵਿੱਚ ਨਹੀਂ ਹੈ।
+shortlist-back = ਖੋਜ 'ਤੇ ਵਾਪਸ ਜਾਓ
+
+## Sign in (agencies and commissioners)
+login-title = ਸਾਈਨ ਇਨ ਕਰੋ
+login-intro = ਉਸ API ਕੁੰਜੀ ਨਾਲ ਸਾਈਨ ਇਨ ਕਰੋ ਜੋ ਤੁਹਾਡੇ ਪ੍ਰਬੰਧਕ ਨੇ ਤੁਹਾਨੂੰ ਦਿੱਤੀ ਹੈ। ਕੁੰਜੀ ਤੁਹਾਡੇ ਬ੍ਰਾਊਜ਼ਰ ਵਿੱਚ ਨਹੀਂ ਸਾਂਭੀ ਜਾਂਦੀ; ਸਿਰਫ਼ ਇੱਕ ਸੈਸ਼ਨ ਕੂਕੀ ਸਾਂਭੀ ਜਾਂਦੀ ਹੈ।
+login-key = API ਕੁੰਜੀ
+login-submit = ਸਾਈਨ ਇਨ ਕਰੋ
+login-bad-key = ਇਹ ਕੁੰਜੀ ਸਹੀ ਨਹੀਂ ਹੈ, ਜਾਂ ਇਸਨੂੰ ਰੱਦ ਕਰ ਦਿੱਤਾ ਗਿਆ ਹੈ।
+login-wrong-role = ਇਸ ਕੁੰਜੀ ਨਾਲ ਇਹ ਪੰਨਾ ਨਹੀਂ ਖੁੱਲ੍ਹ ਸਕਦਾ।
+logout = ਸਾਈਨ ਆਉਟ ਕਰੋ
+
+## Agency console
+agency-title = ਏਜੰਸੀ ਕੰਸੋਲ
+agency-signed-in = { $agency } ਲਈ ਸਾਈਨ ਇਨ ਕੀਤਾ ਹੋਇਆ ਹੈ
+agency-find-title = ਕਿਸੇ ਕਲਾਇੰਟ ਲਈ PA ਲੱਭੋ
+agency-find-intro = ਇਸ ਵਿੱਚ ਤੁਹਾਡੇ ਉਹ PA ਵੀ ਸ਼ਾਮਲ ਹਨ ਜੋ ਜਨਤਕ ਤੌਰ 'ਤੇ ਸੂਚੀਬੱਧ ਨਹੀਂ ਹਨ। ਸੰਪਰਕ ਵੇਰਵੇ ਦਿਖਾਏ ਜਾਂਦੇ ਹਨ।
+agency-carers-title = ਤੁਹਾਡੇ PA ({ $count })
+agency-col-name = ਨਾਮ
+agency-col-postcode = ਪੋਸਟਕੋਡ
+agency-col-languages = ਭਾਸ਼ਾਵਾਂ
+agency-col-public = ਜਨਤਕ ਤੌਰ 'ਤੇ ਸੂਚੀਬੱਧ
+agency-col-confirmed = ਆਖਰੀ ਵਾਰ ਪੁਸ਼ਟੀ
+agency-col-actions = ਕਾਰਵਾਈਆਂ
+agency-delete = { $name } ਨੂੰ ਮਿਟਾਓ
+agency-deleted = { $name } ਨੂੰ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ।
+agency-yes = ਹਾਂ
+agency-no = ਨਹੀਂ
+agency-upload-title = ਰਜਿਸਟਰ ਅੱਪਲੋਡ ਕਰੋ (CSV)
+agency-upload-intro = ਸਭ ਕੁਝ ਜਾਂ ਕੁਝ ਵੀ ਨਹੀਂ: ਜੇ ਕਿਸੇ ਵੀ ਕਤਾਰ ਵਿੱਚ ਕੋਈ ਸਮੱਸਿਆ ਹੈ, ਤਾਂ ਕੁਝ ਵੀ ਇੰਪੋਰਟ ਨਹੀਂ ਹੁੰਦਾ ਅਤੇ ਹਰ ਸਮੱਸਿਆ ਦੀ ਸੂਚੀ ਦਿੱਤੀ ਜਾਂਦੀ ਹੈ।
+agency-upload-file = CSV ਫਾਈਲ
+agency-upload-template = ਨਮੂਨਾ (ਟੈਂਪਲੇਟ) ਡਾਊਨਲੋਡ ਕਰੋ
+agency-upload-submit = ਅੱਪਲੋਡ ਕਰੋ
+agency-upload-ok = { $count ->
+    [one] { $count } PA ਇੰਪੋਰਟ ਕੀਤਾ ਗਿਆ।
+   *[other] { $count } PA ਇੰਪੋਰਟ ਕੀਤੇ ਗਏ।
+}
+agency-upload-rejected = ਕੁਝ ਵੀ ਇੰਪੋਰਟ ਨਹੀਂ ਹੋਇਆ। ਇਹ ਕਤਾਰਾਂ ਠੀਕ ਕਰੋ ਅਤੇ ਦੁਬਾਰਾ ਅੱਪਲੋਡ ਕਰੋ:
+agency-upload-col-line = ਲਾਈਨ
+agency-upload-col-column = ਕਾਲਮ
+agency-upload-col-reason = ਸਮੱਸਿਆ
+agency-upload-missing = ਅੱਪਲੋਡ ਕਰਨ ਲਈ ਇੱਕ CSV ਫਾਈਲ ਚੁਣੋ।
+agency-upload-too-large = ਫਾਈਲ 10 MB ਤੋਂ ਵੱਡੀ ਹੈ। ਇਸਨੂੰ ਹਿੱਸਿਆਂ ਵਿੱਚ ਵੰਡੋ ਅਤੇ ਹਰ ਹਿੱਸਾ ਵੱਖਰਾ ਅੱਪਲੋਡ ਕਰੋ।
+agency-page = { $pages } ਵਿੱਚੋਂ ਪੰਨਾ { $page }
+page-previous = ਪਿਛਲਾ
+page-next = ਅਗਲਾ
+contact-phone = ਫ਼ੋਨ
+contact-email = ਈਮੇਲ
+
+## Commissioner map
+map-title = ਦੇਖਭਾਲ ਕਿੱਥੇ ਨਹੀਂ ਮਿਲ ਰਹੀ?
+map-intro = ਹਰ ਇਲਾਕੇ ਦਾ ਰੰਗ ਦੱਸਦਾ ਹੈ ਕਿ ਜਿਨ੍ਹਾਂ ਲੋਕਾਂ ਨੂੰ ਇਸਦੀ ਲੋੜ ਹੈ, ਉਨ੍ਹਾਂ ਵਿੱਚੋਂ ਕਿੰਨਿਆਂ ਦੀ ਪਹੁੰਚ ਵਿੱਚ ਕੋਈ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲਾ ਜਾਂ ਸੇਵਾ ਹੈ।
+map-need = ਲੋੜ
+map-distance = ਦੂਰੀ ਦੇ ਅੰਦਰ
+map-show = ਨਕਸ਼ਾ ਦਿਖਾਓ
+map-download-geojson = GeoJSON ਡਾਊਨਲੋਡ ਕਰੋ
+map-download-csv = CSV ਡਾਊਨਲੋਡ ਕਰੋ
+map-table-title = ਇਲਾਕੇ, ਸਭ ਤੋਂ ਵੱਡੀ ਕਮੀ ਵਾਲੇ ਪਹਿਲਾਂ
+map-col-area = ਇਲਾਕਾ
+map-col-demand = ਲੋਕ
+map-col-carers = ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ
+map-col-providers = ਸੇਵਾਵਾਂ
+map-col-nearest = ਸਭ ਤੋਂ ਨੇੜੇ (ਕਿ.ਮੀ.)
+map-col-severity = ਕਮੀ
+map-sort = { $column } ਅਨੁਸਾਰ ਤਰਤੀਬ ਦਿਓ
+map-no-authorities = ਹਾਲੇ ਕੋਈ ਸਥਾਨਕ ਅਥਾਰਟੀ (ਕੌਂਸਲ) ਇੰਪੋਰਟ ਨਹੀਂ ਕੀਤੀ ਗਈ। ਪਹਿਲਾਂ carematch import authorities, boundaries ਅਤੇ census ਚਲਾਓ।
+severity-none_in_reach = ਪਹੁੰਚ ਵਿੱਚ ਕੋਈ ਨਹੀਂ
+severity-severe = ਗੰਭੀਰ
+severity-moderate = ਦਰਮਿਆਨੀ
+severity-adequate = ਕਾਫ਼ੀ
+severity-demand_unknown = ਲੋੜ ਦਾ ਪਤਾ ਨਹੀਂ
+severity-no_demand = ਕੋਈ ਲੋੜ ਨਹੀਂ
+
+## Errors
+not-found-title = ਪੰਨਾ ਨਹੀਂ ਮਿਲਿਆ
+not-found-body = ਇਸ ਪਤੇ 'ਤੇ ਕੋਈ ਪੰਨਾ ਨਹੀਂ ਹੈ।
+
+## Vocabulary (one message per code: <list>-<code>)
+cuisine-cantonese = ਕੈਂਟੋਨੀਜ਼ (ਚੀਨੀ)
+cuisine-north_chinese = ਉੱਤਰੀ ਚੀਨੀ
+cuisine-vietnamese = ਵੀਅਤਨਾਮੀ
+cuisine-filipino = ਫਿਲੀਪੀਨੀ
+cuisine-punjabi = ਪੰਜਾਬੀ
+cuisine-gujarati = ਗੁਜਰਾਤੀ
+cuisine-bengali = ਬੰਗਾਲੀ ਅਤੇ ਸਿਲਹਟੀ
+cuisine-pakistani = ਪਾਕਿਸਤਾਨੀ
+cuisine-south_indian = ਦੱਖਣ ਭਾਰਤੀ
+cuisine-sri_lankan = ਸ੍ਰੀਲੰਕਾਈ
+cuisine-somali = ਸੋਮਾਲੀ
+cuisine-east_african = ਪੂਰਬੀ ਅਫ਼ਰੀਕੀ
+cuisine-west_african = ਪੱਛਮੀ ਅਫ਼ਰੀਕੀ
+cuisine-caribbean = ਕੈਰੇਬੀਅਨ
+cuisine-middle_eastern = ਮੱਧ ਪੂਰਬੀ
+cuisine-persian = ਈਰਾਨੀ ਅਤੇ ਅਫ਼ਗਾਨੀ
+cuisine-kurdish = ਕੁਰਦੀ
+cuisine-turkish = ਤੁਰਕੀ
+cuisine-greek_cypriot = ਗ੍ਰੀਕ ਸਾਈਪ੍ਰਿਅਟ
+cuisine-polish = ਪੋਲਿਸ਼
+cuisine-eastern_european = ਪੂਰਬੀ ਯੂਰਪੀ
+cuisine-jewish = ਯਹੂਦੀ ਘਰੇਲੂ ਖਾਣਾ
+cuisine-irish = ਆਇਰਿਸ਼
+cuisine-british = ਬ੍ਰਿਟਿਸ਼
+diet-halal = ਹਲਾਲ
+diet-kosher = ਕੋਸ਼ਰ (ਯਹੂਦੀ)
+diet-vegetarian = ਸ਼ਾਕਾਹਾਰੀ
+diet-vegan = ਵੀਗਨ (ਦੁੱਧ ਸਮੇਤ ਕੋਈ ਪਸ਼ੂ ਉਤਪਾਦ ਨਹੀਂ)
+diet-jain = ਜੈਨ (ਜੜ੍ਹਾਂ ਵਾਲੀਆਂ ਸਬਜ਼ੀਆਂ ਨਹੀਂ)
+diet-no_pork = ਸੂਰ ਦਾ ਮਾਸ ਨਹੀਂ
+diet-no_beef = ਬੀਫ਼ (ਗਾਂ ਦਾ ਮਾਸ) ਨਹੀਂ
+faith-buddhist = ਬੋਧੀ
+faith-christian = ਈਸਾਈ
+faith-hindu = ਹਿੰਦੂ
+faith-jewish = ਯਹੂਦੀ
+faith-muslim = ਮੁਸਲਮਾਨ
+faith-sikh = ਸਿੱਖ
+faith-other = ਕੋਈ ਹੋਰ ਧਰਮ
+faith-none = ਕੋਈ ਧਰਮ ਨਹੀਂ
+faith_practice-prayer_times = ਪ੍ਰਾਰਥਨਾ ਦੇ ਸਮੇਂ ਦਾ ਸਤਿਕਾਰ
+faith_practice-fasting = ਵਰਤ ਜਾਂ ਰੋਜ਼ੇ ਵਿੱਚ ਸਹਿਯੋਗ
+faith_practice-same_gender_personal_care = ਨਿੱਜੀ ਦੇਖਭਾਲ ਇੱਕੋ ਲਿੰਗ ਦੇ ਵਿਅਕਤੀ ਵੱਲੋਂ
+faith_practice-modest_dress = ਸਾਦਾ ਅਤੇ ਢਕਿਆ ਪਹਿਰਾਵਾ
+faith_practice-ritual_washing = ਧਾਰਮਿਕ ਇਸ਼ਨਾਨ ਜਾਂ ਵੁਜ਼ੂ
+faith_practice-religious_festivals = ਧਾਰਮਿਕ ਤਿਉਹਾਰ
+faith_practice-accompany_to_worship = ਗੁਰਦੁਆਰੇ, ਮੰਦਰ, ਮਸਜਿਦ ਜਾਂ ਚਰਚ ਨਾਲ ਜਾਂਦੇ ਹਨ
+service-personal_care = ਨਿੱਜੀ ਦੇਖਭਾਲ
+service-meal_preparation = ਖਾਣਾ ਬਣਾਉਣਾ
+service-domestic = ਘਰ ਦੇ ਕੰਮਾਂ ਵਿੱਚ ਮਦਦ
+service-shopping = ਖਰੀਦਦਾਰੀ
+service-companionship = ਸਾਥ ਦੇਣਾ
+service-medication_prompting = ਦਵਾਈ ਲੈਣ ਦੀ ਯਾਦ ਦਿਵਾਉਣਾ
+service-accompany_appointments = ਅਪਾਇੰਟਮੈਂਟਾਂ (ਜਿਵੇਂ GP, ਹਸਪਤਾਲ) 'ਤੇ ਨਾਲ ਜਾਣਾ
+service-night_support = ਰਾਤ ਵੇਲੇ ਮਦਦ
+service-live_in = ਘਰ ਵਿੱਚ ਨਾਲ ਰਹਿ ਕੇ ਦੇਖਭਾਲ
+service-respite = ਰਾਹਤ ਦੇਖਭਾਲ (ਪਰਿਵਾਰ ਨੂੰ ਕੁਝ ਆਰਾਮ)
+service-day_activities = ਦਿਨ ਵੇਲੇ ਦੀਆਂ ਗਤੀਵਿਧੀਆਂ
+service-luncheon_club = ਲੰਚ ਕਲੱਬ
+service-befriending = ਮਿਲਣ-ਜੁਲਣ ਅਤੇ ਦੋਸਤੀ
+service-advocacy = ਵਕਾਲਤ (ਤੁਹਾਡੀ ਗੱਲ ਅੱਗੇ ਰੱਖਣਾ)
+service-interpreting = ਦੁਭਾਸ਼ੀਆ ਸੇਵਾ
+experience-dementia = ਡਿਮੈਂਸ਼ੀਆ (ਯਾਦਦਾਸ਼ਤ ਦੀ ਬਿਮਾਰੀ)
+experience-mental_health = ਮਾਨਸਿਕ ਸਿਹਤ
+experience-physical_disability = ਸਰੀਰਕ ਅਪੰਗਤਾ
+experience-visual_impairment = ਨਜ਼ਰ ਦੀ ਕਮਜ਼ੋਰੀ
+experience-hearing_impairment = ਸੁਣਨ ਦੀ ਕਮਜ਼ੋਰੀ
+experience-learning_disability = ਸਿੱਖਣ ਸੰਬੰਧੀ ਅਪੰਗਤਾ (ਲਰਨਿੰਗ ਡਿਸਏਬਿਲਿਟੀ)
+experience-autism = ਔਟਿਜ਼ਮ
+experience-stroke = ਸਟ੍ਰੋਕ (ਅਧਰੰਗ)
+experience-end_of_life = ਜੀਵਨ ਦੇ ਆਖਰੀ ਸਮੇਂ ਦੀ ਦੇਖਭਾਲ
+check-dbs_enhanced = ਐਨਹਾਂਸਡ DBS ਜਾਂਚ
+check-right_to_work = ਯੂਕੇ ਵਿੱਚ ਕੰਮ ਕਰਨ ਦਾ ਹੱਕ
+check-public_liability_insurance = ਪਬਲਿਕ ਲਾਇਬਿਲਿਟੀ ਬੀਮਾ
+check-first_aid = ਮੁੱਢਲੀ ਸਹਾਇਤਾ (ਫ਼ਸਟ ਏਡ)
+check-food_hygiene = ਖਾਣੇ ਦੀ ਸਫ਼ਾਈ
+check-manual_handling = ਸੁਰੱਖਿਅਤ ਢੰਗ ਨਾਲ ਚੁੱਕਣਾ ਅਤੇ ਸਹਾਰਾ ਦੇਣਾ
+check-cqc_registered = CQC ਨਾਲ ਰਜਿਸਟਰਡ
+provider_kind-micro_provider = ਛੋਟਾ ਭਾਈਚਾਰਕ ਸੇਵਾ-ਪ੍ਰਦਾਤਾ
+provider_kind-charity = ਚੈਰਿਟੀ ਜਾਂ ਭਾਈਚਾਰਕ ਸਮੂਹ
+provider_kind-home_care_agency = CQC ਨਾਲ ਰਜਿਸਟਰਡ ਘਰੇਲੂ ਦੇਖਭਾਲ ਏਜੰਸੀ
+provider_kind-day_service = ਦਿਨ ਵੇਲੇ ਦੀ ਸੇਵਾ (ਡੇਅ ਸੈਂਟਰ)
+provider_kind-luncheon_club = ਲੰਚ ਕਲੱਬ
+provider_kind-shared_lives = Shared Lives ਸਕੀਮ
+provider_kind-advocacy = ਵਕਾਲਤ ਸੇਵਾ
+gender-female = ਔਰਤ
+gender-male = ਮਰਦ
+gender-non_binary = ਨਾਨ-ਬਾਈਨਰੀ
+weekday-mon = ਸੋਮਵਾਰ
+weekday-tue = ਮੰਗਲਵਾਰ
+weekday-wed = ਬੁੱਧਵਾਰ
+weekday-thu = ਵੀਰਵਾਰ
+weekday-fri = ਸ਼ੁੱਕਰਵਾਰ
+weekday-sat = ਸ਼ਨਿੱਚਰਵਾਰ
+weekday-sun = ਐਤਵਾਰ

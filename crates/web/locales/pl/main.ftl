@@ -1,0 +1,278 @@
+# carematch web pages: Polish.
+# Same ids as the English reference catalogue. Placeables in { } are filled in by the server; keep them.
+
+## Page shell
+site-name = carematch
+site-tagline = Opieka, która mówi Twoim językiem
+skip-to-content = Przejdź do treści głównej
+nav-find = Znajdź opiekę
+nav-shortlist = Moja lista ({ $count })
+nav-agency = Dla agencji
+nav-commissioner = Dla zamawiających usługi (rady lokalne)
+language-switcher = Język
+footer-privacy = Nigdy nie pokazujemy publicznie adresu domowego opiekuna, jego dokładnej lokalizacji ani danych kontaktowych. To, co tu wpisujesz, nie jest zapisywane.
+footer-api = Otwarte dane i API
+
+## Find care form
+find-title = Znajdź opiekuna lub usługę środowiskową
+find-intro = Powiedz nam, gdzie mieszka osoba potrzebująca opieki i co jest dla niej ważne. Pokażemy pasujących asystentów osobistych (PA) i lokalne usługi oraz wyjaśnimy, dlaczego pasują.
+field-postcode = Kod pocztowy (postcode)
+field-postcode-hint = Na przykład M13 0EG. Do obliczenia odległości używamy tylko okolicy.
+field-distance = Jak daleko
+distance-km = { $km } km
+field-help = Potrzebna pomoc
+field-languages = Języki, którymi opiekun powinien mówić
+field-languages-must = Musi mówić jednym z tych języków
+field-food = Jedzenie
+field-cuisines = Domowa kuchnia
+field-diets = Zasady żywieniowe, których opiekun musi przestrzegać
+field-faith = Praktyki religijne, które należy uszanować
+field-gender = Płeć opiekuna przy opiece osobistej
+gender-any = Bez znaczenia
+field-gender-must = To jest konieczne
+field-when = Kiedy potrzebna jest pomoc
+part-morning = Rano
+part-afternoon = Po południu
+part-evening = Wieczorem
+find-submit = Szukaj
+find-more-options = Więcej opcji
+
+## Results
+results-title = Wyniki
+results-count = { $count ->
+    [one] Znaleźliśmy jeden pasujący wynik.
+    [few] Znaleźliśmy { $count } pasujące wyniki (opiekunowie i usługi).
+    [many] Znaleźliśmy { $count } pasujących wyników (opiekunowie i usługi).
+   *[other] Znaleźliśmy { $count } pasującego wyniku (opiekunowie i usługi).
+}
+results-none = Nikt jeszcze nie spełnia wszystkich koniecznych wymagań.
+results-considered = Sprawdzone osoby i usługi w zasięgu: { $count }.
+result-carer = Asystent osobisty (PA)
+result-provider = Usługa środowiskowa
+result-distance = Około { $km } km stąd
+result-score = Dopasowanie { $percent }%
+result-free = Wolne terminy: { $when }
+result-area = Okolica: { $area }
+result-rate = £{ $rate } za godzinę
+result-why = Dlaczego ten wynik
+outcome-met = Tak
+outcome-partial = Częściowo
+outcome-unmet = Nie
+outcome-required = konieczne
+relax-title = Za mało wyników? Spróbuj:
+relax-distance = Pokaż opiekunów w odległości do { $km } km (dodatkowo: { $count })
+relax-make-preferred = Zmień „{ $what }” z warunku koniecznego na preferencję (dodatkowo: { $count })
+error-title = Sprawdź formularz
+error-postcode-missing = Wpisz kod pocztowy.
+error-postcode-invalid = „{ $postcode }” nie jest brytyjskim kodem pocztowym.
+error-postcode-unknown = Nie znamy kodu pocztowego „{ $postcode }”.
+error-loading = Katalog wciąż się wczytuje. Spróbuj ponownie za minutę.
+
+## Criteria names (for the reasons)
+crit-language = Język
+crit-cuisine = Gotowanie
+crit-diet = Zasady żywieniowe
+crit-faith_practice = Praktyki religijne
+crit-faith = Ta sama wiara
+crit-carer_gender = Płeć opiekuna
+crit-service = Pomoc
+crit-experience = Doświadczenie
+crit-check = Weryfikacja
+crit-distance = Odległość
+crit-schedule = Dostępność w potrzebnych godzinach
+crit-hours_per_week = Godziny w tygodniu
+crit-max_hourly_rate = Stawka godzinowa
+crit-needed_by = Może zacząć na czas
+crit-accepting_new_clients = Przyjmuje nowych klientów
+
+## Shortlist
+shortlist-add = Dodaj do mojej listy: { $name }
+shortlist-remove = Usuń z mojej listy: { $name }
+shortlist-added = Na Twojej liście
+shortlist-title = Moja lista
+shortlist-empty = Twoja lista jest pusta. Dodaj opiekunów i usługi z wyników wyszukiwania.
+shortlist-share = Udostępnij tę listę
+shortlist-share-hint = Każdy, kto ma ten link, zobaczy tę samą listę. Nie ma na niej żadnych danych osobowych.
+shortlist-print = Drukuj
+shortlist-ask-title = Pytania do agencji
+shortlist-ask-free = Czy { $name } ma nadal czas w godzinach, których potrzebuję, i od kiedy?
+shortlist-ask-checks = Czy { $name } ma aktualne weryfikacje (np. DBS)?
+shortlist-ask-food = Czy { $name } potrafi gotować to, co jem, przestrzegając moich zasad żywieniowych?
+shortlist-ask-language = Czy { $name } mówi moim językiem wystarczająco dobrze, by zapewnić mi opiekę osobistą?
+shortlist-ask-contact = { $name }: jak się skontaktować i kto umawia pierwsze spotkanie?
+shortlist-vouched = Wpis dodany przez: { $agency }
+shortlist-contact = Kontakt
+shortlist-gone = Ten wpis nie jest już dostępny.
+shortlist-back = Wróć do wyszukiwania
+
+## Sign in (agencies and commissioners)
+login-title = Logowanie
+login-intro = Zaloguj się kluczem API otrzymanym od administratora. Klucz nie jest zapisywany w przeglądarce – zapisywane jest tylko ciasteczko sesji.
+login-key = Klucz API
+login-submit = Zaloguj się
+login-bad-key = Ten klucz jest nieprawidłowy albo został unieważniony.
+login-wrong-role = Ten klucz nie daje dostępu do tej strony.
+logout = Wyloguj się
+
+## Agency console
+agency-title = Panel agencji
+agency-signed-in = Zalogowano jako: { $agency }
+agency-find-title = Znajdź asystentów (PA) dla klienta
+agency-find-intro = Obejmuje także Twoich asystentów, którzy nie są widoczni publicznie. Wyświetlane są dane kontaktowe.
+agency-carers-title = Twoi asystenci PA ({ $count })
+agency-col-name = Imię i nazwisko
+agency-col-postcode = Kod pocztowy
+agency-col-languages = Języki
+agency-col-public = Widoczny publicznie
+agency-col-confirmed = Ostatnio potwierdzono
+agency-col-actions = Działania
+agency-delete = Usuń: { $name }
+agency-deleted = Usunięto: { $name }.
+agency-yes = Tak
+agency-no = Nie
+agency-upload-title = Prześlij rejestr (CSV)
+agency-upload-intro = Wszystko albo nic: jeśli którykolwiek wiersz zawiera błąd, nic nie zostanie zaimportowane, a wszystkie problemy zostaną wypisane.
+agency-upload-file = Plik CSV
+agency-upload-template = Pobierz szablon
+agency-upload-submit = Prześlij
+agency-upload-ok = { $count ->
+    [one] Zaimportowano jedną osobę (PA).
+    [few] Zaimportowano { $count } osoby (PA).
+    [many] Zaimportowano { $count } osób (PA).
+   *[other] Zaimportowano { $count } osoby (PA).
+}
+agency-upload-rejected = Nic nie zostało zaimportowane. Popraw te wiersze i prześlij plik ponownie:
+agency-upload-col-line = Wiersz
+agency-upload-col-column = Kolumna
+agency-upload-col-reason = Problem
+agency-upload-missing = Wybierz plik CSV do przesłania.
+agency-upload-too-large = Plik jest większy niż 10 MB. Podziel go na części i prześlij każdą z nich osobno.
+agency-page = Strona { $page } z { $pages }
+page-previous = Poprzednia
+page-next = Następna
+contact-phone = Telefon
+contact-email = E-mail
+
+## Commissioner map
+map-title = Gdzie brakuje opieki?
+map-intro = Kolor każdego obszaru pokazuje, ile spośród osób z daną potrzebą ma w zasięgu opiekuna lub usługę.
+map-need = Potrzeba
+map-distance = W odległości do
+map-show = Pokaż mapę
+map-download-geojson = Pobierz GeoJSON
+map-download-csv = Pobierz CSV
+map-table-title = Obszary, od największej luki
+map-col-area = Obszar
+map-col-demand = Osoby
+map-col-carers = Opiekunowie
+map-col-providers = Usługi
+map-col-nearest = Najbliżej (km)
+map-col-severity = Luka
+map-sort = Sortuj według: { $column }
+map-no-authorities = Nie zaimportowano jeszcze żadnych władz lokalnych (councils). Najpierw uruchom carematch import authorities, boundaries i census.
+severity-none_in_reach = Brak w zasięgu
+severity-severe = Poważna luka
+severity-moderate = Umiarkowana luka
+severity-adequate = Wystarczająco
+severity-demand_unknown = Zapotrzebowanie nieznane
+severity-no_demand = Brak zapotrzebowania
+
+## Errors
+not-found-title = Nie znaleziono strony
+not-found-body = Pod tym adresem nie ma żadnej strony.
+
+## Vocabulary (one message per code: <list>-<code>)
+cuisine-cantonese = Kantońska
+cuisine-north_chinese = Północnochińska
+cuisine-vietnamese = Wietnamska
+cuisine-filipino = Filipińska
+cuisine-punjabi = Pendżabska
+cuisine-gujarati = Gudżaracka
+cuisine-bengali = Bengalska i sylhecka
+cuisine-pakistani = Pakistańska
+cuisine-south_indian = Południowoindyjska
+cuisine-sri_lankan = Lankijska (Sri Lanka)
+cuisine-somali = Somalijska
+cuisine-east_african = Wschodnioafrykańska
+cuisine-west_african = Zachodnioafrykańska
+cuisine-caribbean = Karaibska
+cuisine-middle_eastern = Bliskowschodnia
+cuisine-persian = Perska i afgańska
+cuisine-kurdish = Kurdyjska
+cuisine-turkish = Turecka
+cuisine-greek_cypriot = Grecko-cypryjska
+cuisine-polish = Polska
+cuisine-eastern_european = Wschodnioeuropejska
+cuisine-jewish = Żydowska kuchnia domowa
+cuisine-irish = Irlandzka
+cuisine-british = Brytyjska
+diet-halal = Halal
+diet-kosher = Koszerna
+diet-vegetarian = Wegetariańska
+diet-vegan = Wegańska
+diet-jain = Dżinijska (bez warzyw korzeniowych)
+diet-no_pork = Bez wieprzowiny
+diet-no_beef = Bez wołowiny
+faith-buddhist = Buddyzm
+faith-christian = Chrześcijaństwo
+faith-hindu = Hinduizm
+faith-jewish = Judaizm
+faith-muslim = Islam
+faith-sikh = Sikhizm
+faith-other = Inna religia
+faith-none = Bez wyznania
+faith_practice-prayer_times = Szanuje pory modlitwy
+faith_practice-fasting = Wspiera w czasie postu
+faith_practice-same_gender_personal_care = Opieka osobista przez osobę tej samej płci
+faith_practice-modest_dress = Skromny ubiór
+faith_practice-ritual_washing = Rytualne obmycia
+faith_practice-religious_festivals = Święta religijne
+faith_practice-accompany_to_worship = Towarzyszy w drodze do kościoła lub innego miejsca kultu
+service-personal_care = Opieka osobista
+service-meal_preparation = Przygotowywanie posiłków
+service-domestic = Pomoc w domu
+service-shopping = Zakupy
+service-companionship = Dotrzymywanie towarzystwa
+service-medication_prompting = Przypominanie o lekach
+service-accompany_appointments = Towarzyszenie podczas wizyt (np. u lekarza GP)
+service-night_support = Wsparcie w nocy
+service-live_in = Opieka z zamieszkaniem
+service-respite = Opieka wytchnieniowa (odpoczynek dla rodziny)
+service-day_activities = Zajęcia dzienne
+service-luncheon_club = Klub obiadowy
+service-befriending = Przyjacielskie odwiedziny
+service-advocacy = Rzecznictwo (pomoc w upominaniu się o swoje prawa)
+service-interpreting = Tłumaczenie ustne
+experience-dementia = Demencja
+experience-mental_health = Zdrowie psychiczne
+experience-physical_disability = Niepełnosprawność ruchowa
+experience-visual_impairment = Problemy ze wzrokiem
+experience-hearing_impairment = Problemy ze słuchem
+experience-learning_disability = Niepełnosprawność intelektualna
+experience-autism = Autyzm
+experience-stroke = Udar
+experience-end_of_life = Opieka u kresu życia
+check-dbs_enhanced = Rozszerzone zaświadczenie DBS
+check-right_to_work = Prawo do pracy w Wielkiej Brytanii
+check-public_liability_insurance = Ubezpieczenie OC
+check-first_aid = Pierwsza pomoc
+check-food_hygiene = Higiena żywności
+check-manual_handling = Bezpieczne podnoszenie i przenoszenie
+check-cqc_registered = Rejestracja w CQC
+provider_kind-micro_provider = Mały lokalny usługodawca
+provider_kind-charity = Organizacja charytatywna lub grupa społeczna
+provider_kind-home_care_agency = Agencja opieki domowej zarejestrowana w CQC
+provider_kind-day_service = Ośrodek dzienny
+provider_kind-luncheon_club = Klub obiadowy
+provider_kind-shared_lives = Program Shared Lives
+provider_kind-advocacy = Usługa rzecznictwa
+gender-female = Kobieta
+gender-male = Mężczyzna
+gender-non_binary = Osoba niebinarna
+weekday-mon = Poniedziałek
+weekday-tue = Wtorek
+weekday-wed = Środa
+weekday-thu = Czwartek
+weekday-fri = Piątek
+weekday-sat = Sobota
+weekday-sun = Niedziela

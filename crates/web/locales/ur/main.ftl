@@ -1,0 +1,274 @@
+# carematch web pages: Urdu (Nastaliq / Arabic script, right to left).
+# Same ids as the English reference catalogue. Placeables in { } are filled in by the server; keep them.
+
+## Page shell
+site-name = carematch
+site-tagline = آپ کی اپنی زبان میں دیکھ بھال
+skip-to-content = اصل مواد پر جائیں
+nav-find = دیکھ بھال تلاش کریں
+nav-shortlist = میری منتخب فہرست ({ $count })
+nav-agency = ایجنسیوں کے لیے
+nav-commissioner = کونسل کمشنرز کے لیے
+language-switcher = زبان
+footer-privacy = ہم کبھی بھی کسی دیکھ بھال کرنے والے کا گھر کا پتہ، درست مقام یا رابطے کی تفصیلات عام لوگوں کو نہیں دکھاتے۔ آپ یہاں جو کچھ لکھتے ہیں وہ محفوظ نہیں کیا جاتا۔
+footer-api = اوپن ڈیٹا اور API
+
+## Find care form
+find-title = دیکھ بھال کرنے والا یا کوئی کمیونٹی سروس تلاش کریں
+find-intro = ہمیں بتائیں کہ جس فرد کو دیکھ بھال کی ضرورت ہے وہ کہاں رہتے ہیں اور ان کے لیے کون سی باتیں اہم ہیں۔ ہم مناسب ذاتی معاون (PA) اور مقامی سروسز دکھاتے ہیں، اور یہ بھی بتاتے ہیں کہ وہ کیوں مناسب ہیں۔
+field-postcode = پوسٹ کوڈ
+field-postcode-hint = مثال کے طور پر M13 0EG۔ فاصلہ ناپنے کے لیے صرف علاقہ استعمال ہوتا ہے۔
+field-distance = کتنی دور تک
+distance-km = { $km } کلومیٹر
+field-help = کس مدد کی ضرورت ہے
+field-languages = دیکھ بھال کرنے والے کو کون سی زبانیں آنی چاہئیں
+field-languages-must = ان میں سے کوئی ایک زبان بولنا ضروری ہے
+field-food = کھانا
+field-cuisines = گھر کا کھانا
+field-diets = کھانے کے اصول جن کی دیکھ بھال کرنے والے کو پابندی کرنی ہوگی
+field-faith = مذہبی طریقے جن کا احترام کیا جائے
+field-gender = ذاتی دیکھ بھال کے لیے دیکھ بھال کرنے والے کی صنف
+gender-any = کوئی ترجیح نہیں
+field-gender-must = یہ لازمی ہے
+field-when = مدد کب چاہیے
+part-morning = صبح
+part-afternoon = دوپہر
+part-evening = شام
+find-submit = تلاش کریں
+find-more-options = مزید انتخاب
+
+## Results
+results-title = نتائج
+results-count = { $count ->
+    [one] ایک دیکھ بھال کرنے والا یا سروس مناسب ہے۔
+   *[other] { $count } دیکھ بھال کرنے والے اور سروسز مناسب ہیں۔
+}
+results-none = ابھی کوئی بھی تمام لازمی ضرورتیں پوری نہیں کرتا۔
+results-considered = قریب کے { $count } دیکھ بھال کرنے والوں اور سروسز کو جانچا گیا۔
+result-carer = ذاتی معاون (PA)
+result-provider = کمیونٹی سروس
+result-distance = تقریباً { $km } کلومیٹر دور
+result-score = مطابقت { $percent }%
+result-free = دستیاب: { $when }
+result-area = { $area } میں مقیم
+result-rate = £{ $rate } فی گھنٹہ
+result-why = یہ نتیجہ کیوں
+outcome-met = ہاں
+outcome-partial = جزوی طور پر
+outcome-unmet = نہیں
+outcome-required = لازمی
+relax-title = نتائج کافی نہیں؟ یہ آزمائیں:
+relax-distance = { $km } کلومیٹر تک کے دیکھ بھال کرنے والے دکھائیں ({ $count } مزید)
+relax-make-preferred = “{ $what }” کو لازمی کے بجائے صرف ترجیح بنائیں ({ $count } مزید)
+error-title = براہ کرم فارم چیک کریں
+error-postcode-missing = پوسٹ کوڈ درج کریں۔
+error-postcode-invalid = “{ $postcode }” برطانیہ کا پوسٹ کوڈ نہیں ہے۔
+error-postcode-unknown = ہمارے پاس پوسٹ کوڈ “{ $postcode }” کی معلومات نہیں ہیں۔
+error-loading = ڈائریکٹری ابھی لوڈ ہو رہی ہے۔ براہ کرم ایک منٹ بعد دوبارہ کوشش کریں۔
+
+## Criteria names (for the reasons)
+crit-language = زبان
+crit-cuisine = کھانا پکانا
+crit-diet = کھانے کے اصول
+crit-faith_practice = مذہبی طریقہ
+crit-faith = ایک ہی مذہب
+crit-carer_gender = دیکھ بھال کرنے والے کی صنف
+crit-service = مدد
+crit-experience = تجربہ
+crit-check = جانچ پڑتال
+crit-distance = فاصلہ
+crit-schedule = ضرورت کے وقت دستیاب
+crit-hours_per_week = ہفتے کے گھنٹے
+crit-max_hourly_rate = فی گھنٹہ ریٹ
+crit-needed_by = وقت پر شروع کر سکتے ہیں
+crit-accepting_new_clients = نئے کلائنٹ لے رہے ہیں
+
+## Shortlist
+shortlist-add = { $name } کو میری منتخب فہرست میں شامل کریں
+shortlist-remove = { $name } کو میری منتخب فہرست سے ہٹائیں
+shortlist-added = آپ کی منتخب فہرست میں ہے
+shortlist-title = میری منتخب فہرست
+shortlist-empty = آپ کی منتخب فہرست خالی ہے۔ اپنی تلاش کے نتائج میں سے دیکھ بھال کرنے والے اور سروسز شامل کریں۔
+shortlist-share = یہ منتخب فہرست شیئر کریں
+shortlist-share-hint = جس کے پاس بھی یہ لنک ہو وہ یہی فہرست دیکھ سکتا ہے۔ اس میں کوئی ذاتی معلومات نہیں ہیں۔
+shortlist-print = پرنٹ کریں
+shortlist-ask-title = ایجنسی سے پوچھنے کے لیے سوالات
+shortlist-ask-free = کیا { $name } میرے مطلوبہ اوقات میں اب بھی دستیاب ہیں، اور کب سے؟
+shortlist-ask-checks = کیا { $name } کی جانچ پڑتال (جیسے DBS) تازہ ترین ہے؟
+shortlist-ask-food = کیا { $name } میرے کھانے کے اصولوں کا خیال رکھتے ہوئے وہ کھانا بنا سکتے ہیں جو میں کھاتا/کھاتی ہوں؟
+shortlist-ask-language = کیا { $name } ذاتی دیکھ بھال کے لیے میری زبان اچھی طرح بول لیتے ہیں؟
+shortlist-ask-contact = میں { $name } سے کیسے رابطہ کروں، اور پہلی ملاقات کون طے کرتا ہے؟
+shortlist-vouched = { $agency } کی طرف سے درج
+shortlist-contact = رابطہ
+shortlist-gone = یہ اندراج اب فہرست میں موجود نہیں ہے۔
+shortlist-back = تلاش پر واپس جائیں
+
+## Sign in (agencies and commissioners)
+login-title = سائن اِن کریں
+login-intro = اس API کلید سے سائن اِن کریں جو آپ کے منتظم نے آپ کو دی ہے۔ کلید آپ کے براؤزر میں محفوظ نہیں کی جاتی؛ صرف ایک سیشن کوکی محفوظ ہوتی ہے۔
+login-key = API کلید
+login-submit = سائن اِن کریں
+login-bad-key = یہ کلید درست نہیں ہے، یا اسے منسوخ کر دیا گیا ہے۔
+login-wrong-role = اس کلید سے یہ صفحہ نہیں کھل سکتا۔
+logout = سائن آؤٹ کریں
+
+## Agency console
+agency-title = ایجنسی کنسول
+agency-signed-in = { $agency } کے لیے سائن اِن ہیں
+agency-find-title = کسی کلائنٹ کے لیے PA تلاش کریں
+agency-find-intro = اس میں آپ کے وہ PA بھی شامل ہیں جو عوامی طور پر درج نہیں ہیں۔ رابطے کی تفصیلات دکھائی جاتی ہیں۔
+agency-carers-title = آپ کے PA ({ $count })
+agency-col-name = نام
+agency-col-postcode = پوسٹ کوڈ
+agency-col-languages = زبانیں
+agency-col-public = عوامی طور پر درج
+agency-col-confirmed = آخری تصدیق
+agency-col-actions = اقدامات
+agency-delete = { $name } کو حذف کریں
+agency-deleted = { $name } کو حذف کر دیا گیا۔
+agency-yes = ہاں
+agency-no = نہیں
+agency-upload-title = رجسٹر اپ لوڈ کریں (CSV)
+agency-upload-intro = سب کچھ یا کچھ بھی نہیں: اگر کسی بھی قطار میں کوئی مسئلہ ہو تو کچھ بھی درآمد نہیں ہوتا، اور ہر مسئلے کی فہرست دی جاتی ہے۔
+agency-upload-file = CSV فائل
+agency-upload-template = نمونہ (ٹیمپلیٹ) ڈاؤن لوڈ کریں
+agency-upload-submit = اپ لوڈ کریں
+agency-upload-ok = { $count ->
+    [one] ایک PA درآمد کیا گیا۔
+   *[other] { $count } PA درآمد کیے گئے۔
+}
+agency-upload-rejected = کچھ بھی درآمد نہیں ہوا۔ یہ قطاریں درست کریں اور دوبارہ اپ لوڈ کریں:
+agency-upload-col-line = لائن
+agency-upload-col-column = کالم
+agency-upload-col-reason = مسئلہ
+agency-upload-missing = اپ لوڈ کرنے کے لیے ایک CSV فائل منتخب کریں۔
+agency-upload-too-large = فائل 10 MB سے بڑی ہے۔ اسے حصوں میں تقسیم کریں اور ہر حصہ الگ سے اپ لوڈ کریں۔
+agency-page = صفحہ { $page } از { $pages }
+page-previous = پچھلا
+page-next = اگلا
+contact-phone = فون
+contact-email = ای میل
+
+## Commissioner map
+map-title = دیکھ بھال کہاں کم ہے؟
+map-intro = ہر علاقے کا رنگ یہ دکھاتا ہے کہ جن لوگوں کو اس کی ضرورت ہے ان میں سے کتنوں کی پہنچ میں کوئی دیکھ بھال کرنے والا یا سروس موجود ہے۔
+map-need = ضرورت
+map-distance = فاصلے کے اندر
+map-show = نقشہ دکھائیں
+map-download-geojson = GeoJSON ڈاؤن لوڈ کریں
+map-download-csv = CSV ڈاؤن لوڈ کریں
+map-table-title = علاقے، سب سے بڑی کمی والے پہلے
+map-col-area = علاقہ
+map-col-demand = لوگ
+map-col-carers = دیکھ بھال کرنے والے
+map-col-providers = سروسز
+map-col-nearest = قریب ترین (کلومیٹر)
+map-col-severity = کمی
+map-sort = { $column } کے مطابق ترتیب دیں
+map-no-authorities = ابھی تک کوئی مقامی اتھارٹی (کونسل) درآمد نہیں کی گئی۔ پہلے carematch import authorities، boundaries اور census چلائیں۔
+severity-none_in_reach = پہنچ میں کوئی نہیں
+severity-severe = شدید
+severity-moderate = درمیانی
+severity-adequate = کافی
+severity-demand_unknown = ضرورت معلوم نہیں
+severity-no_demand = کوئی ضرورت نہیں
+
+## Errors
+not-found-title = صفحہ نہیں ملا
+not-found-body = اس پتے پر کوئی صفحہ موجود نہیں ہے۔
+
+## Vocabulary (one message per code: <list>-<code>)
+cuisine-cantonese = کینٹونیز (چینی)
+cuisine-north_chinese = شمالی چینی
+cuisine-vietnamese = ویتنامی
+cuisine-filipino = فلپائنی
+cuisine-punjabi = پنجابی
+cuisine-gujarati = گجراتی
+cuisine-bengali = بنگالی اور سلہٹی
+cuisine-pakistani = پاکستانی
+cuisine-south_indian = جنوبی ہندوستانی
+cuisine-sri_lankan = سری لنکن
+cuisine-somali = صومالی
+cuisine-east_african = مشرقی افریقی
+cuisine-west_african = مغربی افریقی
+cuisine-caribbean = کیریبین
+cuisine-middle_eastern = مشرقِ وسطیٰ
+cuisine-persian = ایرانی اور افغانی
+cuisine-kurdish = کرد
+cuisine-turkish = ترکی
+cuisine-greek_cypriot = یونانی قبرصی
+cuisine-polish = پولش
+cuisine-eastern_european = مشرقی یورپی
+cuisine-jewish = یہودی گھریلو کھانا
+cuisine-irish = آئرش
+cuisine-british = برطانوی
+diet-halal = حلال
+diet-kosher = کوشر (یہودی)
+diet-vegetarian = سبزی خور
+diet-vegan = ویگن (دودھ سمیت جانوروں سے بنی کوئی چیز نہیں)
+diet-jain = جین (زمین کے نیچے اگنے والی سبزیاں نہیں)
+diet-no_pork = سور کا گوشت نہیں
+diet-no_beef = گائے کا گوشت نہیں
+faith-buddhist = بدھ مت
+faith-christian = مسیحی
+faith-hindu = ہندو
+faith-jewish = یہودی
+faith-muslim = مسلمان
+faith-sikh = سکھ
+faith-other = کوئی اور مذہب
+faith-none = کوئی مذہب نہیں
+faith_practice-prayer_times = نماز اور عبادت کے اوقات کا احترام
+faith_practice-fasting = روزے میں ساتھ دینا
+faith_practice-same_gender_personal_care = ذاتی دیکھ بھال اپنی ہی صنف کے فرد سے
+faith_practice-modest_dress = باحیا لباس
+faith_practice-ritual_washing = مذہبی طہارت (جیسے وضو)
+faith_practice-religious_festivals = مذہبی تہوار
+faith_practice-accompany_to_worship = عبادت گاہ تک ساتھ جانا
+service-personal_care = ذاتی دیکھ بھال
+service-meal_preparation = کھانا تیار کرنا
+service-domestic = گھر کے کام کاج میں مدد
+service-shopping = خریداری
+service-companionship = ساتھ دینا اور بات چیت
+service-medication_prompting = دوا لینے کی یاد دہانی
+service-accompany_appointments = اپائنٹمنٹ (جیسے GP یا ہسپتال) پر ساتھ جانا
+service-night_support = رات کے وقت مدد
+service-live_in = گھر میں ساتھ رہ کر دیکھ بھال
+service-respite = عارضی دیکھ بھال (گھر والوں کو آرام کا وقفہ)
+service-day_activities = دن کی سرگرمیاں
+service-luncheon_club = لنچ کلب
+service-befriending = دوستی اور ملاقات
+service-advocacy = وکالت (آپ کی بات آگے پہنچانا)
+service-interpreting = ترجمانی
+experience-dementia = ڈیمنشیا (یادداشت کی بیماری)
+experience-mental_health = ذہنی صحت
+experience-physical_disability = جسمانی معذوری
+experience-visual_impairment = بینائی کی کمزوری
+experience-hearing_impairment = سماعت کی کمزوری
+experience-learning_disability = سیکھنے کی معذوری (لرننگ ڈس ایبلٹی)
+experience-autism = آٹزم
+experience-stroke = فالج (اسٹروک)
+experience-end_of_life = زندگی کے آخری ایام کی دیکھ بھال
+check-dbs_enhanced = اینہانسڈ DBS چیک
+check-right_to_work = برطانیہ میں کام کرنے کا حق
+check-public_liability_insurance = پبلک لائبلٹی انشورنس
+check-first_aid = ابتدائی طبی امداد (فرسٹ ایڈ)
+check-food_hygiene = کھانے کی صفائی ستھرائی
+check-manual_handling = محفوظ طریقے سے اٹھانا اور سہارا دینا
+check-cqc_registered = CQC میں رجسٹرڈ
+provider_kind-micro_provider = چھوٹا کمیونٹی سروس فراہم کنندہ
+provider_kind-charity = فلاحی ادارہ (چیریٹی) یا کمیونٹی گروپ
+provider_kind-home_care_agency = CQC میں رجسٹرڈ ہوم کیئر ایجنسی
+provider_kind-day_service = ڈے سروس (دن کا مرکز)
+provider_kind-luncheon_club = لنچ کلب
+provider_kind-shared_lives = Shared Lives اسکیم
+provider_kind-advocacy = وکالت کی سروس
+gender-female = خاتون
+gender-male = مرد
+gender-non_binary = نان بائنری
+weekday-mon = پیر
+weekday-tue = منگل
+weekday-wed = بدھ
+weekday-thu = جمعرات
+weekday-fri = جمعہ
+weekday-sat = ہفتہ
+weekday-sun = اتوار

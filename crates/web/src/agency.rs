@@ -1,0 +1,387 @@
+//! The agency console: find PAs for a client's plan (the agency's unlisted PAs included, with
+//! contact details for its own), manage the agency's PAs, and upload a CSV register with the
+//! same all-or-nothing importer as `POST /v1/imports/carers`.
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use carematch_api::import_csv::RowError;
+use carematch_api::routes::imports::{IMPORT_LIMIT, ImportReport, import_carers};
+use carematch_api::{ApiError, AppState};
+use carematch_domain::matching::Viewer;
+use carematch_domain::vocabulary::Code;
+use carematch_domain::{AgencyId, Carer, CarerId, Role};
+use carematch_store::{CarerFilter, Page, Paged};
+use futures_util::StreamExt;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::form::FindForm;
+use crate::i18n::Tr;
+use crate::layout::{Ctx, Section, link, query_pairs, see_other};
+use crate::pages::{SearchProblem, find_form, problem_page, results, search, server_error};
+use crate::session::{current, same_origin, to_login};
+
+/// PAs per page of the list.
+pub const PER_PAGE: u32 = 25;
+
+/// The CSV template agencies fill in (docs/import.md explains each column).
+const TEMPLATE: &str = include_str!("../../../docs/import-template.csv");
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(console)
+        .service(delete_carer)
+        .service(upload_register)
+        .service(register_template);
+}
+
+/// The signed-in agency, or where to send the browser instead.
+async fn agency_of(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+) -> Result<(AgencyId, String), HttpResponse> {
+    let next = link(req.path(), &query_pairs(req.query_string()));
+    let key = current(req, state).await.ok_or_else(|| to_login(&next))?;
+    let agency = match (key.role, key.agency_id) {
+        (Role::Agency, Some(agency)) => agency,
+        _ => return Err(to_login(&next)),
+    };
+    let store = state.store.clone();
+    let name = match web::block(move || store.get_agency(agency)).await {
+        Ok(Ok(Some(found))) => found.name,
+        _ => return Err(server_error(&Ctx::new(req))),
+    };
+    Ok((agency, name))
+}
+
+/// What the upload form reports back.
+enum UploadOutcome {
+    Imported(ImportReport),
+    Rejected(Vec<RowError>),
+    Problem(String),
+}
+
+struct ConsoleView<'a> {
+    agency: &'a str,
+    form: &'a FindForm,
+    found: Option<crate::pages::Found>,
+    carers: Paged<Carer>,
+    page: u32,
+    notice: Option<String>,
+    upload: Option<UploadOutcome>,
+}
+
+fn page_number(pairs: &[(String, String)]) -> u32 {
+    pairs
+        .iter()
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(1)
+        .clamp(1, 100_000)
+}
+
+async fn list(
+    state: &web::Data<AppState>,
+    agency: AgencyId,
+    page: u32,
+) -> Result<Paged<Carer>, HttpResponse> {
+    let store = state.store.clone();
+    let filter = CarerFilter {
+        agency: Some(agency),
+        ..CarerFilter::default()
+    };
+    match web::block(move || store.list_carers(&filter, Page::new(page, PER_PAGE))).await {
+        Ok(Ok(paged)) => Ok(paged),
+        _ => Err(HttpResponse::ServiceUnavailable().finish()),
+    }
+}
+
+#[get("/agency")]
+async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let (agency, name) = match agency_of(&req, &state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let pairs = query_pairs(req.query_string());
+    let form = FindForm::from_pairs(&pairs);
+    let page = page_number(&pairs);
+    let found = if form.is_search() {
+        match search(&state, &form, Viewer::Agency(agency)).await {
+            Ok(found) => Some(found),
+            Err(SearchProblem::Server) => return server_error(&ctx),
+            Err(problem) => {
+                return problem_page(&ctx, &form, problem, "/agency", Section::Agency);
+            }
+        }
+    } else {
+        None
+    };
+    let carers = match list(&state, agency, page).await {
+        Ok(carers) => carers,
+        Err(_) => return server_error(&ctx),
+    };
+    let notice = pairs
+        .iter()
+        .find(|(k, _)| k == "deleted")
+        .map(|(_, v)| ctx.tr.with("agency-deleted", "name", v));
+    let view = ConsoleView {
+        agency: &name,
+        form: &form,
+        found,
+        carers,
+        page,
+        notice,
+        upload: None,
+    };
+    render(&ctx, StatusCode::OK, &view)
+}
+
+fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
+    let tr = &ctx.tr;
+    let pages = view.carers.total.div_ceil(u64::from(PER_PAGE)).max(1);
+    let main = html! {
+        h1 { (tr.t("agency-title")) }
+        p {
+            (tr.with("agency-signed-in", "agency", view.agency))
+            form.inline method="post" action="/logout" { button type="submit" { (tr.t("logout")) } }
+        }
+        @if let Some(notice) = &view.notice { p.notice role="status" { (notice) } }
+        section aria-labelledby="find-title" {
+            h2 #find-title { (tr.t("agency-find-title")) }
+            p { (tr.t("agency-find-intro")) }
+            (find_form(tr, view.form, "/agency", None))
+            @if let Some(found) = &view.found {
+                (results(tr, found, view.form, "/agency", None))
+            }
+        }
+        section aria-labelledby="upload-title" {
+            h2 #upload-title { (tr.t("agency-upload-title")) }
+            p { (tr.t("agency-upload-intro")) " " a href="/agency/template.csv" download { (tr.t("agency-upload-template")) } }
+            @if let Some(upload) = &view.upload { (upload_report(tr, upload)) }
+            form method="post" action="/agency/import" enctype="multipart/form-data" {
+                div.field {
+                    label for="register" { (tr.t("agency-upload-file")) }
+                    input #register type="file" name="register" accept=".csv,text/csv" required;
+                }
+                p { button type="submit" { (tr.t("agency-upload-submit")) } }
+            }
+        }
+        section aria-labelledby="carers-title" {
+            h2 #carers-title { (tr.count("agency-carers-title", "count", view.carers.total as f64)) }
+            (carer_table(tr, &view.carers.items))
+            nav.pages aria-label=(tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())])) {
+                @if view.page > 1 { a href=(format!("/agency?page={}", view.page - 1)) rel="prev" { (tr.t("page-previous")) } " " }
+                (tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())]))
+                @if u64::from(view.page) < pages { " " a href=(format!("/agency?page={}", view.page + 1)) rel="next" { (tr.t("page-next")) } }
+            }
+        }
+    };
+    ctx.respond(status, &tr.t("agency-title"), Section::Agency, main)
+}
+
+fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
+    html! {
+        div.table-wrap tabindex="0" role="region" aria-labelledby="carers-title" {
+            table {
+                thead { tr {
+                    th scope="col" { (tr.t("agency-col-name")) }
+                    th scope="col" { (tr.t("agency-col-postcode")) }
+                    th scope="col" { (tr.t("agency-col-languages")) }
+                    th scope="col" { (tr.t("agency-col-public")) }
+                    th scope="col" { (tr.t("agency-col-confirmed")) }
+                    th scope="col" { (tr.t("agency-col-actions")) }
+                } }
+                tbody {
+                    @for carer in carers {
+                        @let d = &carer.details;
+                        @let name = format!("{} {}", d.given_name, d.family_name);
+                        tr {
+                            th scope="row" { (name) }
+                            td { (d.postcode.as_str()) }
+                            td { @for (i, l) in d.languages.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                span lang=(l.code.code()) { (l.code.autonym().unwrap_or(l.code.label_en())) }
+                            } }
+                            td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
+                            td { (d.last_confirmed_on.to_string()) }
+                            td {
+                                form.inline method="post" action=(format!("/agency/carers/{}/delete", carer.id)) data-confirm=(tr.with("agency-delete", "name", &name)) {
+                                    button type="submit" { (tr.with("agency-delete", "name", &name)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn upload_report(tr: &Tr, outcome: &UploadOutcome) -> Markup {
+    match outcome {
+        UploadOutcome::Imported(report) => html! {
+            p.notice role="status" #upload-report { (tr.count("agency-upload-ok", "count", report.imported as f64)) }
+        },
+        UploadOutcome::Problem(message) => html! {
+            div.error-summary role="alert" #upload-report { p { (message) } }
+        },
+        UploadOutcome::Rejected(rows) => html! {
+            div.error-summary role="alert" #upload-report tabindex="-1" {
+                h3 { (tr.t("agency-upload-rejected")) }
+                div.table-wrap tabindex="0" role="region" aria-label=(tr.t("agency-upload-rejected")) {
+                    table {
+                        thead { tr {
+                            th scope="col" { (tr.t("agency-upload-col-line")) }
+                            th scope="col" { (tr.t("agency-upload-col-column")) }
+                            th scope="col" { (tr.t("agency-upload-col-reason")) }
+                        } }
+                        tbody { @for row in rows { tr {
+                            td { (row.line) } td { code { (row.column) } } td lang="en" { (row.reason) }
+                        } } }
+                    }
+                }
+            }
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct IdPath {
+    id: i64,
+}
+
+#[post("/agency/carers/{id}/delete")]
+async fn delete_carer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<IdPath>,
+) -> HttpResponse {
+    if !same_origin(&req) {
+        return HttpResponse::Forbidden().finish();
+    }
+    let (agency, _) = match agency_of(&req, &state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let id = CarerId(path.id);
+    let store = state.store.clone();
+    let deleted = web::block(
+        move || -> Result<Option<String>, carematch_store::StoreError> {
+            match store.get_carer(id)? {
+                // Another agency's PA, or none: the same answer, so ids cannot be probed.
+                Some(carer) if carer.agency_id == agency => {
+                    store.delete_carer(id)?;
+                    Ok(Some(format!(
+                        "{} {}",
+                        carer.details.given_name, carer.details.family_name
+                    )))
+                }
+                _ => Ok(None),
+            }
+        },
+    )
+    .await;
+    match deleted {
+        Ok(Ok(Some(name))) => {
+            let state = state.into_inner();
+            let _ = web::block(move || state.after_write()).await;
+            let query = serde_urlencoded::to_string([("deleted", name)]).unwrap_or_default();
+            see_other(&format!("/agency?{query}"))
+        }
+        Ok(Ok(None)) => HttpResponse::NotFound().finish(),
+        _ => server_error(&Ctx::new(&req)),
+    }
+}
+
+/// Reads the first file field of a multipart upload, up to the import limit.
+async fn read_upload(mut payload: Multipart) -> Result<Vec<u8>, &'static str> {
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|_| "agency-upload-missing")?;
+        if field.name() != Some("register") {
+            continue;
+        }
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| "agency-upload-missing")?;
+            if data.len() + chunk.len() > IMPORT_LIMIT {
+                return Err("too-large");
+            }
+            data.extend_from_slice(&chunk);
+        }
+        return Ok(data);
+    }
+    Err("agency-upload-missing")
+}
+
+#[post("/agency/import")]
+async fn upload_register(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    payload: Multipart,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    if !same_origin(&req) {
+        return HttpResponse::Forbidden().finish();
+    }
+    let (agency, name) = match agency_of(&req, &state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let (status, outcome) = match read_upload(payload).await {
+        Err("too-large") => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            UploadOutcome::Problem(ctx.tr.t("agency-upload-too-large")),
+        ),
+        Err(id) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            UploadOutcome::Problem(ctx.tr.t(id)),
+        ),
+        Ok(data) if data.is_empty() => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            UploadOutcome::Problem(ctx.tr.t("agency-upload-missing")),
+        ),
+        Ok(data) => {
+            let store = state.store.clone();
+            let imported = web::block(move || import_carers(&store, agency, &data, &|_| {})).await;
+            match imported {
+                Ok(Ok(report)) => {
+                    let state = state.clone().into_inner();
+                    let _ = web::block(move || state.after_write()).await;
+                    (StatusCode::OK, UploadOutcome::Imported(report))
+                }
+                Ok(Err(ApiError::ImportRejected(rows) | ApiError::ImportConflict(rows))) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    UploadOutcome::Rejected(rows),
+                ),
+                _ => return server_error(&ctx),
+            }
+        }
+    };
+    let carers = match list(&state, agency, 1).await {
+        Ok(carers) => carers,
+        Err(_) => return server_error(&ctx),
+    };
+    let form = FindForm::from_pairs(&[]);
+    let view = ConsoleView {
+        agency: &name,
+        form: &form,
+        found: None,
+        carers,
+        page: 1,
+        notice: None,
+        upload: Some(outcome),
+    };
+    render(&ctx, status, &view)
+}
+
+#[get("/agency/template.csv")]
+async fn register_template() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"carematch-register-template.csv\"",
+        ))
+        .body(TEMPLATE)
+}

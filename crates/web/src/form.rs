@@ -1,0 +1,326 @@
+//! The find-care form: its query string, read into a support plan, and written back into links
+//! (relaxation suggestions, the language switcher, "back" after a shortlist change).
+//!
+//! Query keys (repeated keys allowed): `postcode`, `km`, `service`, `language`, `lang_must`,
+//! `cuisine`, `diet`, `practice`, `gender`, `gender_must`, `when` (`mon-morning`), `relax`
+//! (criteria to treat as preferences, e.g. `language:yue`). `lang` is the interface language.
+
+use carematch_domain::plan::{LanguageNeed, Need, ScheduleNeed};
+use carematch_domain::vocabulary::{
+    Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service, Weekday,
+};
+use carematch_domain::{Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
+
+/// Distances offered in the form, km.
+pub const DISTANCES: [u32; 7] = [2, 5, 10, 15, 25, 40, 80];
+/// The default distance.
+pub const DEFAULT_KM: u32 = 10;
+/// The largest distance a link may ask for (relaxations double it).
+pub const MAX_KM: u32 = 160;
+
+/// Parts of the day a person can tick, with their hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Self::Morning, Self::Afternoon, Self::Evening];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Morning => "morning",
+            Self::Afternoon => "afternoon",
+            Self::Evening => "evening",
+        }
+    }
+
+    /// Start and end, `HH:MM`.
+    fn hours(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Morning => ("08:00", "12:00"),
+            Self::Afternoon => ("12:00", "17:00"),
+            Self::Evening => ("17:00", "21:00"),
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == text)
+    }
+}
+
+/// What the person asked for, as typed (the postcode is kept as text to show it back).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FindForm {
+    pub postcode: String,
+    pub km: u32,
+    pub services: Vec<Service>,
+    pub languages: Vec<Language>,
+    pub languages_must: bool,
+    pub cuisines: Vec<Cuisine>,
+    pub diets: Vec<DietaryLaw>,
+    pub practices: Vec<FaithPractice>,
+    pub gender: Option<Gender>,
+    pub gender_must: bool,
+    pub when: Vec<(Weekday, Part)>,
+    pub relax: Vec<String>,
+}
+
+/// Why a form cannot be searched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormProblem {
+    PostcodeMissing,
+    PostcodeInvalid(String),
+}
+
+fn push_code<C: Code>(list: &mut Vec<C>, value: &str) {
+    if let Ok(code) = C::parse(value)
+        && !list.contains(&code)
+    {
+        list.push(code);
+    }
+}
+
+impl FindForm {
+    /// Reads the query pairs; unknown keys and codes are ignored (links from older pages still
+    /// work), and the distance is clamped to what the form offers.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut form = Self {
+            km: DEFAULT_KM,
+            ..Self::default()
+        };
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key.as_str() {
+                "postcode" => form.postcode = value.chars().take(16).collect(),
+                "km" => {
+                    if let Ok(km) = value.parse::<u32>() {
+                        form.km = km.clamp(1, MAX_KM);
+                    }
+                }
+                "service" => push_code(&mut form.services, value),
+                "language" => push_code(&mut form.languages, value),
+                "lang_must" => form.languages_must = value == "1",
+                "cuisine" => push_code(&mut form.cuisines, value),
+                "diet" => push_code(&mut form.diets, value),
+                "practice" => push_code(&mut form.practices, value),
+                "gender" => form.gender = Gender::parse(value).ok(),
+                "gender_must" => form.gender_must = value == "1",
+                "when" => {
+                    if let Some((day, part)) = value.split_once('-')
+                        && let (Ok(day), Some(part)) = (Weekday::parse(day), Part::parse(part))
+                        && !form.when.contains(&(day, part))
+                    {
+                        form.when.push((day, part));
+                    }
+                }
+                "relax"
+                    if form.relax.len() < 16
+                        && value.len() <= 64
+                        && !form.relax.iter().any(|r| r == value) =>
+                {
+                    form.relax.push(value.to_owned());
+                }
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// Whether anything was asked (a postcode given): the page then shows results.
+    pub fn is_search(&self) -> bool {
+        !self.postcode.is_empty()
+    }
+
+    /// The form as query pairs, in a stable order (for links).
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut pairs = vec![
+            ("postcode".to_owned(), self.postcode.clone()),
+            ("km".to_owned(), self.km.to_string()),
+        ];
+        let mut add = |k: &str, v: &str| pairs.push((k.to_owned(), v.to_owned()));
+        self.services.iter().for_each(|c| add("service", c.code()));
+        self.languages
+            .iter()
+            .for_each(|c| add("language", c.code()));
+        if self.languages_must {
+            add("lang_must", "1");
+        }
+        self.cuisines.iter().for_each(|c| add("cuisine", c.code()));
+        self.diets.iter().for_each(|c| add("diet", c.code()));
+        self.practices
+            .iter()
+            .for_each(|c| add("practice", c.code()));
+        if let Some(gender) = self.gender {
+            add("gender", gender.code());
+        }
+        if self.gender_must {
+            add("gender_must", "1");
+        }
+        for (day, part) in &self.when {
+            add("when", &format!("{}-{}", day.code(), part.code()));
+        }
+        self.relax.iter().for_each(|r| add("relax", r));
+        pairs
+    }
+
+    fn priority(&self, criterion: &str, essential: bool) -> Priority {
+        if essential && !self.relax.iter().any(|r| r == criterion) {
+            Priority::Required
+        } else {
+            Priority::Preferred
+        }
+    }
+
+    /// The support plan this form describes. Help asked for and food rules are essential;
+    /// languages when ticked so, else preferred; cooking, faith practices and times preferred.
+    pub fn to_plan(&self) -> Result<SupportPlan, FormProblem> {
+        if self.postcode.is_empty() {
+            return Err(FormProblem::PostcodeMissing);
+        }
+        let postcode = Postcode::parse(&self.postcode)
+            .map_err(|_| FormProblem::PostcodeInvalid(self.postcode.clone()))?;
+        let max_distance_km = Km::new(f64::from(self.km))
+            .map_err(|_| FormProblem::PostcodeInvalid(self.postcode.clone()))?;
+        let need = |kind: &str, code: &str, essential: bool| {
+            self.priority(&format!("{kind}:{code}"), essential)
+        };
+        let languages = self
+            .languages
+            .iter()
+            .map(|&code| LanguageNeed {
+                code,
+                min_proficiency: Proficiency::Conversational,
+                // With several languages ticked as essential, any one is not enough to promise;
+                // each is essential only when it is the only one.
+                priority: need(
+                    "language",
+                    code.code(),
+                    self.languages_must && self.languages.len() == 1,
+                ),
+            })
+            .collect();
+        let schedule = (!self.when.is_empty()).then(|| ScheduleNeed {
+            slots: self
+                .when
+                .iter()
+                .filter_map(|(day, part)| {
+                    let (start, end) = part.hours();
+                    Some(Slot {
+                        day: *day,
+                        start: TimeOfDay::parse(start).ok()?,
+                        end: TimeOfDay::parse(end).ok()?,
+                        overnight: false,
+                    })
+                })
+                .collect(),
+            priority: Priority::Preferred,
+        });
+        Ok(SupportPlan {
+            postcode: Some(postcode),
+            location: None,
+            max_distance_km,
+            languages,
+            cuisines: self
+                .cuisines
+                .iter()
+                .map(|&code| Need {
+                    code,
+                    priority: Priority::Preferred,
+                })
+                .collect(),
+            dietary_laws: self
+                .diets
+                .iter()
+                .map(|&code| Need {
+                    code,
+                    priority: need("diet", code.code(), true),
+                })
+                .collect(),
+            faith_practices: self
+                .practices
+                .iter()
+                .map(|&code| Need {
+                    code,
+                    priority: Priority::Preferred,
+                })
+                .collect(),
+            shared_faith: None,
+            carer_gender: self.gender.map(|code| Need {
+                code,
+                priority: need("carer_gender", code.code(), self.gender_must),
+            }),
+            services: self
+                .services
+                .iter()
+                .map(|&code| Need {
+                    code,
+                    priority: need("service", code.code(), true),
+                })
+                .collect(),
+            experience: Vec::new(),
+            schedule,
+            hours_per_week: None,
+            max_hourly_rate: None,
+            needed_by: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(query: &str) -> Vec<(String, String)> {
+        serde_urlencoded::from_str(query).expect("query")
+    }
+
+    #[test]
+    fn a_form_reads_into_a_plan_with_the_right_priorities() {
+        let form = FindForm::from_pairs(&pairs(
+            "postcode=m13+0eg&km=5&service=personal_care&language=yue&lang_must=1&cuisine=cantonese\
+             &diet=halal&gender=female&gender_must=1&when=tue-morning&when=tue-morning&language=xx",
+        ));
+        let plan = form.to_plan().expect("plan");
+        assert_eq!(plan.postcode.as_ref().map(|p| p.as_str()), Some("M13 0EG"));
+        assert_eq!(plan.max_distance_km.get(), 5.0);
+        assert_eq!(plan.languages.len(), 1);
+        assert_eq!(plan.languages[0].priority, Priority::Required);
+        assert_eq!(plan.cuisines[0].priority, Priority::Preferred);
+        assert_eq!(plan.dietary_laws[0].priority, Priority::Required);
+        assert_eq!(plan.services[0].priority, Priority::Required);
+        assert_eq!(
+            plan.carer_gender.map(|g| g.priority),
+            Some(Priority::Required)
+        );
+        assert_eq!(plan.schedule.as_ref().map(|s| s.slots.len()), Some(1));
+        assert!(plan.validate().is_ok());
+    }
+
+    #[test]
+    fn relaxed_criteria_become_preferences_and_links_round_trip() {
+        let form = FindForm::from_pairs(&pairs(
+            "postcode=E1+0AS&language=syl&lang_must=1&relax=language:syl&diet=halal",
+        ));
+        let plan = form.to_plan().expect("plan");
+        assert_eq!(plan.languages[0].priority, Priority::Preferred);
+        assert_eq!(plan.dietary_laws[0].priority, Priority::Required);
+        assert_eq!(FindForm::from_pairs(&form.to_pairs()), form);
+    }
+
+    #[test]
+    fn bad_postcodes_and_distances_are_reported_or_clamped() {
+        assert_eq!(
+            FindForm::from_pairs(&pairs("km=5")).to_plan(),
+            Err(FormProblem::PostcodeMissing)
+        );
+        assert_eq!(
+            FindForm::from_pairs(&pairs("postcode=NOT+A+CODE")).to_plan(),
+            Err(FormProblem::PostcodeInvalid("NOT A CODE".into()))
+        );
+        assert_eq!(FindForm::from_pairs(&pairs("km=100000")).km, MAX_KM);
+        assert_eq!(FindForm::from_pairs(&pairs("km=-3")).km, DEFAULT_KM);
+    }
+}

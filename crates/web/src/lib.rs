@@ -1,0 +1,52 @@
+//! carematch's web pages, served by the same server as the API and under the same middleware:
+//!
+//! - `/`, `/find`: find care (public; works without JavaScript), with the API's reasons.
+//! - `/shortlist`: the browser's shortlist, shareable as a link, with a print layout.
+//! - `/login`, `/logout`: API key in, session cookie out (agencies and commissioners).
+//! - `/agency`: find PAs for a client with contact details, manage PAs, upload a CSV register.
+//! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
+//!
+//! Every page is in nine languages (`locales/`), with `lang` and `dir` set; see docs/web.md.
+
+pub mod agency;
+pub mod commissioner;
+pub mod form;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+pub mod session;
+pub mod shortlist;
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, web};
+
+const SITE_CSS: &str = include_str!("../static/site.css");
+const SITE_JS: &str = include_str!("../static/site.js");
+
+/// Registers every page; pass it as `ServerConfig::pages`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(css).service(js);
+    pages::configure(cfg);
+    shortlist::configure(cfg);
+    session::configure(cfg);
+    agency::configure(cfg);
+    commissioner::configure(cfg);
+}
+
+fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .body(body)
+}
+
+#[get("/static/site.css")]
+async fn css() -> HttpResponse {
+    asset("text/css; charset=utf-8", SITE_CSS)
+}
+
+#[get("/static/site.js")]
+async fn js() -> HttpResponse {
+    asset("text/javascript; charset=utf-8", SITE_JS)
+}

@@ -1,0 +1,567 @@
+//! Find care: the form, the search behind it (the same engine and rules as `POST /v1/matches`),
+//! and the result cards, shared with the agency console.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use carematch_api::AppState;
+use carematch_domain::matching::{
+    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, KindFilter, Match,
+    MatchOptions, MatchOutcome, Viewer,
+};
+use carematch_domain::vocabulary::{
+    CheckKind, Code, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
+    Service, Weekday,
+};
+use carematch_domain::{Contact, Slot};
+use maud::{Markup, html};
+
+use crate::form::{DISTANCES, FindForm, FormProblem, MAX_KM, Part};
+use crate::i18n::{Locale, Tr};
+use crate::layout::{Ctx, Section, link, query_pairs};
+use crate::shortlist::{Item, Shortlist, toggle_button};
+
+/// Results shown per search.
+pub const RESULTS: usize = 20;
+
+/// Languages shown first in the form (the largest minority languages in England); the rest
+/// are behind "more choices".
+const COMMON_LANGUAGES: [&str; 12] = [
+    "yue", "cmn", "pan", "urd", "ben", "syl", "guj", "som", "pol", "ara", "tam", "eng",
+];
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(home).service(find);
+}
+
+/// What a search found, with each result's public or agency details.
+pub struct Found {
+    pub outcome: MatchOutcome,
+    /// Per match (same order): where they are based and when they are free, and for agencies
+    /// their contact details.
+    pub details: Vec<ResultDetails>,
+}
+
+#[derive(Default)]
+pub struct ResultDetails {
+    pub area: Option<String>,
+    pub availability: Vec<Slot>,
+    pub rate: Option<String>,
+    pub contact: Option<Contact>,
+    pub full_name: Option<String>,
+}
+
+/// Why a search gave no results page.
+pub enum SearchProblem {
+    Form(FormProblem),
+    UnknownPostcode(String),
+    Loading,
+    Server,
+}
+
+/// Runs a search for `viewer`: resolves the postcode, matches, loads the shown details.
+pub async fn search(
+    state: &web::Data<AppState>,
+    form: &FindForm,
+    viewer: Viewer,
+) -> Result<Found, SearchProblem> {
+    let plan = form.to_plan().map_err(SearchProblem::Form)?;
+    let engine = state.engine().map_err(|_| SearchProblem::Loading)?.clone();
+    let store = state.store.clone();
+    let postcode_text = form.postcode.clone();
+    let work = move || -> Result<Found, SearchProblem> {
+        let postcode = plan.postcode.as_ref().ok_or(SearchProblem::Server)?;
+        let located = store
+            .locate(postcode)
+            .map_err(|_| SearchProblem::Server)?
+            .ok_or(SearchProblem::UnknownPostcode(postcode_text))?;
+        let compiled = CompiledPlan::compile(&plan, located.point);
+        let mut options = MatchOptions::new(carematch_api::views::today());
+        options.limit = RESULTS;
+        options.kinds = KindFilter::BOTH;
+        options.viewer = viewer;
+        let outcome = engine.match_plan(&compiled, &options);
+        let details = outcome
+            .matches
+            .iter()
+            .map(|m| details_of(&store, m, viewer))
+            .collect::<Result<_, _>>()
+            .map_err(|_| SearchProblem::Server)?;
+        Ok(Found { outcome, details })
+    };
+    web::block(work).await.map_err(|_| SearchProblem::Server)?
+}
+
+fn details_of(
+    store: &carematch_store::Store,
+    m: &Match,
+    viewer: Viewer,
+) -> Result<ResultDetails, carematch_store::StoreError> {
+    Ok(match m.kind {
+        CandidateKind::Carer => match store.get_carer(carematch_domain::CarerId(m.id))? {
+            Some(carer) => {
+                // Full names and contact details only for the agency that holds the record.
+                let full = match viewer {
+                    Viewer::Public => false,
+                    Viewer::Agency(agency) => carer.agency_id == agency,
+                    Viewer::Admin => true,
+                };
+                let d = carer.details;
+                ResultDetails {
+                    area: Some(d.postcode.outward().as_str().to_owned()),
+                    availability: d.availability,
+                    rate: Some(d.hourly_rate.to_string()),
+                    contact: full.then_some(d.contact),
+                    full_name: full.then(|| format!("{} {}", d.given_name, d.family_name)),
+                }
+            }
+            None => ResultDetails::default(),
+        },
+        CandidateKind::Provider => {
+            match store.get_provider(carematch_domain::ProviderId(m.id))? {
+                Some(provider) => {
+                    let d = provider.details;
+                    ResultDetails {
+                        area: Some(d.postcode.as_str().to_owned()),
+                        availability: d.opening_hours,
+                        rate: d.hourly_rate.map(|r| r.to_string()),
+                        // Providers publish their contact details.
+                        contact: Some(d.contact),
+                        full_name: None,
+                    }
+                }
+                None => ResultDetails::default(),
+            }
+        }
+    })
+}
+
+#[get("/")]
+async fn home(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    find_page(&req, &state).await
+}
+
+#[get("/find")]
+async fn find(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    find_page(&req, &state).await
+}
+
+async fn find_page(req: &HttpRequest, state: &web::Data<AppState>) -> HttpResponse {
+    let ctx = Ctx::new(req);
+    let form = FindForm::from_pairs(&query_pairs(req.query_string()));
+    let tr = &ctx.tr;
+    let title = tr.t("find-title");
+    if !form.is_search() {
+        let main = html! {
+            h1 { (title) }
+            p.intro { (tr.t("find-intro")) }
+            (find_form(tr, &form, "/find", None))
+        };
+        return ctx.ok(&title, Section::Find, main);
+    }
+    let back = link("/find", &form.to_pairs());
+    match search(state, &form, Viewer::Public).await {
+        Ok(found) => {
+            let main = html! {
+                h1 { (title) }
+                (find_form(tr, &form, "/find", None))
+                (results(tr, &found, &form, "/find", Some((&ctx.shortlist, back.as_str()))))
+            };
+            ctx.ok(&title, Section::Find, main)
+        }
+        Err(problem) => problem_page(&ctx, &form, problem, "/find", Section::Find),
+    }
+}
+
+/// The form again with the problem above it (422), or a "still loading" page (503).
+pub fn problem_page(
+    ctx: &Ctx,
+    form: &FindForm,
+    problem: SearchProblem,
+    action: &str,
+    section: Section,
+) -> HttpResponse {
+    let tr = &ctx.tr;
+    let (status, message) = match problem {
+        SearchProblem::Form(FormProblem::PostcodeMissing) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr.t("error-postcode-missing"),
+        ),
+        SearchProblem::Form(FormProblem::PostcodeInvalid(p)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr.with("error-postcode-invalid", "postcode", &p),
+        ),
+        SearchProblem::UnknownPostcode(p) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr.with("error-postcode-unknown", "postcode", &p),
+        ),
+        SearchProblem::Loading => (StatusCode::SERVICE_UNAVAILABLE, tr.t("error-loading")),
+        SearchProblem::Server => return server_error(ctx),
+    };
+    let title = tr.t("find-title");
+    let main = html! {
+        h1 { (title) }
+        (find_form(tr, form, action, Some(&message)))
+    };
+    ctx.respond(status, &title, section, main)
+}
+
+/// A server-side failure, said plainly (503: try again), never a stack trace.
+pub fn server_error(ctx: &Ctx) -> HttpResponse {
+    let tr = &ctx.tr;
+    let main = html! { h1 { (tr.t("error-title")) } p { (tr.t("error-loading")) } };
+    ctx.respond(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &tr.t("error-title"),
+        Section::Other,
+        main,
+    )
+}
+
+fn checkboxes<C: Code>(tr: &Tr, name: &str, all: &[C], chosen: &[C]) -> Markup {
+    html! {
+        ul.choices {
+            @for code in all {
+                @let id = format!("{name}-{}", code.code());
+                li {
+                    input type="checkbox" id=(id) name=(name) value=(code.code()) checked[chosen.contains(code)];
+                    label for=(id) { (tr.code(*code)) }
+                }
+            }
+        }
+    }
+}
+
+fn language_boxes(all: &[Language], chosen: &[Language]) -> Markup {
+    html! {
+        ul.choices {
+            @for code in all {
+                @let id = format!("language-{}", code.code());
+                li {
+                    input type="checkbox" id=(id) name="language" value=(code.code()) checked[chosen.contains(code)];
+                    label for=(id) {
+                        span lang=(code.code()) { (code.autonym().unwrap_or(code.label_en())) }
+                        @if code.autonym().is_some_and(|a| a != code.label_en()) {
+                            " " span.en lang="en" { "(" (code.label_en()) ")" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The find form; `error` goes above it, linked to the postcode field.
+pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) -> Markup {
+    let common: Vec<Language> = COMMON_LANGUAGES
+        .iter()
+        .filter_map(|c| Language::parse(c).ok())
+        .collect();
+    let others: Vec<Language> = Language::all()
+        .iter()
+        .copied()
+        .filter(|l| !common.contains(l))
+        .collect();
+    let more_open = form.languages.iter().any(|l| others.contains(l));
+    html! {
+        form.find method="get" action=(action) {
+            input type="hidden" name="lang" value=(tr.locale.tag());
+            @if let Some(error) = error {
+                div.error-summary role="alert" tabindex="-1" #error-summary {
+                    h2 { (tr.t("error-title")) }
+                    p { a href="#postcode" { (error) } }
+                }
+            }
+            div.field {
+                label for="postcode" { (tr.t("field-postcode")) }
+                p.hint #postcode-hint { (tr.t("field-postcode-hint")) }
+                input #postcode type="text" name="postcode" value=(form.postcode) autocomplete="postal-code"
+                    required size="10" maxlength="16" aria-describedby="postcode-hint"
+                    aria-invalid=[error.map(|_| "true")];
+            }
+            div.field {
+                label for="km" { (tr.t("field-distance")) }
+                select #km name="km" {
+                    @for km in DISTANCES {
+                        option value=(km) selected[km == form.km] { (tr.count("distance-km", "km", f64::from(km))) }
+                    }
+                    @if !DISTANCES.contains(&form.km) {
+                        option value=(form.km) selected { (tr.count("distance-km", "km", f64::from(form.km))) }
+                    }
+                }
+            }
+            fieldset {
+                legend { (tr.t("field-help")) }
+                (checkboxes(tr, "service", Service::all(), &form.services))
+            }
+            fieldset {
+                legend { (tr.t("field-languages")) }
+                (language_boxes(&common, &form.languages))
+                details open[more_open] {
+                    summary { (tr.t("find-more-options")) }
+                    (language_boxes(&others, &form.languages))
+                }
+                p.inline {
+                    input type="checkbox" id="lang_must" name="lang_must" value="1" checked[form.languages_must];
+                    label for="lang_must" { (tr.t("field-languages-must")) }
+                }
+            }
+            fieldset {
+                legend { (tr.t("field-food")) }
+                fieldset.inner {
+                    legend { (tr.t("field-cuisines")) }
+                    (checkboxes(tr, "cuisine", Cuisine::all(), &form.cuisines))
+                }
+                fieldset.inner {
+                    legend { (tr.t("field-diets")) }
+                    (checkboxes(tr, "diet", DietaryLaw::all(), &form.diets))
+                }
+            }
+            fieldset {
+                legend { (tr.t("field-faith")) }
+                (checkboxes(tr, "practice", FaithPractice::all(), &form.practices))
+            }
+            fieldset {
+                legend { (tr.t("field-gender")) }
+                ul.choices {
+                    li {
+                        input type="radio" id="gender-any" name="gender" value="" checked[form.gender.is_none()];
+                        label for="gender-any" { (tr.t("gender-any")) }
+                    }
+                    @for g in [Gender::Female, Gender::Male] {
+                        @let id = format!("gender-{}", g.code());
+                        li {
+                            input type="radio" id=(id) name="gender" value=(g.code()) checked[form.gender == Some(g)];
+                            label for=(id) { (tr.code(g)) }
+                        }
+                    }
+                }
+                p.inline {
+                    input type="checkbox" id="gender_must" name="gender_must" value="1" checked[form.gender_must];
+                    label for="gender_must" { (tr.t("field-gender-must")) }
+                }
+            }
+            details.when open[!form.when.is_empty()] {
+                summary { (tr.t("field-when")) }
+                div.week {
+                    @for day in Weekday::all() {
+                        fieldset.day {
+                            legend { (tr.code(*day)) }
+                            @for part in Part::ALL {
+                                @let id = format!("when-{}-{}", day.code(), part.code());
+                                @let value = format!("{}-{}", day.code(), part.code());
+                                span.part {
+                                    input type="checkbox" id=(id) name="when" value=(value) checked[form.when.contains(&(*day, part))];
+                                    label for=(id) { (tr.t(&format!("part-{}", part.code()))) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @for relaxed in &form.relax { input type="hidden" name="relax" value=(relaxed); }
+            p { button type="submit" { (tr.t("find-submit")) } }
+        }
+    }
+}
+
+/// The label of a criterion in the page's language: `Language: 廣東話`.
+pub fn criterion_label(tr: &Tr, criterion: &str) -> String {
+    let (kind, code) = criterion.split_once(':').unwrap_or((criterion, ""));
+    let value = match kind {
+        "language" => Language::parse(code)
+            .ok()
+            .map(|l| l.autonym().unwrap_or(l.label_en()).to_owned()),
+        "cuisine" => Cuisine::parse(code).ok().map(|c| tr.code(c)),
+        "diet" => DietaryLaw::parse(code).ok().map(|c| tr.code(c)),
+        "faith_practice" => FaithPractice::parse(code).ok().map(|c| tr.code(c)),
+        "faith" => Faith::parse(code).ok().map(|c| tr.code(c)),
+        "carer_gender" => Gender::parse(code).ok().map(|c| tr.code(c)),
+        "service" => Service::parse(code).ok().map(|c| tr.code(c)),
+        "experience" => Experience::parse(code).ok().map(|c| tr.code(c)),
+        "check" => CheckKind::parse(code).ok().map(|c| tr.code(c)),
+        _ => None,
+    };
+    let name = tr.t(&format!("crit-{kind}"));
+    match value {
+        Some(value) => format!("{name}: {value}"),
+        None => name,
+    }
+}
+
+fn outcome_mark(tr: &Tr, result: CriterionOutcome) -> Markup {
+    let (class, mark, id) = match result {
+        CriterionOutcome::Met => ("met", "✓", "outcome-met"),
+        CriterionOutcome::Partial => ("partial", "◐", "outcome-partial"),
+        CriterionOutcome::Unmet => ("unmet", "✗", "outcome-unmet"),
+    };
+    html! { span class=(format!("outcome {class}")) { span aria-hidden="true" { (mark) } " " (tr.t(id)) } }
+}
+
+fn reason(tr: &Tr, line: &CriterionResult) -> Markup {
+    html! {
+        li class=(format!("reason {}", outcome_class(line.result))) {
+            (outcome_mark(tr, line.result))
+            " "
+            @if tr.locale == Locale::En {
+                span.detail { (line.detail) }
+            } @else {
+                span.detail { (criterion_label(tr, &line.criterion)) }
+                " " small.en lang="en" { "(" (line.detail) ")" }
+            }
+            @if line.required { " " span.tag { (tr.t("outcome-required")) } }
+        }
+    }
+}
+
+fn outcome_class(result: CriterionOutcome) -> &'static str {
+    match result {
+        CriterionOutcome::Met => "met",
+        CriterionOutcome::Partial => "partial",
+        CriterionOutcome::Unmet => "unmet",
+    }
+}
+
+/// `Mon 08:00–12:00, Tue 17:00–21:00` with the days in the page's language.
+pub fn slots_summary(tr: &Tr, slots: &[Slot]) -> String {
+    let mut days: Vec<(Weekday, Vec<String>)> = Vec::new();
+    for slot in slots {
+        let span = format!("{}–{}", slot.start, slot.end);
+        match days.iter_mut().find(|(d, _)| *d == slot.day) {
+            Some((_, spans)) => spans.push(span),
+            None => days.push((slot.day, vec![span])),
+        }
+    }
+    days.sort_by_key(|(d, _)| d.index());
+    days.iter()
+        .map(|(d, spans)| format!("{} {}", tr.code(*d), spans.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The result cards and relaxation links. `shortlist` is the browser's list and the page to come
+/// back to, for the public page's add/remove buttons.
+pub fn results(
+    tr: &Tr,
+    found: &Found,
+    form: &FindForm,
+    base: &str,
+    shortlist: Option<(&Shortlist, &str)>,
+) -> Markup {
+    let outcome = &found.outcome;
+    html! {
+        section.results aria-labelledby="results-title" {
+            h2 #results-title { (tr.t("results-title")) }
+            p role="status" {
+                @if outcome.matches.is_empty() { (tr.t("results-none")) }
+                @else { (tr.count("results-count", "count", outcome.matches.len() as f64)) }
+                " " (tr.count("results-considered", "count", outcome.considered as f64))
+            }
+            @if !outcome.relaxations.is_empty() {
+                (relaxations(tr, outcome, form, base))
+            }
+            ol.cards {
+                @for (m, details) in outcome.matches.iter().zip(&found.details) {
+                    li { (card(tr, m, details, shortlist)) }
+                }
+            }
+        }
+    }
+}
+
+fn relaxations(tr: &Tr, outcome: &MatchOutcome, form: &FindForm, base: &str) -> Markup {
+    html! {
+        aside.relax aria-labelledby="relax-title" {
+            h3 #relax-title { (tr.t("relax-title")) }
+            ul {
+                @for r in &outcome.relaxations {
+                    li {
+                        @if r.criterion == "distance" {
+                            @let wider = FindForm { km: (form.km * 2).min(MAX_KM), ..form.clone() };
+                            a href=(link(base, &with_lang(tr, wider.to_pairs()))) {
+                                (tr.args("relax-distance", &[("km", f64::from(wider.km).into()), ("count", f64::from(r.additional).into())]))
+                            }
+                        } @else if relaxable(&r.criterion) {
+                            a href=(link(base, &with_lang(tr, relaxed(form, &r.criterion).to_pairs()))) {
+                                (tr.args("relax-make-preferred", &[("what", criterion_label(tr, &r.criterion).into()), ("count", f64::from(r.additional).into())]))
+                            }
+                        } @else {
+                            span lang="en" { (r.suggestion) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn relaxed(form: &FindForm, criterion: &str) -> FindForm {
+    let mut relaxed = form.clone();
+    relaxed.relax.push(criterion.to_owned());
+    relaxed
+}
+
+/// Criteria the form can turn from essential into a preference.
+fn relaxable(criterion: &str) -> bool {
+    ["language:", "diet:", "service:", "carer_gender:"]
+        .iter()
+        .any(|p| criterion.starts_with(p))
+}
+
+fn with_lang(tr: &Tr, mut pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    pairs.push(("lang".into(), tr.locale.tag().into()));
+    pairs
+}
+
+fn card(
+    tr: &Tr,
+    m: &Match,
+    details: &ResultDetails,
+    shortlist: Option<(&Shortlist, &str)>,
+) -> Markup {
+    let kind_label = match m.kind {
+        CandidateKind::Carer => tr.t("result-carer"),
+        CandidateKind::Provider => tr.t("result-provider"),
+    };
+    let item = Item {
+        kind: m.kind,
+        id: m.id,
+    };
+    let anchor = item.code();
+    html! {
+        article.card #(anchor) {
+            h3 { (details.full_name.as_deref().unwrap_or(&m.name)) }
+            p.kind {
+                (kind_label)
+                " · " (tr.with("result-distance", "km", &format_km(m.distance_km)))
+                " · " (tr.with("result-score", "percent", &format!("{:.0}", m.score * 100.0)))
+            }
+            @if let Some(area) = &details.area { p { (tr.with("result-area", "area", area)) } }
+            @if !details.availability.is_empty() {
+                p { (tr.with("result-free", "when", &slots_summary(tr, &details.availability))) }
+            }
+            @if let Some(rate) = &details.rate { p { (tr.with("result-rate", "rate", rate)) } }
+            @if let Some(contact) = &details.contact {
+                p.contact {
+                    @if let Some(phone) = &contact.phone { (tr.t("contact-phone")) ": " a href=(format!("tel:{phone}")) { (phone) } " " }
+                    @if let Some(email) = &contact.email { (tr.t("contact-email")) ": " a href=(format!("mailto:{email}")) { (email) } }
+                }
+            }
+            details.why open {
+                summary { (tr.t("result-why")) }
+                ul.reasons { @for line in &m.criteria { (reason(tr, line)) } }
+            }
+            @if let Some((list, back)) = shortlist {
+                (toggle_button(tr, list, item, &m.name, &format!("{back}#{anchor}")))
+            }
+        }
+    }
+}
+
+/// `2.5`, `3`.
+fn format_km(km: f64) -> String {
+    if km.fract() == 0.0 {
+        format!("{km:.0}")
+    } else {
+        format!("{km:.1}")
+    }
+}

@@ -1,0 +1,242 @@
+//! Signing in to the agency console and the commissioner map with an API key.
+//!
+//! The key is checked once and never kept in the browser: the server opens a session (a random
+//! 256-bit token) whose SHA-256 is stored with the key's id, and sends the token in a cookie that
+//! is `HttpOnly`, `Secure`, `SameSite=Strict` and lasts [`SESSION_HOURS`]. Revoking the key ends
+//! its sessions. Posts that change something must come from our own pages: the strict cookie is
+//! not sent on cross-site requests, and a foreign `Origin` is refused as well.
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use carematch_api::AppState;
+use carematch_api::auth::hash_key;
+use carematch_domain::Role;
+use carematch_store::ApiKeyRecord;
+use maud::html;
+use serde::Deserialize;
+
+use crate::layout::{Ctx, Section, hidden, local_path, see_other};
+use crate::pages::server_error;
+
+pub const SESSION_COOKIE: &str = "carematch_session";
+pub const SESSION_HOURS: i64 = 8;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(login_form).service(login).service(logout);
+}
+
+/// Which pages a role may open.
+pub fn allowed(role: Role, next: &str) -> bool {
+    if next.starts_with("/agency") {
+        role == Role::Agency
+    } else if next.starts_with("/commissioner") {
+        matches!(role, Role::Commissioner | Role::Admin)
+    } else {
+        true
+    }
+}
+
+/// The signed-in key, if the request carries a live session.
+pub async fn current(req: &HttpRequest, state: &web::Data<AppState>) -> Option<ApiKeyRecord> {
+    let token = req.cookie(SESSION_COOKIE)?.value().to_owned();
+    if token.len() != 64 {
+        return None;
+    }
+    let store = state.store.clone();
+    let hash = hash_key(&token);
+    match web::block(move || store.find_web_session(&hash)).await {
+        Ok(Ok(session)) => session.map(|s| s.key),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "session lookup failed");
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+/// A post from another site (its `Origin` is not ours) is refused.
+pub fn same_origin(req: &HttpRequest) -> bool {
+    let Some(origin) = req.headers().get(header::ORIGIN) else {
+        return true;
+    };
+    let host = req.connection_info().host().to_owned();
+    origin
+        .to_str()
+        .ok()
+        .and_then(|o| o.split_once("://").map(|(_, rest)| rest.to_owned()))
+        .is_some_and(|rest| rest == host)
+}
+
+/// 303 to the sign-in page, coming back to `next` afterwards.
+pub fn to_login(next: &str) -> HttpResponse {
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+    see_other(&format!("/login?{query}"))
+}
+
+#[derive(Debug, Deserialize)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+fn form_page(ctx: &Ctx, status: StatusCode, next: &str, error: Option<String>) -> HttpResponse {
+    let tr = &ctx.tr;
+    let section = if next.starts_with("/commissioner") {
+        Section::Commissioner
+    } else {
+        Section::Agency
+    };
+    let main = html! {
+        h1 { (tr.t("login-title")) }
+        p { (tr.t("login-intro")) }
+        @if let Some(error) = &error {
+            div.error-summary role="alert" #error-summary {
+                h2 { (tr.t("error-title")) }
+                p { a href="#key" { (error) } }
+            }
+        }
+        form method="post" action="/login" {
+            (hidden("next", next))
+            (hidden("lang", ctx.locale().tag()))
+            div.field {
+                label for="key" { (tr.t("login-key")) }
+                input #key type="password" name="key" required autocomplete="current-password"
+                    size="40" maxlength="100" aria-invalid=[error.as_ref().map(|_| "true")];
+            }
+            p { button type="submit" { (tr.t("login-submit")) } }
+        }
+    };
+    ctx.respond(status, &tr.t("login-title"), section, main)
+}
+
+#[get("/login")]
+async fn login_form(req: HttpRequest, query: web::Query<NextQuery>) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    form_page(&ctx, StatusCode::OK, local_path(&query.next), None)
+}
+
+#[derive(Debug, Deserialize)]
+struct LoginForm {
+    key: String,
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    lang: String,
+}
+
+#[post("/login")]
+async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<LoginForm>,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let tr = &ctx.tr;
+    let next = local_path(&form.next).to_owned();
+    if !same_origin(&req) {
+        return form_page(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            &next,
+            Some(tr.t("login-wrong-role")),
+        );
+    }
+    let key = form.key.trim().to_owned();
+    let store = state.store.clone();
+    let record = match web::block(move || store.find_api_key(&hash_key(&key))).await {
+        Ok(Ok(record)) => record,
+        _ => return server_error(&ctx),
+    };
+    let Some(record) = record else {
+        return form_page(
+            &ctx,
+            StatusCode::UNAUTHORIZED,
+            &next,
+            Some(tr.t("login-bad-key")),
+        );
+    };
+    if !allowed(record.role, &next) {
+        return form_page(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            &next,
+            Some(tr.t("login-wrong-role")),
+        );
+    }
+    let mut bytes = [0u8; 32];
+    if getrandom::fill(&mut bytes).is_err() {
+        return server_error(&ctx);
+    }
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let store = state.store.clone();
+    let hash = hash_key(&token);
+    let key_id = record.id;
+    let opened = web::block(move || {
+        store.create_web_session(&hash, key_id, chrono::Duration::hours(SESSION_HOURS))
+    })
+    .await;
+    if !matches!(opened, Ok(Ok(_))) {
+        return server_error(&ctx);
+    }
+    let target = match crate::i18n::Locale::from_tag(&form.lang) {
+        Some(locale) if !next.contains('?') => format!("{next}?lang={}", locale.tag()),
+        _ => next,
+    };
+    let mut response = see_other(&target);
+    let cookie = Cookie::build(SESSION_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS))
+        .finish();
+    if response.add_cookie(&cookie).is_err() {
+        return server_error(&ctx);
+    }
+    response
+}
+
+#[post("/logout")]
+async fn logout(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    if let Some(cookie) = req.cookie(SESSION_COOKIE) {
+        let store = state.store.clone();
+        let hash = hash_key(cookie.value());
+        if !matches!(
+            web::block(move || store.delete_web_session(&hash)).await,
+            Ok(Ok(()))
+        ) {
+            tracing::warn!("could not delete a session on sign-out");
+        }
+    }
+    let mut response = see_other("/find");
+    let mut gone = Cookie::build(SESSION_COOKIE, "")
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .finish();
+    gone.make_removal();
+    if response.add_cookie(&gone).is_err() {
+        tracing::warn!("could not clear the session cookie");
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_open_only_their_own_pages() {
+        assert!(allowed(Role::Agency, "/agency"));
+        assert!(!allowed(Role::Commissioner, "/agency"));
+        assert!(!allowed(Role::Admin, "/agency"));
+        assert!(allowed(
+            Role::Commissioner,
+            "/commissioner?need=language:yue"
+        ));
+        assert!(allowed(Role::Admin, "/commissioner"));
+        assert!(!allowed(Role::Agency, "/commissioner"));
+    }
+}

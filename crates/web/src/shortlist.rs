@@ -1,0 +1,399 @@
+//! The shortlist: carers and services a person keeps while searching. It lives in the browser
+//! (a cookie, so it works without JavaScript) and in a shareable link (`/shortlist?s=c12,p5`);
+//! it holds ids only, never a search, a postcode or a need.
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use carematch_api::AppState;
+use carematch_api::views::PublicCarer;
+use carematch_domain::matching::CandidateKind;
+use carematch_domain::vocabulary::Code;
+use carematch_domain::{CarerId, ProviderId};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::i18n::Tr;
+use crate::layout::{Ctx, Section, hidden, link, local_path, see_other};
+use crate::pages::{server_error, slots_summary};
+
+/// The cookie holding the shortlist.
+pub const SHORTLIST_COOKIE: &str = "carematch_shortlist";
+/// Entries kept at most (a cookie stays small).
+pub const MAX_ITEMS: usize = 30;
+
+/// One entry: a carer or a provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub kind: CandidateKind,
+    pub id: i64,
+}
+
+impl Item {
+    /// `c12` or `p5`.
+    pub fn code(self) -> String {
+        let prefix = match self.kind {
+            CandidateKind::Carer => 'c',
+            CandidateKind::Provider => 'p',
+        };
+        format!("{prefix}{}", self.id)
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let kind = match text.chars().next()? {
+            'c' => CandidateKind::Carer,
+            'p' => CandidateKind::Provider,
+            _ => return None,
+        };
+        let id: i64 = text.get(1..)?.parse().ok()?;
+        (id > 0).then_some(Self { kind, id })
+    }
+}
+
+/// The entries, in the order they were added, without duplicates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shortlist {
+    items: Vec<Item>,
+}
+
+impl Shortlist {
+    /// Parses `c12,p5`; bad or repeated entries are dropped, and at most [`MAX_ITEMS`] kept.
+    pub fn parse(text: &str) -> Self {
+        let mut list = Self::default();
+        for item in text.split(',').filter_map(Item::parse) {
+            list.add(item);
+        }
+        list
+    }
+
+    /// The browser's shortlist (its cookie).
+    pub fn of_request(req: &HttpRequest) -> Self {
+        req.cookie(SHORTLIST_COOKIE)
+            .map(|c| Self::parse(c.value()))
+            .unwrap_or_default()
+    }
+
+    pub fn encode(&self) -> String {
+        self.items
+            .iter()
+            .map(|i| i.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    pub fn add(&mut self, item: Item) {
+        if !self.contains(item) && self.items.len() < MAX_ITEMS {
+            self.items.push(item);
+        }
+    }
+
+    pub fn remove(&mut self, item: Item) {
+        self.items.retain(|i| *i != item);
+    }
+
+    pub fn contains(&self, item: Item) -> bool {
+        self.items.contains(&item)
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    fn cookie(&self) -> Cookie<'static> {
+        // Readable by our script (it mirrors the list into localStorage); ids only.
+        Cookie::build(SHORTLIST_COOKIE, self.encode())
+            .path("/")
+            .same_site(SameSite::Lax)
+            .max_age(actix_web::cookie::time::Duration::days(90))
+            .finish()
+    }
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(add).service(remove).service(page);
+}
+
+/// The add and remove forms' fields.
+#[derive(Debug, Deserialize)]
+pub struct ChangeForm {
+    item: String,
+    /// Where to go back to (a local path with its query).
+    #[serde(default)]
+    back: String,
+}
+
+fn change(req: &HttpRequest, form: &ChangeForm, adding: bool) -> HttpResponse {
+    let mut list = Shortlist::of_request(req);
+    if let Some(item) = Item::parse(&form.item) {
+        if adding {
+            list.add(item);
+        } else {
+            list.remove(item);
+        }
+    }
+    let back = local_path(&form.back);
+    let mut response = see_other(back);
+    if response.add_cookie(&list.cookie()).is_err() {
+        tracing::warn!("could not set the shortlist cookie");
+    }
+    response
+}
+
+#[post("/shortlist/add")]
+async fn add(req: HttpRequest, form: web::Form<ChangeForm>) -> HttpResponse {
+    change(&req, &form, true)
+}
+
+#[post("/shortlist/remove")]
+async fn remove(req: HttpRequest, form: web::Form<ChangeForm>) -> HttpResponse {
+    change(&req, &form, false)
+}
+
+/// The add or remove button of one result; `back` brings the person back to the same place.
+pub fn toggle_button(tr: &Tr, list: &Shortlist, item: Item, name: &str, back: &str) -> Markup {
+    let on = list.contains(item);
+    let (action, label) = if on {
+        (
+            "/shortlist/remove",
+            tr.with("shortlist-remove", "name", name),
+        )
+    } else {
+        ("/shortlist/add", tr.with("shortlist-add", "name", name))
+    };
+    html! {
+        form.shortlist method="post" action=(action) {
+            (hidden("item", &item.code()))
+            (hidden("back", back))
+            @if on { span.on { "✓ " (tr.t("shortlist-added")) " " } }
+            button type="submit" data-shortlist=(item.code()) { (label) }
+        }
+    }
+}
+
+/// What the page shows of one entry (public information only).
+enum Entry {
+    Carer {
+        carer: Box<PublicCarer>,
+        agency: Option<String>,
+    },
+    Provider(Box<carematch_api::views::PublicProvider>),
+    Gone(Item),
+}
+
+fn load(state: &AppState, items: &[Item]) -> Result<Vec<Entry>, carematch_store::StoreError> {
+    let today = carematch_api::views::today();
+    let mut entries = Vec::with_capacity(items.len());
+    for item in items {
+        let entry = match item.kind {
+            CandidateKind::Carer => match state.store.get_carer(CarerId(item.id))? {
+                Some(carer) if carer.details.public_listing_consent => {
+                    let agency = state.store.get_agency(carer.agency_id)?.map(|a| a.name);
+                    Entry::Carer {
+                        carer: Box::new(PublicCarer::new(&carer, today)),
+                        agency,
+                    }
+                }
+                _ => Entry::Gone(*item),
+            },
+            CandidateKind::Provider => match state.store.get_provider(ProviderId(item.id))? {
+                Some(provider) => Entry::Provider(Box::new(
+                    carematch_api::views::PublicProvider::new(&provider, today),
+                )),
+                None => Entry::Gone(*item),
+            },
+        };
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+#[derive(Debug, Deserialize)]
+struct PageQuery {
+    /// A shared list (`c12,p5`); without it, the browser's own.
+    s: Option<String>,
+}
+
+#[get("/shortlist")]
+async fn page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let shared = query.s.as_deref().map(Shortlist::parse);
+    let list = shared.clone().unwrap_or_else(|| ctx.shortlist.clone());
+    let items = list.items().to_vec();
+    let state = state.into_inner();
+    let entries = match web::block(move || load(&state, &items)).await {
+        Ok(Ok(entries)) => entries,
+        _ => return server_error(&ctx),
+    };
+    let tr = &ctx.tr;
+    let share = link(
+        "/shortlist",
+        &[
+            ("s".to_owned(), list.encode()),
+            ("lang".to_owned(), ctx.locale().tag().to_owned()),
+        ],
+    );
+    let back = link("/shortlist", &[("s".to_owned(), list.encode())]);
+    let main = html! {
+        h1 { (tr.t("shortlist-title")) }
+        @if entries.is_empty() {
+            p { (tr.t("shortlist-empty")) }
+            p { a href="/find" { (tr.t("shortlist-back")) } }
+        } @else {
+            div.actions.no-print {
+                p {
+                    strong { (tr.t("shortlist-share")) ": " }
+                    a #share-link href=(share) { (tr.t("shortlist-share")) }
+                }
+                p.hint { (tr.t("shortlist-share-hint")) }
+                button type="button" #print hidden { (tr.t("shortlist-print")) }
+                noscript { p { (tr.t("shortlist-print")) ": Ctrl+P" } }
+            }
+            ol.shortlist {
+                @for entry in &entries {
+                    li { (entry_card(tr, &ctx.shortlist, entry, &back)) }
+                }
+            }
+        }
+    };
+    ctx.ok(&tr.t("shortlist-title"), Section::Shortlist, main)
+}
+
+fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
+    match entry {
+        Entry::Gone(item) => html! {
+            article.card.gone {
+                p { (tr.t("shortlist-gone")) }
+                (toggle_button(tr, own, *item, &item.code(), back))
+            }
+        },
+        Entry::Carer { carer, agency } => {
+            let name = &carer.display_name;
+            let item = Item {
+                kind: CandidateKind::Carer,
+                id: carer.id.0,
+            };
+            html! {
+                article.card {
+                    h2 { (name) }
+                    p.kind { (tr.t("result-carer")) " · " (tr.with("result-area", "area", carer.outward_code.as_str())) }
+                    dl {
+                        dt { (tr.t("crit-language")) }
+                        dd { @for (i, l) in carer.languages.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            span lang=(l.code.code()) { (l.code.autonym().unwrap_or(l.code.label_en())) }
+                        } }
+                        @if !carer.cuisines.is_empty() {
+                            dt { (tr.t("crit-cuisine")) }
+                            dd { (join(carer.cuisines.iter().map(|c| tr.code(*c)))) }
+                        }
+                        @if !carer.dietary_laws.is_empty() {
+                            dt { (tr.t("crit-diet")) }
+                            dd { (join(carer.dietary_laws.iter().map(|c| tr.code(*c)))) }
+                        }
+                        dt { (tr.t("crit-service")) }
+                        dd { (join(carer.services.iter().map(|c| tr.code(*c)))) }
+                        dt { (tr.t("crit-schedule")) }
+                        dd { (slots_summary(tr, &carer.availability)) }
+                        dt { (tr.t("crit-max_hourly_rate")) }
+                        dd { (tr.with("result-rate", "rate", &carer.hourly_rate.to_string())) }
+                        dt { (tr.t("crit-check")) }
+                        dd { (join(carer.valid_checks.iter().map(|c| tr.code(*c)))) }
+                        @if let Some(agency) = agency {
+                            dt { (tr.t("shortlist-contact")) }
+                            dd { (tr.with("shortlist-vouched", "agency", agency)) }
+                        }
+                    }
+                    (questions(tr, name))
+                    div.no-print { (toggle_button(tr, own, item, name, back)) }
+                }
+            }
+        }
+        Entry::Provider(provider) => {
+            let name = &provider.name;
+            let item = Item {
+                kind: CandidateKind::Provider,
+                id: provider.id.0,
+            };
+            html! {
+                article.card {
+                    h2 { (name) }
+                    p.kind { (tr.code(provider.kind)) " · " (provider.postcode) }
+                    p { (provider.description) }
+                    dl {
+                        dt { (tr.t("crit-language")) }
+                        dd { @for (i, l) in provider.staff_languages.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            span lang=(l.code()) { (l.autonym().unwrap_or(l.label_en())) }
+                        } }
+                        dt { (tr.t("crit-service")) }
+                        dd { (join(provider.services.iter().map(|c| tr.code(*c)))) }
+                        dt { (tr.t("shortlist-contact")) }
+                        dd {
+                            @if let Some(phone) = &provider.contact.phone { (tr.t("contact-phone")) ": " (phone) br; }
+                            @if let Some(email) = &provider.contact.email { (tr.t("contact-email")) ": " (email) br; }
+                            @if let Some(site) = &provider.contact.website { (site) }
+                        }
+                    }
+                    (questions(tr, name))
+                    div.no-print { (toggle_button(tr, own, item, name, back)) }
+                }
+            }
+        }
+    }
+}
+
+fn questions(tr: &Tr, name: &str) -> Markup {
+    html! {
+        section.ask {
+            h3 { (tr.t("shortlist-ask-title")) }
+            ul {
+                @for id in ["shortlist-ask-free", "shortlist-ask-checks", "shortlist-ask-food", "shortlist-ask-language", "shortlist-ask-contact"] {
+                    li { (tr.with(id, "name", name)) }
+                }
+            }
+        }
+    }
+}
+
+fn join(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_parse_without_duplicates_or_junk_and_round_trip() {
+        let list = Shortlist::parse("c12,p5,c12,x9,c-1,p,c0, p7 ");
+        assert_eq!(list.encode(), "c12,p5,p7");
+        assert_eq!(Shortlist::parse(&list.encode()), list);
+        let many: Vec<String> = (1..100).map(|i| format!("c{i}")).collect();
+        assert_eq!(Shortlist::parse(&many.join(",")).len(), MAX_ITEMS);
+    }
+
+    #[test]
+    fn items_add_and_remove() {
+        let mut list = Shortlist::default();
+        let item = Item {
+            kind: CandidateKind::Provider,
+            id: 3,
+        };
+        list.add(item);
+        assert!(list.contains(item));
+        list.remove(item);
+        assert!(list.is_empty());
+    }
+}

@@ -1,0 +1,214 @@
+//! The agency console: signing in with a key, a session cookie, own PAs with contact details,
+//! deleting, CSV upload all or nothing, and nothing for other roles or other agencies.
+
+use awc::http::StatusCode;
+use carematch_domain::Role;
+use carematch_store::{CarerFilter, Page as StorePage};
+
+use crate::helpers::TestSite;
+
+fn multipart(file: &str) -> (String, Vec<u8>) {
+    let boundary = "carematchboundary7d1";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"register\"; filename=\"register.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    (
+        format!("multipart/form-data; boundary={boundary}"),
+        body.into_bytes(),
+    )
+}
+
+const GOOD_CSV: &str = "external_ref,given_name,family_name,gender,languages,services,hours_per_week,available_from,postcode,travel_radius_km,travel_mode,hourly_rate,employment_status,public_listing_consent,last_confirmed_on\n\
+WEB-0001,Wing,Chan,female,yue:native;eng:fluent,personal_care;meal_preparation,16,2026-12-01,M13 0EG,8,public_transport,13.50,self_employed,yes,2026-11-01\n";
+
+#[actix_web::test]
+async fn signing_in_needs_the_right_key() {
+    let site = TestSite::spawn().await;
+    let anonymous = site.get("/agency", &[]).await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert_eq!(anonymous.header("location"), "/login?next=%2Fagency");
+    let login = site.get("/login?next=/agency", &[]).await;
+    assert!(login.body.contains(r#"type="password""#));
+
+    let (bad, cookie) = site.sign_in("cmk_notakey", "/agency").await;
+    assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+    assert!(cookie.is_none());
+    let (commissioner, _) = site.key(Role::Commissioner, None);
+    let (wrong, cookie) = site.sign_in(&commissioner, "/agency").await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    assert!(cookie.is_none());
+
+    let (key, key_id) = site.key(Role::Agency, Some(site.agencies[0]));
+    let (ok, cookie) = site.sign_in(&key, "/agency").await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let set = ok
+        .cookies()
+        .into_iter()
+        .find(|c| c.starts_with("carematch_session="))
+        .expect("session cookie");
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+        assert!(set.contains(attribute), "{set} has {attribute}");
+    }
+    assert!(!set.contains(&key), "the key itself never goes in a cookie");
+    let cookie = cookie.expect("cookie");
+    let console = site.get("/agency", &[("cookie", &cookie)]).await;
+    assert_eq!(console.status, StatusCode::OK);
+    assert!(console.body.contains("Agency console"));
+
+    // Revoking the key ends the session.
+    site.store.revoke_api_key(key_id).expect("revoke");
+    let after = site.get("/agency", &[("cookie", &cookie)]).await;
+    assert_eq!(after.status, StatusCode::SEE_OTHER);
+
+    // Signing out ends it too.
+    let (key, _) = site.key(Role::Agency, Some(site.agencies[0]));
+    let (_, cookie) = site.sign_in(&key, "/agency").await;
+    let cookie = cookie.expect("cookie");
+    let out = site.post_form("/logout", &cookie, &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        site.get("/agency", &[("cookie", &cookie)]).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[actix_web::test]
+async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
+    let site = TestSite::spawn().await;
+    let (mine, theirs) = (site.agencies[0], site.agencies[1]);
+    let (key, _) = site.key(Role::Agency, Some(mine));
+    let (_, cookie) = site.sign_in(&key, "/agency").await;
+    let cookie = cookie.expect("cookie");
+    let own = site
+        .store
+        .list_carers(
+            &CarerFilter {
+                agency: Some(mine),
+                ..Default::default()
+            },
+            StorePage::new(1, 1),
+        )
+        .expect("own")
+        .items
+        .remove(0);
+    let console = site.get("/agency", &[("cookie", &cookie)]).await;
+    assert!(console.body.contains(&format!(
+        "{} {}",
+        own.details.given_name, own.details.family_name
+    )));
+    assert!(console.body.contains(own.details.postcode.as_str()));
+
+    // Matching for a client in the console shows full names and contact details of own PAs only.
+    let outward = own.details.postcode.as_str().replace(' ', "+");
+    let found = site
+        .get(
+            &format!("/agency?postcode={outward}&km=15"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("Find PAs for a client"));
+
+    let other = site
+        .store
+        .list_carers(
+            &CarerFilter {
+                agency: Some(theirs),
+                ..Default::default()
+            },
+            StorePage::new(1, 1),
+        )
+        .expect("other")
+        .items
+        .remove(0);
+    let refused = site
+        .post_form(&format!("/agency/carers/{}/delete", other.id), &cookie, &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert!(site.store.get_carer(other.id).expect("read").is_some());
+
+    // A post from another site is refused even with the cookie.
+    let foreign = site
+        .request(
+            "POST",
+            &format!("/agency/carers/{}/delete", own.id),
+            &[("cookie", &cookie), ("origin", "https://evil.example")],
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+
+    let deleted = site
+        .post_form(&format!("/agency/carers/{}/delete", own.id), &cookie, &[])
+        .await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert!(site.store.get_carer(own.id).expect("read").is_none());
+    let notice = site
+        .get(deleted.header("location"), &[("cookie", &cookie)])
+        .await;
+    assert!(notice.body.contains("was deleted"));
+}
+
+#[actix_web::test]
+async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
+    let site = TestSite::spawn().await;
+    let agency = site.agencies[0];
+    let (key, _) = site.key(Role::Agency, Some(agency));
+    let (_, cookie) = site.sign_in(&key, "/agency").await;
+    let cookie = cookie.expect("cookie");
+    let count = || {
+        site.store
+            .list_carers(
+                &CarerFilter {
+                    agency: Some(agency),
+                    ..Default::default()
+                },
+                StorePage::new(1, 1),
+            )
+            .expect("count")
+            .total
+    };
+    let before = count();
+
+    let bad = format!(
+        "{GOOD_CSV}WEB-0002,Ali,Khan,male,xx:native,personal_care,10,2026-12-01,M13 0EG,8,car,12.00,self_employed,yes,2026-11-01\nWEB-0003,Ann,Lee,female,eng:native,personal_care,10,2026-12-01,NOT A POSTCODE,8,car,12.00,self_employed,yes,2026-11-01\n"
+    );
+    let (content_type, body) = multipart(&bad);
+    let rejected = site
+        .request(
+            "POST",
+            "/agency/import",
+            &[("cookie", &cookie), ("content-type", &content_type)],
+            body,
+        )
+        .await;
+    assert_eq!(rejected.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        rejected.body.contains("Nothing was imported"),
+        "{}",
+        rejected.body
+    );
+    assert!(
+        rejected.body.contains("<td>3</td>") && rejected.body.contains("<td>4</td>"),
+        "{}",
+        rejected.body
+    );
+    assert_eq!(count(), before, "nothing stored");
+
+    let (content_type, body) = multipart(GOOD_CSV);
+    let imported = site
+        .request(
+            "POST",
+            "/agency/import",
+            &[("cookie", &cookie), ("content-type", &content_type)],
+            body,
+        )
+        .await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    assert!(imported.body.contains("One PA was imported."));
+    assert_eq!(count(), before + 1);
+
+    let template = site.get("/agency/template.csv", &[]).await;
+    assert!(template.body.starts_with("external_ref,"));
+}

@@ -1,0 +1,177 @@
+//! Find care: the form, languages and direction, results with the API's reasons, bad input,
+//! relaxation links, privacy and page weight.
+
+use awc::http::StatusCode;
+use carematch_web::i18n::Locale;
+
+use crate::helpers::TestSite;
+
+const CANTONESE: &str = "/find?postcode=M13+0EG&km=8&language=yue&lang_must=1&cuisine=cantonese&service=meal_preparation";
+
+#[actix_web::test]
+async fn the_empty_form_is_light_and_works_without_script() {
+    let site = TestSite::spawn().await;
+    let page = site.get("/find", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.header("content-type").starts_with("text/html"));
+    assert!(page.body.starts_with("<!DOCTYPE html>"));
+    assert!(page.body.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(
+        page.body
+            .contains(r#"<form class="find" method="get" action="/find">"#)
+    );
+    // Languages are offered by their own names.
+    for autonym in ["廣東話", "ਪੰਜਾਬੀ", "Soomaali", "اردو"] {
+        assert!(page.body.contains(autonym), "{autonym} offered");
+    }
+    let css = site.get("/static/site.css", &[]).await;
+    let js = site.get("/static/site.js", &[]).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(js.status, StatusCode::OK);
+    let weight = page.body.len() + css.body.len() + js.body.len();
+    assert!(weight < 100 * 1024, "the find page weighs {weight} bytes");
+    assert_eq!(page.header("cache-control"), "no-store");
+    assert_eq!(page.header("referrer-policy"), "no-referrer");
+    assert!(
+        page.header("content-security-policy")
+            .contains("script-src 'self'")
+    );
+    assert_eq!(site.get("/", &[]).await.status, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn every_language_sets_lang_and_dir_and_is_remembered() {
+    let site = TestSite::spawn().await;
+    for locale in Locale::ALL {
+        let page = site.get(&format!("/find?lang={}", locale.tag()), &[]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let html = format!(r#"<html lang="{}" dir="{}">"#, locale.tag(), locale.dir());
+        assert!(page.body.contains(&html), "{html}");
+        assert_eq!(page.header("content-language"), locale.tag());
+        assert_eq!(
+            page.cookie("carematch_lang"),
+            Some(format!("carematch_lang={}", locale.tag()))
+        );
+    }
+    let urdu = site.get("/find?lang=ur", &[]).await;
+    assert!(urdu.body.contains(r#"dir="rtl""#));
+    // Accept-Language chooses when nothing else does; the cookie beats it.
+    let hk = site
+        .get("/find", &[("accept-language", "zh-HK,zh;q=0.8,en;q=0.5")])
+        .await;
+    assert!(hk.body.contains(r#"<html lang="zh-Hant""#));
+    let cookie = site
+        .get(
+            "/find",
+            &[
+                ("accept-language", "zh-HK"),
+                ("cookie", "carematch_lang=pl"),
+            ],
+        )
+        .await;
+    assert!(cookie.body.contains(r#"<html lang="pl""#));
+    let unknown = site.get("/find", &[("accept-language", "fr-FR, de")]).await;
+    assert!(unknown.body.contains(r#"<html lang="en""#));
+}
+
+#[actix_web::test]
+async fn a_search_shows_ranked_results_with_the_apis_reasons_and_no_private_details() {
+    let site = TestSite::spawn().await;
+    let page = site.get(CANTONESE, &[]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains("speaks Cantonese ("),
+        "reasons as the API words them"
+    );
+    assert!(page.body.contains("km away"));
+    assert!(page.body.contains("Add "), "shortlist buttons");
+    // The same search in Traditional Chinese: translated criteria, the API's sentence kept in English.
+    let zh = site.get(&format!("{CANTONESE}&lang=zh-Hant"), &[]).await;
+    assert!(zh.body.contains("廣東話"));
+    assert!(zh.body.contains(r#"lang="en">(speaks Cantonese"#));
+    // Privacy: no contact links, no full postcode of any carer, no coordinates.
+    let carer_cards: Vec<&str> = page
+        .body
+        .split("<article class=\"card\"")
+        .filter(|card| card.contains("Personal assistant"))
+        .collect();
+    assert!(!carer_cards.is_empty());
+    for card in &carer_cards {
+        assert!(
+            !card.contains("tel:") && !card.contains("mailto:"),
+            "a carer's contact shown"
+        );
+    }
+    for carer in site
+        .store
+        .list_carers(&Default::default(), carematch_store::Page::new(1, 5000))
+        .expect("carers")
+        .items
+    {
+        let postcode = carer.details.postcode.as_str();
+        assert!(
+            !page.body.contains(&format!(">{postcode}<")),
+            "full postcode {postcode} shown"
+        );
+        let full_name = format!("{} {}", carer.details.given_name, carer.details.family_name);
+        assert!(
+            !page.body.contains(&full_name),
+            "full name {full_name} shown"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn bad_postcodes_get_the_form_back_with_a_clear_message() {
+    let site = TestSite::spawn().await;
+    let invalid = site.get("/find?postcode=NOT+A+CODE", &[]).await;
+    assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        invalid.body.contains("is not a UK postcode"),
+        "{}",
+        invalid.body
+    );
+    assert!(invalid.body.contains(r#"aria-invalid="true""#));
+    let unknown = site.get("/find?postcode=ZE3+9ZZ", &[]).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("We do not know the postcode"));
+    // Junk in other fields is ignored, never an error page.
+    let junk = site
+        .get(
+            "/find?postcode=M13+0EG&km=abc&language=zz&when=funday-noon&gender=x",
+            &[],
+        )
+        .await;
+    assert_eq!(junk.status, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn relaxations_are_links_that_find_more() {
+    let site = TestSite::spawn().await;
+    // Somali speakers near Skegness are few: essential Somali within 5 km finds nobody.
+    let page = site
+        .get("/find?postcode=PE25+1AL&km=5&language=som&lang_must=1", &[])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Not enough results? Try:"),
+        "{}",
+        page.body
+    );
+    let href_start = page.body.find("<aside").expect("relaxations");
+    let aside = &page.body[href_start..];
+    let link = aside
+        .split("href=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a link");
+    let link = link.replace("&amp;", "&");
+    assert!(link.starts_with("/find?"), "{link}");
+    let wider = site.get(&link, &[]).await;
+    assert_eq!(wider.status, StatusCode::OK);
+    let count = |body: &str| body.matches("<article class=\"card\"").count();
+    assert!(
+        count(&wider.body) > count(&page.body),
+        "following {link} found more"
+    );
+}

@@ -1,0 +1,215 @@
+use std::fs::File;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use awc::http::StatusCode;
+use awc::http::header::HeaderMap;
+use carematch_api::{AppState, ServerConfig};
+use carematch_domain::{AgencyId, Role};
+use carematch_index::{Engine, EngineOptions};
+use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
+use carematch_store::census::read_census_csv;
+use carematch_store::gazetteer::GazetteerReader;
+use carematch_store::testing::TestDb;
+use carematch_store::{NewCarer, NewProvider, Store};
+use serde_json::Value;
+
+/// A server with the pages, over the demo fixtures.
+pub struct TestSite {
+    pub address: String,
+    pub store: Store,
+    pub agencies: Vec<AgencyId>,
+    client: awc::Client,
+    _index: tempfile::TempDir,
+    _db: TestDb,
+}
+
+/// A response: status, headers and body text.
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// Every `Set-Cookie` value.
+    pub fn cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect()
+    }
+
+    /// `name=value` of the cookie set under `name`.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies()
+            .into_iter()
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .and_then(|c| c.split(';').next().map(str::to_owned))
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn jsonl(name: &str) -> Vec<Value> {
+    std::fs::read_to_string(fixtures().join(name))
+        .expect("fixture file")
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).expect("fixture line"))
+        .collect()
+}
+
+/// The demo fixtures, as `carematch seed` loads them.
+fn seed(store: &Store) -> Vec<AgencyId> {
+    let reader = GazetteerReader::open(&fixtures().join("gazetteer.csv")).expect("gazetteer");
+    store.import_postcodes(reader, &|_| {}).expect("postcodes");
+    let names: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("agencies.json")).expect("agencies"),
+    )
+    .expect("agencies json");
+    let agencies: Vec<AgencyId> = names
+        .iter()
+        .map(|name| store.create_agency(name).expect("agency").id)
+        .collect();
+    let carers: Vec<NewCarer> = jsonl("carers.jsonl")
+        .into_iter()
+        .map(|v| NewCarer {
+            agency_id: agencies[v["agency"].as_u64().expect("agency") as usize],
+            details: serde_json::from_value(v["details"].clone()).expect("carer"),
+            location: serde_json::from_value(v["location"].clone()).expect("location"),
+        })
+        .collect();
+    store.insert_carers(&carers, &|_| {}).expect("carers");
+    let providers: Vec<NewProvider> = jsonl("providers.jsonl")
+        .into_iter()
+        .map(|v| NewProvider {
+            agency_id: None,
+            details: serde_json::from_value(v["details"].clone()).expect("provider"),
+            location: serde_json::from_value(v["location"].clone()).expect("location"),
+        })
+        .collect();
+    store
+        .insert_providers(&providers, &|_| {})
+        .expect("providers");
+    agencies
+}
+
+fn open_data(name: &str) -> File {
+    File::open(fixtures().join("open-data").join(name)).expect("open-data fixture")
+}
+
+/// The small open-data fixtures (authorities, boundaries, census) for the map.
+pub fn import_open_data(store: &Store) {
+    let authorities = read_authorities_csv(open_data("local_authorities.csv")).expect("csv");
+    store.import_authorities(&authorities).expect("authorities");
+    let boundaries = read_boundaries_geojson(open_data("lad_2023_buc.geojson")).expect("geojson");
+    store.import_boundaries(&boundaries).expect("boundaries");
+    for name in ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"] {
+        store
+            .import_census(&read_census_csv(open_data(name)).expect("census"))
+            .expect("import census");
+    }
+}
+
+impl TestSite {
+    pub async fn spawn() -> Self {
+        let db = TestDb::new();
+        let agencies = seed(&db.store);
+        let index = tempfile::tempdir().expect("index dir");
+        let engine = Arc::new(
+            Engine::start(db.store.clone(), index.path(), EngineOptions::default())
+                .expect("engine"),
+        );
+        let state = AppState::with_engine(db.store.clone(), engine.clone());
+        let config = ServerConfig {
+            workers: 1,
+            rate_limit: carematch_api::middleware::RateLimitConfig {
+                per_minute: 0,
+                ..Default::default()
+            },
+            pages: Some(carematch_web::configure),
+            ..ServerConfig::default()
+        };
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let address = format!("http://{}", listener.local_addr().expect("address"));
+        let server = carematch_api::run(listener, state, config).expect("server");
+        actix_web::rt::spawn(server);
+        Self {
+            address,
+            store: db.store.clone(),
+            agencies,
+            client: awc::Client::builder().disable_redirects().finish(),
+            _index: index,
+            _db: db,
+        }
+    }
+
+    pub fn key(&self, role: Role, agency: Option<AgencyId>) -> (String, i64) {
+        let (key, hash) = carematch_api::auth::generate_key().expect("random");
+        let record = self
+            .store
+            .create_api_key(&hash, role, agency, "web test")
+            .expect("key");
+        (key, record.id)
+    }
+
+    /// Any request; `headers` as given (a `cookie` header carries cookies).
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: impl Into<Vec<u8>>,
+    ) -> Page {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address))
+            .timeout(std::time::Duration::from_secs(60));
+        for (name, value) in headers {
+            request = request.insert_header((*name, *value));
+        }
+        let body: Vec<u8> = body.into();
+        let mut response = request.send_body(body).await.expect("request");
+        let bytes = response.body().limit(16 * 1024 * 1024).await.expect("body");
+        Page {
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        self.request("GET", path, headers, Vec::new()).await
+    }
+
+    /// A form post (`application/x-www-form-urlencoded`).
+    pub async fn post_form(&self, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Page {
+        let body = serde_urlencoded::to_string(fields).expect("form");
+        let mut headers = vec![("content-type", "application/x-www-form-urlencoded")];
+        if !cookie.is_empty() {
+            headers.push(("cookie", cookie));
+        }
+        self.request("POST", path, &headers, body).await
+    }
+
+    /// Signs in with `key` for `next`; the session cookie (`name=value`) when it worked.
+    pub async fn sign_in(&self, key: &str, next: &str) -> (Page, Option<String>) {
+        let page = self
+            .post_form("/login", "", &[("key", key), ("next", next)])
+            .await;
+        let cookie = page.cookie("carematch_session");
+        (page, cookie)
+    }
+}

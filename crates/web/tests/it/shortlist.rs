@@ -1,0 +1,119 @@
+//! The shortlist: added and removed by plain form posts, kept in a cookie, shared by link,
+//! printable with questions for the agency, public details only.
+
+use awc::http::StatusCode;
+use carematch_domain::{CarerId, Postcode};
+
+use crate::helpers::TestSite;
+
+/// The first `c<id>` a results page offers to add.
+fn first_item(body: &str) -> String {
+    body.split(r#"name="item" value=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("an add button")
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn add_share_print_and_remove() {
+    let site = TestSite::spawn().await;
+    let search = "/find?postcode=M13+0EG&km=8&language=yue";
+    let results = site.get(search, &[]).await;
+    let item = first_item(&results.body);
+    let added = site
+        .post_form("/shortlist/add", "", &[("item", &item), ("back", search)])
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert_eq!(added.header("location"), search);
+    let cookie = added.cookie("carematch_shortlist").expect("cookie set");
+    assert_eq!(cookie, format!("carematch_shortlist={item}"));
+
+    // Back on the results the entry shows as added, and the navigation counts it.
+    let again = site.get(search, &[("cookie", &cookie)]).await;
+    assert!(again.body.contains("On your shortlist"));
+    assert!(again.body.contains("My shortlist (1)"));
+
+    let list = site.get("/shortlist", &[("cookie", &cookie)]).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Questions to ask the agency"));
+    assert!(list.body.contains("Listed by "));
+    assert!(
+        list.body.contains(&format!("/shortlist?s={item}")),
+        "share link"
+    );
+    // Public details only.
+    let id: i64 = item[1..].parse().expect("id");
+    let carer = site
+        .store
+        .get_carer(CarerId(id))
+        .expect("read")
+        .expect("carer");
+    let postcode: &Postcode = &carer.details.postcode;
+    assert!(
+        list.body
+            .contains(carer.details.postcode.outward().as_str())
+    );
+    assert!(
+        !list.body.contains(postcode.as_str()),
+        "full postcode shown"
+    );
+    if let Some(phone) = &carer.details.contact.phone {
+        assert!(!list.body.contains(phone.as_str()), "phone shown");
+    }
+
+    // The shared link shows the same list without the cookie.
+    let shared = site.get(&format!("/shortlist?s={item}"), &[]).await;
+    assert!(shared.body.contains(&carer.details.display_name()));
+
+    let removed = site
+        .post_form(
+            "/shortlist/remove",
+            &cookie,
+            &[("item", &item), ("back", "/shortlist")],
+        )
+        .await;
+    assert_eq!(
+        removed.cookie("carematch_shortlist").as_deref(),
+        Some("carematch_shortlist=")
+    );
+    let empty = site
+        .get("/shortlist", &[("cookie", "carematch_shortlist=")])
+        .await;
+    assert!(empty.body.contains("Your shortlist is empty"));
+}
+
+#[actix_web::test]
+async fn unlisted_carers_and_foreign_redirects_never_show() {
+    let site = TestSite::spawn().await;
+    let unlisted = site
+        .store
+        .list_carers(&Default::default(), carematch_store::Page::new(1, 5000))
+        .expect("carers")
+        .items
+        .into_iter()
+        .find(|c| !c.details.public_listing_consent)
+        .expect("an unlisted carer in the fixtures");
+    let page = site
+        .get(&format!("/shortlist?s=c{}", unlisted.id), &[])
+        .await;
+    assert!(page.body.contains("no longer listed"));
+    assert!(!page.body.contains(&unlisted.details.display_name()));
+    // `back` must be one of our paths.
+    let evil = site
+        .post_form(
+            "/shortlist/add",
+            "",
+            &[("item", "c1"), ("back", "https://evil.example/")],
+        )
+        .await;
+    assert_eq!(evil.header("location"), "/find");
+    let evil = site
+        .post_form(
+            "/shortlist/add",
+            "",
+            &[("item", "c1"), ("back", "//evil.example/")],
+        )
+        .await;
+    assert_eq!(evil.header("location"), "/find");
+}
