@@ -38,24 +38,32 @@ pub struct LanguageSkill {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CarerDetails {
-    #[schema(example = "Mei")]
+    #[schema(example = "Mei", min_length = 1, max_length = 60)]
     pub given_name: String,
-    #[schema(example = "Lam")]
+    #[schema(example = "Lam", min_length = 1, max_length = 60)]
     pub family_name: String,
     pub gender: Gender,
+    /// At least one; each language once.
+    #[schema(min_items = 1)]
     pub languages: Vec<LanguageSkill>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<Cuisine>)]
     pub cuisines: Vec<Cuisine>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<DietaryLaw>)]
     pub dietary_laws: Vec<DietaryLaw>,
     /// Self-declared and optional.
     #[serde(default)]
     pub faith: Option<Faith>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<FaithPractice>)]
     pub faith_practices: Vec<FaithPractice>,
+    #[schema(schema_with = crate::openapi::some_unique_codes::<Service>)]
     pub services: Vec<Service>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<Experience>)]
     pub experience: Vec<Experience>,
+    /// One check of each kind at most.
     #[serde(default)]
     pub checks: Vec<Check>,
     /// Weekly slots when the carer is free.
@@ -69,6 +77,7 @@ pub struct CarerDetails {
     /// Base postcode: never shown to the public beyond its outward code.
     pub postcode: Postcode,
     /// How far the carer will travel, `0 < km <= 100`.
+    #[schema(value_type = f64, exclusive_minimum = 0.0, maximum = 100.0, example = 8.0)]
     pub travel_radius_km: Km,
     pub travel_mode: TravelMode,
     pub hourly_rate: RatePence,
@@ -79,16 +88,19 @@ pub struct CarerDetails {
     pub last_confirmed_on: NaiveDate,
     /// A few sentences in the carer's own words, in any script.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub bio: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::openapi::object")]
     pub contact: Contact,
     /// The agency's own reference for this PA; unique within the agency.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 64)]
     pub external_ref: Option<String>,
 }
 
-/// A stored carer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// A stored carer. Its OpenAPI schema is written by hand: one closed object with the
+/// fields of [`CarerDetails`] and the stored fields (`crate::openapi`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Carer {
     pub id: CarerId,
     pub agency_id: AgencyId,

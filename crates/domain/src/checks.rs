@@ -16,6 +16,7 @@ pub struct Check {
     pub expires_on: NaiveDate,
     /// Certificate number or, for `cqc_registered`, the CQC location id (required then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 64)]
     pub reference: Option<String>,
 }
 

@@ -10,12 +10,24 @@ use crate::validation::ValidationErrors;
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(example = "0116 496 0123")]
+    /// 7 to 15 digits, and only spaces, `+`, `(`, `)` and `-` besides.
+    #[schema(example = "0116 496 0123", pattern = "^[ +()-]*([0-9][ +()-]*){7,15}$")]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(example = "mei@example.org")]
+    /// An address with a dot in its domain, no white space, at most 254 bytes.
+    #[schema(
+        example = "mei@example.org",
+        max_length = 254,
+        pattern = "^[^@\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+@[^.\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000][^\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*\\.[^\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$"
+    )]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `https://` or `http://`, at most 200 bytes.
+    #[schema(
+        example = "https://example.org",
+        max_length = 200,
+        pattern = "^https?://"
+    )]
     pub website: Option<String>,
 }
 

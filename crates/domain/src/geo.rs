@@ -9,7 +9,8 @@ pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// A WGS84 point.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(try_from = "RawPoint")]
+#[serde(try_from = "crate::openapi::MapOnly<RawPoint>")]
+#[serde(deny_unknown_fields)]
 pub struct GeoPoint {
     #[schema(minimum = -90.0, maximum = 90.0, example = 52.6369)]
     pub lat: f64,
@@ -73,6 +74,13 @@ impl GeoPoint {
     }
 }
 
+impl TryFrom<crate::openapi::MapOnly<RawPoint>> for GeoPoint {
+    type Error = PointError;
+    fn try_from(raw: crate::openapi::MapOnly<RawPoint>) -> Result<Self, Self::Error> {
+        Self::try_from(raw.0)
+    }
+}
+
 impl TryFrom<RawPoint> for GeoPoint {
     type Error = PointError;
     fn try_from(raw: RawPoint) -> Result<Self, Self::Error> {
@@ -88,7 +96,7 @@ pub fn chord_for_km(km: f64) -> f64 {
 /// A distance in kilometres within `0 < km <= 1000`.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize, ToSchema)]
 #[serde(try_from = "f64", into = "f64")]
-#[schema(value_type = f64, example = 10.0)]
+#[schema(value_type = f64, exclusive_minimum = 0.0, maximum = 1000.0, example = 10.0)]
 pub struct Km(f64);
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -11,6 +11,7 @@ pub mod geo;
 pub mod ids;
 pub mod matching;
 pub mod money;
+mod openapi;
 pub mod plan;
 pub mod postcode;
 pub mod provider;

@@ -46,6 +46,7 @@ fn default_proficiency() -> Proficiency {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleNeed {
+    #[schema(min_items = 1)]
     pub slots: Vec<Slot>,
     pub priority: Priority,
 }
@@ -53,7 +54,7 @@ pub struct ScheduleNeed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HoursNeed {
-    #[schema(maximum = 168)]
+    #[schema(minimum = 1, maximum = 168)]
     pub hours: u8,
     pub priority: Priority,
 }

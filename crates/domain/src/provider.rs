@@ -70,23 +70,31 @@ impl ServiceArea {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderDetails {
-    #[schema(example = "Wah Sum Luncheon Club")]
+    #[schema(example = "Wah Sum Luncheon Club", min_length = 1, max_length = 120)]
     pub name: String,
     pub kind: ProviderKind,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub description: String,
     /// Communities the provider focuses on, without excluding anyone.
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<Community>)]
     pub communities: Vec<Community>,
+    #[schema(schema_with = crate::openapi::some_unique_codes::<Language>)]
     pub staff_languages: Vec<Language>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<Cuisine>)]
     pub cuisines: Vec<Cuisine>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<DietaryLaw>)]
     pub dietary_laws: Vec<DietaryLaw>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<FaithPractice>)]
     pub faith_practices: Vec<FaithPractice>,
+    #[schema(schema_with = crate::openapi::some_unique_codes::<Service>)]
     pub services: Vec<Service>,
     #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<Experience>)]
     pub experience: Vec<Experience>,
     /// Base (an office or venue): public, since organisations publish their address.
     pub postcode: Postcode,
@@ -94,9 +102,10 @@ pub struct ProviderDetails {
     pub accepting_new_clients: bool,
     /// When the flag was last confirmed; it lapses after 90 days.
     pub accepting_confirmed_on: NaiveDate,
+    /// One check of each kind at most; `cqc_registered` with its CQC location id.
     #[serde(default)]
     pub checks: Vec<Check>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::openapi::object")]
     pub contact: Contact,
     pub self_referral: bool,
     #[serde(default)]
@@ -106,11 +115,13 @@ pub struct ProviderDetails {
     pub opening_hours: Vec<Slot>,
     pub last_confirmed_on: NaiveDate,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 64)]
     pub external_ref: Option<String>,
 }
 
-/// A stored provider.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// A stored provider. Its OpenAPI schema is written by hand: one closed object with the
+/// fields of [`ProviderDetails`] and the stored fields (`crate::openapi`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provider {
     pub id: ProviderId,
     /// The agency or admin account that manages the record, if any.

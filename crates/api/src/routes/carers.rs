@@ -109,6 +109,21 @@ pub(crate) fn page_of(page: Option<u32>, per_page: Option<u32>) -> Result<Page, 
     }
 }
 
+/// The `If-Match` request header of a `PUT` (documentation; read by [`if_match`]).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+#[expect(dead_code, reason = "documents the header; read by `if_match`")]
+pub(crate) struct IfMatchHeader {
+    /// The version you read, e.g. `"3"` (also `W/"3"` or a bare `3`); `*` or none: any version.
+    #[param(
+        rename = "If-Match",
+        nullable = false,
+        pattern = "^(\\*|(W/)*\"*[+-]?[0-9]{1,18}\"*)$",
+        example = "\"3\""
+    )]
+    if_match: Option<String>,
+}
+
 fn etag(version: i64) -> (header::HeaderName, String) {
     (header::ETAG, format!("\"{version}\""))
 }
@@ -119,6 +134,7 @@ fn etag(version: i64) -> (header::HeaderName, String) {
 #[into_params(parameter_in = Query)]
 pub struct CreateCarerParams {
     /// Admins only: the agency that vouches for the new carer.
+    #[param(minimum = 1)]
     pub agency_id: Option<i64>,
 }
 
@@ -127,21 +143,22 @@ pub struct CreateCarerParams {
 #[into_params(parameter_in = Query)]
 pub struct ListCarersParams {
     /// 1-based page number.
-    #[param(minimum = 1, example = 1)]
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 4294967295_i64, example = 1)]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100, example = 20)]
     pub per_page: Option<u32>,
     /// Only carers who speak this language (ISO 639-3 code).
-    #[param(value_type = Option<String>, example = "yue")]
+    #[param(value_type = Option<Language>, example = "yue")]
     pub language: Option<Language>,
     /// Only carers who offer this service.
-    #[param(value_type = Option<String>, example = "personal_care")]
+    #[param(value_type = Option<Service>, example = "personal_care")]
     pub service: Option<Service>,
-    /// Only carers based in this outward code.
-    #[param(value_type = Option<String>, example = "LE1")]
+    /// Only carers based in this outward code (`LE1`; any case).
+    #[param(value_type = Option<String>, example = "LE1", pattern = "^[\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*([A-Za-z]{1,2}[0-9][0-9A-Za-z]?|[Gg][Ii][Rr])[\\t\\n\\u000b\\u000c\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$")]
     pub outward: Option<OutwardCode>,
-    /// Admins only: only this agency's carers.
+    /// Admins only: only this agency's carers (an agency key naming another agency: 403;
+    /// ignored for anonymous callers).
     pub agency_id: Option<i64>,
 }
 
@@ -254,9 +271,9 @@ pub async fn create_carer(
                 "employment_status": "self_employed", "valid_checks": ["dbs_enhanced"], "bio": "",
                 "last_confirmed_on": "2026-11-01"}],
             "page": 1, "per_page": 20, "total": 1})),
-        (status = 400, description = "Malformed query string (such as an unknown language code)", body = ErrorBody),
+        (status = 400, description = "Malformed query string (an unknown language code, a parameter given twice, not a number)", body = ErrorBody),
         (status = 401, description = "Unknown or revoked key", body = ErrorBody),
-        (status = 403, description = "Commissioners may not read carer records", body = ErrorBody),
+        (status = 403, description = "Commissioners may not read carer records; an agency asking for another agency's `agency_id`", body = ErrorBody),
         (status = 422, description = "page or per_page out of range", body = ErrorBody),
         (status = 429, description = "Too many requests", body = ErrorBody)
     )
@@ -383,7 +400,7 @@ pub async fn get_carer(
                    and postcode rules as on create. Answers with the new record and `ETag`.",
     params(
         ("id" = i64, Path, description = "Carer id"),
-        ("If-Match" = Option<String>, Header, description = "The version you read, e.g. `\"3\"`")
+        IfMatchHeader
     ),
     request_body(content = CarerDetails, content_type = "application/json"),
     responses(

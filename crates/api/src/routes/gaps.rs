@@ -46,11 +46,11 @@ pub struct GapsParams {
     pub max_km: Option<String>,
     /// `local_authority` (default; current English districts and unitary authorities) or `hex`
     /// (H3 resolution 6 cells over England).
-    #[param(value_type = Option<String>, example = "local_authority")]
+    #[param(value_type = Option<String>, example = "local_authority", pattern = "^(local_authority|hex)$")]
     pub by: Option<String>,
     /// `census` (default; Census 2021 residents) or `plans` (saved support plans, counts below 5
     /// suppressed).
-    #[param(value_type = Option<String>, example = "census")]
+    #[param(value_type = Option<String>, example = "census", pattern = "^(census|plans)$")]
     pub demand: Option<String>,
 }
 
@@ -185,6 +185,7 @@ pub fn respond(report: &GapReport, csv: bool) -> Result<HttpResponse, ApiError> 
                             "lat": 53.45148, "lon": -2.23252}}]})),
                 (String = "text/csv", example = "code,name,region,demand,carers,providers,nearest_km,people_per_supplier,severity,lat,lon\nE08000003,Manchester,North West,2061,3,1,1,515.3,moderate,53.45148,-2.23252\n")
             )),
+        (status = 400, description = "Malformed query string (a parameter given twice)", body = ErrorBody),
         (status = 401, description = "No key, or an unknown or revoked key", body = ErrorBody),
         (status = 403, description = "Only commissioner and admin keys may map gaps", body = ErrorBody),
         (status = 409, description = "No local authorities have been imported yet", body = ErrorBody),

@@ -46,6 +46,7 @@ pub struct ImportReport {
 #[into_params(parameter_in = Query)]
 pub struct ImportParams {
     /// Admins only: the agency the carers belong to.
+    #[param(minimum = 1)]
     pub agency_id: Option<i64>,
 }
 
@@ -181,6 +182,7 @@ fn is_csv(req: &HttpRequest) -> bool {
     responses(
         (status = 201, description = "Every row stored", body = ImportReport,
             example = json!({"imported": 2, "ids": [101, 102]})),
+        (status = 400, description = "Malformed query string (`agency_id` not a number or given twice)", body = ErrorBody),
         (status = 401, description = "No key, or an unknown or revoked key", body = ErrorBody),
         (status = 403, description = "Only agencies (and admins) import carers", body = ErrorBody),
         (status = 404, description = "Unknown agency", body = ErrorBody),

@@ -51,6 +51,7 @@ pub struct MatchRequest {
 #[serde(deny_unknown_fields)]
 pub struct PooledRequest {
     /// 2 to 10 support plans; candidates must serve every one.
+    #[schema(min_items = 2, max_items = 10)]
     pub plans: Vec<SupportPlan>,
     /// Results wanted, 1 to 100 (default 20).
     #[serde(default = "default_limit")]
@@ -145,6 +146,7 @@ fn options(limit: usize, kinds: &[CandidateKind], viewer: Viewer) -> MatchOption
         (status = 401, description = "A key was sent but is not valid", body = ErrorBody),
         (status = 403, description = "Commissioner keys may not match", body = ErrorBody),
         (status = 413, description = "The body is too large", body = ErrorBody),
+        (status = 415, description = "The body is not `application/json`", body = ErrorBody),
         (status = 422, description = "Invalid plan, unknown postcode (`plan.postcode`) or limit out of range", body = ErrorBody),
         (status = 429, description = "Too many requests", body = ErrorBody),
         (status = 503, description = "The indexes are still loading", body = ErrorBody)
@@ -206,6 +208,7 @@ pub async fn match_plan(
         (status = 401, description = "A key was sent but is not valid", body = ErrorBody),
         (status = 403, description = "Commissioner keys may not match", body = ErrorBody),
         (status = 413, description = "The body is too large", body = ErrorBody),
+        (status = 415, description = "The body is not `application/json`", body = ErrorBody),
         (status = 422, description = "Fewer than 2 or more than 10 plans, an invalid plan, an unknown postcode (`plans[i].postcode`) or limit out of range", body = ErrorBody),
         (status = 429, description = "Too many requests", body = ErrorBody),
         (status = 503, description = "The indexes are still loading", body = ErrorBody)

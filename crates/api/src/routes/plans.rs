@@ -68,7 +68,7 @@ pub struct PlanPage {
 #[into_params(parameter_in = Query)]
 pub struct ListPlansParams {
     /// 1-based page number.
-    #[param(minimum = 1, example = 1)]
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 4294967295_i64, example = 1)]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100, example = 20)]
@@ -135,6 +135,7 @@ pub async fn save_plan(
     params(ListPlansParams),
     responses(
         (status = 200, description = "One page of plans", body = PlanPage),
+        (status = 400, description = "Malformed query string (a parameter given twice, not a number)", body = ErrorBody),
         (status = 401, description = "No key, or an unknown or revoked key", body = ErrorBody),
         (status = 403, description = "Only agency keys have saved plans", body = ErrorBody),
         (status = 422, description = "page or per_page out of range", body = ErrorBody),

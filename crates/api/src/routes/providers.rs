@@ -18,7 +18,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ErrorBody};
 use crate::json::ValidJson;
-use crate::routes::carers::{after_write, if_match, locate, page_of};
+use crate::routes::carers::{IfMatchHeader, after_write, if_match, locate, page_of};
 use crate::state::AppState;
 use crate::views::{ProviderView, PublicProvider, today};
 
@@ -35,12 +35,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[into_params(parameter_in = Query)]
 pub struct ListProvidersParams {
     /// 1-based page number.
-    #[param(minimum = 1, example = 1)]
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 4294967295_i64, example = 1)]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100, example = 20)]
     pub per_page: Option<u32>,
-    /// Agency keys: `true` for only the providers this agency manages.
+    /// Agency keys: `true` for only the providers this agency manages (401 without a key, 403
+    /// with another role's).
     pub mine: Option<bool>,
 }
 
@@ -137,8 +138,9 @@ pub async fn create_provider(
     params(ListProvidersParams),
     responses(
         (status = 200, description = "One page", body = ProviderPage),
-        (status = 400, description = "Malformed query string", body = ErrorBody),
-        (status = 401, description = "Unknown or revoked key", body = ErrorBody),
+        (status = 400, description = "Malformed query string (a parameter given twice, not a number)", body = ErrorBody),
+        (status = 401, description = "Unknown or revoked key; or `mine=true` without a key", body = ErrorBody),
+        (status = 403, description = "`mine=true` with a key that is not an agency's", body = ErrorBody),
         (status = 422, description = "page or per_page out of range", body = ErrorBody),
         (status = 429, description = "Too many requests", body = ErrorBody)
     )
@@ -155,9 +157,10 @@ pub async fn list_providers(
     if params.mine == Some(true) {
         match caller {
             Caller::Agency(own) => filter.agency = Some(own),
-            _ => {
-                return Err(ApiError::BadRequest("mine=true needs an agency key".into()));
-            }
+            // Only an agency manages providers of its own: without a key, send one; with
+            // another role's key, that role has no "mine".
+            Caller::Anonymous => return Err(ApiError::Unauthorized),
+            Caller::Admin | Caller::Commissioner => return Err(ApiError::Forbidden),
         }
     }
     let store = state.store.clone();
@@ -215,7 +218,7 @@ pub async fn get_provider(
                    stale).",
     params(
         ("id" = i64, Path, description = "Provider id"),
-        ("If-Match" = Option<String>, Header, description = "The version you read, e.g. `\"3\"`")
+        IfMatchHeader
     ),
     request_body(content = ProviderDetails, content_type = "application/json"),
     responses(

@@ -46,6 +46,7 @@ pub const MAX_TEXT_HITS: usize = text::MAX_OFFSET + text::MAX_LIMIT;
 
 /// The documented query parameters.
 mod doc {
+    use carematch_domain::matching::CandidateKind;
     use utoipa::IntoParams;
 
     /// Query parameters (documentation; parsing is by hand so that lists may repeat).
@@ -61,10 +62,13 @@ mod doc {
         /// Centre of the radius: a postcode (full, sector or outward code known to the gazetteer).
         postcode: Option<String>,
         /// Centre of the radius: latitude (with `lon`), instead of `postcode`.
+        #[param(minimum = -90.0, maximum = 90.0)]
         lat: Option<f64>,
         /// Centre of the radius: longitude (with `lat`).
+        #[param(minimum = -180.0, maximum = 180.0)]
         lon: Option<f64>,
         /// Radius in km around the centre, 0.1 to 200 (default 10); needs a centre.
+        #[param(minimum = 0.1, maximum = 200.0)]
         radius_km: Option<f64>,
         /// Language codes (ISO 639-3), repeatable or comma-separated; every one is required.
         language: Option<Vec<String>>,
@@ -77,10 +81,13 @@ mod doc {
         /// Service codes, repeatable or comma-separated.
         service: Option<Vec<String>>,
         /// `carer` or `provider`; both when left out.
+        #[param(value_type = Option<CandidateKind>)]
         kind: Option<String>,
-        /// 1-based page (default 1).
+        /// 1-based page (default 1); at most 10,000 results can be skipped.
+        #[param(value_type = Option<i64>, minimum = 1, maximum = 4294967295_i64)]
         page: Option<u32>,
         /// Results per page, 1 to 100 (default 20).
+        #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
         per_page: Option<u32>,
     }
 }

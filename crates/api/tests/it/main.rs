@@ -3,6 +3,7 @@
 
 mod auth;
 mod carers;
+mod conformance;
 mod errors;
 mod gaps;
 mod health;
