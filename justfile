@@ -14,7 +14,11 @@ test:
 # Run the store and HTTP suites against the local PostgreSQL
 test-postgres:
     bash .ci/postgres-up
-    CAREMATCH_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test -p carematch-store -p carematch-api
+    CAREMATCH_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test -p carematch-store -p carematch-api -p carematch-web
+
+# Drive the web pages in headless Chromium with axe-core; screenshots land in target/screenshots
+test-browser:
+    bash .ci/browser
 
 # Run the open-data suite on the real files in ../shared/data
 test-open-data:

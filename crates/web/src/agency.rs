@@ -17,7 +17,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::form::FindForm;
-use crate::i18n::Tr;
+use crate::i18n::{Tr, lang_tag};
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
 use crate::pages::{SearchProblem, find_form, problem_page, results, search, server_error};
 use crate::session::{current, same_origin, to_login};
@@ -150,10 +150,10 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
         section aria-labelledby="find-title" {
             h2 #find-title { (tr.t("agency-find-title")) }
             p { (tr.t("agency-find-intro")) }
-            (find_form(tr, view.form, "/agency", None))
             @if let Some(found) = &view.found {
                 (results(tr, found, view.form, "/agency", None))
             }
+            (find_form(tr, view.form, "/agency", None))
         }
         section aria-labelledby="upload-title" {
             h2 #upload-title { (tr.t("agency-upload-title")) }
@@ -201,7 +201,7 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                             td { (d.postcode.as_str()) }
                             td { @for (i, l) in d.languages.iter().enumerate() {
                                 @if i > 0 { ", " }
-                                span lang=(l.code.code()) { (l.code.autonym().unwrap_or(l.code.label_en())) }
+                                span lang=(lang_tag(l.code)) { (l.code.autonym().unwrap_or(l.code.label_en())) }
                             } }
                             td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { (d.last_confirmed_on.to_string()) }

@@ -184,6 +184,69 @@ impl Locale {
     }
 }
 
+/// The BCP 47 tag of a vocabulary language, for `lang` attributes: its ISO 639-1 code where it
+/// has one (BCP 47 requires the shortest), else the ISO 639-3 code (`yue`, `syl`, `bfi`).
+pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static str {
+    use carematch_domain::vocabulary::Code;
+    const TWO_LETTER: [(&str, &str); 42] = [
+        ("eng", "en"),
+        ("zho", "zh"),
+        ("ben", "bn"),
+        ("pan", "pa"),
+        ("urd", "ur"),
+        ("guj", "gu"),
+        ("hin", "hi"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("mal", "ml"),
+        ("mar", "mr"),
+        ("nep", "ne"),
+        ("sin", "si"),
+        ("pus", "ps"),
+        ("fas", "fa"),
+        ("kur", "ku"),
+        ("ara", "ar"),
+        ("tur", "tr"),
+        ("som", "so"),
+        ("amh", "am"),
+        ("tir", "ti"),
+        ("swa", "sw"),
+        ("yor", "yo"),
+        ("ibo", "ig"),
+        ("twi", "tw"),
+        ("pol", "pl"),
+        ("ron", "ro"),
+        ("lit", "lt"),
+        ("lav", "lv"),
+        ("bul", "bg"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("por", "pt"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("fra", "fr"),
+        ("ell", "el"),
+        ("sqi", "sq"),
+        ("vie", "vi"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("kor", "ko"),
+    ];
+    const MORE: [(&str, &str); 5] = [
+        ("jpn", "ja"),
+        ("heb", "he"),
+        ("yid", "yi"),
+        ("cym", "cy"),
+        ("gle", "ga"),
+    ];
+    let code = language.code();
+    TWO_LETTER
+        .iter()
+        .chain(MORE.iter())
+        .find(|(three, _)| *three == code)
+        .map_or(code, |(_, two)| two)
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// Every catalogue, parsed once.

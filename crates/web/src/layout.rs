@@ -1,5 +1,5 @@
 //! The page shell every page shares: `lang` and `dir`, the skip link, navigation, the language
-//! switcher, and the response headers (no caching and no referrer, since queries describe a
+//! switcher, and the response headers (no caching, and no referrer to other sites, since queries describe a
 //! person's needs; a strict content security policy, since every asset is our own).
 
 use actix_web::cookie::{Cookie, SameSite};
@@ -71,7 +71,7 @@ impl Ctx {
             .content_type("text/html; charset=utf-8")
             .insert_header((header::CONTENT_LANGUAGE, self.locale().tag()))
             .insert_header((header::CACHE_CONTROL, "no-store"))
-            .insert_header((header::REFERRER_POLICY, "no-referrer"))
+            .insert_header((header::REFERRER_POLICY, "same-origin"))
             .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
             .insert_header((header::X_FRAME_OPTIONS, "DENY"))
             .insert_header((
@@ -107,6 +107,7 @@ impl Ctx {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (title) " — " (tr.t("site-name")) }
+                    link rel="icon" href="data:,";
                     link rel="stylesheet" href="/static/site.css";
                     script src="/static/site.js" defer {}
                 }

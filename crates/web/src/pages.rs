@@ -16,7 +16,7 @@ use carematch_domain::{Contact, Slot};
 use maud::{Markup, html};
 
 use crate::form::{DISTANCES, FindForm, FormProblem, MAX_KM, Part};
-use crate::i18n::{Locale, Tr};
+use crate::i18n::{Locale, Tr, lang_tag};
 use crate::layout::{Ctx, Section, link, query_pairs};
 use crate::shortlist::{Item, Shortlist, toggle_button};
 
@@ -109,7 +109,7 @@ fn details_of(
                 ResultDetails {
                     area: Some(d.postcode.outward().as_str().to_owned()),
                     availability: d.availability,
-                    rate: Some(d.hourly_rate.to_string()),
+                    rate: Some(pounds(d.hourly_rate)),
                     contact: full.then_some(d.contact),
                     full_name: full.then(|| format!("{} {}", d.given_name, d.family_name)),
                 }
@@ -123,7 +123,7 @@ fn details_of(
                     ResultDetails {
                         area: Some(d.postcode.as_str().to_owned()),
                         availability: d.opening_hours,
-                        rate: d.hourly_rate.map(|r| r.to_string()),
+                        rate: d.hourly_rate.map(pounds),
                         // Providers publish their contact details.
                         contact: Some(d.contact),
                         full_name: None,
@@ -163,8 +163,8 @@ async fn find_page(req: &HttpRequest, state: &web::Data<AppState>) -> HttpRespon
         Ok(found) => {
             let main = html! {
                 h1 { (title) }
-                (find_form(tr, &form, "/find", None))
                 (results(tr, &found, &form, "/find", Some((&ctx.shortlist, back.as_str()))))
+                (find_form(tr, &form, "/find", None))
             };
             ctx.ok(&title, Section::Find, main)
         }
@@ -239,7 +239,7 @@ fn language_boxes(all: &[Language], chosen: &[Language]) -> Markup {
                 li {
                     input type="checkbox" id=(id) name="language" value=(code.code()) checked[chosen.contains(code)];
                     label for=(id) {
-                        span lang=(code.code()) { (code.autonym().unwrap_or(code.label_en())) }
+                        span lang=(lang_tag(*code)) { (code.autonym().unwrap_or(code.label_en())) }
                         @if code.autonym().is_some_and(|a| a != code.label_en()) {
                             " " span.en lang="en" { "(" (code.label_en()) ")" }
                         }
@@ -555,6 +555,11 @@ fn card(
             }
         }
     }
+}
+
+/// `12.60` (the catalogues put the currency sign where their language wants it).
+pub fn pounds(rate: carematch_domain::RatePence) -> String {
+    format!("{}.{:02}", rate.pence() / 100, rate.pence() % 100)
 }
 
 /// `2.5`, `3`.

@@ -12,7 +12,7 @@ use carematch_domain::{CarerId, ProviderId};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::i18n::Tr;
+use crate::i18n::{Tr, lang_tag};
 use crate::layout::{Ctx, Section, hidden, link, local_path, see_other};
 use crate::pages::{server_error, slots_summary};
 
@@ -292,7 +292,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                         dt { (tr.t("crit-language")) }
                         dd { @for (i, l) in carer.languages.iter().enumerate() {
                             @if i > 0 { ", " }
-                            span lang=(l.code.code()) { (l.code.autonym().unwrap_or(l.code.label_en())) }
+                            span lang=(lang_tag(l.code)) { (l.code.autonym().unwrap_or(l.code.label_en())) }
                         } }
                         @if !carer.cuisines.is_empty() {
                             dt { (tr.t("crit-cuisine")) }
@@ -307,7 +307,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                         dt { (tr.t("crit-schedule")) }
                         dd { (slots_summary(tr, &carer.availability)) }
                         dt { (tr.t("crit-max_hourly_rate")) }
-                        dd { (tr.with("result-rate", "rate", &carer.hourly_rate.to_string())) }
+                        dd { (tr.with("result-rate", "rate", &crate::pages::pounds(carer.hourly_rate))) }
                         dt { (tr.t("crit-check")) }
                         dd { (join(carer.valid_checks.iter().map(|c| tr.code(*c)))) }
                         @if let Some(agency) = agency {
@@ -335,7 +335,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                         dt { (tr.t("crit-language")) }
                         dd { @for (i, l) in provider.staff_languages.iter().enumerate() {
                             @if i > 0 { ", " }
-                            span lang=(l.code()) { (l.autonym().unwrap_or(l.label_en())) }
+                            span lang=(lang_tag(*l)) { (l.autonym().unwrap_or(l.label_en())) }
                         } }
                         dt { (tr.t("crit-service")) }
                         dd { (join(provider.services.iter().map(|c| tr.code(*c)))) }

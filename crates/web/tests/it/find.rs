@@ -31,7 +31,7 @@ async fn the_empty_form_is_light_and_works_without_script() {
     let weight = page.body.len() + css.body.len() + js.body.len();
     assert!(weight < 100 * 1024, "the find page weighs {weight} bytes");
     assert_eq!(page.header("cache-control"), "no-store");
-    assert_eq!(page.header("referrer-policy"), "no-referrer");
+    assert_eq!(page.header("referrer-policy"), "same-origin");
     assert!(
         page.header("content-security-policy")
             .contains("script-src 'self'")
