@@ -468,26 +468,45 @@ fn run(carers: usize, queries: usize, repeat: usize) {
             CompiledPlan::compile(&p, at)
         })
         .collect();
-    // BENCH_ONLY=i: run plan i only, many times (for profiling one plan).
-    if let Some(only) = std::env::var("BENCH_ONLY")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-    {
-        if let Some(compiled) = plans.get(only) {
-            let options = MatchOptions {
-                limit: 20,
-                kinds: KindFilter::BOTH,
-                today,
-                viewer: Viewer::Public,
-                weights: Default::default(),
+    // The options plan `i` runs with: a quarter carers only, a fifth seen by an agency.
+    let options_for = |i: usize| MatchOptions {
+        limit: 20,
+        kinds: if i.is_multiple_of(4) {
+            KindFilter::from_kinds(&[CandidateKind::Carer])
+        } else {
+            KindFilter::BOTH
+        },
+        today,
+        viewer: if i.is_multiple_of(5) {
+            Viewer::Agency(AgencyId(1 + (i % 200) as i64))
+        } else {
+            Viewer::Public
+        },
+        weights: Default::default(),
+    };
+    // BENCH_ONLY=i[,j...]: run those plans only, BENCH_RUNS times each (default 100), with the
+    // options they have in the mix (for profiling a few plans).
+    if let Ok(only) = std::env::var("BENCH_ONLY") {
+        let runs = std::env::var("BENCH_RUNS")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(100);
+        for i in only
+            .split(',')
+            .filter_map(|v| v.trim().parse::<usize>().ok())
+        {
+            let Some(compiled) = plans.get(i) else {
+                println!("  plan {i}: no such plan (BENCH_QUERIES + 100 plans)");
+                continue;
             };
+            let options = options_for(i);
             let start = Instant::now();
-            for _ in 0..queries {
+            for _ in 0..runs {
                 black_box(set.match_plan(black_box(compiled), &options));
             }
             println!(
-                "  plan {only} x{queries}: mean {:.3} ms",
-                start.elapsed().as_secs_f64() * 1e3 / queries.max(1) as f64
+                "  plan {i} x{runs}: mean {:.3} ms",
+                start.elapsed().as_secs_f64() * 1e3 / runs.max(1) as f64
             );
         }
         return;
@@ -496,21 +515,7 @@ fn run(carers: usize, queries: usize, repeat: usize) {
     let mut slow: Vec<(Duration, usize, usize, bool, f64, f64, f64)> = Vec::new();
     let (mut considered, mut matched, mut relaxed) = (0usize, 0usize, 0usize);
     for (i, compiled) in plans.iter().enumerate() {
-        let options = MatchOptions {
-            limit: 20,
-            kinds: if i % 4 == 0 {
-                KindFilter::from_kinds(&[CandidateKind::Carer])
-            } else {
-                KindFilter::BOTH
-            },
-            today,
-            viewer: if i % 5 == 0 {
-                Viewer::Agency(AgencyId(1 + (i % 200) as i64))
-            } else {
-                Viewer::Public
-            },
-            weights: Default::default(),
-        };
+        let options = options_for(i);
         let start = Instant::now();
         let outcome = black_box(set.match_plan(black_box(compiled), &options));
         let mut elapsed = start.elapsed();

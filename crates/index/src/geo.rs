@@ -272,10 +272,10 @@ impl CandidateSet {
         let mut matcher = Matcher::new(plan, &self.roster, options);
         let centre = plan.location.unit_vector();
         let max_2 = chord_for_km(plan.max_km.max(0.0)).powi(2);
-        let mut runs = Vec::new();
+        let (mut runs, mut scratch) = (Vec::new(), Vec::new());
         self.blocks
             .select(centre, f64::NEG_INFINITY, max_2, &mut runs);
-        runs.sort_unstable_by(|a, b| a.0.start().total_cmp(b.0.start()));
+        blocks::order_nearest_first(&mut runs, max_2, &mut scratch);
         for (chord_2, slots) in runs.drain(..) {
             matcher.feed_hot(&self.hot, slots, chord_2, false);
         }

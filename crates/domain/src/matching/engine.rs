@@ -425,6 +425,30 @@ impl Judge<'_> {
 
     /// The score of a candidate that passed: see [`MatchWeights`].
     pub(crate) fn score(&self, c: &Candidate, d: f64) -> f64 {
+        let preferred = self.preferred_points(c);
+        let schedule = self.plan.schedule.as_ref().map(|s| coverage(c, &s.mask));
+        self.combine(d, preferred, schedule)
+    }
+
+    /// [`Judge::score`], or `None` when it is certainly below `floor`: the schedule coverage
+    /// (the costly part) is computed only if the score with the whole schedule covered reaches
+    /// `floor` (the score is non-decreasing in the coverage, and so is its rounding).
+    pub(crate) fn score_above(&self, c: &Candidate, d: f64, floor: Option<f64>) -> Option<f64> {
+        let preferred = self.preferred_points(c);
+        let Some(s) = self.plan.schedule.as_ref() else {
+            return Some(self.combine(d, preferred, None));
+        };
+        if let Some(floor) = floor
+            && self.combine(d, preferred, Some(1.0)) < floor
+        {
+            return None;
+        }
+        Some(self.combine(d, preferred, Some(coverage(c, &s.mask))))
+    }
+
+    /// Half points and the number of preferred criteria that apply to the candidate (`None`
+    /// when none does).
+    fn preferred_points(&self, c: &Candidate) -> Option<(u32, u32)> {
         let plan = self.plan;
         // Preferred criteria in half points: met 2, partial 1, unmet 0.
         let mut points: u32 = 0;
@@ -497,9 +521,7 @@ impl Judge<'_> {
             points += 2 * u32::from(c.available_from <= plan.needed_by_day);
         }
 
-        let preferred = (total > 0).then_some((points, total));
-        let schedule = plan.schedule.as_ref().map(|s| coverage(c, &s.mask));
-        self.combine(d, preferred, schedule)
+        (total > 0).then_some((points, total))
     }
 
     /// The weighted mean of the components that apply.
@@ -1228,18 +1250,28 @@ impl<'a> Matcher<'a> {
         {
             return;
         }
+        let full = self.top.is_full();
+        let worst = self.top.worst();
+        let floor = if full { worst } else { None };
+        let Some(score) = self.judge.score_above(c, d, floor) else {
+            return;
+        };
         self.top.offer(Ranked {
-            score: self.judge.score(c, d),
+            score,
             distance: d,
             kind: c.kind,
             id: c.id,
             slot,
         });
+        // The limits depend only on the worst score kept: recompute them when it changes.
         if self.top.is_full()
-            && let Some(worst) = self.top.worst()
+            && let Some(new_worst) = self.top.worst()
+            && (!full || worst.map(f64::to_bits) != Some(new_worst.to_bits()))
         {
-            self.geometry.rank_chord_2 = self.rank_limit(worst);
-            self.unit_limits = self.unit_limits(worst);
+            self.geometry.rank_chord_2 = self.rank_limit(new_worst);
+            let mut limits = std::mem::take(&mut self.unit_limits);
+            self.fill_unit_limits(new_worst, &mut limits);
+            self.unit_limits = limits;
         }
     }
 
@@ -1253,24 +1285,23 @@ impl<'a> Matcher<'a> {
     }
 
     /// Per number of half points from bitmap rows a candidate has (0 ..= all), the squared chord
-    /// beyond which its score bound ([`Judge::share_bound`]) falls below `worst`.
-    fn unit_limits(&self, worst: f64) -> Vec<f64> {
+    /// beyond which its score bound ([`Judge::share_bound`]) falls below `worst`, into `out`.
+    fn fill_unit_limits(&self, worst: f64, out: &mut Vec<f64>) {
         let (wp, ws) = self.preferred_and_schedule_weights();
         let wd = self.judge.options.weights.distance();
         let total = self.preferred_total;
         let units = u32::try_from(self.preferred_units.len()).unwrap_or(u32::MAX);
-        (0..=units)
-            .map(|have| {
-                let points = have.saturating_add(self.other_units);
-                let bound = |d| self.judge.share_bound(d, points, total);
-                if total == 0 {
-                    self.distance_limit(worst, ws, wd + ws, bound)
-                } else {
-                    let share = f64::from(points.min(2 * total)) / f64::from(2 * total);
-                    self.distance_limit(worst, wp * share + ws, wd + wp + ws, bound)
-                }
-            })
-            .collect()
+        out.clear();
+        out.extend((0..=units).map(|have| {
+            let points = have.saturating_add(self.other_units);
+            let bound = |d| self.judge.share_bound(d, points, total);
+            if total == 0 {
+                self.distance_limit(worst, ws, wd + ws, bound)
+            } else {
+                let share = f64::from(points.min(2 * total)) / f64::from(2 * total);
+                self.distance_limit(worst, wp * share + ws, wd + wp + ws, bound)
+            }
+        }));
     }
 
     fn preferred_and_schedule_weights(&self) -> (f64, f64) {

@@ -2,6 +2,7 @@
 //! person can read, and the wording of relaxation suggestions.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -205,22 +206,40 @@ const PERIODS: [(&str, &str, &str, bool); 4] = [
     ("nights", "22:00", "06:00", true),
 ];
 
+/// Per day (Monday first) and period of [`PERIODS`], the quarter hours it covers; computed once.
+fn period_windows() -> &'static [[Option<WeekMask>; PERIODS.len()]] {
+    static WINDOWS: OnceLock<Vec<[Option<WeekMask>; PERIODS.len()]>> = OnceLock::new();
+    WINDOWS.get_or_init(|| {
+        Weekday::ALL
+            .iter()
+            .map(|day| {
+                PERIODS.map(|(_, start, end, overnight)| {
+                    let (Ok(start), Ok(end)) = (TimeOfDay::parse(start), TimeOfDay::parse(end))
+                    else {
+                        return None;
+                    };
+                    Some(WeekMask::from_slots(&[Slot {
+                        day: *day,
+                        start,
+                        end,
+                        overnight,
+                    }]))
+                })
+            })
+            .collect()
+    })
+}
+
 /// "free Tue and Thu mornings, Sat afternoons and evenings".
 pub(crate) fn describe_free_time(free: &WeekMask) -> String {
+    let windows = period_windows();
     let mut per_day: Vec<(Weekday, u8)> = Vec::new();
-    for day in Weekday::ALL.iter().copied() {
+    for (day, windows) in Weekday::ALL.iter().copied().zip(windows) {
         let mut periods = 0u8;
-        for (i, (_, start, end, overnight)) in PERIODS.iter().enumerate() {
-            let (Ok(start), Ok(end)) = (TimeOfDay::parse(start), TimeOfDay::parse(end)) else {
-                continue;
-            };
-            let window = WeekMask::from_slots(&[Slot {
-                day,
-                start,
-                end,
-                overnight: *overnight,
-            }]);
-            if !free.intersection(&window).is_empty() {
+        for (i, window) in windows.iter().enumerate() {
+            if let Some(window) = window
+                && !free.intersection(window).is_empty()
+            {
                 periods |= 1 << i;
             }
         }

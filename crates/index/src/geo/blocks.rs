@@ -156,3 +156,46 @@ impl Blocks {
         }
     }
 }
+
+/// Orders runs from [`Blocks::select`] nearest first, to within 1/[`ORDER_BUCKETS`] of the
+/// distance to `outer_2`, by a counting sort on their lower bound (linear time; runs in one
+/// bucket keep their slot order). The matcher's results do not depend on the order, only how
+/// early it can stop scoring far candidates.
+pub fn order_nearest_first(
+    runs: &mut Vec<(RangeInclusive<f64>, Range<u32>)>,
+    outer_2: f64,
+    scratch: &mut Vec<(RangeInclusive<f64>, Range<u32>)>,
+) {
+    if runs.len() < 2 {
+        return;
+    }
+    // Buckets of equal width in distance (chord), not squared chord, so that the nearest runs
+    // are told apart finely.
+    let scale = if outer_2 > 0.0 && outer_2.is_finite() {
+        ORDER_BUCKETS as f64 / outer_2.sqrt()
+    } else {
+        0.0
+    };
+    let bucket = |min_2: f64| -> usize {
+        let b = (min_2.max(0.0).sqrt() * scale) as usize;
+        b.min(ORDER_BUCKETS - 1)
+    };
+    let mut starts = [0usize; ORDER_BUCKETS + 1];
+    for (bounds, _) in runs.iter() {
+        starts[bucket(*bounds.start()) + 1] += 1;
+    }
+    for b in 0..ORDER_BUCKETS {
+        starts[b + 1] += starts[b];
+    }
+    scratch.clear();
+    scratch.resize(runs.len(), (0.0..=0.0, 0..0));
+    for run in runs.drain(..) {
+        let b = bucket(*run.0.start());
+        scratch[starts[b]] = run;
+        starts[b] += 1;
+    }
+    std::mem::swap(runs, scratch);
+}
+
+/// Distance buckets of [`order_nearest_first`].
+pub const ORDER_BUCKETS: usize = 128;
