@@ -13,6 +13,8 @@ use carematch_domain::vocabulary::{
     Service, Weekday,
 };
 use carematch_domain::{Contact, Slot};
+use carematch_index::Engine;
+use carematch_store::Store;
 use maud::{Markup, html};
 
 use crate::form::{DISTANCES, FindForm, FormProblem, MAX_KM, Part};
@@ -58,41 +60,51 @@ pub enum SearchProblem {
     Server,
 }
 
-/// Runs a search for `viewer`: resolves the postcode, matches, loads the shown details.
+/// Runs a search for `viewer` off the async workers (see [`search_blocking`]).
 pub async fn search(
     state: &web::Data<AppState>,
     form: &FindForm,
     viewer: Viewer,
 ) -> Result<Found, SearchProblem> {
-    let plan = form.to_plan().map_err(SearchProblem::Form)?;
     let engine = state.engine().map_err(|_| SearchProblem::Loading)?.clone();
     let store = state.store.clone();
-    let postcode_text = form.postcode.clone();
-    let work = move || -> Result<Found, SearchProblem> {
-        let postcode = plan.postcode.as_ref().ok_or(SearchProblem::Server)?;
-        let located = store
-            .locate(postcode)
-            .map_err(|_| SearchProblem::Server)?
-            .ok_or(SearchProblem::UnknownPostcode(postcode_text))?;
-        let compiled = CompiledPlan::compile(&plan, located.point);
-        let mut options = MatchOptions::new(carematch_api::views::today());
-        options.limit = RESULTS;
-        options.kinds = KindFilter::BOTH;
-        options.viewer = viewer;
-        let outcome = engine.match_plan(&compiled, &options);
-        let details = outcome
-            .matches
-            .iter()
-            .map(|m| details_of(&store, m, viewer))
-            .collect::<Result<_, _>>()
-            .map_err(|_| SearchProblem::Server)?;
-        Ok(Found { outcome, details })
-    };
-    web::block(work).await.map_err(|_| SearchProblem::Server)?
+    let form = form.clone();
+    web::block(move || search_blocking(&store, &engine, &form, viewer))
+        .await
+        .map_err(|_| SearchProblem::Server)?
+}
+
+/// Resolves the postcode, matches with the same engine and rules as `POST /v1/matches`, and
+/// loads the details the cards show. Blocking: database reads.
+pub fn search_blocking(
+    store: &Store,
+    engine: &Engine,
+    form: &FindForm,
+    viewer: Viewer,
+) -> Result<Found, SearchProblem> {
+    let plan = form.to_plan().map_err(SearchProblem::Form)?;
+    let postcode = plan.postcode.as_ref().ok_or(SearchProblem::Server)?;
+    let located = store
+        .locate(postcode)
+        .map_err(|_| SearchProblem::Server)?
+        .ok_or_else(|| SearchProblem::UnknownPostcode(form.postcode.clone()))?;
+    let compiled = CompiledPlan::compile(&plan, located.point);
+    let mut options = MatchOptions::new(carematch_api::views::today());
+    options.limit = RESULTS;
+    options.kinds = KindFilter::BOTH;
+    options.viewer = viewer;
+    let outcome = engine.match_plan(&compiled, &options);
+    let details = outcome
+        .matches
+        .iter()
+        .map(|m| details_of(store, m, viewer))
+        .collect::<Result<_, _>>()
+        .map_err(|_| SearchProblem::Server)?;
+    Ok(Found { outcome, details })
 }
 
 fn details_of(
-    store: &carematch_store::Store,
+    store: &Store,
     m: &Match,
     viewer: Viewer,
 ) -> Result<ResultDetails, carematch_store::StoreError> {
@@ -148,27 +160,41 @@ async fn find(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
 async fn find_page(req: &HttpRequest, state: &web::Data<AppState>) -> HttpResponse {
     let ctx = Ctx::new(req);
     let form = FindForm::from_pairs(&query_pairs(req.query_string()));
+    let found = if form.is_search() {
+        Some(search(state, &form, Viewer::Public).await)
+    } else {
+        None
+    };
+    find_response(&ctx, &form, found)
+}
+
+/// The public find page: the form alone, the results above the form, or the form with a problem.
+pub fn find_response(
+    ctx: &Ctx,
+    form: &FindForm,
+    found: Option<Result<Found, SearchProblem>>,
+) -> HttpResponse {
     let tr = &ctx.tr;
     let title = tr.t("find-title");
-    if !form.is_search() {
-        let main = html! {
-            h1 { (title) }
-            p.intro { (tr.t("find-intro")) }
-            (find_form(tr, &form, "/find", None))
-        };
-        return ctx.ok(&title, Section::Find, main);
-    }
-    let back = link("/find", &form.to_pairs());
-    match search(state, &form, Viewer::Public).await {
-        Ok(found) => {
+    match found {
+        None => {
             let main = html! {
                 h1 { (title) }
-                (results(tr, &found, &form, "/find", Some((&ctx.shortlist, back.as_str()))))
-                (find_form(tr, &form, "/find", None))
+                p.intro { (tr.t("find-intro")) }
+                (find_form(tr, form, "/find", None))
             };
             ctx.ok(&title, Section::Find, main)
         }
-        Err(problem) => problem_page(&ctx, &form, problem, "/find", Section::Find),
+        Some(Ok(found)) => {
+            let back = link("/find", &form.to_pairs());
+            let main = html! {
+                h1 { (title) }
+                (results(tr, &found, form, "/find", Some((&ctx.shortlist, back.as_str()))))
+                (find_form(tr, form, "/find", None))
+            };
+            ctx.ok(&title, Section::Find, main)
+        }
+        Some(Err(problem)) => problem_page(ctx, form, problem, "/find", Section::Find),
     }
 }
 

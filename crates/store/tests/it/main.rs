@@ -12,3 +12,4 @@ mod gazetteer;
 mod helpers;
 mod migrations;
 mod providers;
+mod sessions;
