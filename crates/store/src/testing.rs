@@ -123,3 +123,71 @@ impl Drop for TestDb {
         }
     }
 }
+
+/// The repository's `fixtures/` folder.
+pub fn fixtures_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn fixture_lines(name: &str) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(fixtures_dir().join(name))
+        .expect("fixture file")
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).expect("fixture line"))
+        .collect()
+}
+
+/// Loads the demo fixtures (gazetteer, agencies, carers, providers) as `carematch seed` does;
+/// returns the agencies in `agencies.json` order.
+pub fn seed_demo_fixtures(store: &Store) -> Vec<carematch_domain::AgencyId> {
+    let reader =
+        crate::GazetteerReader::open(&fixtures_dir().join("gazetteer.csv")).expect("gazetteer");
+    store.import_postcodes(reader, &|_| {}).expect("postcodes");
+    let names: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(fixtures_dir().join("agencies.json")).expect("agencies"),
+    )
+    .expect("agencies json");
+    let agencies: Vec<carematch_domain::AgencyId> = names
+        .iter()
+        .map(|name| store.create_agency(name).expect("agency").id)
+        .collect();
+    let carers: Vec<crate::NewCarer> = fixture_lines("carers.jsonl")
+        .into_iter()
+        .map(|v| crate::NewCarer {
+            agency_id: agencies[v["agency"].as_u64().expect("agency index") as usize],
+            details: serde_json::from_value(v["details"].clone()).expect("carer details"),
+            location: serde_json::from_value(v["location"].clone()).expect("location"),
+        })
+        .collect();
+    store.insert_carers(&carers, &|_| {}).expect("carers");
+    let providers: Vec<crate::NewProvider> = fixture_lines("providers.jsonl")
+        .into_iter()
+        .map(|v| crate::NewProvider {
+            agency_id: None,
+            details: serde_json::from_value(v["details"].clone()).expect("provider details"),
+            location: serde_json::from_value(v["location"].clone()).expect("location"),
+        })
+        .collect();
+    store
+        .insert_providers(&providers, &|_| {})
+        .expect("providers");
+    agencies
+}
+
+/// Loads the small open-data fixtures (`fixtures/open-data`: authorities, boundaries, census).
+pub fn import_open_data_fixtures(store: &Store) {
+    let open = |name: &str| {
+        std::fs::File::open(fixtures_dir().join("open-data").join(name)).expect("open-data fixture")
+    };
+    let authorities =
+        crate::authorities::read_authorities_csv(open("local_authorities.csv")).expect("csv");
+    store.import_authorities(&authorities).expect("authorities");
+    let boundaries =
+        crate::authorities::read_boundaries_geojson(open("lad_2023_buc.geojson")).expect("geojson");
+    store.import_boundaries(&boundaries).expect("boundaries");
+    for name in ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"] {
+        let file = crate::census::read_census_csv(open(name)).expect("census");
+        store.import_census(&file).expect("import census");
+    }
+}

@@ -1,6 +1,4 @@
-use std::fs::File;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use awc::http::StatusCode;
@@ -8,12 +6,8 @@ use awc::http::header::HeaderMap;
 use carematch_api::{AppState, ServerConfig};
 use carematch_domain::{AgencyId, Role};
 use carematch_index::{Engine, EngineOptions};
-use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
-use carematch_store::census::read_census_csv;
-use carematch_store::gazetteer::GazetteerReader;
+use carematch_store::Store;
 use carematch_store::testing::TestDb;
-use carematch_store::{NewCarer, NewProvider, Store};
-use serde_json::Value;
 
 /// A server with the pages, over the demo fixtures.
 pub struct TestSite {
@@ -57,75 +51,15 @@ impl Page {
     }
 }
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-fn jsonl(name: &str) -> Vec<Value> {
-    std::fs::read_to_string(fixtures().join(name))
-        .expect("fixture file")
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| serde_json::from_str(line).expect("fixture line"))
-        .collect()
-}
-
-/// The demo fixtures, as `carematch seed` loads them.
-fn seed(store: &Store) -> Vec<AgencyId> {
-    let reader = GazetteerReader::open(&fixtures().join("gazetteer.csv")).expect("gazetteer");
-    store.import_postcodes(reader, &|_| {}).expect("postcodes");
-    let names: Vec<String> = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("agencies.json")).expect("agencies"),
-    )
-    .expect("agencies json");
-    let agencies: Vec<AgencyId> = names
-        .iter()
-        .map(|name| store.create_agency(name).expect("agency").id)
-        .collect();
-    let carers: Vec<NewCarer> = jsonl("carers.jsonl")
-        .into_iter()
-        .map(|v| NewCarer {
-            agency_id: agencies[v["agency"].as_u64().expect("agency") as usize],
-            details: serde_json::from_value(v["details"].clone()).expect("carer"),
-            location: serde_json::from_value(v["location"].clone()).expect("location"),
-        })
-        .collect();
-    store.insert_carers(&carers, &|_| {}).expect("carers");
-    let providers: Vec<NewProvider> = jsonl("providers.jsonl")
-        .into_iter()
-        .map(|v| NewProvider {
-            agency_id: None,
-            details: serde_json::from_value(v["details"].clone()).expect("provider"),
-            location: serde_json::from_value(v["location"].clone()).expect("location"),
-        })
-        .collect();
-    store
-        .insert_providers(&providers, &|_| {})
-        .expect("providers");
-    agencies
-}
-
-fn open_data(name: &str) -> File {
-    File::open(fixtures().join("open-data").join(name)).expect("open-data fixture")
-}
-
 /// The small open-data fixtures (authorities, boundaries, census) for the map.
 pub fn import_open_data(store: &Store) {
-    let authorities = read_authorities_csv(open_data("local_authorities.csv")).expect("csv");
-    store.import_authorities(&authorities).expect("authorities");
-    let boundaries = read_boundaries_geojson(open_data("lad_2023_buc.geojson")).expect("geojson");
-    store.import_boundaries(&boundaries).expect("boundaries");
-    for name in ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"] {
-        store
-            .import_census(&read_census_csv(open_data(name)).expect("census"))
-            .expect("import census");
-    }
+    carematch_store::testing::import_open_data_fixtures(store);
 }
 
 impl TestSite {
     pub async fn spawn() -> Self {
         let db = TestDb::new();
-        let agencies = seed(&db.store);
+        let agencies = carematch_store::testing::seed_demo_fixtures(&db.store);
         let index = tempfile::tempdir().expect("index dir");
         let engine = Arc::new(
             Engine::start(db.store.clone(), index.path(), EngineOptions::default())
