@@ -40,8 +40,8 @@ pub mod gazetteer;
 pub mod plans;
 mod postcodes;
 mod providers;
-mod sessions;
 pub mod schema;
+mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -65,8 +65,8 @@ pub use error::StoreError;
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
 pub use plans::SavedPlan;
 pub use postcodes::{ImportSummary, Located, Precision};
-pub use sessions::WebSession;
 pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter, ProviderRow};
+pub use sessions::WebSession;
 
 use crate::codec::{from_naive, now, to_naive};
 use crate::connection::{DbPool, Manager, Target};
