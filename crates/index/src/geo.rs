@@ -162,6 +162,45 @@ fn morton(point: GeoPoint) -> u32 {
     spread(cell(point.lon, -180.0, 360.0)) | (spread(cell(point.lat, -90.0, 180.0)) << 1)
 }
 
+/// Orders `slots` so that every run of [`blocks::BLOCK`] (from the start) is a compact patch:
+/// splits along the axis of the unit vectors with the largest extent, with a whole number of
+/// blocks on each side (a whole number of groups of blocks while there are more than a group, so
+/// that groups are patches too), and recurses.
+fn bisect(slots: &mut [u32], points: &[[f64; 3]]) {
+    let blocks = slots.len().div_ceil(blocks::BLOCK);
+    if blocks <= 1 {
+        return;
+    }
+    let mut lo = [f64::INFINITY; 3];
+    let mut hi = [f64::NEG_INFINITY; 3];
+    for slot in slots.iter() {
+        if let Some(p) = points.get(*slot as usize) {
+            for k in 0..3 {
+                lo[k] = lo[k].min(p[k]);
+                hi[k] = hi[k].max(p[k]);
+            }
+        }
+    }
+    let axis = (0..3)
+        .max_by(|a, b| (hi[*a] - lo[*a]).total_cmp(&(hi[*b] - lo[*b])))
+        .unwrap_or(0);
+    let group = blocks::GROUP;
+    let left_blocks = if blocks > group {
+        // The nearest whole number of groups to half, leaving at least a block on the right.
+        (((blocks + group) / (2 * group)) * group).clamp(group, blocks - 1)
+    } else {
+        blocks / 2
+    };
+    let left = left_blocks * blocks::BLOCK;
+    let coordinate = |slot: &u32| points.get(*slot as usize).map_or(0.0, |p| p[axis]);
+    slots.select_nth_unstable_by(left, |a, b| {
+        coordinate(a).total_cmp(&coordinate(b)).then(a.cmp(b))
+    });
+    let (left, right) = slots.split_at_mut(left);
+    bisect(left, points);
+    bisect(right, points);
+}
+
 mod blocks;
 
 pub use blocks::Blocks;
@@ -190,10 +229,11 @@ impl CandidateSet {
         Self::from_roster(roster)
     }
 
-    /// Lays the roster out in the order of the R-tree's leaves (after a first pass along a
-    /// Z-order curve, ties by kind and id, so the layout is deterministic) and indexes it: a radius
-    /// query then reads candidates nearly sequentially. Slots change: look candidates up by slot
-    /// only in the result.
+    /// Lays the roster out in blocks of [`blocks::BLOCK`] slots that are compact patches of
+    /// ground (a k-d bisection of the unit vectors, after a first pass along a Z-order curve,
+    /// ties by kind and id, so the layout is deterministic) and indexes it: a radius query then
+    /// reads candidates nearly sequentially and a block's bounding box is small. Slots change:
+    /// look candidates up by slot only in the result.
     pub fn from_roster(mut roster: Roster) -> Self {
         let mut order: Vec<(u32, CandidateKind, i64, u32)> = roster
             .candidates()
@@ -204,12 +244,17 @@ impl CandidateSet {
         order.sort_unstable();
         let order: Vec<u32> = order.into_iter().map(|(.., slot)| slot).collect();
         roster.permute(&order);
-        let mut geo = GeoIndex::build(roster.candidates());
-        let mut leaf_order: Vec<u32> = geo.points.iter().map(|p| p.data).collect();
+        let points: Vec<[f64; 3]> = roster
+            .candidates()
+            .iter()
+            .map(|c| c.location().unit_vector())
+            .collect();
+        let mut layout: Vec<u32> = (0u32..).take(points.len()).collect();
+        bisect(&mut layout, &points);
         // Within each block the order is free (the block is one patch of ground): sort it by
         // reach, furthest first, so that the matcher finds by binary search the candidates that
         // certainly reach the person from anywhere in the block.
-        for block in leaf_order.chunks_mut(blocks::BLOCK) {
+        for block in layout.chunks_mut(blocks::BLOCK) {
             block.sort_by(|a, b| {
                 let reach = |slot: &u32| {
                     roster
@@ -219,18 +264,8 @@ impl CandidateSet {
                 reach(b).total_cmp(&reach(a)).then(a.cmp(b))
             });
         }
-        if roster.permute(&leaf_order) {
-            let mut new_slot = vec![0u32; leaf_order.len()];
-            for (new, old) in (0u32..).zip(&leaf_order) {
-                new_slot[*old as usize] = new;
-            }
-            for point in geo.points.iter_mut() {
-                point.data = new_slot[point.data as usize];
-            }
-            for area in geo.areas.iter_mut() {
-                area.data = new_slot[area.data as usize];
-            }
-        }
+        roster.permute(&layout);
+        let geo = GeoIndex::build(roster.candidates());
         let hot = HotColumns::build(roster.candidates());
         let blocks = Blocks::build(&hot);
         Self {

@@ -13,8 +13,8 @@ use utoipa::ToSchema;
 use super::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
 use super::explain::{self, CriterionResult, Relaxation};
 use super::hot::{
-    BLOCK, F_POLYGON, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET, L_EXPERIENCE,
-    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, list_offsets,
+    BLOCK, BlockFlags, F_POLYGON, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET,
+    L_EXPERIENCE, L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, list_offsets,
 };
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
@@ -166,6 +166,8 @@ pub(crate) trait Profile {
     fn available_from(&self) -> i32;
     /// Free for every quarter hour of `needed` (or working by arrangement).
     fn covers(&self, needed: &WeekMask) -> bool;
+    /// Share of `needed` the candidate is free for (all of it by arrangement).
+    fn coverage(&self, needed: &WeekMask) -> f64;
     fn valid_checks(&self, today: i32) -> CodeSet<CheckKind>;
 }
 
@@ -225,6 +227,10 @@ impl Profile for Candidate {
     #[inline(always)]
     fn covers(&self, needed: &WeekMask) -> bool {
         self.hours_by_arrangement || self.week.intersection(needed) == *needed
+    }
+    #[inline(always)]
+    fn coverage(&self, needed: &WeekMask) -> f64 {
+        coverage(self, needed)
     }
     #[inline(always)]
     fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {
@@ -424,16 +430,16 @@ impl Judge<'_> {
     }
 
     /// The score of a candidate that passed: see [`MatchWeights`].
-    pub(crate) fn score(&self, c: &Candidate, d: f64) -> f64 {
+    pub(crate) fn score<P: Profile>(&self, c: &P, d: f64) -> f64 {
         let preferred = self.preferred_points(c);
-        let schedule = self.plan.schedule.as_ref().map(|s| coverage(c, &s.mask));
+        let schedule = self.plan.schedule.as_ref().map(|s| c.coverage(&s.mask));
         self.combine(d, preferred, schedule)
     }
 
     /// [`Judge::score`], or `None` when it is certainly below `floor`: the schedule coverage
     /// (the costly part) is computed only if the score with the whole schedule covered reaches
     /// `floor` (the score is non-decreasing in the coverage, and so is its rounding).
-    pub(crate) fn score_above(&self, c: &Candidate, d: f64, floor: Option<f64>) -> Option<f64> {
+    pub(crate) fn score_above<P: Profile>(&self, c: &P, d: f64, floor: Option<f64>) -> Option<f64> {
         let preferred = self.preferred_points(c);
         let Some(s) = self.plan.schedule.as_ref() else {
             return Some(self.combine(d, preferred, None));
@@ -443,74 +449,78 @@ impl Judge<'_> {
         {
             return None;
         }
-        Some(self.combine(d, preferred, Some(coverage(c, &s.mask))))
+        Some(self.combine(d, preferred, Some(c.coverage(&s.mask))))
     }
 
     /// Half points and the number of preferred criteria that apply to the candidate (`None`
     /// when none does).
-    fn preferred_points(&self, c: &Candidate) -> Option<(u32, u32)> {
+    #[inline(always)]
+    fn preferred_points<P: Profile>(&self, c: &P) -> Option<(u32, u32)> {
         let plan = self.plan;
         // Preferred criteria in half points: met 2, partial 1, unmet 0.
         let mut points: u32 = 0;
         let mut total: u32 = 0;
         for need in plan.languages.iter().filter(|l| !l.required) {
             total += 1;
-            let spoken = c.languages[need.min as usize];
+            let spoken = c.languages_at(need.min as usize);
             if spoken.contains(need.code) {
                 points += 2;
             } else if !spoken.intersection(need.dialect_of).is_empty()
-                || c.languages[0].contains(need.code)
+                || c.languages_at(0).contains(need.code)
             {
                 points += 1;
             }
         }
-        fn count<T: Code>(points: &mut u32, total: &mut u32, wanted: CodeSet<T>, has: CodeSet<T>) {
-            *total += wanted.len();
-            *points += 2 * wanted.intersection(has).len();
+        // Each list is read only when the plan prefers something from it.
+        #[inline(always)]
+        fn count<T: Code>(
+            points: &mut u32,
+            total: &mut u32,
+            wanted: CodeSet<T>,
+            has: impl FnOnce() -> CodeSet<T>,
+        ) {
+            if !wanted.is_empty() {
+                *total += wanted.len();
+                *points += 2 * wanted.intersection(has()).len();
+            }
         }
-        count(&mut points, &mut total, plan.cuisines.preferred, c.cuisines);
-        count(&mut points, &mut total, plan.diets.preferred, c.diets);
-        count(
-            &mut points,
-            &mut total,
-            plan.practices.preferred,
-            c.practices,
-        );
-        count(&mut points, &mut total, plan.services.preferred, c.services);
-        count(
-            &mut points,
-            &mut total,
-            plan.experience.preferred,
-            c.experience,
-        );
-        if !plan.checks.preferred.is_empty() {
-            count(
-                &mut points,
-                &mut total,
-                plan.checks.preferred,
-                c.valid_checks(self.today),
-            );
-        }
-        let carer = c.kind == CandidateKind::Carer;
+        count(&mut points, &mut total, plan.cuisines.preferred, || {
+            c.cuisines()
+        });
+        count(&mut points, &mut total, plan.diets.preferred, || c.diets());
+        count(&mut points, &mut total, plan.practices.preferred, || {
+            c.practices()
+        });
+        count(&mut points, &mut total, plan.services.preferred, || {
+            c.services()
+        });
+        count(&mut points, &mut total, plan.experience.preferred, || {
+            c.experience()
+        });
+        count(&mut points, &mut total, plan.checks.preferred, || {
+            c.valid_checks(self.today)
+        });
+        let carer = c.kind() == CandidateKind::Carer;
         if let Some(w) = plan.shared_faith.filter(|w| !w.required && carer) {
             total += 1;
-            points += 2 * u32::from(c.faith == Some(w.value));
+            points += 2 * u32::from(c.faith() == Some(w.value));
         }
         if let Some(w) = plan.carer_gender.filter(|w| !w.required && carer) {
             total += 1;
-            points += 2 * u32::from(c.gender == Some(w.value));
+            points += 2 * u32::from(c.gender() == Some(w.value));
         }
         if let Some(w) = plan.hours.filter(|w| !w.required) {
             total += 1;
-            points += if c.hours_free >= w.value {
+            let free = c.hours_free();
+            points += if free >= w.value {
                 2
             } else {
-                u32::from(c.hours_free > 0)
+                u32::from(free > 0)
             };
         }
         if let Some(w) = plan.max_rate_pence.filter(|w| !w.required) {
             total += 1;
-            points += match c.rate_pence {
+            points += match c.rate_pence() {
                 Some(rate) if rate <= w.value => 2,
                 Some(_) => 0,
                 None => 1,
@@ -518,7 +528,7 @@ impl Judge<'_> {
         }
         if plan.needed_by.is_some_and(|w| !w.required) {
             total += 1;
-            points += 2 * u32::from(c.available_from <= plan.needed_by_day);
+            points += 2 * u32::from(c.available_from() <= plan.needed_by_day);
         }
 
         (total > 0).then_some((points, total))
@@ -688,6 +698,23 @@ impl NearMisses {
         }
     }
 
+    /// `n` candidates failing only criterion `id`.
+    fn add(&mut self, id: usize, n: u32) {
+        if let Some(count) = self.counts.get_mut(id) {
+            *count += n;
+        }
+    }
+
+    /// `n` of those failing only the language criterion `id` speak a related language.
+    fn add_dialect(&mut self, id: usize, n: u32) {
+        if let Some(count) = id
+            .checked_sub(C_LANGUAGE)
+            .and_then(|i| self.dialect.get_mut(i))
+        {
+            *count += n;
+        }
+    }
+
     fn relaxations(&self, plan: &CompiledPlan) -> Vec<Relaxation> {
         let mut out: Vec<Relaxation> = self
             .counts
@@ -733,8 +760,11 @@ pub struct Matcher<'a> {
     passed: usize,
     /// Precomputed for [`Matcher::feed_hot`].
     geometry: Geometry,
-    /// Offsets (code rows) in [`HotColumns`]' bitmaps of every required code.
-    required_words: Vec<usize>,
+    /// The rows in [`HotColumns`]' bitmaps of every required code.
+    required_rows: Vec<RequiredRow>,
+    /// Whether the bitmaps decide every required criterion for a carer (no required schedule,
+    /// hours, rate, start date or check).
+    bitmaps_decide: bool,
     /// For score bounds: one code row per half point a preferred criterion can give (see
     /// [`preferred_units`]), the half points the other preferred criteria can give at most, and
     /// the number of preferred criteria.
@@ -768,26 +798,85 @@ struct Band {
 struct Run {
     /// A lower bound on the squared chord to every base in the run.
     min_2: f64,
-    /// Every base is certainly within the maximum distance (first pass only).
-    within: bool,
+    /// Every base is certainly within this pass's range: the maximum distance (first pass), or
+    /// beyond it and within twice it (ring).
+    certain: bool,
     /// A reach whose squared chord is at least this certainly covers the person from anywhere in
     /// the run.
     reach_2: f64,
     ring: bool,
 }
 
-/// Code rows of the plan's required codes in the lists with bitmaps (see [`list_offsets`]):
+/// A required code's bitmap row, the criterion it counts against, and for a language the rows
+/// of its related languages at the same level (for "confirm dialect").
+struct RequiredRow {
+    row: usize,
+    id: usize,
+    dialect_rows: Vec<usize>,
+}
+
+/// The rows of the plan's required codes in the lists with bitmaps (see [`list_offsets`]):
 /// languages at their minimum level, codes, a carer's gender and faith.
-fn required_words(plan: &CompiledPlan) -> Vec<usize> {
+fn required_rows(plan: &CompiledPlan) -> Vec<RequiredRow> {
     let (offsets, _) = list_offsets();
     let mut out = Vec::new();
-    for need in plan.languages.iter().filter(|l| l.required) {
-        if let Some(offset) = offsets.get(need.min as usize) {
-            out.push(offset + usize::from(need.code.index()));
+    for (i, need) in plan.languages.iter().enumerate() {
+        if need.required
+            && let Some(offset) = offsets.get(need.min as usize)
+        {
+            out.push(RequiredRow {
+                row: offset + usize::from(need.code.index()),
+                id: C_LANGUAGE + i,
+                dialect_rows: need
+                    .dialect_of
+                    .iter()
+                    .map(|d| offset + usize::from(d.index()))
+                    .collect(),
+            });
         }
     }
-    add_codes(&mut out, &offsets, plan, true);
+    let lists = [
+        (L_CUISINE, C_CUISINE, plan.cuisines.required.bits()),
+        (L_DIET, C_DIET, plan.diets.required.bits()),
+        (L_PRACTICE, C_PRACTICE, plan.practices.required.bits()),
+        (L_SERVICE, C_SERVICE, plan.services.required.bits()),
+        (L_EXPERIENCE, C_EXPERIENCE, plan.experience.required.bits()),
+    ];
+    for (list, id, mut bits) in lists {
+        while bits != 0 {
+            let code = bits.trailing_zeros() as usize;
+            out.push(RequiredRow {
+                row: offsets[list] + code,
+                id: id + code,
+                dialect_rows: Vec::new(),
+            });
+            bits &= bits - 1;
+        }
+    }
+    if let Some(w) = plan.carer_gender.filter(|w| w.required) {
+        out.push(RequiredRow {
+            row: offsets[L_GENDER] + usize::from(w.value.index()),
+            id: C_GENDER,
+            dialect_rows: Vec::new(),
+        });
+    }
+    if let Some(w) = plan.shared_faith.filter(|w| w.required) {
+        out.push(RequiredRow {
+            row: offsets[L_FAITH] + usize::from(w.value.index()),
+            id: C_FAITH,
+            dialect_rows: Vec::new(),
+        });
+    }
     out
+}
+
+/// Whether every required criterion of the plan that applies to a carer has bitmap rows.
+fn bitmaps_decide(plan: &CompiledPlan) -> bool {
+    plan.schedule.as_ref().is_none_or(|s| !s.required)
+        && plan.hours.is_none_or(|w| !w.required)
+        && plan.max_rate_pence.is_none_or(|w| !w.required)
+        && plan.needed_by.is_none_or(|w| !w.required)
+        && plan.checks.required.is_empty()
 }
 
 fn add_codes(out: &mut Vec<usize>, offsets: &[usize], plan: &CompiledPlan, required: bool) {
@@ -980,7 +1069,8 @@ impl<'a> Matcher<'a> {
                 twice: Band::new(2.0 * plan.max_km),
                 rank_chord_2: f64::INFINITY,
             },
-            required_words: required_words(plan),
+            required_rows: required_rows(plan),
+            bitmaps_decide: bitmaps_decide(plan),
             preferred_units: preferred_units(plan),
             other_units: other_units(plan),
             preferred_total: preferred_total(plan),
@@ -1017,7 +1107,11 @@ impl<'a> Matcher<'a> {
         let (min_2, max_2) = (*bounds.start(), *bounds.end());
         let run = Run {
             min_2,
-            within: !ring && max_2 <= self.geometry.max.lo,
+            certain: if ring {
+                min_2 > self.geometry.max.hi && max_2 <= self.geometry.twice.lo
+            } else {
+                max_2 <= self.geometry.max.lo
+            },
             reach_2: max_2 / (1.0 - CHORD_2_MARGIN),
             ring,
         };
@@ -1062,13 +1156,91 @@ impl<'a> Matcher<'a> {
     /// One whole block: kind and visibility, then the required codes from the block's bitmaps.
     /// Candidates failing two or more required codes (or, once `limit` have matched, any) are
     /// only counted; in-range counting takes whole runs of the block's reach-sorted slots at
-    /// once when its bounding box allows.
+    /// once when its bounding box allows. While relaxations may be reported, carers whose
+    /// verdict the bitmaps decide (a plan whose required criteria all have bitmaps) and who are
+    /// certainly in range are counted against their one failed criterion without being read.
     fn feed_block(&mut self, hot: &HotColumns, block: usize, n: usize, run: &Run) {
         let base = block * BLOCK;
-        let valid = low_bits(n);
         let flags = hot.blocks[block];
+        let visible = self.visible_in_block(hot, &flags, base, n);
+        if visible == 0 {
+            return;
+        }
+        let limit = self.judge.options.limit;
+        let filling = self.passed < limit;
+        // Members certainly in range for this pass and reaching the person from anywhere in the
+        // box (polygons are always tested), and those that may be.
+        let reach = &hot.reach_chord_2[base..base + n];
+        let (certain, possible) = if flags.reach_sorted {
+            let sure = if run.certain {
+                low_bits(count_leading(reach, run.reach_2)) & !flags.polygon
+            } else {
+                0
+            };
+            // Reaches short of the nearest corner of the box: certainly out.
+            let reaching = count_leading(reach, run.min_2 / (1.0 + CHORD_2_MARGIN));
+            (
+                sure & visible,
+                (low_bits(reaching) | flags.polygon) & visible,
+            )
+        } else {
+            (0, visible)
+        };
+        if possible == 0 {
+            return;
+        }
+        if !run.ring && !filling && run.min_2 > self.geometry.rank_chord_2 {
+            // Relaxations will not be reported and no one here can enter the top `limit`.
+            self.count_in_scope(hot, base, possible, certain, run);
+            return;
+        }
+        // Bit-sliced count of failed required codes, saturating at two.
+        let blocks = hot.blocks.len();
+        let (mut one_or_more, mut two_or_more) = (0u64, 0u64);
+        for row in &self.required_rows {
+            let missing = !hot.bits.get(row.row * blocks + block).copied().unwrap_or(0);
+            two_or_more |= one_or_more & missing;
+            one_or_more |= missing;
+        }
+        let none = possible & !one_or_more;
+        let exactly_one = possible & one_or_more & !two_or_more;
+        // Carers certainly in range whose verdict the bitmaps decide.
+        let decided = if self.bitmaps_decide {
+            certain & !flags.provider
+        } else {
+            0
+        };
+        if run.ring {
+            // Only distance can be relaxed here: members failing no other criterion.
+            let bulk = none & decided;
+            self.misses.add(C_DISTANCE, bulk.count_ones());
+            self.judge_members(hot, base, none & !bulk, run);
+            return;
+        }
+        let mut to_judge = if filling {
+            none | exactly_one
+        } else {
+            none & self.may_rank(hot, block, run.min_2)
+        };
+        if filling {
+            let bulk = exactly_one & decided;
+            if bulk != 0 {
+                self.considered += bulk.count_ones() as usize;
+                self.count_single_failures(hot, block, bulk);
+                to_judge &= !bulk;
+            }
+            self.count_in_scope(hot, base, possible & !to_judge & !bulk, certain, run);
+        } else {
+            self.count_in_scope(hot, base, possible & !to_judge, certain, run);
+        }
+        self.judge_members(hot, base, to_judge, run);
+    }
+
+    /// Visible members of a block: the kinds asked for, seen by the viewer.
+    #[inline(always)]
+    fn visible_in_block(&self, hot: &HotColumns, flags: &BlockFlags, base: usize, n: usize) -> u64 {
         let kinds = self.judge.options.kinds;
-        let mut visible = valid;
+        let mut visible = low_bits(n);
         if !kinds.carers {
             visible &= flags.provider;
         }
@@ -1080,74 +1252,77 @@ impl<'a> Matcher<'a> {
             Viewer::Admin => {}
             Viewer::Agency(agency) => {
                 let mut private = visible & !flags.public;
-                while private != 0 {
-                    let j = private.trailing_zeros() as usize;
-                    if hot.agency[base + j] != Some(agency) {
-                        visible &= !(1u64 << j);
+                visible &= flags.public;
+                // The block's summary of its private members' agencies rules most blocks out.
+                if flags.agencies & agency_bit(agency) != 0 {
+                    while private != 0 {
+                        let j = private.trailing_zeros() as usize;
+                        if hot.agency[base + j] == Some(agency) {
+                            visible |= 1u64 << j;
+                        }
+                        private &= private - 1;
                     }
-                    private &= private - 1;
                 }
             }
         }
-        if visible == 0 {
+        visible
+    }
+
+    /// Counts `members` (visible, may be in range) that are in range and reach the person;
+    /// `certain` ones without reading them.
+    #[inline(always)]
+    fn count_in_scope(
+        &mut self,
+        hot: &HotColumns,
+        base: usize,
+        members: u64,
+        certain: u64,
+        run: &Run,
+    ) {
+        if run.ring {
             return;
         }
-        // Bit-sliced count of failed required codes, saturating at two.
-        let blocks = hot.blocks.len();
-        let (mut one_or_more, mut two_or_more) = (0u64, 0u64);
-        for offset in &self.required_words {
-            let missing = !hot.bits.get(offset * blocks + block).copied().unwrap_or(0);
-            two_or_more |= one_or_more & missing;
-            one_or_more |= missing;
-        }
-        let none = !one_or_more;
-        let exactly_one = one_or_more & !two_or_more;
-        let limit = self.judge.options.limit;
-        let to_judge = if run.ring {
-            none
-        } else if self.passed >= limit && run.min_2 > self.geometry.rank_chord_2 {
-            0
-        } else if self.passed < limit {
-            none | exactly_one
-        } else {
-            none
-        };
-        let to_judge = if !run.ring && self.passed >= limit && to_judge != 0 {
-            to_judge & self.may_rank(hot, block, run.min_2)
-        } else {
-            to_judge
-        };
-        if !run.ring {
-            let count = visible & !to_judge;
-            if count != 0 {
-                let reach = &hot.reach_chord_2[base..base + n];
-                let sure = if flags.reach_sorted && run.within {
-                    low_bits(count_leading(reach, run.reach_2))
-                } else {
-                    0
-                };
-                let quick = count & sure & !flags.polygon;
-                self.considered += quick.count_ones() as usize;
-                let mut rest = count & !quick;
-                if rest & !flags.polygon != 0 && flags.reach_sorted {
-                    // Reaches short of the nearest corner of the block: certainly out.
-                    let reaching = count_leading(reach, run.min_2 / (1.0 + CHORD_2_MARGIN));
-                    rest &= low_bits(reaching) | flags.polygon;
-                }
-                while rest != 0 {
-                    let j = rest.trailing_zeros() as usize;
-                    if self.in_scope(hot, base + j, run).is_some() {
-                        self.considered += 1;
-                    }
-                    rest &= rest - 1;
-                }
+        let quick = members & certain;
+        self.considered += quick.count_ones() as usize;
+        let mut rest = members & !quick;
+        while rest != 0 {
+            let j = rest.trailing_zeros() as usize;
+            if self.in_scope(hot, base + j, run).is_some() {
+                self.considered += 1;
             }
+            rest &= rest - 1;
         }
-        let mut judge = visible & to_judge;
-        while judge != 0 {
-            let j = judge.trailing_zeros() as usize;
+    }
+
+    /// Judges `members` one by one.
+    #[inline(always)]
+    fn judge_members(&mut self, hot: &HotColumns, base: usize, mut members: u64, run: &Run) {
+        while members != 0 {
+            let j = members.trailing_zeros() as usize;
             self.judge_slot(hot, base + j, run);
-            judge &= judge - 1;
+            members &= members - 1;
+        }
+    }
+
+    /// Records `members`, each failing exactly one required row and nothing else, against that
+    /// criterion (with, for a language, those who speak a related one).
+    fn count_single_failures(&mut self, hot: &HotColumns, block: usize, members: u64) {
+        let blocks = hot.blocks.len();
+        for row in &self.required_rows {
+            let missing = !hot.bits.get(row.row * blocks + block).copied().unwrap_or(0);
+            let failing = members & missing;
+            if failing == 0 {
+                continue;
+            }
+            let mut related = 0u64;
+            for dialect in &row.dialect_rows {
+                related |= hot.bits.get(dialect * blocks + block).copied().unwrap_or(0);
+            }
+            let dialect = (failing & related).count_ones();
+            self.misses.add(row.id, failing.count_ones());
+            if dialect > 0 {
+                self.misses.add_dialect(row.id, dialect);
+            }
         }
     }
 
@@ -1178,7 +1353,7 @@ impl<'a> Matcher<'a> {
     fn in_scope(&self, hot: &HotColumns, i: usize, run: &Run) -> Option<Option<f64>> {
         let g = &self.geometry;
         let mut d2 = None;
-        if !(run.within && hot.reach_chord_2[i] >= run.reach_2) {
+        if !(run.certain && hot.reach_chord_2[i] >= run.reach_2) {
             let exact = chord_2(hot.pos[i], g.centre);
             let within_max = g.max.holds(exact);
             if run.ring == within_max || (run.ring && !g.twice.holds(exact)) {
@@ -1226,7 +1401,7 @@ impl<'a> Matcher<'a> {
                 self.passed += 1;
                 let d2 = d2.unwrap_or_else(|| chord_2(hot.pos[i], self.geometry.centre));
                 if d2 <= self.geometry.rank_chord_2 {
-                    self.rank(slot, km_for_chord_2(d2));
+                    self.rank(hot, i, slot, km_for_chord_2(d2));
                 }
             }
             Verdict::Fail(f) => {
@@ -1240,20 +1415,26 @@ impl<'a> Matcher<'a> {
 
     /// Offers a passing candidate to the top `limit`; once that is full, narrows the distance
     /// beyond which no candidate can enter it.
-    fn rank(&mut self, slot: u32, d: f64) {
-        let Some(c) = self.judge.roster.get(slot) else {
-            return;
-        };
-        if self.top.is_full()
-            && let Some(worst) = self.top.worst()
+    fn rank(&mut self, hot: &HotColumns, i: usize, slot: u32, d: f64) {
+        let full = self.top.is_full();
+        let worst = self.top.worst();
+        if full
+            && let Some(worst) = worst
             && self.judge.score_bound(d) < worst
         {
             return;
         }
-        let full = self.top.is_full();
-        let worst = self.top.worst();
+        // Scored from the columns; the record is read only for a candidate that enters.
         let floor = if full { worst } else { None };
-        let Some(score) = self.judge.score_above(c, d, floor) else {
+        let Some(score) = self.judge.score_above(&HotRow { hot, i }, d, floor) else {
+            return;
+        };
+        if let Some(floor) = floor
+            && score < floor
+        {
+            return;
+        }
+        let Some(c) = self.judge.roster.get(slot) else {
             return;
         };
         self.top.offer(Ranked {

@@ -62,7 +62,16 @@ pub(crate) struct BlockFlags {
     pub provider: u64,
     pub public: u64,
     pub polygon: u64,
+    /// The union of [`agency_bit`] over members not listed publicly: an agency none of whose
+    /// bits is here has no private carer in the block.
+    pub agencies: u64,
     pub reach_sorted: bool,
+}
+
+/// One bit of 64 for an agency (a multiplicative hash of its id).
+#[inline(always)]
+pub(crate) fn agency_bit(agency: AgencyId) -> u64 {
+    1u64 << ((agency.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
 }
 
 pub(crate) const F_PROVIDER: u8 = 1;
@@ -187,6 +196,11 @@ impl HotColumns {
             }
             if flags & F_POLYGON != 0 {
                 block.polygon |= bit;
+            }
+            if flags & F_PUBLIC == 0
+                && let Some(agency) = self.agency[i]
+            {
+                block.agencies |= agency_bit(agency);
             }
         }
         for (b, block) in self.blocks.iter_mut().enumerate() {
@@ -356,6 +370,14 @@ impl Profile for HotRow<'_> {
     fn covers(&self, needed: &WeekMask) -> bool {
         self.hot.flags[self.i] & F_BY_ARRANGEMENT != 0
             || self.hot.weeks[self.i].intersection(needed) == *needed
+    }
+    #[inline(always)]
+    fn coverage(&self, needed: &WeekMask) -> f64 {
+        if self.hot.flags[self.i] & F_BY_ARRANGEMENT != 0 {
+            1.0
+        } else {
+            self.hot.weeks[self.i].coverage_of(needed)
+        }
     }
     #[inline(always)]
     fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {

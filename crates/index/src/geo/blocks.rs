@@ -10,7 +10,7 @@ use carematch_domain::matching::HotColumns;
 /// Slots per block: the matcher's ([`carematch_domain::matching::HotColumns`]) blocks.
 pub const BLOCK: usize = carematch_domain::matching::BLOCK;
 /// Blocks per group (a second level, so that a query tests a few hundred boxes, not thousands).
-const GROUP: usize = 64;
+pub const GROUP: usize = 64;
 
 /// Relative margin on squared chords, as in the matcher.
 const MARGIN: f64 = 1e-9;
