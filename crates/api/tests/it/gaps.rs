@@ -1,39 +1,18 @@
 //! `GET /v1/gaps` over the hand-written open-data fixtures (`fixtures/open-data/`): roles, the
 //! GeoJSON and CSV answers, bad parameters, an area without supply and one supplier clearing it.
 
-use std::fs::File;
-use std::path::{Path, PathBuf};
-
 use awc::http::StatusCode;
 use carematch_domain::{AgencyId, CarerDetails, GeoPoint, Role};
 use carematch_store::Store;
-use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
-use carematch_store::census::read_census_csv;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
 use crate::matches::make_key;
 
-fn open_data(name: &str) -> File {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/open-data")
-        .join(name);
-    File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Imports the hand-written authorities, boundaries and census tables.
 pub fn import_open_data(store: &Store) {
-    let authorities = read_authorities_csv(open_data("local_authorities.csv")).expect("csv");
-    store.import_authorities(&authorities).expect("authorities");
-    let boundaries = read_boundaries_geojson(open_data("lad_2023_buc.geojson")).expect("geojson");
-    store.import_boundaries(&boundaries).expect("boundaries");
-    for name in ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"] {
-        let file = read_census_csv(open_data(name)).expect("census");
-        store.import_census(&file).expect("import census");
-    }
+    carematch_store::testing::import_open_data_fixtures(store);
 }
 
-/// A Cantonese-speaking carer at `at` who travels `radius_km`.
 pub fn cantonese_carer(store: &Store, agency: AgencyId, at: GeoPoint, radius_km: f64) {
     let details: CarerDetails = serde_json::from_value(json!({
         "given_name": "Mei", "family_name": "Lam", "gender": "female",

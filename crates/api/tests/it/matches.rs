@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use awc::http::StatusCode;
 use carematch_domain::vocabulary::Code;
 use carematch_domain::{AgencyId, CarerId, Role};
-use carematch_store::gazetteer::GazetteerReader;
-use carematch_store::{NewCarer, NewProvider, Store};
+use carematch_store::Store;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
@@ -16,49 +15,10 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
 }
 
-fn jsonl(name: &str) -> Vec<Value> {
-    std::fs::read_to_string(fixtures().join(name))
-        .expect("fixture file")
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| serde_json::from_str(line).expect("fixture line"))
-        .collect()
-}
-
-/// Loads the demo fixtures (gazetteer, agencies, carers, providers) through the store, as
-/// `carematch seed` does; returns the agencies in `agencies.json` order.
+/// Loads the demo fixtures through the store, as `carematch seed` does; returns the agencies in
+/// `agencies.json` order.
 pub fn seed_fixtures(store: &Store) -> Vec<AgencyId> {
-    let reader = GazetteerReader::open(&fixtures().join("gazetteer.csv")).expect("gazetteer");
-    store.import_postcodes(reader, &|_| {}).expect("postcodes");
-    let names: Vec<String> = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("agencies.json")).expect("agencies"),
-    )
-    .expect("agencies json");
-    let agencies: Vec<AgencyId> = names
-        .iter()
-        .map(|name| store.create_agency(name).expect("agency").id)
-        .collect();
-    let carers: Vec<NewCarer> = jsonl("carers.jsonl")
-        .into_iter()
-        .map(|v| NewCarer {
-            agency_id: agencies[v["agency"].as_u64().expect("agency index") as usize],
-            details: serde_json::from_value(v["details"].clone()).expect("carer details"),
-            location: serde_json::from_value(v["location"].clone()).expect("location"),
-        })
-        .collect();
-    store.insert_carers(&carers, &|_| {}).expect("carers");
-    let providers: Vec<NewProvider> = jsonl("providers.jsonl")
-        .into_iter()
-        .map(|v| NewProvider {
-            agency_id: None,
-            details: serde_json::from_value(v["details"].clone()).expect("provider details"),
-            location: serde_json::from_value(v["location"].clone()).expect("location"),
-        })
-        .collect();
-    store
-        .insert_providers(&providers, &|_| {})
-        .expect("providers");
-    agencies
+    carematch_store::testing::seed_demo_fixtures(store)
 }
 
 /// A server whose engine started empty and then caught up with the seeded fixtures through the
