@@ -186,10 +186,9 @@ pub fn find_response(
             ctx.ok(&title, Section::Find, main)
         }
         Some(Ok(found)) => {
-            let back = link("/find", &form.to_pairs());
             let main = html! {
                 h1 { (title) }
-                (results(tr, &found, form, "/find", Some((&ctx.shortlist, back.as_str()))))
+                (results(tr, &found, form, "/find", Some(&ctx.shortlist)))
                 (find_form(tr, form, "/find", None))
             };
             ctx.ok(&title, Section::Find, main)
@@ -267,7 +266,7 @@ fn language_boxes(all: &[Language], chosen: &[Language]) -> Markup {
                     label for=(id) {
                         span lang=(lang_tag(*code)) { (code.autonym().unwrap_or(code.label_en())) }
                         @if code.autonym().is_some_and(|a| a != code.label_en()) {
-                            " " span.en lang="en" { "(" (code.label_en()) ")" }
+                            " " small lang="en" { "(" (code.label_en()) ")" }
                         }
                     }
                 }
@@ -414,27 +413,26 @@ pub fn criterion_label(tr: &Tr, criterion: &str) -> String {
     }
 }
 
-fn outcome_mark(tr: &Tr, result: CriterionOutcome) -> Markup {
-    let (class, mark, id) = match result {
-        CriterionOutcome::Met => ("met", "✓", "outcome-met"),
-        CriterionOutcome::Partial => ("partial", "◐", "outcome-partial"),
-        CriterionOutcome::Unmet => ("unmet", "✗", "outcome-unmet"),
-    };
-    html! { span class=(format!("outcome {class}")) { span aria-hidden="true" { (mark) } " " (tr.t(id)) } }
-}
-
+/// One reason: the outcome in words (the stylesheet adds ✓, ◐ or ✗, hidden from screen
+/// readers), the reason, and whether it is essential. Markup kept small: a page holds 20 cards
+/// of up to a dozen reasons each.
 fn reason(tr: &Tr, line: &CriterionResult) -> Markup {
+    let id = match line.result {
+        CriterionOutcome::Met => "outcome-met",
+        CriterionOutcome::Partial => "outcome-partial",
+        CriterionOutcome::Unmet => "outcome-unmet",
+    };
     html! {
-        li class=(format!("reason {}", outcome_class(line.result))) {
-            (outcome_mark(tr, line.result))
+        li class=(outcome_class(line.result)) {
+            b { (tr.t(id)) }
             " "
             @if tr.locale == Locale::En {
-                span.detail { (line.detail) }
+                (line.detail)
             } @else {
-                span.detail { (criterion_label(tr, &line.criterion)) }
-                " " small.en lang="en" { "(" (line.detail) ")" }
+                (criterion_label(tr, &line.criterion))
+                " " small lang="en" { "(" (line.detail) ")" }
             }
-            @if line.required { " " span.tag { (tr.t("outcome-required")) } }
+            @if line.required { " " em { (tr.t("outcome-required")) } }
         }
     }
 }
@@ -464,14 +462,14 @@ pub fn slots_summary(tr: &Tr, slots: &[Slot]) -> String {
         .join("; ")
 }
 
-/// The result cards and relaxation links. `shortlist` is the browser's list and the page to come
-/// back to, for the public page's add/remove buttons.
+/// The result cards and relaxation links; `shortlist` (the browser's list) adds the public
+/// page's add/remove buttons.
 pub fn results(
     tr: &Tr,
     found: &Found,
     form: &FindForm,
     base: &str,
-    shortlist: Option<(&Shortlist, &str)>,
+    shortlist: Option<&Shortlist>,
 ) -> Markup {
     let outcome = &found.outcome;
     html! {
@@ -538,12 +536,7 @@ fn with_lang(tr: &Tr, mut pairs: Vec<(String, String)>) -> Vec<(String, String)>
     pairs
 }
 
-fn card(
-    tr: &Tr,
-    m: &Match,
-    details: &ResultDetails,
-    shortlist: Option<(&Shortlist, &str)>,
-) -> Markup {
+fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<&Shortlist>) -> Markup {
     let kind_label = match m.kind {
         CandidateKind::Carer => tr.t("result-carer"),
         CandidateKind::Provider => tr.t("result-provider"),
@@ -576,8 +569,8 @@ fn card(
                 summary { (tr.t("result-why")) }
                 ul.reasons { @for line in &m.criteria { (reason(tr, line)) } }
             }
-            @if let Some((list, back)) = shortlist {
-                (toggle_button(tr, list, item, &m.name, &format!("{back}#{anchor}")))
+            @if let Some(list) = shortlist {
+                (toggle_button(tr, list, item, &m.name, None))
             }
         }
     }

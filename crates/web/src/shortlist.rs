@@ -139,12 +139,36 @@ fn change(req: &HttpRequest, form: &ChangeForm, adding: bool) -> HttpResponse {
             list.remove(item);
         }
     }
-    let back = local_path(&form.back);
-    let mut response = see_other(back);
+    let back = if form.back.is_empty() {
+        // Result cards leave `back` out (twenty copies of a long query would weigh the page
+        // down): the page they were on is the same-origin referrer.
+        let from = referrer_path(req).unwrap_or_else(|| "/find".to_owned());
+        match Item::parse(&form.item) {
+            Some(item) => format!("{from}#{}", item.code()),
+            None => from,
+        }
+    } else {
+        local_path(&form.back).to_owned()
+    };
+    let mut response = see_other(&back);
     if response.add_cookie(&list.cookie()).is_err() {
         tracing::warn!("could not set the shortlist cookie");
     }
     response
+}
+
+/// The path and query of a `Referer` on this host (never another site's).
+fn referrer_path(req: &HttpRequest) -> Option<String> {
+    let referer = req
+        .headers()
+        .get(actix_web::http::header::REFERER)?
+        .to_str()
+        .ok()?;
+    let (_, rest) = referer.split_once("://")?;
+    let host = req.connection_info().host().to_owned();
+    let path = rest.strip_prefix(host.as_str())?;
+    let path = path.split('#').next().unwrap_or(path);
+    (local_path(path) == path).then(|| path.to_owned())
 }
 
 #[post("/shortlist/add")]
@@ -157,8 +181,15 @@ async fn remove(req: HttpRequest, form: web::Form<ChangeForm>) -> HttpResponse {
     change(&req, &form, false)
 }
 
-/// The add or remove button of one result; `back` brings the person back to the same place.
-pub fn toggle_button(tr: &Tr, list: &Shortlist, item: Item, name: &str, back: &str) -> Markup {
+/// The add or remove button of one result; `back` brings the person back to the same place
+/// (`None`: the page the button is on, from the referrer).
+pub fn toggle_button(
+    tr: &Tr,
+    list: &Shortlist,
+    item: Item,
+    name: &str,
+    back: Option<&str>,
+) -> Markup {
     let on = list.contains(item);
     let (action, label) = if on {
         (
@@ -171,7 +202,7 @@ pub fn toggle_button(tr: &Tr, list: &Shortlist, item: Item, name: &str, back: &s
     html! {
         form.shortlist method="post" action=(action) {
             (hidden("item", &item.code()))
-            (hidden("back", back))
+            @if let Some(back) = back { (hidden("back", back)) }
             @if on { span.on { "✓ " (tr.t("shortlist-added")) " " } }
             button type="submit" data-shortlist=(item.code()) { (label) }
         }
@@ -275,7 +306,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
         Entry::Gone(item) => html! {
             article.card.gone {
                 p { (tr.t("shortlist-gone")) }
-                (toggle_button(tr, own, *item, &item.code(), back))
+                (toggle_button(tr, own, *item, &item.code(), Some(back)))
             }
         },
         Entry::Carer { carer, agency } => {
@@ -316,7 +347,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                         }
                     }
                     (questions(tr, name))
-                    div.no-print { (toggle_button(tr, own, item, name, back)) }
+                    div.no-print { (toggle_button(tr, own, item, name, Some(back))) }
                 }
             }
         }
@@ -347,7 +378,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                         }
                     }
                     (questions(tr, name))
-                    div.no-print { (toggle_button(tr, own, item, name, back)) }
+                    div.no-print { (toggle_button(tr, own, item, name, Some(back))) }
                 }
             }
         }

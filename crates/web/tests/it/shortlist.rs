@@ -99,6 +99,34 @@ async fn unlisted_carers_and_foreign_redirects_never_show() {
         .await;
     assert!(page.body.contains("no longer listed"));
     assert!(!page.body.contains(&unlisted.details.display_name()));
+    // Result cards send no `back`: the same-origin referrer is the way back, another site's never.
+    let host = site.address.trim_start_matches("http://").to_owned();
+    let referer = format!("http://{host}/find?postcode=M13+0EG");
+    let body = "item=c1";
+    let from_results = site
+        .request(
+            "POST",
+            "/shortlist/add",
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("referer", &referer),
+            ],
+            body,
+        )
+        .await;
+    assert_eq!(from_results.header("location"), "/find?postcode=M13+0EG#c1");
+    let foreign = site
+        .request(
+            "POST",
+            "/shortlist/add",
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("referer", "https://evil.example/find"),
+            ],
+            body,
+        )
+        .await;
+    assert_eq!(foreign.header("location"), "/find#c1");
     // `back` must be one of our paths.
     let evil = site
         .post_form(
