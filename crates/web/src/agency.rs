@@ -31,6 +31,7 @@ const TEMPLATE: &str = include_str!("../../../docs/import-template.csv");
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(console)
         .service(delete_carer)
+        .service(update_carer)
         .service(upload_register)
         .service(register_template);
 }
@@ -121,10 +122,11 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Ok(carers) => carers,
         Err(_) => return server_error(&ctx),
     };
-    let notice = pairs
-        .iter()
-        .find(|(k, _)| k == "deleted")
-        .map(|(_, v)| ctx.tr.with("agency-deleted", "name", v));
+    let notice = pairs.iter().find_map(|(k, v)| match k.as_str() {
+        "deleted" => Some(ctx.tr.with("agency-deleted", "name", v)),
+        "updated" => Some(ctx.tr.with("agency-updated", "name", v)),
+        _ => None,
+    });
     let view = ConsoleView {
         agency: &name,
         form: &form,
@@ -205,7 +207,13 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                             } }
                             td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { (d.last_confirmed_on.to_string()) }
-                            td {
+                            td.actions {
+                                (update_button(tr, carer.id, "confirm", &tr.with("agency-confirm", "name", &name)))
+                                @if d.public_listing_consent {
+                                    (update_button(tr, carer.id, "unlist", &tr.with("agency-unlist", "name", &name)))
+                                } @else {
+                                    (update_button(tr, carer.id, "list", &tr.with("agency-list", "name", &name)))
+                                }
                                 form.inline method="post" action=(format!("/agency/carers/{}/delete", carer.id)) data-confirm=(tr.with("agency-delete", "name", &name)) {
                                     button type="submit" { (tr.with("agency-delete", "name", &name)) }
                                 }
@@ -214,6 +222,15 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+fn update_button(_tr: &Tr, id: CarerId, action: &str, label: &str) -> Markup {
+    html! {
+        form.inline method="post" action=(format!("/agency/carers/{id}/update")) {
+            input type="hidden" name="action" value=(action);
+            button type="submit" { (label) }
         }
     }
 }
@@ -290,6 +307,70 @@ async fn delete_carer(
             see_other(&format!("/agency?{query}"))
         }
         Ok(Ok(None)) => HttpResponse::NotFound().finish(),
+        _ => server_error(&Ctx::new(&req)),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct UpdateForm {
+    /// `confirm` (still available today), `list` or `unlist` (the carer's consent to a public
+    /// listing, as the agency recorded it).
+    action: String,
+}
+
+#[post("/agency/carers/{id}/update")]
+async fn update_carer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<IdPath>,
+    form: web::Form<UpdateForm>,
+) -> HttpResponse {
+    if !same_origin(&req) {
+        return HttpResponse::Forbidden().finish();
+    }
+    let (agency, _) = match agency_of(&req, &state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let action = form.action.clone();
+    if !matches!(action.as_str(), "confirm" | "list" | "unlist") {
+        return HttpResponse::UnprocessableEntity().finish();
+    }
+    let id = CarerId(path.id);
+    let store = state.store.clone();
+    let updated = web::block(
+        move || -> Result<Option<String>, carematch_store::StoreError> {
+            match store.get_carer(id)? {
+                Some(carer) if carer.agency_id == agency => {
+                    let mut details = carer.details.clone();
+                    match action.as_str() {
+                        "confirm" => details.last_confirmed_on = carematch_api::views::today(),
+                        "list" => details.public_listing_consent = true,
+                        _ => details.public_listing_consent = false,
+                    }
+                    // Against the version read: a concurrent edit is not overwritten.
+                    store.update_carer(id, &details, carer.location, Some(carer.version))?;
+                    Ok(Some(format!(
+                        "{} {}",
+                        details.given_name, details.family_name
+                    )))
+                }
+                _ => Ok(None),
+            }
+        },
+    )
+    .await;
+    match updated {
+        Ok(Ok(Some(name))) => {
+            let state = state.into_inner();
+            let _ = web::block(move || state.after_write()).await;
+            let query = serde_urlencoded::to_string([("updated", name)]).unwrap_or_default();
+            see_other(&format!("/agency?{query}"))
+        }
+        Ok(Ok(None)) => HttpResponse::NotFound().finish(),
+        Ok(Err(carematch_store::StoreError::VersionConflict { .. })) => {
+            HttpResponse::Conflict().finish()
+        }
         _ => server_error(&Ctx::new(&req)),
     }
 }

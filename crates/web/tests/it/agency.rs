@@ -139,6 +139,54 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN);
 
+    // Confirming and listing change the record (and the index); another agency's PA is 404.
+    let listed = own.details.public_listing_consent;
+    let action = if listed { "unlist" } else { "list" };
+    let updated = site
+        .post_form(
+            &format!("/agency/carers/{}/update", own.id),
+            &cookie,
+            &[("action", action)],
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::SEE_OTHER);
+    let after = site.store.get_carer(own.id).expect("read").expect("carer");
+    assert_eq!(after.details.public_listing_consent, !listed);
+    assert_eq!(after.version, own.version + 1);
+    let confirmed = site
+        .post_form(
+            &format!("/agency/carers/{}/update", own.id),
+            &cookie,
+            &[("action", "confirm")],
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
+    let after = site.store.get_carer(own.id).expect("read").expect("carer");
+    assert_eq!(
+        after.details.last_confirmed_on,
+        chrono::Utc::now().date_naive()
+    );
+    let notice = site
+        .get(confirmed.header("location"), &[("cookie", &cookie)])
+        .await;
+    assert!(notice.body.contains("was updated"));
+    let theirs_update = site
+        .post_form(
+            &format!("/agency/carers/{}/update", other.id),
+            &cookie,
+            &[("action", "unlist")],
+        )
+        .await;
+    assert_eq!(theirs_update.status, StatusCode::NOT_FOUND);
+    let junk = site
+        .post_form(
+            &format!("/agency/carers/{}/update", own.id),
+            &cookie,
+            &[("action", "promote")],
+        )
+        .await;
+    assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
+
     let deleted = site
         .post_form(&format!("/agency/carers/{}/delete", own.id), &cookie, &[])
         .await;
