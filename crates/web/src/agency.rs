@@ -11,7 +11,7 @@ use carematch_api::{ApiError, AppState};
 use carematch_domain::matching::Viewer;
 use carematch_domain::vocabulary::Code;
 use carematch_domain::{AgencyId, Carer, CarerId, Role};
-use carematch_store::{CarerFilter, Page, Paged};
+use carematch_store::{CarerFilter, Page, Paged, Store, StoreError};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -268,47 +268,61 @@ struct IdPath {
     id: i64,
 }
 
+/// Applies `change` to one of the signed-in agency's PAs, then goes back to the console with a
+/// notice (`deleted` or `updated`). Another agency's PA, or none, is the same 404, so ids cannot
+/// be probed; a concurrent edit is 409.
+async fn change_own_carer<F>(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    id: CarerId,
+    notice: &'static str,
+    change: F,
+) -> HttpResponse
+where
+    F: FnOnce(&Store, Carer) -> Result<(), StoreError> + Send + 'static,
+{
+    if !same_origin(req) {
+        return HttpResponse::Forbidden().finish();
+    }
+    let (agency, _) = match agency_of(req, state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let store = state.store.clone();
+    let changed = web::block(move || -> Result<Option<String>, StoreError> {
+        match store.get_carer(id)? {
+            Some(carer) if carer.agency_id == agency => {
+                let name = format!("{} {}", carer.details.given_name, carer.details.family_name);
+                change(&store, carer)?;
+                Ok(Some(name))
+            }
+            _ => Ok(None),
+        }
+    })
+    .await;
+    match changed {
+        Ok(Ok(Some(name))) => {
+            let state = state.clone().into_inner();
+            let _ = web::block(move || state.after_write()).await;
+            let query = serde_urlencoded::to_string([(notice, name)]).unwrap_or_default();
+            see_other(&format!("/agency?{query}"))
+        }
+        Ok(Ok(None)) => HttpResponse::NotFound().finish(),
+        Ok(Err(StoreError::VersionConflict { .. })) => HttpResponse::Conflict().finish(),
+        _ => server_error(&Ctx::new(req)),
+    }
+}
+
 #[post("/agency/carers/{id}/delete")]
 async fn delete_carer(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<IdPath>,
 ) -> HttpResponse {
-    if !same_origin(&req) {
-        return HttpResponse::Forbidden().finish();
-    }
-    let (agency, _) = match agency_of(&req, &state).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let id = CarerId(path.id);
-    let store = state.store.clone();
-    let deleted = web::block(
-        move || -> Result<Option<String>, carematch_store::StoreError> {
-            match store.get_carer(id)? {
-                // Another agency's PA, or none: the same answer, so ids cannot be probed.
-                Some(carer) if carer.agency_id == agency => {
-                    store.delete_carer(id)?;
-                    Ok(Some(format!(
-                        "{} {}",
-                        carer.details.given_name, carer.details.family_name
-                    )))
-                }
-                _ => Ok(None),
-            }
-        },
-    )
-    .await;
-    match deleted {
-        Ok(Ok(Some(name))) => {
-            let state = state.into_inner();
-            let _ = web::block(move || state.after_write()).await;
-            let query = serde_urlencoded::to_string([("deleted", name)]).unwrap_or_default();
-            see_other(&format!("/agency?{query}"))
-        }
-        Ok(Ok(None)) => HttpResponse::NotFound().finish(),
-        _ => server_error(&Ctx::new(&req)),
-    }
+    change_own_carer(&req, &state, CarerId(path.id), "deleted", |store, carer| {
+        store.delete_carer(carer.id)
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -325,54 +339,29 @@ async fn update_carer(
     path: web::Path<IdPath>,
     form: web::Form<UpdateForm>,
 ) -> HttpResponse {
-    if !same_origin(&req) {
-        return HttpResponse::Forbidden().finish();
-    }
-    let (agency, _) = match agency_of(&req, &state).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let action = form.action.clone();
+    let action = form.into_inner().action;
     if !matches!(action.as_str(), "confirm" | "list" | "unlist") {
         return HttpResponse::UnprocessableEntity().finish();
     }
-    let id = CarerId(path.id);
-    let store = state.store.clone();
-    let updated = web::block(
-        move || -> Result<Option<String>, carematch_store::StoreError> {
-            match store.get_carer(id)? {
-                Some(carer) if carer.agency_id == agency => {
-                    let mut details = carer.details.clone();
-                    match action.as_str() {
-                        "confirm" => details.last_confirmed_on = carematch_api::views::today(),
-                        "list" => details.public_listing_consent = true,
-                        _ => details.public_listing_consent = false,
-                    }
-                    // Against the version read: a concurrent edit is not overwritten.
-                    store.update_carer(id, &details, carer.location, Some(carer.version))?;
-                    Ok(Some(format!(
-                        "{} {}",
-                        details.given_name, details.family_name
-                    )))
-                }
-                _ => Ok(None),
+    change_own_carer(
+        &req,
+        &state,
+        CarerId(path.id),
+        "updated",
+        move |store, carer| {
+            let mut details = carer.details;
+            match action.as_str() {
+                "confirm" => details.last_confirmed_on = carematch_api::views::today(),
+                "list" => details.public_listing_consent = true,
+                _ => details.public_listing_consent = false,
             }
+            // Against the version read: a concurrent edit is not overwritten.
+            store
+                .update_carer(carer.id, &details, carer.location, Some(carer.version))
+                .map(|_| ())
         },
     )
-    .await;
-    match updated {
-        Ok(Ok(Some(name))) => {
-            let state = state.into_inner();
-            let _ = web::block(move || state.after_write()).await;
-            let query = serde_urlencoded::to_string([("updated", name)]).unwrap_or_default();
-            see_other(&format!("/agency?{query}"))
-        }
-        Ok(Ok(None)) => HttpResponse::NotFound().finish(),
-        Ok(Err(carematch_store::StoreError::VersionConflict { .. })) => {
-            HttpResponse::Conflict().finish()
-        }
-        _ => server_error(&Ctx::new(&req)),
-    }
+    .await
 }
 
 /// Reads the first file field of a multipart upload, up to the import limit.
