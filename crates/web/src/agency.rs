@@ -9,7 +9,6 @@ use carematch_api::import_csv::RowError;
 use carematch_api::routes::imports::{IMPORT_LIMIT, ImportReport, import_carers};
 use carematch_api::{ApiError, AppState};
 use carematch_domain::matching::Viewer;
-use carematch_domain::vocabulary::Code;
 use carematch_domain::{AgencyId, Carer, CarerId, Role};
 use carematch_store::{CarerFilter, Page, Paged, Store, StoreError};
 use futures_util::StreamExt;
@@ -17,9 +16,11 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::form::FindForm;
-use crate::i18n::{Tr, lang_tag};
+use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
-use crate::pages::{SearchProblem, find_form, problem_page, results, search, server_error};
+use crate::pages::{
+    SearchProblem, find_form, language_names, problem_page, results, search, server_error,
+};
 use crate::session::{current, same_origin, to_login};
 
 /// PAs per page of the list.
@@ -201,10 +202,7 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                         tr {
                             th scope="row" { (name) }
                             td { (d.postcode.as_str()) }
-                            td { @for (i, l) in d.languages.iter().enumerate() {
-                                @if i > 0 { ", " }
-                                span lang=(lang_tag(l.code)) { (l.code.autonym().unwrap_or(l.code.label_en())) }
-                            } }
+                            td { (language_names(d.languages.iter().map(|l| l.code))) }
                             td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { (d.last_confirmed_on.to_string()) }
                             td.actions {

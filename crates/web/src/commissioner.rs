@@ -21,6 +21,9 @@ use crate::session::{current, to_login};
 
 /// Distances offered, km.
 const DISTANCES: [u32; 5] = [5, 10, 20, 40, 80];
+/// The need and distance shown first.
+const DEFAULT_NEED: &str = "language:yue";
+const DEFAULT_KM: &str = "10";
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(map_page)
@@ -186,8 +189,11 @@ async fn map_page(
     let need = query
         .need
         .clone()
-        .unwrap_or_else(|| "language:yue".to_owned());
-    let max_km = query.max_km.clone().unwrap_or_else(|| "10".to_owned());
+        .unwrap_or_else(|| DEFAULT_NEED.to_owned());
+    let max_km = query
+        .max_km
+        .clone()
+        .unwrap_or_else(|| DEFAULT_KM.to_owned());
     let sort = SortBy::parse(query.sort.as_deref());
     let title = tr.t("map-title");
     let (status, body) = match report(&state, &need, &max_km).await {
@@ -285,8 +291,8 @@ async fn download(
     if let Err(response) = signed_in(&req, &state).await {
         return response;
     }
-    let need = query.need.unwrap_or_else(|| "language:yue".to_owned());
-    let max_km = query.max_km.unwrap_or_else(|| "10".to_owned());
+    let need = query.need.unwrap_or_else(|| DEFAULT_NEED.to_owned());
+    let max_km = query.max_km.unwrap_or_else(|| DEFAULT_KM.to_owned());
     match report(&state, &need, &max_km).await {
         Ok(report) => match respond(&report, csv) {
             Ok(mut response) => {

@@ -152,15 +152,7 @@ impl Locale {
 
     /// The language of a request: `?lang=`, the cookie, `Accept-Language`, English.
     pub fn of_request(req: &HttpRequest) -> Self {
-        let from_query = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-            .ok()
-            .and_then(|pairs| {
-                pairs
-                    .into_iter()
-                    .find(|(k, _)| k == "lang")
-                    .and_then(|(_, v)| Self::from_tag(&v))
-            });
-        from_query
+        Self::chosen_in_query(req)
             .or_else(|| {
                 req.cookie(LANG_COOKIE)
                     .and_then(|c| Self::from_tag(c.value()))
@@ -174,7 +166,7 @@ impl Locale {
             .unwrap_or(Self::En)
     }
 
-    /// Whether `?lang=` chose this language explicitly (so the page remembers it in a cookie).
+    /// The language `?lang=` chose explicitly, if any (the page then remembers it in a cookie).
     pub fn chosen_in_query(req: &HttpRequest) -> Option<Self> {
         serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
             .ok()?
@@ -188,7 +180,7 @@ impl Locale {
 /// has one (BCP 47 requires the shortest), else the ISO 639-3 code (`yue`, `syl`, `bfi`).
 pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static str {
     use carematch_domain::vocabulary::Code;
-    const TWO_LETTER: [(&str, &str); 42] = [
+    const TWO_LETTER: [(&str, &str); 47] = [
         ("eng", "en"),
         ("zho", "zh"),
         ("ben", "bn"),
@@ -231,8 +223,6 @@ pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static st
         ("tgl", "tl"),
         ("tha", "th"),
         ("kor", "ko"),
-    ];
-    const MORE: [(&str, &str); 5] = [
         ("jpn", "ja"),
         ("heb", "he"),
         ("yid", "yi"),
@@ -242,7 +232,6 @@ pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static st
     let code = language.code();
     TWO_LETTER
         .iter()
-        .chain(MORE.iter())
         .find(|(three, _)| *three == code)
         .map_or(code, |(_, two)| two)
 }
@@ -387,10 +376,12 @@ impl Tr {
     /// The label of a vocabulary code in this language (`cuisine-cantonese`).
     pub fn code<C: carematch_domain::vocabulary::Code>(&self, code: C) -> String {
         let id = format!("{}-{}", C::KIND, code.code());
-        if self.has(&id) || Tr::new(Locale::En).has(&id) {
-            self.t(&id)
-        } else {
+        // `t` falls back to English, then to the id itself: then the vocabulary's own label.
+        let text = self.t(&id);
+        if text == id {
             code.label_en().to_owned()
+        } else {
+            text
         }
     }
 }

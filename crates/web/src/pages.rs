@@ -389,6 +389,16 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
     }
 }
 
+/// Languages by their own names, each marked with its language tag (`廣東話, English`).
+pub fn language_names(languages: impl Iterator<Item = Language>) -> Markup {
+    html! {
+        @for (i, l) in languages.enumerate() {
+            @if i > 0 { ", " }
+            span lang=(lang_tag(l)) { (l.autonym().unwrap_or(l.label_en())) }
+        }
+    }
+}
+
 /// The label of a criterion in the page's language: `Language: 廣東話`.
 pub fn criterion_label(tr: &Tr, criterion: &str) -> String {
     let (kind, code) = criterion.split_once(':').unwrap_or((criterion, ""));

@@ -184,17 +184,22 @@ async fn login(
         _ => next,
     };
     let mut response = see_other(&target);
-    let cookie = Cookie::build(SESSION_COOKIE, token)
-        .path("/")
-        .http_only(true)
-        .secure(true)
-        .same_site(SameSite::Strict)
-        .max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS))
-        .finish();
+    let mut cookie = session_cookie(token);
+    cookie.set_max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS));
     if response.add_cookie(&cookie).is_err() {
         return server_error(&ctx);
     }
     response
+}
+
+/// The session cookie with its attributes (the same when it is set and when it is removed).
+fn session_cookie(token: String) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .finish()
 }
 
 #[post("/logout")]
@@ -210,12 +215,7 @@ async fn logout(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         }
     }
     let mut response = see_other("/find");
-    let mut gone = Cookie::build(SESSION_COOKIE, "")
-        .path("/")
-        .http_only(true)
-        .secure(true)
-        .same_site(SameSite::Strict)
-        .finish();
+    let mut gone = session_cookie(String::new());
     gone.make_removal();
     if response.add_cookie(&gone).is_err() {
         tracing::warn!("could not clear the session cookie");

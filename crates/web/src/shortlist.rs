@@ -7,14 +7,13 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_api::views::PublicCarer;
 use carematch_domain::matching::CandidateKind;
-use carematch_domain::vocabulary::Code;
 use carematch_domain::{CarerId, ProviderId};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::i18n::{Tr, lang_tag};
+use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, hidden, link, local_path, see_other};
-use crate::pages::{server_error, slots_summary};
+use crate::pages::{language_names, server_error, slots_summary};
 
 /// The cookie holding the shortlist.
 pub const SHORTLIST_COOKIE: &str = "carematch_shortlist";
@@ -321,10 +320,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                     p.kind { (tr.t("result-carer")) " · " (tr.with("result-area", "area", carer.outward_code.as_str())) }
                     dl {
                         dt { (tr.t("crit-language")) }
-                        dd { @for (i, l) in carer.languages.iter().enumerate() {
-                            @if i > 0 { ", " }
-                            span lang=(lang_tag(l.code)) { (l.code.autonym().unwrap_or(l.code.label_en())) }
-                        } }
+                        dd { (language_names(carer.languages.iter().map(|l| l.code))) }
                         @if !carer.cuisines.is_empty() {
                             dt { (tr.t("crit-cuisine")) }
                             dd { (join(carer.cuisines.iter().map(|c| tr.code(*c)))) }
@@ -364,10 +360,7 @@ fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
                     p { (provider.description) }
                     dl {
                         dt { (tr.t("crit-language")) }
-                        dd { @for (i, l) in provider.staff_languages.iter().enumerate() {
-                            @if i > 0 { ", " }
-                            span lang=(lang_tag(*l)) { (l.autonym().unwrap_or(l.label_en())) }
-                        } }
+                        dd { (language_names(provider.staff_languages.iter().copied())) }
                         dt { (tr.t("crit-service")) }
                         dd { (join(provider.services.iter().map(|c| tr.code(*c)))) }
                         dt { (tr.t("shortlist-contact")) }

@@ -3,7 +3,6 @@
 
 use awc::http::StatusCode;
 use carematch_domain::Role;
-use carematch_store::{CarerFilter, Page as StorePage};
 
 use crate::helpers::TestSite;
 
@@ -17,6 +16,18 @@ fn multipart(file: &str) -> (String, Vec<u8>) {
         format!("multipart/form-data; boundary={boundary}"),
         body.into_bytes(),
     )
+}
+
+/// Posts `file` as the console's register upload.
+async fn upload(site: &TestSite, cookie: &str, file: &str) -> crate::helpers::Page {
+    let (content_type, body) = multipart(file);
+    site.request(
+        "POST",
+        "/agency/import",
+        &[("cookie", cookie), ("content-type", &content_type)],
+        body,
+    )
+    .await
 }
 
 const GOOD_CSV: &str = "external_ref,given_name,family_name,gender,languages,services,hours_per_week,available_from,postcode,travel_radius_km,travel_mode,hourly_rate,employment_status,public_listing_consent,last_confirmed_on\n\
@@ -80,18 +91,7 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
     let (key, _) = site.key(Role::Agency, Some(mine));
     let (_, cookie) = site.sign_in(&key, "/agency").await;
     let cookie = cookie.expect("cookie");
-    let own = site
-        .store
-        .list_carers(
-            &CarerFilter {
-                agency: Some(mine),
-                ..Default::default()
-            },
-            StorePage::new(1, 1),
-        )
-        .expect("own")
-        .items
-        .remove(0);
+    let own = site.carers_of(mine, 1).items.remove(0);
     let console = site.get("/agency", &[("cookie", &cookie)]).await;
     assert!(console.body.contains(&format!(
         "{} {}",
@@ -110,18 +110,7 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
     assert_eq!(found.status, StatusCode::OK);
     assert!(found.body.contains("Find PAs for a client"));
 
-    let other = site
-        .store
-        .list_carers(
-            &CarerFilter {
-                agency: Some(theirs),
-                ..Default::default()
-            },
-            StorePage::new(1, 1),
-        )
-        .expect("other")
-        .items
-        .remove(0);
+    let other = site.carers_of(theirs, 1).items.remove(0);
     let refused = site
         .post_form(&format!("/agency/carers/{}/delete", other.id), &cookie, &[])
         .await;
@@ -205,32 +194,13 @@ async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
     let (key, _) = site.key(Role::Agency, Some(agency));
     let (_, cookie) = site.sign_in(&key, "/agency").await;
     let cookie = cookie.expect("cookie");
-    let count = || {
-        site.store
-            .list_carers(
-                &CarerFilter {
-                    agency: Some(agency),
-                    ..Default::default()
-                },
-                StorePage::new(1, 1),
-            )
-            .expect("count")
-            .total
-    };
+    let count = || site.carers_of(agency, 1).total;
     let before = count();
 
     let bad = format!(
         "{GOOD_CSV}WEB-0002,Ali,Khan,male,xx:native,personal_care,10,2026-12-01,M13 0EG,8,car,12.00,self_employed,yes,2026-11-01\nWEB-0003,Ann,Lee,female,eng:native,personal_care,10,2026-12-01,NOT A POSTCODE,8,car,12.00,self_employed,yes,2026-11-01\n"
     );
-    let (content_type, body) = multipart(&bad);
-    let rejected = site
-        .request(
-            "POST",
-            "/agency/import",
-            &[("cookie", &cookie), ("content-type", &content_type)],
-            body,
-        )
-        .await;
+    let rejected = upload(&site, &cookie, &bad).await;
     assert_eq!(rejected.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         rejected.body.contains("Nothing was imported"),
@@ -244,17 +214,30 @@ async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
     );
     assert_eq!(count(), before, "nothing stored");
 
-    let (content_type, body) = multipart(GOOD_CSV);
-    let imported = site
+    let imported = upload(&site, &cookie, GOOD_CSV).await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    assert!(imported.body.contains("One PA was imported."));
+    assert_eq!(count(), before + 1);
+
+    // Over the import limit: 413 with a message, nothing stored; no file at all: 422.
+    let huge = format!(
+        "{GOOD_CSV}{}",
+        "x".repeat(carematch_api::routes::imports::IMPORT_LIMIT)
+    );
+    let too_large = upload(&site, &cookie, &huge).await;
+    assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(too_large.body.contains("larger than 10 MB"));
+    let (content_type, _) = multipart("");
+    let empty = site
         .request(
             "POST",
             "/agency/import",
             &[("cookie", &cookie), ("content-type", &content_type)],
-            body,
+            "--carematchboundary7d1--\r\n",
         )
         .await;
-    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
-    assert!(imported.body.contains("One PA was imported."));
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("Choose a CSV file"));
     assert_eq!(count(), before + 1);
 
     let template = site.get("/agency/template.csv", &[]).await;

@@ -89,6 +89,21 @@ impl TestSite {
         }
     }
 
+    /// The first page (`per_page` long) of an agency's PAs, and their total.
+    pub fn carers_of(
+        &self,
+        agency: AgencyId,
+        per_page: u32,
+    ) -> carematch_store::Paged<carematch_domain::Carer> {
+        let filter = carematch_store::CarerFilter {
+            agency: Some(agency),
+            ..Default::default()
+        };
+        self.store
+            .list_carers(&filter, carematch_store::Page::new(1, per_page))
+            .expect("list carers")
+    }
+
     pub fn key(&self, role: Role, agency: Option<AgencyId>) -> (String, i64) {
         let (key, hash) = carematch_api::auth::generate_key().expect("random");
         let record = self
