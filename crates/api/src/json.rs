@@ -18,6 +18,7 @@ use std::pin::Pin;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::header;
+use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use carematch_domain::{CarerDetails, FieldError, ProviderDetails, SupportPlan, ValidationErrors};
 use serde::de::DeserializeOwned;
@@ -69,6 +70,26 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = JsonBytes::from_request(req, payload);
+        Box::pin(async move {
+            let value: T = parse(&body.await?.0)?;
+            value.validate()?;
+            Ok(Self(value))
+        })
+    }
+}
+
+/// A JSON body not yet parsed: the content type and size checked as for [`ValidJson`], the bytes
+/// as sent. For handlers that look the body up (the match cache) before parsing it with
+/// [`parse`].
+#[derive(Debug)]
+pub struct JsonBytes(pub Bytes);
+
+impl FromRequest for JsonBytes {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req
             .app_data::<JsonLimit>()
             .or_else(|| req.app_data::<web::Data<JsonLimit>>().map(|d| d.get_ref()))
@@ -92,16 +113,11 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             let body = body
                 .await
                 .map_err(|e| ApiError::BadRequest(format!("cannot read the body: {e}")))?;
-            let bytes = match body.to_bytes_limited(limit).await {
-                Ok(Ok(bytes)) => bytes,
-                Ok(Err(e)) => {
-                    return Err(ApiError::BadRequest(format!("cannot read the body: {e}")));
-                }
-                Err(_) => return Err(ApiError::PayloadTooLarge { limit }),
-            };
-            let value: T = parse(&bytes)?;
-            value.validate()?;
-            Ok(Self(value))
+            match body.to_bytes_limited(limit).await {
+                Ok(Ok(bytes)) => Ok(Self(bytes)),
+                Ok(Err(e)) => Err(ApiError::BadRequest(format!("cannot read the body: {e}"))),
+                Err(_) => Err(ApiError::PayloadTooLarge { limit }),
+            }
         })
     }
 }

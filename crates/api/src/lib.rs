@@ -5,6 +5,7 @@ pub mod auth;
 pub mod error;
 pub mod import_csv;
 pub mod json;
+pub mod match_cache;
 pub mod middleware;
 pub mod routes;
 pub mod shutdown;

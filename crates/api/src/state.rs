@@ -7,6 +7,7 @@ use carematch_index::Engine;
 use carematch_store::Store;
 
 use crate::error::ApiError;
+use crate::match_cache::{MatchCache, MatchCacheConfig};
 
 /// Shared application state; cheap to clone.
 #[derive(Clone)]
@@ -15,6 +16,8 @@ pub struct AppState {
     indexes_loaded: Arc<AtomicBool>,
     /// The matching and search engine, set once it has loaded (see [`AppState::set_engine`]).
     engine: Arc<OnceLock<Arc<Engine>>>,
+    /// Recent match responses (see `match_cache.rs`).
+    pub match_cache: Arc<MatchCache>,
 }
 
 impl AppState {
@@ -23,7 +26,15 @@ impl AppState {
             store,
             indexes_loaded: Arc::new(AtomicBool::new(false)),
             engine: Arc::new(OnceLock::new()),
+            match_cache: Arc::new(MatchCache::new(MatchCacheConfig::default())),
         }
+    }
+
+    /// The same state with a match cache of this size (the default is
+    /// [`MatchCacheConfig::default`]).
+    pub fn with_match_cache(mut self, config: MatchCacheConfig) -> Self {
+        self.match_cache = Arc::new(MatchCache::new(config));
+        self
     }
 
     /// State with a loaded engine, marked ready.

@@ -47,6 +47,11 @@ pub struct Settings {
     pub rate_limit_max_clients: usize,
     /// Reverse proxies whose `X-Forwarded-For` header names the real client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Bytes of encoded match responses kept in memory for identical requests; 0 turns the
+    /// match cache off.
+    pub match_cache_bytes: usize,
+    /// Seconds a cached match response may be served (any write ends it sooner).
+    pub match_cache_ttl_secs: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -77,6 +82,10 @@ impl Default for Settings {
             rate_limit_authenticated_burst: 300,
             rate_limit_max_clients: 100_000,
             trusted_proxies: Vec::new(),
+            match_cache_bytes: carematch_api::match_cache::MatchCacheConfig::default().budget_bytes,
+            match_cache_ttl_secs: carematch_api::match_cache::MatchCacheConfig::default()
+                .ttl
+                .as_secs(),
         }
     }
 }
@@ -101,6 +110,8 @@ const ENV_VARS: &[&str] = &[
     "CAREMATCH_RATE_LIMIT_AUTHENTICATED_BURST",
     "CAREMATCH_RATE_LIMIT_MAX_CLIENTS",
     "CAREMATCH_TRUSTED_PROXIES",
+    "CAREMATCH_MATCH_CACHE_BYTES",
+    "CAREMATCH_MATCH_CACHE_TTL_SECS",
 ];
 
 impl Settings {
@@ -124,6 +135,14 @@ impl Settings {
             },
             gauges: Vec::new(),
             pages: Some(carematch_web::configure),
+        }
+    }
+
+    /// The match cache's size and lifetime, from these settings.
+    pub fn match_cache_config(&self) -> carematch_api::match_cache::MatchCacheConfig {
+        carematch_api::match_cache::MatchCacheConfig {
+            budget_bytes: self.match_cache_bytes,
+            ttl: Duration::from_secs(self.match_cache_ttl_secs),
         }
     }
 
@@ -196,6 +215,10 @@ impl Settings {
             "CAREMATCH_RATE_LIMIT_MAX_CLIENTS" => {
                 self.rate_limit_max_clients = usize::try_from(number(value)?)?
             }
+            "CAREMATCH_MATCH_CACHE_BYTES" => {
+                self.match_cache_bytes = usize::try_from(number(value)?)?
+            }
+            "CAREMATCH_MATCH_CACHE_TTL_SECS" => self.match_cache_ttl_secs = number(value)?,
             "CAREMATCH_TRUSTED_PROXIES" => {
                 self.trusted_proxies = value
                     .split(',')
@@ -242,9 +265,12 @@ mod tests {
         let env = |name: &str| match name {
             "CAREMATCH_RATE_LIMIT_BURST" => Some("3".to_owned()),
             "CAREMATCH_TRUSTED_PROXIES" => Some("127.0.0.1, ::1".to_owned()),
+            "CAREMATCH_MATCH_CACHE_BYTES" => Some("0".to_owned()),
             _ => None,
         };
         let settings = Settings::load(Some(&file), env).expect("load");
+        assert_eq!(settings.match_cache_config().budget_bytes, 0);
+        assert_eq!(settings.match_cache_ttl_secs, 60);
         assert_eq!(settings.rate_limit_per_minute, 10);
         assert_eq!(settings.rate_limit_burst, 3);
         assert_eq!(settings.request_timeout_ms, 2000);

@@ -312,7 +312,12 @@ impl Overlay {
 pub struct Snapshot {
     base: Arc<Layer>,
     overlay: Arc<Overlay>,
+    version: u64,
 }
+
+/// Versions of snapshots in this process, so that a cache of results (the API's match cache)
+/// can tell that what it holds was computed over the snapshot now current.
+static SNAPSHOT_VERSIONS: AtomicU64 = AtomicU64::new(1);
 
 /// A live candidate as a snapshot shows it.
 #[derive(Debug, Clone, Copy)]
@@ -323,6 +328,20 @@ pub struct CandidateRef<'a> {
 }
 
 impl Snapshot {
+    fn new(base: Arc<Layer>, overlay: Arc<Overlay>) -> Self {
+        Self {
+            base,
+            overlay,
+            version: SNAPSHOT_VERSIONS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// Unique to this snapshot within the process: every write, and every compaction, publishes
+    /// a snapshot with a new version. Results computed over one snapshot carry its version.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Live candidates (base minus superseded, plus overlay).
     pub fn len(&self) -> usize {
         self.base.set.len() - self.overlay.dead.len() + self.overlay.layer.set.len()
@@ -608,10 +627,10 @@ impl Engine {
         let inner = Arc::new(Inner {
             store,
             text,
-            snapshot: ArcSwap::from_pointee(Snapshot {
-                base: Arc::new(base),
-                overlay: Arc::new(Overlay::empty()),
-            }),
+            snapshot: ArcSwap::from_pointee(Snapshot::new(
+                Arc::new(base),
+                Arc::new(Overlay::empty()),
+            )),
             applied: Mutex::new(Applied {
                 last_seq,
                 generation: 0,
@@ -953,10 +972,10 @@ impl Inner {
             }
             let overlay = Overlay::build(&current.base, entries);
             let overlay_len = overlay.entries.len();
-            self.snapshot.store(Arc::new(Snapshot {
-                base: Arc::clone(&current.base),
-                overlay: Arc::new(overlay),
-            }));
+            self.snapshot.store(Arc::new(Snapshot::new(
+                Arc::clone(&current.base),
+                Arc::new(overlay),
+            )));
             if overlay_len >= self.options.compact_after {
                 self.compact_in_background();
             }
@@ -1033,10 +1052,10 @@ impl Inner {
                 .map(|(key, entry)| (*key, entry.clone()))
                 .collect();
             let overlay = Overlay::build(&new_base, newer);
-            self.snapshot.store(Arc::new(Snapshot {
-                base: Arc::clone(&new_base),
-                overlay: Arc::new(overlay),
-            }));
+            self.snapshot.store(Arc::new(Snapshot::new(
+                Arc::clone(&new_base),
+                Arc::new(overlay),
+            )));
         }
         self.compactions.fetch_add(1, Ordering::Relaxed);
         tracing::info!(

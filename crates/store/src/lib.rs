@@ -30,6 +30,7 @@
 
 mod api_keys;
 pub mod authorities;
+pub mod cache;
 mod carers;
 pub mod census;
 mod changes;
@@ -45,6 +46,8 @@ mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+use std::sync::Arc;
+
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Postcode, Provider, ProviderDetails,
     ProviderId,
@@ -57,6 +60,7 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub use api_keys::ApiKeyRecord;
 pub use authorities::{BoundaryRecord, OpenDataError};
+use cache::BoundedCache;
 pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
 pub use census::{CensusFile, CensusRecord};
 pub use changes::{Change, ChangeOp, Entity};
@@ -153,11 +157,18 @@ impl From<AgencyRow> for Agency {
     }
 }
 
+/// How many postcode locations [`Store::locate`] keeps in memory (about 100 bytes each).
+pub const LOCATIONS_CACHED: usize = 100_000;
+/// How long [`Store::locate`] trusts a location it has cached.
+pub const LOCATIONS_TTL: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// The store: a connection pool and the operations on it. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
     pool: DbPool,
     backend: Backend,
+    /// Postcode locations recently found (see `Store::locate`).
+    locations: Arc<BoundedCache<Postcode, Located>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -179,7 +190,12 @@ impl Store {
         let target = Target::parse(url)?;
         let backend = target.backend();
         let pool = connection::build_pool(target, max_connections)?;
-        Ok(Self { pool, backend })
+        let locations = Arc::new(BoundedCache::new(LOCATIONS_CACHED, LOCATIONS_TTL));
+        Ok(Self {
+            pool,
+            backend,
+            locations,
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -496,6 +512,7 @@ impl Store {
         }
         flush(&mut batch, &mut summary)?;
         let (sectors, districts) = self.write(postcodes::recompute_centroids)?;
+        self.locations.clear();
         summary.sectors = sectors;
         summary.districts = districts;
         Ok(summary)
@@ -503,8 +520,25 @@ impl Store {
 
     /// The postcode's centroid; for an unknown postcode, its sector's centroid; failing that,
     /// its district's (outward code's); `None` when even the district is unknown.
+    ///
+    /// Found locations are cached in memory (up to [`LOCATIONS_CACHED`], for
+    /// [`LOCATIONS_TTL`]): a match then costs no database round trip for a postcode seen
+    /// recently. A postcode import through this store clears the cache; one by another process
+    /// is seen once the entries expire.
+    /// The location [`Store::locate`] has cached for `postcode`, without asking the database.
+    pub fn locate_cached(&self, postcode: &Postcode) -> Option<Located> {
+        self.locations.get(postcode)
+    }
+
     pub fn locate(&self, postcode: &Postcode) -> Result<Option<Located>, StoreError> {
-        self.read(|conn| postcodes::locate(conn, postcode))
+        if let Some(located) = self.locations.get(postcode) {
+            return Ok(Some(located));
+        }
+        let located = self.read(|conn| postcodes::locate(conn, postcode))?;
+        if let Some(located) = located {
+            self.locations.put(postcode.clone(), located, 1);
+        }
+        Ok(located)
     }
 
     // ---- change log ----

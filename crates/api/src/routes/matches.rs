@@ -2,18 +2,26 @@
 //! plans, with explanations and relaxations. Plans are personal data: they are never logged and
 //! never stored here.
 
-use actix_web::{post, web};
+use std::sync::Arc;
+
+use actix_web::http::header::ContentType;
+use actix_web::web::Bytes;
+use actix_web::{HttpResponse, post, web};
 use carematch_domain::matching::{
     CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, PooledOutcome, Viewer,
 };
 use carematch_domain::{Caller, GeoPoint, SupportPlan, ValidationErrors};
+use carematch_index::Snapshot;
 use carematch_store::Store;
-use serde::Deserialize;
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ErrorBody};
+use crate::json::{self, JsonBytes};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -32,7 +40,7 @@ fn default_limit() -> usize {
 }
 
 /// A match request.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MatchRequest {
     /// The person's support plan (give `postcode` or `location`).
@@ -47,7 +55,7 @@ pub struct MatchRequest {
 }
 
 /// A pooled match request: several people pooling their budgets.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PooledRequest {
     /// 2 to 10 support plans; candidates must serve every one.
@@ -110,8 +118,21 @@ fn resolve(
     Ok(plan.location)
 }
 
-fn options(limit: usize, kinds: &[CandidateKind], viewer: Viewer) -> MatchOptions {
-    let mut options = MatchOptions::new(chrono::Utc::now().date_naive());
+/// Whether the plan's location is known without asking the database (its coordinates, or a
+/// postcode the gazetteer cache holds), so that matching is CPU work only.
+fn located_in_memory(store: &Store, plan: &SupportPlan) -> bool {
+    plan.postcode
+        .as_ref()
+        .is_none_or(|postcode| store.locate_cached(postcode).is_some())
+}
+
+fn options(
+    limit: usize,
+    kinds: &[CandidateKind],
+    viewer: Viewer,
+    today: NaiveDate,
+) -> MatchOptions {
+    let mut options = MatchOptions::new(today);
     options.limit = limit;
     options.kinds = KindFilter::from_kinds(kinds);
     options.viewer = viewer;
@@ -156,28 +177,72 @@ fn options(limit: usize, kinds: &[CandidateKind], viewer: Viewer) -> MatchOption
 pub async fn match_plan(
     state: web::Data<AppState>,
     auth: Authenticated,
-    body: web::Json<MatchRequest>,
-) -> Result<web::Json<MatchOutcome>, ApiError> {
+    body: JsonBytes,
+) -> Result<HttpResponse, ApiError> {
     let viewer = viewer_of(auth.0)?;
-    let request = body.into_inner();
-    let engine = state.engine()?.clone();
+    let snapshot = current_snapshot::<MatchRequest>(&state, &body)?;
+    let today = chrono::Utc::now().date_naive();
+    let cache = &state.match_cache;
+    let key = cache.key("match", snapshot.version(), viewer, today, &body.0);
+    if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
+        return Ok(json_response(body));
+    }
+    let request: MatchRequest = json::parse(&body.0)?;
+    let mut errors = ValidationErrors::default();
+    check_limit(request.limit, &mut errors);
+    validate_plan(&request.plan, "plan", &mut errors);
+    errors.into_result()?;
     let store = state.store.clone();
-    let outcome = web::block(move || -> Result<MatchOutcome, ApiError> {
+    // Matching is a fraction of a millisecond of CPU: run it on this worker unless the
+    // postcode must be looked up in the database (a blocking call) first.
+    let inline = located_in_memory(&store, &request.plan);
+    let compute = move || -> Result<Bytes, ApiError> {
         let mut errors = ValidationErrors::default();
-        check_limit(request.limit, &mut errors);
-        validate_plan(&request.plan, "plan", &mut errors);
-        errors.clone().into_result()?;
         let location = resolve(&store, &request.plan, "plan", &mut errors)?;
         errors.into_result()?;
         let location = location.ok_or_else(|| {
             ApiError::Internal("a validated plan has a postcode or a location".into())
         })?;
         let compiled = CompiledPlan::compile(&request.plan, location);
-        let options = options(request.limit, &request.kinds, viewer);
-        Ok(engine.match_plan(&compiled, &options))
-    })
-    .await??;
-    Ok(web::Json(outcome))
+        let options = options(request.limit, &request.kinds, viewer, today);
+        encode(&snapshot.match_plan(&compiled, &options))
+    };
+    let body = if inline {
+        compute()?
+    } else {
+        web::block(compute).await??
+    };
+    if let Some(key) = key {
+        cache.put(key, body.clone());
+    }
+    Ok(json_response(body))
+}
+
+/// The engine's current snapshot. While the indexes load, a body that does not parse still
+/// gets its 400 or 422 rather than 503, as it would from a JSON extractor.
+fn current_snapshot<T: DeserializeOwned>(
+    state: &AppState,
+    body: &JsonBytes,
+) -> Result<Arc<Snapshot>, ApiError> {
+    match state.engine() {
+        Ok(engine) => Ok(engine.snapshot()),
+        Err(unavailable) => {
+            json::parse::<T>(&body.0)?;
+            Err(unavailable)
+        }
+    }
+}
+
+fn encode(outcome: &impl Serialize) -> Result<Bytes, ApiError> {
+    serde_json::to_vec(outcome)
+        .map(Bytes::from)
+        .map_err(|e| ApiError::Internal(format!("encoding a match outcome: {e}")))
+}
+
+fn json_response(body: Bytes) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .body(body)
 }
 
 /// Find candidates who can serve several plans at once.
@@ -218,22 +283,30 @@ pub async fn match_plan(
 pub async fn match_pooled(
     state: web::Data<AppState>,
     auth: Authenticated,
-    body: web::Json<PooledRequest>,
-) -> Result<web::Json<PooledOutcome>, ApiError> {
+    body: JsonBytes,
+) -> Result<HttpResponse, ApiError> {
     let viewer = viewer_of(auth.0)?;
-    let request = body.into_inner();
-    let engine = state.engine()?.clone();
+    let snapshot = current_snapshot::<PooledRequest>(&state, &body)?;
+    let today = chrono::Utc::now().date_naive();
+    let cache = &state.match_cache;
+    let key = cache.key("pooled", snapshot.version(), viewer, today, &body.0);
+    if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
+        return Ok(json_response(body));
+    }
+    let request: PooledRequest = json::parse(&body.0)?;
+    let mut errors = ValidationErrors::default();
+    check_limit(request.limit, &mut errors);
+    if !(2..=MAX_POOLED_PLANS).contains(&request.plans.len()) {
+        errors.push("plans", "out_of_range", "give from 2 to 10 plans");
+    }
+    for (i, plan) in request.plans.iter().enumerate() {
+        validate_plan(plan, &format!("plans[{i}]"), &mut errors);
+    }
+    errors.into_result()?;
     let store = state.store.clone();
-    let outcome = web::block(move || -> Result<PooledOutcome, ApiError> {
+    // Up to ten plans: always off the worker.
+    let body = web::block(move || -> Result<Bytes, ApiError> {
         let mut errors = ValidationErrors::default();
-        check_limit(request.limit, &mut errors);
-        if !(2..=MAX_POOLED_PLANS).contains(&request.plans.len()) {
-            errors.push("plans", "out_of_range", "give from 2 to 10 plans");
-        }
-        for (i, plan) in request.plans.iter().enumerate() {
-            validate_plan(plan, &format!("plans[{i}]"), &mut errors);
-        }
-        errors.clone().into_result()?;
         let mut compiled = Vec::with_capacity(request.plans.len());
         for (i, plan) in request.plans.iter().enumerate() {
             if let Some(location) = resolve(&store, plan, &format!("plans[{i}]"), &mut errors)? {
@@ -241,9 +314,12 @@ pub async fn match_pooled(
             }
         }
         errors.into_result()?;
-        let options = options(request.limit, &request.kinds, viewer);
-        Ok(engine.match_pooled(&compiled, &options))
+        let options = options(request.limit, &request.kinds, viewer, today);
+        encode(&snapshot.match_pooled(&compiled, &options))
     })
     .await??;
-    Ok(web::Json(outcome))
+    if let Some(key) = key {
+        cache.put(key, body.clone());
+    }
+    Ok(json_response(body))
 }

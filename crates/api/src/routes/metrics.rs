@@ -17,6 +17,7 @@ async fn metrics(
 ) -> HttpResponse {
     let ready = if state.indexes_loaded() { 1.0 } else { 0.0 };
     let tracked = limiter.map_or(0.0, |l| l.tracked_clients() as f64);
+    let (hits, misses) = state.match_cache.counts();
     let mut gauges = vec![
         (
             "carematch_indexes_loaded",
@@ -27,6 +28,16 @@ async fn metrics(
             "carematch_rate_limit_clients",
             "Clients (IP addresses and API keys) with a rate-limit bucket in memory.",
             tracked,
+        ),
+        (
+            "carematch_match_cache_hits",
+            "Match requests answered from the match cache since the server started.",
+            hits as f64,
+        ),
+        (
+            "carematch_match_cache_misses",
+            "Match requests computed (not in the match cache) since the server started.",
+            misses as f64,
         ),
     ];
     if let Ok(engine) = state.engine() {

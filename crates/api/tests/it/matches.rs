@@ -131,6 +131,14 @@ async fn every_fixture_plan_gets_a_sensible_top_five() {
             if m["kind"] == "carer" {
                 let d = m["distance_km"].as_f64().expect("distance");
                 assert_eq!((d * 2.0).fract(), 0.0, "{file}: {d}");
+                // The distance line says no more than the rounded figure.
+                let line = m["criteria"]
+                    .as_array()
+                    .expect("criteria")
+                    .iter()
+                    .find(|c| c["criterion"] == "distance")
+                    .expect("a distance line");
+                assert_eq!(line["detail"], format!("{d:.1} km away"), "{file}");
                 let carer = store
                     .get_carer(CarerId(m["id"].as_i64().expect("id")))
                     .expect("get")
@@ -284,6 +292,9 @@ async fn agencies_also_match_their_own_unlisted_carers() {
         let body = json!({"plan": plan(&file), "limit": 100, "kinds": ["carer"]});
         let (_, public) = post(&app, "/v1/matches", None, &body).await;
         let (_, agency) = post(&app, "/v1/matches", Some(&own), &body).await;
+        // The agency's answer to the same body, now cached, is never served to the public.
+        let (_, public_again) = post(&app, "/v1/matches", None, &body).await;
+        assert_eq!(public, public_again, "{file}");
         for m in public["matches"].as_array().expect("matches") {
             assert!(!hidden.contains(&m["id"].as_i64().expect("id")), "{file}");
         }
@@ -376,4 +387,48 @@ async fn a_write_is_visible_to_matching_after_catch_up() {
     app.engine().catch_up().expect("catch up");
     let (_, gone) = post(&app, "/v1/matches", None, &request).await;
     assert!(!ids(&gone).contains(&new.id.0));
+}
+
+/// `carematch_match_cache_hits` and `..._misses` from `/metrics`.
+async fn cache_counts(app: &TestApp) -> (u64, u64) {
+    let (_, _, text) = app.request("GET", "/metrics", None, &[], "").await;
+    let read = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.trim().parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("{name} missing from /metrics"))
+    };
+    (
+        read("carematch_match_cache_hits ") as u64,
+        read("carematch_match_cache_misses ") as u64,
+    )
+}
+
+#[actix_web::test]
+async fn the_same_request_is_answered_from_the_cache_until_a_write() {
+    let (app, _) = seeded_app().await;
+    let store = app.engine().store().clone();
+    let body = json!({"plan": plan("01-cantonese-manchester-sight-loss.json"), "limit": 5,
+        "kinds": ["carer"]});
+    let (status, first) = post(&app, "/v1/matches", None, &body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cache_counts(&app).await, (0, 1));
+    let (_, second) = post(&app, "/v1/matches", None, &body).await;
+    assert_eq!(first, second);
+    assert_eq!(cache_counts(&app).await, (1, 1));
+
+    // A write publishes a new snapshot: the next answer is computed again, and shows it.
+    let top = first["matches"][0]["id"].as_i64().expect("a match");
+    store.delete_carer(CarerId(top)).expect("delete");
+    app.engine().catch_up().expect("catch up");
+    let (_, after) = post(&app, "/v1/matches", None, &body).await;
+    assert_eq!(cache_counts(&app).await, (1, 2));
+    assert_ne!(after["matches"][0]["id"], top, "{after}");
+
+    // Errors are never cached.
+    let bad = json!({"plan": {"postcode": "ZZ99 9ZZ", "max_distance_km": 5}});
+    for _ in 0..2 {
+        let (status, _) = post(&app, "/v1/matches", None, &bad).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    assert_eq!(cache_counts(&app).await, (1, 4));
 }

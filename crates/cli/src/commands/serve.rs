@@ -36,7 +36,8 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
         millis = stats.start_millis,
         "indexes loaded"
     );
-    let state = AppState::with_engine(store, Arc::new(engine));
+    let state = AppState::with_engine(store, Arc::new(engine))
+        .with_match_cache(settings.match_cache_config());
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!(address = %listener.local_addr()?, "carematch is listening");

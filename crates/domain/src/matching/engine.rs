@@ -449,6 +449,7 @@ impl Judge<'_> {
         {
             return None;
         }
+        dbg(5);
         Some(self.combine(d, preferred, Some(c.coverage(&s.mask))))
     }
 
@@ -1017,6 +1018,9 @@ fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
+pub static DBG: [std::sync::atomic::AtomicUsize; 8] = [const { std::sync::atomic::AtomicUsize::new(0) }; 8];
+#[inline(always)]
+fn dbg(i: usize) { DBG[i].fetch_add(1, std::sync::atomic::Ordering::Relaxed); }
 /// Relative margin on squared chords: far above rounding, far below any real distance.
 const CHORD_2_MARGIN: f64 = 1e-9;
 
@@ -1047,6 +1051,7 @@ fn km_for_chord_2(d2: f64) -> f64 {
 /// Squared chord between two unit vectors, in the index's order of operations.
 #[inline(always)]
 fn chord_2(a: [f64; 3], b: [f64; 3]) -> f64 {
+    dbg(0);
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
 }
 
@@ -1161,6 +1166,7 @@ impl<'a> Matcher<'a> {
     /// certainly in range are counted against their one failed criterion without being read.
     fn feed_block(&mut self, hot: &HotColumns, block: usize, n: usize, run: &Run) {
         let base = block * BLOCK;
+        dbg(1);
         let flags = hot.blocks[block];
         let visible = self.visible_in_block(hot, &flags, base, n);
         if visible == 0 {
@@ -1210,6 +1216,7 @@ impl<'a> Matcher<'a> {
         } else {
             0
         };
+        if run.ring { dbg(7); }
         if run.ring {
             // Only distance can be relaxed here: members failing no other criterion.
             let bulk = none & decided;
@@ -1283,6 +1290,7 @@ impl<'a> Matcher<'a> {
             return;
         }
         let quick = members & certain;
+        DBG[6].fetch_add((members & !quick).count_ones() as usize, std::sync::atomic::Ordering::Relaxed);
         self.considered += quick.count_ones() as usize;
         let mut rest = members & !quick;
         while rest != 0 {
@@ -1380,6 +1388,7 @@ impl<'a> Matcher<'a> {
     /// A visible candidate, judged on every criterion (or only counted when it can no longer
     /// matter beyond the count).
     fn judge_slot(&mut self, hot: &HotColumns, i: usize, run: &Run) {
+        dbg(2);
         let Some(d2) = self.in_scope(hot, i, run) else {
             return;
         };
@@ -1394,6 +1403,7 @@ impl<'a> Matcher<'a> {
             self.considered += 1;
             return;
         }
+        dbg(3);
         match self.judge.failures(&HotRow { hot, i }, run.ring) {
             Verdict::Skip => {}
             Verdict::Pass => {
@@ -1416,6 +1426,7 @@ impl<'a> Matcher<'a> {
     /// Offers a passing candidate to the top `limit`; once that is full, narrows the distance
     /// beyond which no candidate can enter it.
     fn rank(&mut self, hot: &HotColumns, i: usize, slot: u32, d: f64) {
+        dbg(4);
         let full = self.top.is_full();
         let worst = self.top.worst();
         if full
@@ -1586,7 +1597,15 @@ impl<'a> Matcher<'a> {
                     name: side.name.clone(),
                     score: r.score,
                     distance_km: shown_distance(r.distance, r.kind, judge.options.viewer),
-                    criteria: explain::criteria(judge.plan, c, r.distance, judge.today),
+                    criteria: explain::criteria(
+                        judge.plan,
+                        c,
+                        (
+                            r.distance,
+                            shown_distance(r.distance, r.kind, judge.options.viewer),
+                        ),
+                        judge.today,
+                    ),
                 })
             })
             .collect();
@@ -1724,7 +1743,12 @@ pub fn match_pooled(
                         plan: i,
                         score: judge.score(c, d),
                         distance_km: shown_distance(d, r.kind, options.viewer),
-                        criteria: explain::criteria(judge.plan, c, d, today),
+                        criteria: explain::criteria(
+                            judge.plan,
+                            c,
+                            (d, shown_distance(d, r.kind, options.viewer)),
+                            today,
+                        ),
                     }
                 })
                 .collect();

@@ -305,10 +305,12 @@ fn date_text(day: i32) -> String {
 }
 
 /// Every criterion of the plan for one candidate, in plan order, distance after the lists.
+/// `distance` is `(exact, shown)`: the exact distance decides the outcome, the distance the
+/// viewer may see (rounded to 0.5 km for a public view of a carer) is the one written.
 pub(crate) fn criteria(
     plan: &CompiledPlan,
     c: &Candidate,
-    distance_km: f64,
+    (distance_km, shown_km): (f64, f64),
     today: i32,
 ) -> Vec<CriterionResult> {
     let mut out = Vec::new();
@@ -413,7 +415,7 @@ pub(crate) fn criteria(
         "distance".to_owned(),
         true,
         met_if(distance_km <= plan.max_km),
-        format!("{distance_km:.1} km away"),
+        format!("{shown_km:.1} km away"),
     ));
     if let Some(s) = &plan.schedule {
         let (result, detail) = schedule_line(c, &s.mask);
