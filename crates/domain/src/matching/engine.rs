@@ -449,7 +449,6 @@ impl Judge<'_> {
         {
             return None;
         }
-        dbg(5);
         Some(self.combine(d, preferred, Some(c.coverage(&s.mask))))
     }
 
@@ -1018,9 +1017,6 @@ fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
-pub static DBG: [std::sync::atomic::AtomicUsize; 8] = [const { std::sync::atomic::AtomicUsize::new(0) }; 8];
-#[inline(always)]
-fn dbg(i: usize) { DBG[i].fetch_add(1, std::sync::atomic::Ordering::Relaxed); }
 /// Relative margin on squared chords: far above rounding, far below any real distance.
 const CHORD_2_MARGIN: f64 = 1e-9;
 
@@ -1051,7 +1047,6 @@ fn km_for_chord_2(d2: f64) -> f64 {
 /// Squared chord between two unit vectors, in the index's order of operations.
 #[inline(always)]
 fn chord_2(a: [f64; 3], b: [f64; 3]) -> f64 {
-    dbg(0);
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
 }
 
@@ -1166,7 +1161,6 @@ impl<'a> Matcher<'a> {
     /// certainly in range are counted against their one failed criterion without being read.
     fn feed_block(&mut self, hot: &HotColumns, block: usize, n: usize, run: &Run) {
         let base = block * BLOCK;
-        dbg(1);
         let flags = hot.blocks[block];
         let visible = self.visible_in_block(hot, &flags, base, n);
         if visible == 0 {
@@ -1216,7 +1210,6 @@ impl<'a> Matcher<'a> {
         } else {
             0
         };
-        if run.ring { dbg(7); }
         if run.ring {
             // Only distance can be relaxed here: members failing no other criterion.
             let bulk = none & decided;
@@ -1290,7 +1283,6 @@ impl<'a> Matcher<'a> {
             return;
         }
         let quick = members & certain;
-        DBG[6].fetch_add((members & !quick).count_ones() as usize, std::sync::atomic::Ordering::Relaxed);
         self.considered += quick.count_ones() as usize;
         let mut rest = members & !quick;
         while rest != 0 {
@@ -1388,7 +1380,6 @@ impl<'a> Matcher<'a> {
     /// A visible candidate, judged on every criterion (or only counted when it can no longer
     /// matter beyond the count).
     fn judge_slot(&mut self, hot: &HotColumns, i: usize, run: &Run) {
-        dbg(2);
         let Some(d2) = self.in_scope(hot, i, run) else {
             return;
         };
@@ -1403,7 +1394,6 @@ impl<'a> Matcher<'a> {
             self.considered += 1;
             return;
         }
-        dbg(3);
         match self.judge.failures(&HotRow { hot, i }, run.ring) {
             Verdict::Skip => {}
             Verdict::Pass => {
@@ -1426,7 +1416,6 @@ impl<'a> Matcher<'a> {
     /// Offers a passing candidate to the top `limit`; once that is full, narrows the distance
     /// beyond which no candidate can enter it.
     fn rank(&mut self, hot: &HotColumns, i: usize, slot: u32, d: f64) {
-        dbg(4);
         let full = self.top.is_full();
         let worst = self.top.worst();
         if full
