@@ -539,11 +539,11 @@ fn run(carers: usize, queries: usize, repeat: usize) {
             .ok()
             .and_then(|v| v.parse::<usize>().ok())
             .unwrap_or(100);
-        // BENCH_COLD: before each run, write a buffer larger than the last-level cache, so that
+        // BENCH_COLD: before each run, write 512 MiB (more than the last-level cache), so that
         // every run finds the plan's columns in memory, as a first run does.
         let mut evict = std::env::var("BENCH_COLD")
             .is_ok()
-            .then(|| vec![0u8; 64 << 20]);
+            .then(|| vec![0u8; 512 << 20]);
         for i in only
             .split(',')
             .filter_map(|v| v.trim().parse::<usize>().ok())
