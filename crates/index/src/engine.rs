@@ -329,15 +329,24 @@ pub struct CandidateRef<'a> {
 
 impl Snapshot {
     fn new(base: Arc<Layer>, overlay: Arc<Overlay>) -> Self {
+        Self::with_version(
+            base,
+            overlay,
+            SNAPSHOT_VERSIONS.fetch_add(1, Ordering::Relaxed),
+        )
+    }
+
+    fn with_version(base: Arc<Layer>, overlay: Arc<Overlay>, version: u64) -> Self {
         Self {
             base,
             overlay,
-            version: SNAPSHOT_VERSIONS.fetch_add(1, Ordering::Relaxed),
+            version,
         }
     }
 
-    /// Unique to this snapshot within the process: every write, and every compaction, publishes
-    /// a snapshot with a new version. Results computed over one snapshot carry its version.
+    /// Names what this snapshot holds, within the process: every applied write publishes a
+    /// snapshot with a new version; a compaction publishes the same candidates in a new layout
+    /// and keeps the version. Results computed over one snapshot carry its version.
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -1052,9 +1061,12 @@ impl Inner {
                 .map(|(key, entry)| (*key, entry.clone()))
                 .collect();
             let overlay = Overlay::build(&new_base, newer);
-            self.snapshot.store(Arc::new(Snapshot::new(
+            // The new base holds `from`'s candidates and the overlay everything applied since:
+            // the same candidates as `current`, so answers cached under its version stay right.
+            self.snapshot.store(Arc::new(Snapshot::with_version(
                 Arc::clone(&new_base),
                 Arc::new(overlay),
+                current.version(),
             )));
         }
         self.compactions.fetch_add(1, Ordering::Relaxed);

@@ -213,6 +213,17 @@ fn compacts_in_the_background_without_losing_writes() {
     assert!(stats.compactions >= 1);
     assert_eq!(stats.candidates, 42);
     assert_same_answers(&engine, &db.store);
+
+    // A compaction changes the layout, not the candidates: the snapshot keeps its version
+    // (answers cached under it stay right); a write gives a new one.
+    let before = engine.snapshot().version();
+    let compactions = engine.stats().compactions;
+    engine.compact().expect("compact");
+    assert_eq!(engine.stats().compactions, compactions + 1);
+    assert_eq!(engine.snapshot().version(), before);
+    db.store.delete_carer(CarerId(1)).expect("delete");
+    engine.catch_up().expect("catch up");
+    assert_ne!(engine.snapshot().version(), before);
 }
 
 #[test]
