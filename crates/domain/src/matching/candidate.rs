@@ -397,6 +397,11 @@ impl Roster {
             .into_iter()
             .map(Some)
             .collect();
+        // Sized once: growing a vector of a million candidates by doubling copies it into fresh
+        // memory each time (mimalloc, which the server uses, does not remap), and that was most
+        // of the time a build took.
+        self.candidates = Vec::with_capacity(n);
+        self.side = Vec::with_capacity(n);
         for slot in order {
             let i = *slot as usize;
             if let (Some(c), Some(s)) = (candidates[i].take(), side[i].take()) {
