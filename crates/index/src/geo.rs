@@ -307,11 +307,23 @@ impl CandidateSet {
         let mut matcher = Matcher::new(plan, &self.roster, options);
         let centre = plan.location.unit_vector();
         let max_2 = chord_for_km(plan.max_km.max(0.0)).powi(2);
-        let (mut runs, mut scratch) = (Vec::new(), Vec::new());
+        let (mut runs, mut ordered) = (Vec::new(), Vec::new());
         self.blocks
             .select(centre, f64::NEG_INFINITY, max_2, &mut runs);
-        blocks::order_nearest_first(&mut runs, max_2, &mut scratch);
-        for (chord_2, slots) in runs.drain(..) {
+        blocks::order_nearest_first(&runs, max_2, &mut ordered);
+        // Nearest first while a run may still hold someone for the top `limit`; the rest (most
+        // runs of a wide search) are only counted, in slot order: sequential reads of the
+        // columns instead of a jump per block.
+        let mut fed = vec![false; runs.len()];
+        for &k in &ordered {
+            let (chord_2, slots) = &runs[k];
+            if matcher.only_counts_beyond(*chord_2.start()) {
+                break;
+            }
+            fed[k] = true;
+            matcher.feed_hot(&self.hot, slots.clone(), chord_2.clone(), false);
+        }
+        for ((chord_2, slots), _) in runs.drain(..).zip(&fed).filter(|(_, fed)| !**fed) {
             matcher.feed_hot(&self.hot, slots, chord_2, false);
         }
         if matcher.needs_relaxations() {

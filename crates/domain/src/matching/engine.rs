@@ -1166,26 +1166,26 @@ impl<'a> Matcher<'a> {
         if visible == 0 {
             return;
         }
-        let limit = self.judge.options.limit;
-        let filling = self.passed < limit;
-        // Members certainly in range for this pass and reaching the person from anywhere in the
-        // box (polygons are always tested), and those that may be.
-        let reach = &hot.reach_chord_2[base..base + n];
-        let (certain, possible) = if flags.reach_sorted {
-            let sure = if run.certain {
-                low_bits(count_leading(reach, run.reach_2)) & !flags.polygon
+        let decides = |certain: u64| {
+            if self.bitmaps_decide {
+                certain & !flags.provider
             } else {
                 0
-            };
-            // Reaches short of the nearest corner of the box: certainly out.
-            let reaching = count_leading(reach, run.min_2 / (1.0 + CHORD_2_MARGIN));
-            (
-                sure & visible,
-                (low_bits(reaching) | flags.polygon) & visible,
-            )
-        } else {
-            (0, visible)
+            }
         };
+        if run.ring {
+            // Only distance can be relaxed here: members failing no other criterion, whose
+            // bitmaps are read before the reaches (most blocks of the ring have none).
+            let (failing, _) = self.required_failures(hot, block);
+            let (certain, none) = Self::in_reach(hot, &flags, base, n, visible & !failing, run);
+            let bulk = none & decides(certain);
+            self.misses.add(C_DISTANCE, bulk.count_ones());
+            self.judge_members(hot, base, none & !bulk, run);
+            return;
+        }
+        let limit = self.judge.options.limit;
+        let filling = self.passed < limit;
+        let (certain, possible) = Self::in_reach(hot, &flags, base, n, visible, run);
         if possible == 0 {
             return;
         }
@@ -1194,29 +1194,11 @@ impl<'a> Matcher<'a> {
             self.count_in_scope(hot, base, possible, certain, run);
             return;
         }
-        // Bit-sliced count of failed required codes, saturating at two.
-        let blocks = hot.blocks.len();
-        let (mut one_or_more, mut two_or_more) = (0u64, 0u64);
-        for row in &self.required_rows {
-            let missing = !hot.bits.get(row.row * blocks + block).copied().unwrap_or(0);
-            two_or_more |= one_or_more & missing;
-            one_or_more |= missing;
-        }
+        let (one_or_more, two_or_more) = self.required_failures(hot, block);
         let none = possible & !one_or_more;
         let exactly_one = possible & one_or_more & !two_or_more;
         // Carers certainly in range whose verdict the bitmaps decide.
-        let decided = if self.bitmaps_decide {
-            certain & !flags.provider
-        } else {
-            0
-        };
-        if run.ring {
-            // Only distance can be relaxed here: members failing no other criterion.
-            let bulk = none & decided;
-            self.misses.add(C_DISTANCE, bulk.count_ones());
-            self.judge_members(hot, base, none & !bulk, run);
-            return;
-        }
+        let decided = decides(certain);
         let mut to_judge = if filling {
             none | exactly_one
         } else {
@@ -1234,6 +1216,48 @@ impl<'a> Matcher<'a> {
             self.count_in_scope(hot, base, possible & !to_judge, certain, run);
         }
         self.judge_members(hot, base, to_judge, run);
+    }
+
+    /// Of `members` of a block, those certainly in range for this pass and reaching the person
+    /// from anywhere in the block's box (polygons are always tested), and those that may be.
+    #[inline(always)]
+    fn in_reach(
+        hot: &HotColumns,
+        flags: &BlockFlags,
+        base: usize,
+        n: usize,
+        members: u64,
+        run: &Run,
+    ) -> (u64, u64) {
+        if members == 0 || !flags.reach_sorted {
+            return (0, members);
+        }
+        let reach = &hot.reach_chord_2[base..base + n];
+        let sure = if run.certain {
+            low_bits(count_leading(reach, run.reach_2)) & !flags.polygon
+        } else {
+            0
+        };
+        // Reaches short of the nearest corner of the box: certainly out.
+        let reaching = count_leading(reach, run.min_2 / (1.0 + CHORD_2_MARGIN));
+        (
+            sure & members,
+            (low_bits(reaching) | flags.polygon) & members,
+        )
+    }
+
+    /// Bit-sliced count of the required codes each member of a block lacks, saturating at two:
+    /// (lacking one or more, lacking two or more).
+    #[inline(always)]
+    fn required_failures(&self, hot: &HotColumns, block: usize) -> (u64, u64) {
+        let blocks = hot.blocks.len();
+        let (mut one_or_more, mut two_or_more) = (0u64, 0u64);
+        for row in &self.required_rows {
+            let missing = !hot.bits.get(row.row * blocks + block).copied().unwrap_or(0);
+            two_or_more |= one_or_more & missing;
+            one_or_more |= missing;
+        }
+        (one_or_more, two_or_more)
     }
 
     /// Visible members of a block: the kinds asked for, seen by the viewer.
@@ -1557,6 +1581,15 @@ impl<'a> Matcher<'a> {
     /// candidates between the maximum distance and twice it should be fed too.
     pub fn needs_relaxations(&self) -> bool {
         self.passed < self.judge.options.limit
+    }
+
+    /// Whether a run of the first pass whose bases are all at least squared chord `min_2` from
+    /// the person can now only be counted: `limit` have matched (relaxations will not be
+    /// reported) and no one that far can enter the top `limit`. Stays true once true (the bound
+    /// only narrows), so the runs beyond it may be fed in any order, e.g. in slot order, which
+    /// reads the columns sequentially.
+    pub fn only_counts_beyond(&self, min_2: f64) -> bool {
+        self.passed >= self.judge.options.limit && min_2 > self.geometry.rank_chord_2
     }
 
     /// Candidates that met every required criterion so far.

@@ -157,18 +157,15 @@ impl Blocks {
     }
 }
 
-/// Orders runs from [`Blocks::select`] nearest first, to within 1/[`ORDER_BUCKETS`] of the
-/// distance to `outer_2`, by a counting sort on their lower bound (linear time; runs in one
-/// bucket keep their slot order). The matcher's results do not depend on the order, only how
-/// early it can stop scoring far candidates.
+/// The indices of `runs` (from [`Blocks::select`]) nearest first, to within 1/[`ORDER_BUCKETS`]
+/// of the distance to `outer_2`, into `order`, by a counting sort on their lower bound (linear
+/// time; runs in one bucket keep their slot order). The matcher's results do not depend on the
+/// order, only how early it can stop scoring far candidates.
 pub fn order_nearest_first(
-    runs: &mut Vec<(RangeInclusive<f64>, Range<u32>)>,
+    runs: &[(RangeInclusive<f64>, Range<u32>)],
     outer_2: f64,
-    scratch: &mut Vec<(RangeInclusive<f64>, Range<u32>)>,
+    order: &mut Vec<usize>,
 ) {
-    if runs.len() < 2 {
-        return;
-    }
     // Buckets of equal width in distance (chord), not squared chord, so that the nearest runs
     // are told apart finely.
     let scale = if outer_2 > 0.0 && outer_2.is_finite() {
@@ -181,20 +178,19 @@ pub fn order_nearest_first(
         b.min(ORDER_BUCKETS - 1)
     };
     let mut starts = [0usize; ORDER_BUCKETS + 1];
-    for (bounds, _) in runs.iter() {
+    for (bounds, _) in runs {
         starts[bucket(*bounds.start()) + 1] += 1;
     }
     for b in 0..ORDER_BUCKETS {
         starts[b + 1] += starts[b];
     }
-    scratch.clear();
-    scratch.resize(runs.len(), (0.0..=0.0, 0..0));
-    for run in runs.drain(..) {
-        let b = bucket(*run.0.start());
-        scratch[starts[b]] = run;
+    order.clear();
+    order.resize(runs.len(), 0);
+    for (k, (bounds, _)) in runs.iter().enumerate() {
+        let b = bucket(*bounds.start());
+        order[starts[b]] = k;
         starts[b] += 1;
     }
-    std::mem::swap(runs, scratch);
 }
 
 /// Distance buckets of [`order_nearest_first`].
