@@ -383,6 +383,22 @@ impl Judge<'_> {
         {
             f.add(C_GENDER);
         }
+        self.unmapped_failures(c, &mut f);
+        if f.count == 0 {
+            Verdict::Pass
+        } else {
+            Verdict::Fail(f)
+        }
+    }
+
+    /// Adds the failed required criteria that have no bitmaps in [`HotColumns`] (hours, rate,
+    /// start date, schedule, checks) to `f`, stopping once it holds two.
+    #[inline(always)]
+    pub(crate) fn unmapped_failures<P: Profile>(&self, c: &P, f: &mut Failures) {
+        let plan = self.plan;
+        if f.many() {
+            return;
+        }
         if let Some(w) = plan.hours
             && w.required
             && c.hours_free() < w.value
@@ -402,7 +418,7 @@ impl Judge<'_> {
             f.add(C_NEEDED_BY);
         }
         if f.many() {
-            return Verdict::Fail(f);
+            return;
         }
         if let Some(s) = &plan.schedule
             && s.required
@@ -418,14 +434,6 @@ impl Judge<'_> {
                     .difference(c.valid_checks(self.today))
                     .bits(),
             );
-        }
-        if f.many() {
-            return Verdict::Fail(f);
-        }
-        if f.count == 0 {
-            Verdict::Pass
-        } else {
-            Verdict::Fail(f)
         }
     }
 
@@ -1206,12 +1214,20 @@ impl<'a> Matcher<'a> {
         };
         if filling {
             let bulk = exactly_one & decided;
-            if bulk != 0 {
-                self.considered += bulk.count_ones() as usize;
-                self.count_single_failures(hot, block, bulk);
-                to_judge &= !bulk;
-            }
-            self.count_in_scope(hot, base, possible & !to_judge & !bulk, certain, run);
+            // Carers failing exactly one code when the plan also requires something without a
+            // bitmap (a schedule, say): only those criteria are read, not the codes again.
+            let partly = exactly_one & !decided & !flags.provider;
+            let single = bulk | self.meeting_unmapped(hot, base, partly, run);
+            self.considered += bulk.count_ones() as usize;
+            self.count_single_failures(hot, block, single);
+            to_judge &= !(bulk | partly);
+            self.count_in_scope(
+                hot,
+                base,
+                possible & !to_judge & !bulk & !partly,
+                certain,
+                run,
+            );
         } else {
             self.count_in_scope(hot, base, possible & !to_judge, certain, run);
         }
@@ -1328,9 +1344,33 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// Counts `members` (carers, each failing exactly one required code) that are in range and
+    /// gives those of them that meet every required criterion without a bitmap.
+    fn meeting_unmapped(&mut self, hot: &HotColumns, base: usize, members: u64, run: &Run) -> u64 {
+        let (mut rest, mut meeting) = (members, 0u64);
+        while rest != 0 {
+            let j = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if self.in_scope(hot, base + j, run).is_none() {
+                continue;
+            }
+            self.considered += 1;
+            let mut f = Failures::default();
+            self.judge
+                .unmapped_failures(&HotRow { hot, i: base + j }, &mut f);
+            if f.count == 0 {
+                meeting |= 1u64 << j;
+            }
+        }
+        meeting
+    }
+
     /// Records `members`, each failing exactly one required row and nothing else, against that
     /// criterion (with, for a language, those who speak a related one).
     fn count_single_failures(&mut self, hot: &HotColumns, block: usize, members: u64) {
+        if members == 0 {
+            return;
+        }
         let blocks = hot.blocks.len();
         for row in &self.required_rows {
             let missing = !hot.bits.get(row.row * blocks + block).copied().unwrap_or(0);

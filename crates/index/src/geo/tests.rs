@@ -4,10 +4,14 @@
 use carematch_domain::matching::{
     CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer, match_plan,
 };
-use carematch_domain::plan::{LanguageNeed, Priority, SupportPlan};
+use carematch_domain::plan::{
+    DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
+};
 use carematch_domain::provider::ServiceArea;
+use carematch_domain::schedule::{Slot, TimeOfDay};
 use carematch_domain::vocabulary::{
     Cuisine, EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service, TravelMode,
+    Weekday,
 };
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, Contact, GeoPoint, Km, LanguageSkill, Postcode,
@@ -260,6 +264,24 @@ proptest! {
     }
 }
 
+/// One of a few overlapping day slots (some overnight), so that plans' schedules are covered
+/// wholly, partly or not at all.
+fn week_slot(rng: &mut Rng) -> Slot {
+    let hours = [
+        ("07:00", "13:00"),
+        ("09:00", "17:00"),
+        ("12:00", "20:00"),
+        ("22:00", "07:00"),
+    ];
+    let (start, end) = hours[(rng.next() % 4) as usize];
+    Slot {
+        day: Weekday::ALL[(rng.next() % 3) as usize],
+        start: TimeOfDay::parse(start).expect("time"),
+        end: TimeOfDay::parse(end).expect("time"),
+        overnight: start > end,
+    }
+}
+
 /// A dense world: `n` carers and `n / 10` providers within ±`spread` degrees of Leicester, with
 /// varied languages, cuisines, services, consent and reach.
 fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provider>) {
@@ -286,6 +308,13 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
             if rng.unit() < 0.2 {
                 c.details.services.clear();
             }
+            if rng.unit() < 0.4 {
+                c.details.gender = Gender::Male;
+            }
+            c.details.availability = (0..rng.next() % 4).map(|_| week_slot(rng)).collect();
+            c.details.hours_per_week = 5 + (rng.next() % 36) as u8;
+            c.details.hourly_rate = RatePence::new(1200 + (rng.next() % 800) as i64).expect("rate");
+            c.details.available_from = day(2026, 10 + (rng.next() % 3) as u32, 1);
             c
         })
         .collect();
@@ -358,6 +387,20 @@ proptest! {
         }
         if rng.unit() < 0.3 {
             plan.carer_gender = Some(carematch_domain::plan::Need { code: Gender::Female, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.5 {
+            let slots = (0..1 + rng.next() % 2).map(|_| week_slot(&mut rng)).collect();
+            plan.schedule = Some(ScheduleNeed { slots, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.3 {
+            plan.hours_per_week = Some(HoursNeed { hours: 10 + (rng.next() % 20) as u8, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.3 {
+            let max = RatePence::new(1300 + (rng.next() % 600) as i64).expect("rate");
+            plan.max_hourly_rate = Some(RateNeed { max, priority: priority(&mut rng) });
+        }
+        if rng.unit() < 0.2 {
+            plan.needed_by = Some(DateNeed { date: day(2026, 11, 15), priority: priority(&mut rng) });
         }
         let compiled = CompiledPlan::compile(&plan, at);
         let options = MatchOptions {
