@@ -264,6 +264,14 @@ impl Failures {
     fn many(&self) -> bool {
         self.count >= 2
     }
+
+    fn verdict(self) -> Verdict {
+        if self.count == 0 {
+            Verdict::Pass
+        } else {
+            Verdict::Fail(self)
+        }
+    }
 }
 
 /// How a retrieved candidate stands against a plan.
@@ -317,13 +325,7 @@ impl Judge<'_> {
     #[inline(always)]
     pub(crate) fn failures<P: Profile>(&self, c: &P, beyond_max: bool) -> Verdict {
         let plan = self.plan;
-        let mut f = Failures::default();
-        if beyond_max {
-            f.add(C_DISTANCE);
-        }
-        if !c.accepting_on(self.today) {
-            f.add(C_ACCEPTING);
-        }
+        let mut f = self.scope_failures(c, beyond_max);
         // Each list is read only when the plan requires something from it, so that the columnar
         // path touches only the columns a plan needs.
         if !plan.cuisines.required.is_empty() {
@@ -384,11 +386,30 @@ impl Judge<'_> {
             f.add(C_GENDER);
         }
         self.unmapped_failures(c, &mut f);
-        if f.count == 0 {
-            Verdict::Pass
-        } else {
-            Verdict::Fail(f)
+        f.verdict()
+    }
+
+    /// [`Judge::failures`] of a candidate known to have every required code (languages at
+    /// their levels, cuisines, diets, practices, services, experience, a carer's gender and
+    /// faith), e.g. from the bitmaps of [`HotColumns`]: the code columns are not read.
+    #[inline(always)]
+    pub(crate) fn failures_with_codes<P: Profile>(&self, c: &P, beyond_max: bool) -> Verdict {
+        let mut f = self.scope_failures(c, beyond_max);
+        self.unmapped_failures(c, &mut f);
+        f.verdict()
+    }
+
+    /// Distance (beyond the maximum) and a provider's lapsed "accepting" flag.
+    #[inline(always)]
+    fn scope_failures<P: Profile>(&self, c: &P, beyond_max: bool) -> Failures {
+        let mut f = Failures::default();
+        if beyond_max {
+            f.add(C_DISTANCE);
         }
+        if !c.accepting_on(self.today) {
+            f.add(C_ACCEPTING);
+        }
+        f
     }
 
     /// Adds the failed required criteria that have no bitmaps in [`HotColumns`] (hours, rate,
@@ -1134,7 +1155,7 @@ impl<'a> Matcher<'a> {
                 let stop = block_end.min(end);
                 for slot in i..stop {
                     if self.visible(hot, slot) {
-                        self.judge_slot(hot, slot, &run);
+                        self.judge_slot(hot, slot, &run, false);
                     }
                 }
                 i = stop;
@@ -1188,7 +1209,7 @@ impl<'a> Matcher<'a> {
             let (certain, none) = Self::in_reach(hot, &flags, base, n, visible & !failing, run);
             let bulk = none & decides(certain);
             self.misses.add(C_DISTANCE, bulk.count_ones());
-            self.judge_members(hot, base, none & !bulk, run);
+            self.judge_members(hot, base, none & !bulk, run, true);
             return;
         }
         let limit = self.judge.options.limit;
@@ -1231,7 +1252,9 @@ impl<'a> Matcher<'a> {
         } else {
             self.count_in_scope(hot, base, possible & !to_judge, certain, run);
         }
-        self.judge_members(hot, base, to_judge, run);
+        // Members failing no required code need only the criteria without bitmaps read.
+        self.judge_members(hot, base, to_judge & none, run, true);
+        self.judge_members(hot, base, to_judge & !none, run, false);
     }
 
     /// Of `members` of a block, those certainly in range for this pass and reaching the person
@@ -1336,10 +1359,17 @@ impl<'a> Matcher<'a> {
 
     /// Judges `members` one by one.
     #[inline(always)]
-    fn judge_members(&mut self, hot: &HotColumns, base: usize, mut members: u64, run: &Run) {
+    fn judge_members(
+        &mut self,
+        hot: &HotColumns,
+        base: usize,
+        mut members: u64,
+        run: &Run,
+        codes_met: bool,
+    ) {
         while members != 0 {
             let j = members.trailing_zeros() as usize;
-            self.judge_slot(hot, base + j, run);
+            self.judge_slot(hot, base + j, run, codes_met);
             members &= members - 1;
         }
     }
@@ -1441,9 +1471,10 @@ impl<'a> Matcher<'a> {
         Some(d2)
     }
 
-    /// A visible candidate, judged on every criterion (or only counted when it can no longer
-    /// matter beyond the count).
-    fn judge_slot(&mut self, hot: &HotColumns, i: usize, run: &Run) {
+    /// A visible candidate, judged on every criterion (`codes_met`: on those without bitmaps,
+    /// the bitmaps having shown it has every required code), or only counted when it can no
+    /// longer matter beyond the count.
+    fn judge_slot(&mut self, hot: &HotColumns, i: usize, run: &Run, codes_met: bool) {
         let Some(d2) = self.in_scope(hot, i, run) else {
             return;
         };
@@ -1458,7 +1489,13 @@ impl<'a> Matcher<'a> {
             self.considered += 1;
             return;
         }
-        match self.judge.failures(&HotRow { hot, i }, run.ring) {
+        let row = HotRow { hot, i };
+        let verdict = if codes_met {
+            self.judge.failures_with_codes(&row, run.ring)
+        } else {
+            self.judge.failures(&row, run.ring)
+        };
+        match verdict {
             Verdict::Skip => {}
             Verdict::Pass => {
                 self.considered += 1;

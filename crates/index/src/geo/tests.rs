@@ -45,6 +45,37 @@ fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
 }
 
+/// A plan at `at` within `max_km` asking for nothing yet.
+fn plan_at(at: GeoPoint, max_km: f64) -> SupportPlan {
+    SupportPlan {
+        postcode: None,
+        location: Some(at),
+        max_distance_km: Km::new(max_km).expect("km"),
+        languages: vec![],
+        cuisines: vec![],
+        dietary_laws: vec![],
+        faith_practices: vec![],
+        shared_faith: None,
+        carer_gender: None,
+        services: vec![],
+        experience: vec![],
+        schedule: None,
+        hours_per_week: None,
+        max_hourly_rate: None,
+        needed_by: None,
+    }
+}
+
+/// Every candidate of `roster` with its distance from `at`, to feed the record-at-a-time matcher.
+fn every_candidate(roster: &Roster, at: GeoPoint) -> Vec<(u32, f64)> {
+    roster
+        .candidates()
+        .iter()
+        .zip(0u32..)
+        .map(|(c, slot)| (slot, at.distance_km(c.location())))
+        .collect()
+}
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
@@ -217,25 +248,13 @@ proptest! {
         let set = CandidateSet::build(&carers, &providers);
         let at = point(rng.range(51.0, 54.0), rng.range(-3.0, 0.5));
         let plan = SupportPlan {
-            postcode: None,
-            location: Some(at),
-            max_distance_km: Km::new(max_km).expect("km"),
             languages: vec![LanguageNeed {
                 code: Language::Yue,
                 min_proficiency: Proficiency::Conversational,
                 priority: if seed % 2 == 0 { Priority::Required } else { Priority::Preferred },
             }],
             cuisines: vec![carematch_domain::plan::Need { code: Cuisine::Cantonese, priority: Priority::Preferred }],
-            dietary_laws: vec![],
-            faith_practices: vec![],
-            shared_faith: None,
-            carer_gender: None,
-            services: vec![],
-            experience: vec![],
-            schedule: None,
-            hours_per_week: None,
-            max_hourly_rate: None,
-            needed_by: None,
+            ..plan_at(at, max_km)
         };
         let compiled = CompiledPlan::compile(&plan, at);
         let options = MatchOptions {
@@ -247,12 +266,7 @@ proptest! {
         let mut plain = Roster::new();
         carers.iter().for_each(|c| { plain.push_carer(c); });
         providers.iter().for_each(|p| { plain.push_provider(p); });
-        let everything: Vec<(u32, f64)> = plain
-            .candidates()
-            .iter()
-            .zip(0u32..)
-            .map(|(c, slot)| (slot, at.distance_km(c.location())))
-            .collect();
+        let everything = every_candidate(&plain, at);
         let slow = match_plan(&compiled, &plain, everything, &options);
         prop_assert_eq!(fast.matches.len(), slow.matches.len());
         for (a, b) in fast.matches.iter().zip(&slow.matches) {
@@ -352,23 +366,7 @@ proptest! {
         let set = CandidateSet::build(&carers, &providers);
         let at = point(52.6369 + rng.range(-spread, spread) * 0.6, -1.1350 + rng.range(-spread, spread));
         let priority = |rng: &mut Rng| if rng.unit() < 0.5 { Priority::Required } else { Priority::Preferred };
-        let mut plan = SupportPlan {
-            postcode: None,
-            location: Some(at),
-            max_distance_km: Km::new(rng.range(0.5, 25.0)).expect("km"),
-            languages: vec![],
-            cuisines: vec![],
-            dietary_laws: vec![],
-            faith_practices: vec![],
-            shared_faith: None,
-            carer_gender: None,
-            services: vec![],
-            experience: vec![],
-            schedule: None,
-            hours_per_week: None,
-            max_hourly_rate: None,
-            needed_by: None,
-        };
+        let mut plan = plan_at(at, rng.range(0.5, 25.0));
         if rng.unit() < 0.7 {
             plan.languages.push(LanguageNeed {
                 code: [Language::Yue, Language::Cmn, Language::Eng][(rng.next() % 3) as usize],
@@ -418,13 +416,7 @@ proptest! {
             ..MatchOptions::new(day(2026, 11, 20))
         };
         let fast = set.match_plan(&compiled, &options);
-        let everything: Vec<(u32, f64)> = set
-            .roster()
-            .candidates()
-            .iter()
-            .zip(0u32..)
-            .map(|(c, slot)| (slot, at.distance_km(c.location())))
-            .collect();
+        let everything = every_candidate(set.roster(), at);
         let slow = match_plan(&compiled, set.roster(), everything, &options);
         prop_assert_eq!(fast.matches.len(), slow.matches.len());
         for (a, b) in fast.matches.iter().zip(&slow.matches) {
@@ -508,4 +500,89 @@ fn spatial_layout_keeps_every_candidate_once() {
     seen.dedup();
     assert_eq!(seen.len(), carers.len() + providers.len());
     assert_eq!(set.geo().len(), set.len());
+}
+
+/// Carers centimetres either side of each threshold: the plan's maximum distance, twice it (the
+/// ring counted for relaxations) and their own travel radius. The block scan decides whole runs
+/// from bounding boxes and squared chords with margins; at a few centimetres it must still decide
+/// every base as the record-at-a-time path does.
+#[test]
+fn bases_centimetres_from_a_threshold_are_decided_as_the_record_path_decides() {
+    use geo::Destination;
+    let at = point(52.6369, -1.1350);
+    let max_km = 7.5;
+    let origin = Point::new(at.lon, at.lat);
+    let place = |bearing: f64, km: f64| {
+        let p = Haversine.destination(origin, bearing, km * 1000.0);
+        point(p.y(), p.x())
+    };
+    let mut carers = Vec::new();
+    let mut id = 0;
+    for (k, offset_cm) in (-60..=60).step_by(3).enumerate() {
+        let bearing = (k as f64 * 37.0) % 360.0;
+        let offset_km = f64::from(offset_cm) * 1e-5;
+        for (target, radius) in [
+            // Around the maximum distance and around twice it, with a radius reaching anyway.
+            (max_km + offset_km, 20.0),
+            (2.0 * max_km + offset_km, 29.0),
+        ] {
+            id += 1;
+            carers.push(carer(
+                id,
+                place(bearing, target),
+                radius,
+                Language::Yue,
+                true,
+            ));
+        }
+        // Within the maximum, its travel radius centimetres either side of its distance
+        // (distances apart, so that the order does not hang on rounding).
+        id += 1;
+        let base = place(bearing + 11.0, 4.0 + k as f64 * 0.01);
+        let radius = at.distance_km(base) + offset_km;
+        carers.push(carer(id, base, radius, Language::Yue, true));
+    }
+    let set = CandidateSet::build(&carers, &[]);
+    let everything = every_candidate(set.roster(), at);
+    let near_a_threshold = everything
+        .iter()
+        .filter(|(_, d)| (d - max_km).abs() < 6e-4 || (d - 2.0 * max_km).abs() < 6e-4)
+        .count();
+    assert!(
+        near_a_threshold > 40,
+        "{near_a_threshold} bases near the distance thresholds"
+    );
+    for (language, limit) in [
+        (Language::Yue, 5),
+        (Language::Yue, 1000),
+        (Language::Cmn, 1000),
+    ] {
+        let plan = SupportPlan {
+            languages: vec![LanguageNeed {
+                code: language,
+                min_proficiency: Proficiency::Conversational,
+                priority: Priority::Required,
+            }],
+            ..plan_at(at, max_km)
+        };
+        let compiled = CompiledPlan::compile(&plan, at);
+        let options = MatchOptions {
+            limit,
+            ..MatchOptions::new(day(2026, 11, 20))
+        };
+        let fast = set.match_plan(&compiled, &options);
+        let slow = match_plan(&compiled, set.roster(), everything.clone(), &options);
+        let ids = |o: &carematch_domain::matching::MatchOutcome| {
+            o.matches.iter().map(|m| m.id).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&fast), ids(&slow), "{language:?}, limit {limit}");
+        assert_eq!(
+            fast.considered, slow.considered,
+            "{language:?}, limit {limit}"
+        );
+        assert_eq!(
+            fast.relaxations, slow.relaxations,
+            "{language:?}, limit {limit}"
+        );
+    }
 }
