@@ -259,8 +259,8 @@ impl CandidateSet {
         let mut layout: Vec<u32> = (0u32..).take(points.len()).collect();
         bisect(&mut layout, &points);
         // Within each block the order is free (the block is one patch of ground): sort it by
-        // reach, furthest first, so that the matcher finds by binary search the candidates that
-        // certainly reach the person from anywhere in the block.
+        // reach, furthest first, so that the candidates that certainly reach the person from
+        // anywhere in the block are a prefix the matcher finds by counting.
         for block in layout.chunks_mut(blocks::BLOCK) {
             block.sort_by(|a, b| {
                 let reach = |slot: &u32| {

