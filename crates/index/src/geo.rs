@@ -273,7 +273,7 @@ impl CandidateSet {
         }
         roster.permute(&layout);
         let geo = GeoIndex::build(roster.candidates());
-        let hot = HotColumns::build(roster.candidates());
+        let hot = HotColumns::build(&roster);
         let blocks = Blocks::build(&hot);
         Self {
             roster,

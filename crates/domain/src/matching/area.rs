@@ -3,6 +3,8 @@
 //! The test is planar in longitude and latitude, as GeoJSON itself is; over the size of an English
 //! borough the difference from a spherical test is far below the precision of the boundaries.
 
+use std::ops::Range;
+
 use crate::geo::GeoPoint;
 
 /// A polygon: the first ring is the outline, any further rings are holes.
@@ -42,7 +44,7 @@ impl AreaPolygon {
     /// True when `point` is inside the outline and outside every hole.
     pub fn contains(&self, point: GeoPoint) -> bool {
         let (x, y) = (point.lon, point.lat);
-        if x < self.bbox[0] || x > self.bbox[2] || y < self.bbox[1] || y > self.bbox[3] {
+        if !in_bbox(&self.bbox, x, y) {
             return false;
         }
         let mut rings = self.rings.iter();
@@ -71,6 +73,95 @@ impl AreaPolygon {
             (self.bbox[0] + self.bbox[2]) / 2.0,
         )
         .ok()
+    }
+}
+
+fn in_bbox(bbox: &[f64; 4], x: f64, y: f64) -> bool {
+    !(x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3])
+}
+
+/// Polygons stored flat, numbered in the order pushed: bounding boxes in one array, rings as
+/// ranges of one array of positions. Testing the polygons of a run of candidates then reads a
+/// few adjacent lines instead of chasing every polygon's own allocations (a side-table entry,
+/// its ring list, each ring); [`PolygonTable::contains`] answers exactly as
+/// [`AreaPolygon::contains`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PolygonTable {
+    entries: Vec<PolygonEntry>,
+    /// Ranges of `points`, the rings of every polygon in turn.
+    rings: Vec<Range<u32>>,
+    points: Vec<[f64; 2]>,
+}
+
+#[derive(Debug, Clone)]
+struct PolygonEntry {
+    bbox: [f64; 4],
+    /// The polygon's rings in [`PolygonTable::rings`]; the first is the outline.
+    rings: Range<u32>,
+}
+
+impl PolygonTable {
+    /// Appends `polygon` (`None`, a polygon area that could not be built, contains no point).
+    ///
+    /// # Panics
+    /// With more than `u32::MAX` rings or positions in all.
+    pub(crate) fn push(&mut self, polygon: Option<&AreaPolygon>) {
+        let index = |n: usize| u32::try_from(n).expect("fewer than 2^32 polygon positions");
+        let first_ring = index(self.rings.len());
+        let bbox = match polygon {
+            Some(polygon) => {
+                for ring in &polygon.rings {
+                    let start = index(self.points.len());
+                    self.points.extend_from_slice(ring);
+                    self.rings.push(start..index(self.points.len()));
+                }
+                polygon.bbox
+            }
+            None => [
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ],
+        };
+        self.entries.push(PolygonEntry {
+            bbox,
+            rings: first_ring..index(self.rings.len()),
+        });
+    }
+
+    /// Whether `point` lies inside polygon number `k` (and outside its holes).
+    #[inline]
+    pub(crate) fn contains(&self, k: usize, point: GeoPoint) -> bool {
+        let (x, y) = (point.lon, point.lat);
+        let Some(entry) = self.entries.get(k) else {
+            return false;
+        };
+        if !in_bbox(&entry.bbox, x, y) {
+            return false;
+        }
+        let ring = |r: &Range<u32>| {
+            self.points
+                .get(r.start as usize..r.end as usize)
+                .unwrap_or_default()
+        };
+        let Some(rings) = self
+            .rings
+            .get(entry.rings.start as usize..entry.rings.end as usize)
+        else {
+            return false;
+        };
+        let mut rings = rings.iter();
+        let Some(outline) = rings.next() else {
+            return false;
+        };
+        ring_contains(ring(outline), x, y) && !rings.any(|hole| ring_contains(ring(hole), x, y))
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.entries.len() * size_of::<PolygonEntry>()
+            + self.rings.len() * size_of::<Range<u32>>()
+            + self.points.len() * size_of::<[f64; 2]>()
     }
 }
 

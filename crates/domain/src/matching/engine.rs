@@ -13,8 +13,8 @@ use utoipa::ToSchema;
 use super::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
 use super::explain::{self, CriterionResult, Relaxation};
 use super::hot::{
-    BLOCK, BlockFlags, F_POLYGON, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET,
-    L_EXPERIENCE, L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, list_offsets,
+    BLOCK, BlockFlags, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET, L_EXPERIENCE,
+    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, list_offsets,
 };
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
@@ -1455,11 +1455,15 @@ impl<'a> Matcher<'a> {
             }
             d2 = Some(exact);
         }
-        if hot.flags[i] & F_POLYGON != 0 {
-            let slot = u32::try_from(i).ok()?;
-            if !self.judge.inside_polygon(slot) {
-                return None;
-            }
+        // The block's flags are in the cache already (the member's own flag byte may not be),
+        // and its polygon lies with those of the neighbouring slots.
+        let (block, j) = (&hot.blocks[i / BLOCK], i % BLOCK);
+        if block.polygon & (1u64 << j) != 0
+            && !hot
+                .polygons
+                .contains(block.polygon_of(j), self.judge.plan.location)
+        {
+            return None;
         }
         Some(d2)
     }

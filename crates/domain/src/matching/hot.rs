@@ -3,7 +3,8 @@
 //! the reach and, say, the language and cuisine masks: ~50 bytes a candidate) instead of pulling
 //! every ~240-byte [`Candidate`] through the cache.
 
-use super::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach};
+use super::area::PolygonTable;
+use super::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach, Roster};
 use super::engine::Profile;
 use crate::geo::chord_for_km;
 use crate::ids::AgencyId;
@@ -65,7 +66,18 @@ pub(crate) struct BlockFlags {
     /// The union of [`agency_bit`] over members not listed publicly: an agency none of whose
     /// bits is here has no private carer in the block.
     pub agencies: u64,
+    /// The number of polygon members in earlier blocks: member `j`'s polygon is number
+    /// `polygon_base + (polygon & low_bits(j)).count_ones()` of [`HotColumns::polygons`].
+    pub polygon_base: u32,
     pub reach_sorted: bool,
+}
+
+impl BlockFlags {
+    /// The polygon of member `j` (which must be a polygon member) in [`HotColumns::polygons`].
+    #[inline(always)]
+    pub(crate) fn polygon_of(&self, j: usize) -> usize {
+        self.polygon_base as usize + (self.polygon & low_bits(j)).count_ones() as usize
+    }
 }
 
 /// One bit of 64 for an agency (a multiplicative hash of its id).
@@ -112,10 +124,14 @@ pub struct HotColumns {
     pub(crate) bits: Vec<u64>,
     pub(crate) width: usize,
     pub(crate) blocks: Vec<BlockFlags>,
+    /// The polygon areas of the polygon members, in slot order ([`BlockFlags::polygon_of`]).
+    pub(crate) polygons: PolygonTable,
 }
 
 impl HotColumns {
-    pub fn build(candidates: &[Candidate]) -> Self {
+    /// The columns of every candidate of `roster`, in slot order.
+    pub fn build(roster: &Roster) -> Self {
+        let candidates = roster.candidates();
         let n = candidates.len();
         let mut hot = Self {
             pos: Vec::with_capacity(n),
@@ -140,9 +156,14 @@ impl HotColumns {
             bits: Vec::new(),
             width: 0,
             blocks: Vec::new(),
+            polygons: PolygonTable::default(),
         };
-        for c in candidates {
+        for (c, slot) in candidates.iter().zip(0u32..) {
             hot.push(c);
+            if matches!(c.reach, Reach::Polygon { .. }) {
+                let area = roster.side(slot).and_then(|side| side.area.as_ref());
+                hot.polygons.push(area);
+            }
         }
         hot.index_blocks();
         hot
@@ -203,9 +224,12 @@ impl HotColumns {
                 block.agencies |= agency_bit(agency);
             }
         }
+        let mut polygons = 0u32;
         for (b, block) in self.blocks.iter_mut().enumerate() {
             let reach = &self.reach_chord_2[b * BLOCK..((b + 1) * BLOCK).min(n)];
             block.reach_sorted = reach.windows(2).all(|w| w[0] >= w[1]);
+            block.polygon_base = polygons;
+            polygons += block.polygon.count_ones();
         }
     }
 
@@ -291,6 +315,7 @@ impl HotColumns {
             + size_of::<Option<AgencyId>>())
             + self.bits.len() * size_of::<u64>()
             + self.blocks.len() * size_of::<BlockFlags>()
+            + self.polygons.heap_bytes()
     }
 }
 

@@ -797,7 +797,7 @@ proptest! {
         let limit = if rng.chance(0.2) { 1000 } else { rng.below(25) };
         let case = random_case(&mut rng, limit);
         let roster = &world.roster;
-        let hot = HotColumns::build(roster.candidates());
+        let hot = HotColumns::build(&roster);
         let at = case.at;
 
         let everything: Vec<(u32, f64)> = roster
