@@ -14,7 +14,7 @@ use super::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
 use super::explain::{self, CriterionResult, Relaxation};
 use super::hot::{
     BLOCK, BlockFlags, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET, L_EXPERIENCE,
-    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, list_offsets,
+    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, agency_tag, list_offsets,
 };
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
@@ -1311,9 +1311,10 @@ impl<'a> Matcher<'a> {
                 visible &= flags.public;
                 // The block's summary of its private members' agencies rules most blocks out.
                 if flags.agencies & agency_bit(agency) != 0 {
+                    let tag = agency_tag(agency);
                     while private != 0 {
                         let j = private.trailing_zeros() as usize;
-                        if hot.agency[base + j] == Some(agency) {
+                        if hot.agency_tag[base + j] == tag && hot.agency[base + j] == Some(agency) {
                             visible |= 1u64 << j;
                         }
                         private &= private - 1;

@@ -63,6 +63,8 @@ pub(crate) struct BlockFlags {
     pub provider: u64,
     pub public: u64,
     pub polygon: u64,
+    /// Providers without opening hours (they work by arrangement).
+    pub by_arrangement: u64,
     /// The union of [`agency_bit`] over members not listed publicly: an agency none of whose
     /// bits is here has no private carer in the block.
     pub agencies: u64,
@@ -80,10 +82,16 @@ impl BlockFlags {
     }
 }
 
-/// One bit of 64 for an agency (a multiplicative hash of its id).
+/// Eight bits of a multiplicative hash of an agency's id: a member's [`HotColumns::agency_tag`].
+#[inline(always)]
+pub(crate) fn agency_tag(agency: AgencyId) -> u8 {
+    ((agency.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as u8
+}
+
+/// One bit of 64 for an agency (the top six bits of its tag).
 #[inline(always)]
 pub(crate) fn agency_bit(agency: AgencyId) -> u64 {
-    1u64 << ((agency.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+    1u64 << (agency_tag(agency) >> 2)
 }
 
 pub(crate) const F_PROVIDER: u8 = 1;
@@ -118,6 +126,10 @@ pub struct HotColumns {
     pub(crate) check_expiry: Vec<[i32; CHECK_KINDS]>,
     pub(crate) weeks: Vec<WeekMask>,
     pub(crate) agency: Vec<Option<AgencyId>>,
+    /// [`agency_tag`] of the agency (0 without one): a block's 64 tags fill one cache line, so
+    /// an agency viewer finds its own private members there and reads `agency` only to confirm
+    /// a matching tag.
+    pub(crate) agency_tag: Vec<u8>,
     /// One word per code of every list ([`list_offsets`]) and block, code-major (the words of one
     /// code for consecutive blocks are adjacent): bit `j` of word `code · blocks + block` is set
     /// when slot `block · BLOCK + j` has the code.
@@ -153,6 +165,7 @@ impl HotColumns {
             check_expiry: Vec::with_capacity(n),
             weeks: Vec::with_capacity(n),
             agency: Vec::with_capacity(n),
+            agency_tag: Vec::with_capacity(n),
             bits: Vec::new(),
             width: 0,
             blocks: Vec::new(),
@@ -218,6 +231,9 @@ impl HotColumns {
             if flags & F_POLYGON != 0 {
                 block.polygon |= bit;
             }
+            if flags & F_BY_ARRANGEMENT != 0 {
+                block.by_arrangement |= bit;
+            }
             if flags & F_PUBLIC == 0
                 && let Some(agency) = self.agency[i]
             {
@@ -276,6 +292,7 @@ impl HotColumns {
         self.check_expiry.push(c.check_expiry);
         self.weeks.push(c.week);
         self.agency.push(c.agency);
+        self.agency_tag.push(c.agency.map_or(0, agency_tag));
     }
 
     pub fn len(&self) -> usize {
@@ -312,7 +329,8 @@ impl HotColumns {
             + 4
             + size_of::<[i32; CHECK_KINDS]>()
             + size_of::<WeekMask>()
-            + size_of::<Option<AgencyId>>())
+            + size_of::<Option<AgencyId>>()
+            + 1)
             + self.bits.len() * size_of::<u64>()
             + self.blocks.len() * size_of::<BlockFlags>()
             + self.polygons.heap_bytes()
@@ -330,10 +348,19 @@ pub(crate) struct HotRow<'a> {
     pub i: usize,
 }
 
+impl HotRow<'_> {
+    /// Whether the member's bit is set in one of its block's bitmaps: the block's flags are in
+    /// the cache while the block is examined, the member's own flag byte often is not.
+    #[inline(always)]
+    fn in_block(&self, bitmap: fn(&BlockFlags) -> u64) -> bool {
+        (bitmap(&self.hot.blocks[self.i / BLOCK]) >> (self.i % BLOCK)) & 1 != 0
+    }
+}
+
 impl Profile for HotRow<'_> {
     #[inline(always)]
     fn kind(&self) -> CandidateKind {
-        if self.hot.flags[self.i] & F_PROVIDER != 0 {
+        if self.in_block(|b| b.provider) {
             CandidateKind::Provider
         } else {
             CandidateKind::Carer
@@ -341,8 +368,7 @@ impl Profile for HotRow<'_> {
     }
     #[inline(always)]
     fn accepting_on(&self, today: i32) -> bool {
-        self.hot.flags[self.i] & F_PROVIDER == 0
-            || i64::from(today) <= self.hot.accepting_until[self.i]
+        !self.in_block(|b| b.provider) || i64::from(today) <= self.hot.accepting_until[self.i]
     }
     #[inline(always)]
     fn cuisines(&self) -> CodeSet<Cuisine> {
@@ -393,12 +419,12 @@ impl Profile for HotRow<'_> {
     }
     #[inline(always)]
     fn covers(&self, needed: &WeekMask) -> bool {
-        self.hot.flags[self.i] & F_BY_ARRANGEMENT != 0
+        self.in_block(|b| b.by_arrangement)
             || self.hot.weeks[self.i].intersection(needed) == *needed
     }
     #[inline(always)]
     fn coverage(&self, needed: &WeekMask) -> f64 {
-        if self.hot.flags[self.i] & F_BY_ARRANGEMENT != 0 {
+        if self.in_block(|b| b.by_arrangement) {
             1.0
         } else {
             self.hot.weeks[self.i].coverage_of(needed)
