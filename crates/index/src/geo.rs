@@ -44,6 +44,10 @@ const CHORD_SLACK: f64 = 1.0 + 1e-9;
 /// forty typical plans 3–4% less with each.
 const NEAREST_AFTER_FILL: f64 = 2.0;
 
+/// The share of the maximum distance out to which [`CandidateSet::match_plan`] feeds runs nearest
+/// first while the top `limit` is not yet full; beyond it, the rest go in slot order.
+const NEAREST_UNFILLED: f64 = 0.5;
+
 fn distance_2(a: [f64; 3], b: [f64; 3]) -> f64 {
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
 }
@@ -324,11 +328,14 @@ impl CandidateSet {
         // sequential reads of the columns instead of a jump per block. The result is the same in
         // any order, only the work differs.
         let mut nearest_2: Option<f64> = None;
+        let unfilled_2 = chord_for_km(plan.max_km.max(0.0) * NEAREST_UNFILLED).powi(2);
         let mut fed = vec![false; runs.len()];
         for &k in &ordered {
             let (chord_2, slots) = &runs[k];
             let from_2 = *chord_2.start();
-            if nearest_2.is_some_and(|n| from_2 > n) || matcher.only_counts_beyond(from_2) {
+            if nearest_2.map_or(from_2 > unfilled_2, |n| from_2 > n)
+                || matcher.only_counts_beyond(from_2)
+            {
                 break;
             }
             fed[k] = true;
