@@ -11,6 +11,13 @@ use crate::vocabulary::Weekday;
 const QUARTERS_PER_DAY: u16 = 96;
 const QUARTERS_PER_WEEK: u16 = QUARTERS_PER_DAY * 7;
 const WORDS: usize = (QUARTERS_PER_WEEK as usize).div_ceil(64);
+/// The half hours of a week, Monday 00:00–00:30 first.
+pub const HALF_HOURS_PER_WEEK: usize = QUARTERS_PER_WEEK as usize / 2;
+/// Words of a [`WeekMask::whole_half_hours`] bit set.
+pub const HALF_HOUR_WORDS: usize = HALF_HOURS_PER_WEEK.div_ceil(64);
+
+/// Even bits of each pair in a word of quarters.
+const PAIRS: u64 = 0x5555_5555_5555_5555;
 
 /// A time of day on the quarter hour, `00:00` to `24:00`, stored as quarter hours since midnight.
 #[derive(
@@ -171,6 +178,30 @@ impl WeekMask {
         f64::from(self.intersection(needed).quarters()) / f64::from(total)
     }
 
+    /// The half hours the mask holds whole (both quarters), as a bit set (bit `k` is half hour
+    /// `k` of the week): a mask covers a schedule made of whole half hours exactly when it holds
+    /// each of them whole.
+    pub fn whole_half_hours(&self) -> [u64; HALF_HOUR_WORDS] {
+        let mut out = [0; HALF_HOUR_WORDS];
+        for (w, word) in self.0.iter().enumerate() {
+            // Each pair of quarters to one bit: both set, then the even bits packed into 32.
+            let mut x = word & (word >> 1) & PAIRS;
+            x = (x | (x >> 1)) & 0x3333_3333_3333_3333;
+            x = (x | (x >> 2)) & 0x0f0f_0f0f_0f0f_0f0f;
+            x = (x | (x >> 4)) & 0x00ff_00ff_00ff_00ff;
+            x = (x | (x >> 8)) & 0x0000_ffff_0000_ffff;
+            x = (x | (x >> 16)) & 0x0000_0000_ffff_ffff;
+            out[w / 2] |= x << (32 * (w % 2));
+        }
+        out
+    }
+
+    /// Whether every half hour is in the mask whole or not at all (slots on the hour or the
+    /// half hour).
+    pub fn is_whole_half_hours(&self) -> bool {
+        self.0.iter().all(|word| (word ^ (word >> 1)) & PAIRS == 0)
+    }
+
     /// Days (Monday first) that have any time in the mask, for readable explanations.
     pub fn days(&self) -> impl Iterator<Item = Weekday> + '_ {
         Weekday::ALL.iter().copied().filter(move |day| {
@@ -231,6 +262,33 @@ mod tests {
         ]);
         assert_eq!(offered.quarters(), 8);
         assert!((offered.coverage_of(&needed) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn whole_half_hours_are_those_held_from_start_to_end() {
+        let mask = WeekMask::from_slots(&[
+            slot(Weekday::Mon, "00:00", "01:00", false),
+            slot(Weekday::Wed, "09:15", "10:30", false),
+            slot(Weekday::Sun, "23:30", "00:30", true),
+        ]);
+        let halves: Vec<usize> = (0..HALF_HOURS_PER_WEEK)
+            .filter(|k| mask.whole_half_hours()[k / 64] & (1 << (k % 64)) != 0)
+            .collect();
+        // Monday 00:00-01:00 and, from Sunday's overnight slot, 00:00-00:30 again; Wednesday
+        // 09:30-10:30 (09:15-09:30 is half of a half hour); Sunday 23:30-24:00.
+        let wednesday = 2 * 48;
+        assert_eq!(halves, [0, 1, wednesday + 19, wednesday + 20, 335]);
+        assert!(!mask.is_whole_half_hours());
+        let plan = WeekMask::from_slots(&[
+            slot(Weekday::Tue, "07:30", "09:00", false),
+            slot(Weekday::Sat, "22:00", "07:00", true),
+        ]);
+        assert!(plan.is_whole_half_hours());
+        let whole = plan.whole_half_hours();
+        assert_eq!(
+            whole.iter().map(|w| w.count_ones()).sum::<u32>() * 2,
+            plan.quarters()
+        );
     }
 
     #[test]

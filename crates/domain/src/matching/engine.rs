@@ -385,17 +385,23 @@ impl Judge<'_> {
         {
             f.add(C_GENDER);
         }
-        self.unmapped_failures(c, &mut f);
+        self.unmapped_failures(c, &mut f, false);
         f.verdict()
     }
 
     /// [`Judge::failures`] of a candidate known to have every required code (languages at
     /// their levels, cuisines, diets, practices, services, experience, a carer's gender and
-    /// faith), e.g. from the bitmaps of [`HotColumns`]: the code columns are not read.
+    /// faith, and with `schedule_met` the required schedule), e.g. from the bitmaps of
+    /// [`HotColumns`]: the columns of those are not read.
     #[inline(always)]
-    pub(crate) fn failures_with_codes<P: Profile>(&self, c: &P, beyond_max: bool) -> Verdict {
+    pub(crate) fn failures_with_codes<P: Profile>(
+        &self,
+        c: &P,
+        beyond_max: bool,
+        schedule_met: bool,
+    ) -> Verdict {
         let mut f = self.scope_failures(c, beyond_max);
-        self.unmapped_failures(c, &mut f);
+        self.unmapped_failures(c, &mut f, schedule_met);
         f.verdict()
     }
 
@@ -413,9 +419,15 @@ impl Judge<'_> {
     }
 
     /// Adds the failed required criteria that have no bitmaps in [`HotColumns`] (hours, rate,
-    /// start date, schedule, checks) to `f`, stopping once it holds two.
+    /// start date, schedule, checks) to `f`, stopping once it holds two; the schedule only
+    /// without `schedule_known` (the caller has it from the half-hour bitmaps).
     #[inline(always)]
-    pub(crate) fn unmapped_failures<P: Profile>(&self, c: &P, f: &mut Failures) {
+    pub(crate) fn unmapped_failures<P: Profile>(
+        &self,
+        c: &P,
+        f: &mut Failures,
+        schedule_known: bool,
+    ) {
         let plan = self.plan;
         if f.many() {
             return;
@@ -441,7 +453,8 @@ impl Judge<'_> {
         if f.many() {
             return;
         }
-        if let Some(s) = &plan.schedule
+        if !schedule_known
+            && let Some(s) = &plan.schedule
             && s.required
             && !c.covers(&s.mask)
         {
@@ -791,6 +804,9 @@ pub struct Matcher<'a> {
     geometry: Geometry,
     /// The rows in [`HotColumns`]' bitmaps of every required code.
     required_rows: Vec<RequiredRow>,
+    /// A required schedule made of whole half hours: those half hours, so that the bitmaps of
+    /// [`HotColumns::half_hours`] decide it like a required code (`None` otherwise).
+    schedule_halves: Option<Vec<u16>>,
     /// Whether the bitmaps decide every required criterion for a carer (no required schedule,
     /// hours, rate, start date or check).
     bitmaps_decide: bool,
@@ -899,9 +915,27 @@ fn required_rows(plan: &CompiledPlan) -> Vec<RequiredRow> {
     out
 }
 
-/// Whether every required criterion of the plan that applies to a carer has bitmap rows.
-fn bitmaps_decide(plan: &CompiledPlan) -> bool {
-    plan.schedule.as_ref().is_none_or(|s| !s.required)
+/// The half hours of a required schedule, when it is made of whole half hours (a schedule of
+/// quarter hours is read member by member).
+fn schedule_halves(plan: &CompiledPlan) -> Option<Vec<u16>> {
+    let schedule = plan.schedule.as_ref().filter(|s| s.required)?;
+    if !schedule.mask.is_whole_half_hours() {
+        return None;
+    }
+    let mut halves = Vec::new();
+    for (base, mut word) in (0u16..).step_by(64).zip(schedule.mask.whole_half_hours()) {
+        while word != 0 {
+            halves.push(base + word.trailing_zeros() as u16);
+            word &= word - 1;
+        }
+    }
+    Some(halves)
+}
+
+/// Whether every required criterion of the plan that applies to a carer has bitmap rows (the
+/// schedule's when `schedule_mapped`).
+fn bitmaps_decide(plan: &CompiledPlan, schedule_mapped: bool) -> bool {
+    (schedule_mapped || plan.schedule.as_ref().is_none_or(|s| !s.required))
         && plan.hours.is_none_or(|w| !w.required)
         && plan.max_rate_pence.is_none_or(|w| !w.required)
         && plan.needed_by.is_none_or(|w| !w.required)
@@ -1074,6 +1108,7 @@ fn chord_2(a: [f64; 3], b: [f64; 3]) -> f64 {
 
 impl<'a> Matcher<'a> {
     pub fn new(plan: &'a CompiledPlan, roster: &'a Roster, options: &'a MatchOptions) -> Self {
+        let halves = schedule_halves(plan);
         Self {
             judge: Judge {
                 plan,
@@ -1092,7 +1127,8 @@ impl<'a> Matcher<'a> {
                 rank_chord_2: f64::INFINITY,
             },
             required_rows: required_rows(plan),
-            bitmaps_decide: bitmaps_decide(plan),
+            bitmaps_decide: bitmaps_decide(plan, halves.is_some()),
+            schedule_halves: halves,
             preferred_units: preferred_units(plan),
             other_units: other_units(plan),
             preferred_total: preferred_total(plan),
@@ -1198,7 +1234,7 @@ impl<'a> Matcher<'a> {
         if run.ring {
             // Only distance can be relaxed here: members failing no other criterion, whose
             // bitmaps are read before the reaches (most blocks of the ring have none).
-            let (failing, _) = self.required_failures(hot, block);
+            let (failing, _) = self.required_failures(hot, block, visible, 1);
             let (certain, none) = Self::in_reach(hot, &flags, base, n, visible & !failing, run);
             let bulk = none & decides(certain);
             self.misses.add(C_DISTANCE, bulk.count_ones());
@@ -1216,7 +1252,7 @@ impl<'a> Matcher<'a> {
             self.count_in_scope(hot, base, possible, certain, run);
             return;
         }
-        let (one_or_more, two_or_more) = self.required_failures(hot, block);
+        let (one_or_more, two_or_more) = self.required_failures(hot, block, possible, 2);
         let none = possible & !one_or_more;
         let exactly_one = possible & one_or_more & !two_or_more;
         // Carers certainly in range whose verdict the bitmaps decide.
@@ -1279,13 +1315,33 @@ impl<'a> Matcher<'a> {
     }
 
     /// Bit-sliced count of the required codes each member of a block lacks, saturating at two:
-    /// (lacking one or more, lacking two or more).
+    /// (lacking one or more, lacking two or more). The half-hour bitmaps of a required schedule
+    /// are read only while some of `members` lacks fewer than `enough` codes (the count of the
+    /// others is right without them).
     #[inline(always)]
-    fn required_failures(&self, hot: &HotColumns, block: usize) -> (u64, u64) {
+    fn required_failures(
+        &self,
+        hot: &HotColumns,
+        block: usize,
+        members: u64,
+        enough: u8,
+    ) -> (u64, u64) {
         let blocks = hot.blocks.len();
         let (mut one_or_more, mut two_or_more) = (0u64, 0u64);
         for row in &self.required_rows {
             let missing = !hot.bits.get(row.row * blocks + block).copied().unwrap_or(0);
+            two_or_more |= one_or_more & missing;
+            one_or_more |= missing;
+        }
+        let settled = if enough >= 2 {
+            two_or_more
+        } else {
+            one_or_more
+        };
+        if let Some(halves) = &self.schedule_halves
+            && members & !settled != 0
+        {
+            let missing = !hot.free_for(block, halves);
             two_or_more |= one_or_more & missing;
             one_or_more |= missing;
         }
@@ -1380,8 +1436,11 @@ impl<'a> Matcher<'a> {
             }
             self.considered += 1;
             let mut f = Failures::default();
-            self.judge
-                .unmapped_failures(&HotRow { hot, i: base + j }, &mut f);
+            self.judge.unmapped_failures(
+                &HotRow { hot, i: base + j },
+                &mut f,
+                self.schedule_halves.is_some(),
+            );
             if f.count == 0 {
                 meeting |= 1u64 << j;
             }
@@ -1411,6 +1470,10 @@ impl<'a> Matcher<'a> {
             if dialect > 0 {
                 self.misses.add_dialect(row.id, dialect);
             }
+        }
+        if let Some(halves) = &self.schedule_halves {
+            let failing = members & !hot.free_for(block, halves);
+            self.misses.add(C_SCHEDULE, failing.count_ones());
         }
     }
 
@@ -1489,7 +1552,8 @@ impl<'a> Matcher<'a> {
         }
         let row = HotRow { hot, i };
         let verdict = if codes_met {
-            self.judge.failures_with_codes(&row, run.ring)
+            self.judge
+                .failures_with_codes(&row, run.ring, self.schedule_halves.is_some())
         } else {
             self.judge.failures(&row, run.ring)
         };

@@ -9,7 +9,7 @@ use super::engine::Profile;
 use crate::geo::chord_for_km;
 use crate::ids::AgencyId;
 use crate::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
-use crate::schedule::WeekMask;
+use crate::schedule::{HALF_HOURS_PER_WEEK, WeekMask};
 use crate::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, Service,
@@ -135,6 +135,11 @@ pub struct HotColumns {
     /// when slot `block · BLOCK + j` has the code.
     pub(crate) bits: Vec<u64>,
     pub(crate) width: usize,
+    /// [`HALF_HOURS_PER_WEEK`] words per block, block-major (one schedule's half hours of a
+    /// block lie in a few adjacent lines whatever order blocks come in): bit `j` of word
+    /// `block · HALF_HOURS_PER_WEEK + k` is set when slot `block · BLOCK + j` is free for the
+    /// whole of half hour `k` (a provider working by arrangement is free for all of them).
+    pub(crate) half_hours: Vec<u64>,
     pub(crate) blocks: Vec<BlockFlags>,
     /// The polygon areas of the polygon members, in slot order ([`BlockFlags::polygon_of`]).
     pub(crate) polygons: PolygonTable,
@@ -168,6 +173,7 @@ impl HotColumns {
             agency_tag: Vec::with_capacity(n),
             bits: Vec::new(),
             width: 0,
+            half_hours: Vec::new(),
             blocks: Vec::new(),
             polygons: PolygonTable::default(),
         };
@@ -240,6 +246,25 @@ impl HotColumns {
                 block.agencies |= agency_bit(agency);
             }
         }
+        self.half_hours = vec![0; blocks * HALF_HOURS_PER_WEEK];
+        for (i, week) in self.weeks.iter().enumerate() {
+            let (b, bit) = (i / BLOCK, 1u64 << (i % BLOCK));
+            let words =
+                &mut self.half_hours[b * HALF_HOURS_PER_WEEK..(b + 1) * HALF_HOURS_PER_WEEK];
+            if self.flags[i] & F_BY_ARRANGEMENT != 0 {
+                words.iter_mut().for_each(|w| *w |= bit);
+                continue;
+            }
+            for (base, mut halves) in (0..).step_by(64).zip(week.whole_half_hours()) {
+                while halves != 0 {
+                    let k: usize = base + halves.trailing_zeros() as usize;
+                    if let Some(word) = words.get_mut(k) {
+                        *word |= bit;
+                    }
+                    halves &= halves - 1;
+                }
+            }
+        }
         let mut polygons = 0u32;
         for (b, block) in self.blocks.iter_mut().enumerate() {
             let reach = &self.reach_chord_2[b * BLOCK..((b + 1) * BLOCK).min(n)];
@@ -303,6 +328,26 @@ impl HotColumns {
         self.flags.is_empty()
     }
 
+    /// Members of `block` free for the whole of each half hour in `halves` (stops reading once
+    /// none is left).
+    #[inline(always)]
+    pub(crate) fn free_for(&self, block: usize, halves: &[u16]) -> u64 {
+        let Some(words) = self
+            .half_hours
+            .get(block * HALF_HOURS_PER_WEEK..(block + 1) * HALF_HOURS_PER_WEEK)
+        else {
+            return 0;
+        };
+        let mut free = u64::MAX;
+        for k in halves {
+            free &= words.get(usize::from(*k)).copied().unwrap_or(0);
+            if free == 0 {
+                break;
+            }
+        }
+        free
+    }
+
     /// The unit vector of the base in `slot` (as [`crate::GeoPoint::unit_vector`]).
     pub fn position(&self, slot: u32) -> Option<[f64; 3]> {
         self.pos.get(slot as usize).copied()
@@ -331,7 +376,7 @@ impl HotColumns {
             + size_of::<WeekMask>()
             + size_of::<Option<AgencyId>>()
             + 1)
-            + self.bits.len() * size_of::<u64>()
+            + (self.bits.len() + self.half_hours.len()) * size_of::<u64>()
             + self.blocks.len() * size_of::<BlockFlags>()
             + self.polygons.heap_bytes()
     }

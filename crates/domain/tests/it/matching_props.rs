@@ -111,7 +111,8 @@ fn near(rng: &mut Rng, centre: GeoPoint, spread_deg: f64) -> GeoPoint {
 
 fn random_slots(rng: &mut Rng, n: usize) -> Vec<carematch_domain::Slot> {
     let times = [
-        "06:00", "08:00", "09:00", "11:00", "12:00", "14:00", "17:00", "20:00", "22:00",
+        "06:00", "07:30", "08:00", "09:00", "09:45", "11:00", "12:00", "14:00", "17:00", "20:00",
+        "22:00",
     ];
     let mut slots = Vec::new();
     for _ in 0..n {
@@ -797,7 +798,7 @@ proptest! {
         let limit = if rng.chance(0.2) { 1000 } else { rng.below(25) };
         let case = random_case(&mut rng, limit);
         let roster = &world.roster;
-        let hot = HotColumns::build(&roster);
+        let hot = HotColumns::build(roster);
         let at = case.at;
 
         let everything: Vec<(u32, f64)> = roster

@@ -281,13 +281,17 @@ proptest! {
 /// One of a few overlapping day slots (some overnight), so that plans' schedules are covered
 /// wholly, partly or not at all.
 fn week_slot(rng: &mut Rng) -> Slot {
+    // Whole hours, half hours and quarter hours: a required schedule of whole half hours is
+    // decided from the half-hour bitmaps, any other one member by member.
     let hours = [
         ("07:00", "13:00"),
         ("09:00", "17:00"),
         ("12:00", "20:00"),
         ("22:00", "07:00"),
+        ("07:30", "12:30"),
+        ("09:15", "16:45"),
     ];
-    let (start, end) = hours[(rng.next() % 4) as usize];
+    let (start, end) = hours[(rng.next() % 6) as usize];
     Slot {
         day: Weekday::ALL[(rng.next() % 3) as usize],
         start: TimeOfDay::parse(start).expect("time"),
