@@ -16,6 +16,9 @@ pub const HALF_HOURS_PER_WEEK: usize = QUARTERS_PER_WEEK as usize / 2;
 /// Words of a [`WeekMask::whole_half_hours`] bit set.
 pub const HALF_HOUR_WORDS: usize = HALF_HOURS_PER_WEEK.div_ceil(64);
 
+/// The two-hour parts of a week, Monday 00:00–02:00 first.
+pub const TWO_HOURS_PER_WEEK: usize = QUARTERS_PER_WEEK as usize / 8;
+
 /// Even bits of each pair in a word of quarters.
 const PAIRS: u64 = 0x5555_5555_5555_5555;
 
@@ -196,6 +199,22 @@ impl WeekMask {
         out
     }
 
+    /// The two-hour parts of the week with any time in the mask, as a bit set (bit `s` is hours
+    /// `2s` to `2s + 2` of the week): a mask with none of the parts a schedule touches covers
+    /// none of it.
+    pub fn two_hour_parts(&self) -> [u64; TWO_HOURS_PER_WEEK.div_ceil(64)] {
+        let mut out = [0; TWO_HOURS_PER_WEEK.div_ceil(64)];
+        for (w, word) in self.0.iter().enumerate() {
+            for (b, byte) in word.to_le_bytes().iter().enumerate() {
+                if *byte != 0 {
+                    let part = w * 8 + b;
+                    out[part / 64] |= 1 << (part % 64);
+                }
+            }
+        }
+        out
+    }
+
     /// Whether every half hour is in the mask whole or not at all (slots on the hour or the
     /// half hour).
     pub fn is_whole_half_hours(&self) -> bool {
@@ -289,6 +308,18 @@ mod tests {
             whole.iter().map(|w| w.count_ones()).sum::<u32>() * 2,
             plan.quarters()
         );
+    }
+
+    #[test]
+    fn two_hour_parts_are_those_with_any_time() {
+        let mask = WeekMask::from_slots(&[
+            slot(Weekday::Mon, "01:45", "02:15", false),
+            slot(Weekday::Sun, "23:45", "00:00", true),
+        ]);
+        let parts: Vec<usize> = (0..TWO_HOURS_PER_WEEK)
+            .filter(|s| mask.two_hour_parts()[s / 64] & (1 << (s % 64)) != 0)
+            .collect();
+        assert_eq!(parts, [0, 1, TWO_HOURS_PER_WEEK - 1]);
     }
 
     #[test]

@@ -598,10 +598,10 @@ impl Judge<'_> {
     }
 
     /// An upper bound on [`Judge::score`] for a candidate at distance `d` or more with at most
-    /// `points` (half points) of `total` preferred criteria, schedule fully covered, plus the same
-    /// margin as [`Judge::score_bound`].
-    pub(crate) fn share_bound(&self, d: f64, points: u32, total: u32) -> f64 {
-        let schedule = self.plan.schedule.as_ref().map(|_| 1.0);
+    /// `points` (half points) of `total` preferred criteria, covering at most `coverage` of the
+    /// schedule, plus the same margin as [`Judge::score_bound`].
+    pub(crate) fn share_bound(&self, d: f64, points: u32, total: u32, coverage: f64) -> f64 {
+        let schedule = self.plan.schedule.as_ref().map(|_| coverage);
         let preferred = (total > 0).then_some((points.min(2 * total), total));
         self.combine(d, preferred, schedule) * (1.0 + 1e-9) + 1e-12
     }
@@ -819,6 +819,10 @@ pub struct Matcher<'a> {
     /// Per number of those half points a candidate has, the squared chord beyond which it
     /// cannot enter the full top `limit` (empty until it is full).
     unit_limits: Vec<f64>,
+    /// The two-hour parts of the week a preferred schedule touches (empty without one), and the
+    /// limits above for candidates with no time free in any of them (covering none of it).
+    schedule_parts: Vec<u8>,
+    unit_limits_unscheduled: Vec<f64>,
 }
 
 /// The person's unit vector and squared-chord thresholds: below `lo` a base is certainly within
@@ -930,6 +934,25 @@ fn schedule_halves(plan: &CompiledPlan) -> Option<Vec<u16>> {
         }
     }
     Some(halves)
+}
+
+/// The two-hour parts of the week a preferred schedule with a weight touches: a candidate with no
+/// time in any of them scores nothing for the schedule (empty without such a schedule).
+fn schedule_parts(plan: &CompiledPlan, options: &MatchOptions) -> Vec<u8> {
+    let Some(schedule) = plan.schedule.as_ref().filter(|s| !s.required) else {
+        return Vec::new();
+    };
+    if options.weights.schedule() <= 0.0 {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    for (base, mut word) in (0u8..).step_by(64).zip(schedule.mask.two_hour_parts()) {
+        while word != 0 {
+            parts.push(base + word.trailing_zeros() as u8);
+            word &= word - 1;
+        }
+    }
+    parts
 }
 
 /// Whether every required criterion of the plan that applies to a carer has bitmap rows (the
@@ -1133,6 +1156,8 @@ impl<'a> Matcher<'a> {
             other_units: other_units(plan),
             preferred_total: preferred_total(plan),
             unit_limits: Vec::new(),
+            schedule_parts: schedule_parts(plan, options),
+            unit_limits_unscheduled: Vec::new(),
         }
     }
 
@@ -1484,8 +1509,24 @@ impl<'a> Matcher<'a> {
         if self.unit_limits.is_empty() {
             return u64::MAX;
         }
+        let may = self.may_rank_within(hot, block, min_2, &self.unit_limits);
+        if may == 0 || self.schedule_parts.is_empty() {
+            return may;
+        }
+        // Members with no time in the schedule's parts of the week cover none of it: read
+        // those parts only when that bound leaves out some member here.
+        let even_unscheduled =
+            self.may_rank_within(hot, block, min_2, &self.unit_limits_unscheduled);
+        if even_unscheduled == may {
+            return may;
+        }
+        even_unscheduled | (may & hot.free_in_some(block, &self.schedule_parts))
+    }
+
+    /// [`Matcher::may_rank`] with the distance limits `limits` (per number of half points).
+    fn may_rank_within(&self, hot: &HotColumns, block: usize, min_2: f64, limits: &[f64]) -> u64 {
         // The fewest half points from rows a member needs for its bound to reach `worst`.
-        match self.unit_limits.iter().position(|limit| min_2 <= *limit) {
+        match limits.iter().position(|limit| min_2 <= *limit) {
             None => 0,
             Some(have) => lacking_at_most(
                 &hot.bits,
@@ -1614,8 +1655,13 @@ impl<'a> Matcher<'a> {
         {
             self.geometry.rank_chord_2 = self.rank_limit(new_worst);
             let mut limits = std::mem::take(&mut self.unit_limits);
-            self.fill_unit_limits(new_worst, &mut limits);
+            self.fill_unit_limits(new_worst, 1.0, &mut limits);
             self.unit_limits = limits;
+            if !self.schedule_parts.is_empty() {
+                let mut limits = std::mem::take(&mut self.unit_limits_unscheduled);
+                self.fill_unit_limits(new_worst, 0.0, &mut limits);
+                self.unit_limits_unscheduled = limits;
+            }
         }
     }
 
@@ -1629,8 +1675,9 @@ impl<'a> Matcher<'a> {
     }
 
     /// Per number of half points from bitmap rows a candidate has (0 ..= all), the squared chord
-    /// beyond which its score bound ([`Judge::share_bound`]) falls below `worst`, into `out`.
-    fn fill_unit_limits(&self, worst: f64, out: &mut Vec<f64>) {
+    /// beyond which its score bound ([`Judge::share_bound`], covering at most
+    /// `coverage` of the schedule) falls below `worst`, into `out`.
+    fn fill_unit_limits(&self, worst: f64, coverage: f64, out: &mut Vec<f64>) {
         let (wp, ws) = self.preferred_and_schedule_weights();
         let wd = self.judge.options.weights.distance();
         let total = self.preferred_total;
@@ -1638,12 +1685,12 @@ impl<'a> Matcher<'a> {
         out.clear();
         out.extend((0..=units).map(|have| {
             let points = have.saturating_add(self.other_units);
-            let bound = |d| self.judge.share_bound(d, points, total);
+            let bound = |d| self.judge.share_bound(d, points, total, coverage);
             if total == 0 {
-                self.distance_limit(worst, ws, wd + ws, bound)
+                self.distance_limit(worst, ws * coverage, wd + ws, bound)
             } else {
                 let share = f64::from(points.min(2 * total)) / f64::from(2 * total);
-                self.distance_limit(worst, wp * share + ws, wd + wp + ws, bound)
+                self.distance_limit(worst, wp * share + ws * coverage, wd + wp + ws, bound)
             }
         }));
     }

@@ -9,7 +9,7 @@ use super::engine::Profile;
 use crate::geo::chord_for_km;
 use crate::ids::AgencyId;
 use crate::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
-use crate::schedule::{HALF_HOURS_PER_WEEK, WeekMask};
+use crate::schedule::{HALF_HOURS_PER_WEEK, TWO_HOURS_PER_WEEK, WeekMask};
 use crate::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, Service,
@@ -140,6 +140,12 @@ pub struct HotColumns {
     /// `block · HALF_HOURS_PER_WEEK + k` is set when slot `block · BLOCK + j` is free for the
     /// whole of half hour `k` (a provider working by arrangement is free for all of them).
     pub(crate) half_hours: Vec<u64>,
+    /// [`TWO_HOURS_PER_WEEK`] rows of a word per block, part-major (a plan reads a few parts, for
+    /// blocks mostly in slot order): bit `j` of word `s · blocks + block` is set when slot
+    /// `block · BLOCK + j` has any time free in two-hour part `s` of the week (a provider working
+    /// by arrangement, in all of them). A member with none in the parts a preferred schedule
+    /// touches covers none of it, which bounds its score.
+    pub(crate) two_hours: Vec<u64>,
     pub(crate) blocks: Vec<BlockFlags>,
     /// The polygon areas of the polygon members, in slot order ([`BlockFlags::polygon_of`]).
     pub(crate) polygons: PolygonTable,
@@ -174,6 +180,7 @@ impl HotColumns {
             bits: Vec::new(),
             width: 0,
             half_hours: Vec::new(),
+            two_hours: Vec::new(),
             blocks: Vec::new(),
             polygons: PolygonTable::default(),
         };
@@ -247,21 +254,25 @@ impl HotColumns {
             }
         }
         self.half_hours = vec![0; blocks * HALF_HOURS_PER_WEEK];
+        self.two_hours = vec![0; blocks * TWO_HOURS_PER_WEEK];
         for (i, week) in self.weeks.iter().enumerate() {
             let (b, bit) = (i / BLOCK, 1u64 << (i % BLOCK));
-            let words =
+            let halves =
                 &mut self.half_hours[b * HALF_HOURS_PER_WEEK..(b + 1) * HALF_HOURS_PER_WEEK];
-            if self.flags[i] & F_BY_ARRANGEMENT != 0 {
-                words.iter_mut().for_each(|w| *w |= bit);
-                continue;
-            }
-            for (base, mut halves) in (0..).step_by(64).zip(week.whole_half_hours()) {
-                while halves != 0 {
-                    let k: usize = base + halves.trailing_zeros() as usize;
-                    if let Some(word) = words.get_mut(k) {
-                        *word |= bit;
+            let parts = if self.flags[i] & F_BY_ARRANGEMENT != 0 {
+                halves.iter_mut().for_each(|w| *w |= bit);
+                [u64::MAX; TWO_HOURS_PER_WEEK.div_ceil(64)]
+            } else {
+                set_bits(halves, &week.whole_half_hours(), bit);
+                week.two_hour_parts()
+            };
+            for (base, mut word) in (0..).step_by(64).zip(parts) {
+                while word != 0 {
+                    let s: usize = base + word.trailing_zeros() as usize;
+                    if let Some(w) = self.two_hours.get_mut(s * blocks + b) {
+                        *w |= bit;
                     }
-                    halves &= halves - 1;
+                    word &= word - 1;
                 }
             }
         }
@@ -348,6 +359,19 @@ impl HotColumns {
         free
     }
 
+    /// Members of `block` with any time free in one of the two-hour `parts` of the week.
+    #[inline(always)]
+    pub(crate) fn free_in_some(&self, block: usize, parts: &[u8]) -> u64 {
+        let blocks = self.blocks.len();
+        parts.iter().fold(0, |free, s| {
+            free | self
+                .two_hours
+                .get(usize::from(*s) * blocks + block)
+                .copied()
+                .unwrap_or(0)
+        })
+    }
+
     /// The unit vector of the base in `slot` (as [`crate::GeoPoint::unit_vector`]).
     pub fn position(&self, slot: u32) -> Option<[f64; 3]> {
         self.pos.get(slot as usize).copied()
@@ -376,7 +400,7 @@ impl HotColumns {
             + size_of::<WeekMask>()
             + size_of::<Option<AgencyId>>()
             + 1)
-            + (self.bits.len() + self.half_hours.len()) * size_of::<u64>()
+            + (self.bits.len() + self.half_hours.len() + self.two_hours.len()) * size_of::<u64>()
             + self.blocks.len() * size_of::<BlockFlags>()
             + self.polygons.heap_bytes()
     }
@@ -384,6 +408,19 @@ impl HotColumns {
 
 fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// Sets `bit` in `words[k]` for every bit `k` set in `set`.
+fn set_bits(words: &mut [u64], set: &[u64], bit: u64) {
+    for (base, mut word) in (0..).step_by(64).zip(set.iter().copied()) {
+        while word != 0 {
+            let k: usize = base + word.trailing_zeros() as usize;
+            if let Some(w) = words.get_mut(k) {
+                *w |= bit;
+            }
+            word &= word - 1;
+        }
+    }
 }
 
 /// One slot of [`HotColumns`], read through [`Profile`]. The slot is in range (checked by the
