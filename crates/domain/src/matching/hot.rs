@@ -135,10 +135,9 @@ pub struct HotColumns {
     /// when slot `block · BLOCK + j` has the code.
     pub(crate) bits: Vec<u64>,
     pub(crate) width: usize,
-    /// [`HALF_HOURS_PER_WEEK`] words per block, block-major (one schedule's half hours of a
-    /// block lie in a few adjacent lines whatever order blocks come in): bit `j` of word
-    /// `block · HALF_HOURS_PER_WEEK + k` is set when slot `block · BLOCK + j` is free for the
-    /// whole of half hour `k` (a provider working by arrangement is free for all of them).
+    /// [`HALF_HOURS_PER_WEEK`] rows of a word per block, like `bits`: bit `j` of word
+    /// `k · blocks + block` is set when slot `block · BLOCK + j` is free for the whole of half
+    /// hour `k` (a provider working by arrangement is free for all of them).
     pub(crate) half_hours: Vec<u64>,
     /// [`TWO_HOURS_PER_WEEK`] rows of a word per block, part-major (a plan reads a few parts, for
     /// blocks mostly in slot order): bit `j` of word `s · blocks + block` is set when slot
@@ -257,24 +256,16 @@ impl HotColumns {
         self.two_hours = vec![0; blocks * TWO_HOURS_PER_WEEK];
         for (i, week) in self.weeks.iter().enumerate() {
             let (b, bit) = (i / BLOCK, 1u64 << (i % BLOCK));
-            let halves =
-                &mut self.half_hours[b * HALF_HOURS_PER_WEEK..(b + 1) * HALF_HOURS_PER_WEEK];
-            let parts = if self.flags[i] & F_BY_ARRANGEMENT != 0 {
-                halves.iter_mut().for_each(|w| *w |= bit);
-                [u64::MAX; TWO_HOURS_PER_WEEK.div_ceil(64)]
+            let (halves, parts) = if self.flags[i] & F_BY_ARRANGEMENT != 0 {
+                (
+                    [u64::MAX; HALF_HOURS_PER_WEEK.div_ceil(64)],
+                    [u64::MAX; TWO_HOURS_PER_WEEK.div_ceil(64)],
+                )
             } else {
-                set_bits(halves, &week.whole_half_hours(), bit);
-                week.two_hour_parts()
+                (week.whole_half_hours(), week.two_hour_parts())
             };
-            for (base, mut word) in (0..).step_by(64).zip(parts) {
-                while word != 0 {
-                    let s: usize = base + word.trailing_zeros() as usize;
-                    if let Some(w) = self.two_hours.get_mut(s * blocks + b) {
-                        *w |= bit;
-                    }
-                    word &= word - 1;
-                }
-            }
+            set_rows(&mut self.half_hours, blocks, b, &halves, bit);
+            set_rows(&mut self.two_hours, blocks, b, &parts, bit);
         }
         let mut polygons = 0u32;
         for (b, block) in self.blocks.iter_mut().enumerate() {
@@ -343,15 +334,14 @@ impl HotColumns {
     /// none is left).
     #[inline(always)]
     pub(crate) fn free_for(&self, block: usize, halves: &[u16]) -> u64 {
-        let Some(words) = self
-            .half_hours
-            .get(block * HALF_HOURS_PER_WEEK..(block + 1) * HALF_HOURS_PER_WEEK)
-        else {
-            return 0;
-        };
+        let blocks = self.blocks.len();
         let mut free = u64::MAX;
         for k in halves {
-            free &= words.get(usize::from(*k)).copied().unwrap_or(0);
+            free &= self
+                .half_hours
+                .get(usize::from(*k) * blocks + block)
+                .copied()
+                .unwrap_or(0);
             if free == 0 {
                 break;
             }
@@ -410,12 +400,12 @@ fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
-/// Sets `bit` in `words[k]` for every bit `k` set in `set`.
-fn set_bits(words: &mut [u64], set: &[u64], bit: u64) {
+/// Sets `bit` in block `b`'s word of row `k` (rows of `blocks` words) for every bit `k` of `set`.
+fn set_rows(rows: &mut [u64], blocks: usize, b: usize, set: &[u64], bit: u64) {
     for (base, mut word) in (0..).step_by(64).zip(set.iter().copied()) {
         while word != 0 {
             let k: usize = base + word.trailing_zeros() as usize;
-            if let Some(w) = words.get_mut(k) {
+            if let Some(w) = rows.get_mut(k * blocks + b) {
                 *w |= bit;
             }
             word &= word - 1;
