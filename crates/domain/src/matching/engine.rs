@@ -14,7 +14,7 @@ use super::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
 use super::explain::{self, CriterionResult, Relaxation};
 use super::hot::{
     BLOCK, BlockFlags, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET, L_EXPERIENCE,
-    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, agency_tag, list_offsets,
+    L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, agency_tag, bit_indices, list_offsets,
 };
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
@@ -933,14 +933,12 @@ fn schedule_halves(plan: &CompiledPlan) -> Option<Vec<u16>> {
     if !schedule.mask.is_whole_half_hours() {
         return None;
     }
-    let mut halves = Vec::new();
-    for (base, mut word) in (0u16..).step_by(64).zip(schedule.mask.whole_half_hours()) {
-        while word != 0 {
-            halves.push(base + word.trailing_zeros() as u16);
-            word &= word - 1;
-        }
-    }
-    Some(halves)
+    let halves = schedule.mask.whole_half_hours();
+    Some(
+        bit_indices(&halves)
+            .filter_map(|k| u16::try_from(k).ok())
+            .collect(),
+    )
 }
 
 /// The two-hour parts of the week a preferred schedule with a weight touches: a candidate with no
@@ -952,14 +950,10 @@ fn schedule_parts(plan: &CompiledPlan, options: &MatchOptions) -> Vec<u8> {
     if options.weights.schedule() <= 0.0 {
         return Vec::new();
     }
-    let mut parts = Vec::new();
-    for (base, mut word) in (0u8..).step_by(64).zip(schedule.mask.two_hour_parts()) {
-        while word != 0 {
-            parts.push(base + word.trailing_zeros() as u8);
-            word &= word - 1;
-        }
-    }
-    parts
+    let parts = schedule.mask.two_hour_parts();
+    bit_indices(&parts)
+        .filter_map(|s| u8::try_from(s).ok())
+        .collect()
 }
 
 /// Whether every required criterion of the plan that applies to a carer has bitmap rows (the

@@ -402,15 +402,25 @@ fn low_bits(n: usize) -> u64 {
 
 /// Sets `bit` in block `b`'s word of row `k` (rows of `blocks` words) for every bit `k` of `set`.
 fn set_rows(rows: &mut [u64], blocks: usize, b: usize, set: &[u64], bit: u64) {
-    for (base, mut word) in (0..).step_by(64).zip(set.iter().copied()) {
-        while word != 0 {
-            let k: usize = base + word.trailing_zeros() as usize;
-            if let Some(w) = rows.get_mut(k * blocks + b) {
-                *w |= bit;
-            }
-            word &= word - 1;
+    for k in bit_indices(set) {
+        if let Some(w) = rows.get_mut(k * blocks + b) {
+            *w |= bit;
         }
     }
+}
+
+/// The indices of the bits set in `words` (bit `k` of word `w` is `64·w + k`), in order.
+pub(crate) fn bit_indices(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    words.iter().enumerate().flat_map(|(w, word)| {
+        let mut rest = *word;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let k = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                64 * w + k
+            })
+        })
+    })
 }
 
 /// One slot of [`HotColumns`], read through [`Profile`]. The slot is in range (checked by the
