@@ -175,13 +175,18 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // Matching: every fixture plan at 20 places spread over the candidates' bases.
     let plans_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/plans");
-    let mut plans: Vec<SupportPlan> = Vec::new();
+    let mut plans: Vec<(String, SupportPlan)> = Vec::new();
     for entry in std::fs::read_dir(plans_dir)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "json") {
-            plans.push(serde_json::from_str(&std::fs::read_to_string(path)?)?);
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            plans.push((name, serde_json::from_str(&std::fs::read_to_string(path)?)?));
         }
     }
+    plans.sort_by(|a, b| a.0.cmp(&b.0));
     let snapshot = engine.snapshot();
     let step = (snapshot.len() / 20).max(1);
     let places: Vec<GeoPoint> = snapshot
@@ -196,15 +201,27 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut options = MatchOptions::new(today);
     options.viewer = Viewer::Public;
     let mut samples = Vec::new();
+    let mut slowest = Vec::new();
     let mut matched = 0;
-    for plan in &plans {
+    for (name, plan) in &plans {
         for place in &places {
             let compiled = CompiledPlan::compile(plan, *place);
             let started = Instant::now();
             let outcome = engine.match_plan(&compiled, &options);
-            samples.push(started.elapsed());
+            let elapsed = started.elapsed();
+            samples.push(elapsed);
+            slowest.push((elapsed, name, *place, outcome.considered));
             matched += outcome.matches.len();
         }
+    }
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (elapsed, name, place, considered) in slowest.iter().take(5) {
+        println!(
+            "  slow match {} plan {name} at ({:.3}, {:.3}), considered {considered}",
+            ms(*elapsed),
+            place.lat,
+            place.lon
+        );
     }
     let n = samples.len();
     let (p50, p99) = percentiles(samples);
