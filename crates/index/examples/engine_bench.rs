@@ -1,6 +1,6 @@
 //! Benchmark of the engine over a real database: build time from the store (fresh text index),
 //! restart time with the persisted text index and candidate snapshot, peak memory (VmHWM), text search and match latency
-//! (p50/p99) through the engine.
+//! (p50/p99) through the engine, and the five slowest matches.
 //!
 //! Load a database first (1,000,000 carers and 50,000 providers, SQLite file), then run:
 //!
