@@ -18,6 +18,8 @@ pub const HALF_HOUR_WORDS: usize = HALF_HOURS_PER_WEEK.div_ceil(64);
 
 /// The two-hour parts of a week, Monday 00:00–02:00 first.
 pub const TWO_HOURS_PER_WEEK: usize = QUARTERS_PER_WEEK as usize / 8;
+/// Words of a [`WeekMask::two_hour_parts`] bit set.
+pub const TWO_HOUR_WORDS: usize = TWO_HOURS_PER_WEEK.div_ceil(64);
 
 /// Even bits of each pair in a word of quarters.
 const PAIRS: u64 = 0x5555_5555_5555_5555;
@@ -202,8 +204,8 @@ impl WeekMask {
     /// The two-hour parts of the week with any time in the mask, as a bit set (bit `s` is hours
     /// `2s` to `2s + 2` of the week): a mask with none of the parts a schedule touches covers
     /// none of it.
-    pub fn two_hour_parts(&self) -> [u64; TWO_HOURS_PER_WEEK.div_ceil(64)] {
-        let mut out = [0; TWO_HOURS_PER_WEEK.div_ceil(64)];
+    pub fn two_hour_parts(&self) -> [u64; TWO_HOUR_WORDS] {
+        let mut out = [0; TWO_HOUR_WORDS];
         for (w, word) in self.0.iter().enumerate() {
             for (b, byte) in word.to_le_bytes().iter().enumerate() {
                 if *byte != 0 {

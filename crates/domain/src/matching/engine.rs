@@ -807,8 +807,8 @@ pub struct Matcher<'a> {
     /// A required schedule made of whole half hours: those half hours, so that the bitmaps of
     /// [`HotColumns::half_hours`] decide it like a required code (`None` otherwise).
     schedule_halves: Option<Vec<u16>>,
-    /// Whether the bitmaps decide every required criterion for a carer (no required schedule,
-    /// hours, rate, start date or check).
+    /// Whether the bitmaps decide every required criterion for a carer (no required hours, rate,
+    /// start date or check, and no required schedule other than one of whole half hours).
     bitmaps_decide: bool,
     /// For score bounds: one code row per half point a preferred criterion can give (see
     /// [`preferred_units`]), the half points the other preferred criteria can give at most, and

@@ -9,7 +9,9 @@ use super::engine::Profile;
 use crate::geo::chord_for_km;
 use crate::ids::AgencyId;
 use crate::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
-use crate::schedule::{HALF_HOURS_PER_WEEK, TWO_HOURS_PER_WEEK, WeekMask};
+use crate::schedule::{
+    HALF_HOUR_WORDS, HALF_HOURS_PER_WEEK, TWO_HOUR_WORDS, TWO_HOURS_PER_WEEK, WeekMask,
+};
 use crate::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, Service,
@@ -257,10 +259,7 @@ impl HotColumns {
         for (i, week) in self.weeks.iter().enumerate() {
             let (b, bit) = (i / BLOCK, 1u64 << (i % BLOCK));
             let (halves, parts) = if self.flags[i] & F_BY_ARRANGEMENT != 0 {
-                (
-                    [u64::MAX; HALF_HOURS_PER_WEEK.div_ceil(64)],
-                    [u64::MAX; TWO_HOURS_PER_WEEK.div_ceil(64)],
-                )
+                ([u64::MAX; HALF_HOUR_WORDS], [u64::MAX; TWO_HOUR_WORDS])
             } else {
                 (week.whole_half_hours(), week.two_hour_parts())
             };
