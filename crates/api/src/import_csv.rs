@@ -56,6 +56,7 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
     ("cuisines", false),
     ("dietary_laws", false),
     ("faith", false),
+    ("faith_public_consent", false),
     ("faith_practices", false),
     ("services", true),
     ("experience", false),
@@ -309,6 +310,11 @@ impl RowParser {
         let cuisines = self.codes::<Cuisine>("cuisines", get("cuisines"));
         let dietary_laws = self.codes::<DietaryLaw>("dietary_laws", get("dietary_laws"));
         let faith = self.optional::<Faith>("faith", &get("faith").to_ascii_lowercase());
+        // Off unless given: faith is shown and matched on publicly only with consent.
+        let faith_public_consent = match get("faith_public_consent") {
+            "" => Some(false),
+            value => self.boolean("faith_public_consent", value),
+        };
         let faith_practices =
             self.codes::<FaithPractice>("faith_practices", get("faith_practices"));
         let services = self.codes::<Service>("services", get("services"));
@@ -359,6 +365,7 @@ impl RowParser {
             cuisines: cuisines?,
             dietary_laws: dietary_laws?,
             faith: faith?,
+            faith_public_consent: faith_public_consent?,
             faith_practices: faith_practices?,
             services: services?,
             experience: experience?,

@@ -3,8 +3,9 @@
 //! - **Carers, public view** ([`PublicCarer`]): only carers who consented to a public listing;
 //!   display name (given name + family initial), outward postcode only, the kinds of checks valid
 //!   today (no certificate numbers), the carer's own bio. Never the family name, full postcode,
-//!   coordinates, contact details, external reference or faith (a special category of personal
-//!   data; faith *practices* a carer supports are shown, since people search by them).
+//!   coordinates, contact details, external reference, and faith (a special category of personal
+//!   data) only when the carer gave `faith_public_consent`; faith *practices* a carer supports
+//!   are shown, since people search by them.
 //! - **Carers, agency view**: the whole stored [`Carer`], for the agency that holds it and admins.
 //! - **Providers, public view** ([`PublicProvider`]): what an organisation publishes (name, kind,
 //!   description, address postcode, contact, service area, ...) without internal fields (which
@@ -12,8 +13,8 @@
 //! - Commissioners see no carer records at all (403): they work with aggregates.
 
 use carematch_domain::vocabulary::{
-    CheckKind, Community, Cuisine, DietaryLaw, EmploymentStatus, Experience, FaithPractice, Gender,
-    Language, ProviderKind, Service, TravelMode,
+    CheckKind, Community, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice,
+    Gender, Language, ProviderKind, Service, TravelMode,
 };
 use carematch_domain::{
     Carer, Contact, Km, LanguageSkill, OutwardCode, Provider, ProviderId, RatePence, ServiceArea,
@@ -36,6 +37,10 @@ pub struct PublicCarer {
     pub languages: Vec<LanguageSkill>,
     pub cuisines: Vec<Cuisine>,
     pub dietary_laws: Vec<DietaryLaw>,
+    /// The carer's faith, only when they consented to show it publicly; absent otherwise
+    /// (absent does not mean "none").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub faith: Option<Faith>,
     pub faith_practices: Vec<FaithPractice>,
     pub services: Vec<Service>,
     pub experience: Vec<Experience>,
@@ -67,6 +72,7 @@ impl PublicCarer {
             languages: d.languages.clone(),
             cuisines: d.cuisines.clone(),
             dietary_laws: d.dietary_laws.clone(),
+            faith: d.faith.filter(|_| d.faith_public_consent),
             faith_practices: d.faith_practices.clone(),
             services: d.services.clone(),
             experience: d.experience.clone(),

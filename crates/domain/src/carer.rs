@@ -52,9 +52,14 @@ pub struct CarerDetails {
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<DietaryLaw>)]
     pub dietary_laws: Vec<DietaryLaw>,
-    /// Self-declared and optional.
+    /// Self-declared and optional. Special-category data: used for anyone but the holding
+    /// agency only with `faith_public_consent`.
     #[serde(default)]
     pub faith: Option<Faith>,
+    /// Whether the carer agreed that their faith may be shown to the public and matched on
+    /// by anyone (a family asking for a shared faith). Off unless given.
+    #[serde(default)]
+    pub faith_public_consent: bool,
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<FaithPractice>)]
     pub faith_practices: Vec<FaithPractice>,

@@ -88,6 +88,37 @@ impl TryFrom<RawPoint> for GeoPoint {
     }
 }
 
+/// The side of a public location cell, in km (north-south; east-west within 0.1%).
+pub const PUBLIC_CELL_KM: f64 = 1.0;
+
+/// The furthest a point lies from the centre of its public cell, in km: half the cell's
+/// diagonal (0.7072 km) rounded up. Anything that searches around real points for a viewer who
+/// may see them widens its search by this much and then measures from the real points.
+pub const PUBLIC_CELL_MARGIN_KM: f64 = 0.75;
+
+/// Degrees of latitude in one cell.
+const CELL_LAT_DEG: f64 = PUBLIC_CELL_KM * 180.0 / (std::f64::consts::PI * EARTH_RADIUS_M / 1000.0);
+
+impl GeoPoint {
+    /// The centre of the fixed cell of about 1 km × 1 km that holds this point: what anyone
+    /// who may not see a carer's full record is answered from (radius filters, order,
+    /// distances, counts), so that no number of questions locates a carer better than the
+    /// cell. Rows are [`PUBLIC_CELL_KM`] of latitude; each row is cut into columns of the
+    /// same width at the row's middle latitude. The cell depends on the point alone (no
+    /// randomness to average away) and its centre on the cell alone, so moving a carer within
+    /// a cell changes no public answer.
+    pub fn public_cell(self) -> GeoPoint {
+        let row = (self.lat / CELL_LAT_DEG).floor();
+        let lat = ((row + 0.5) * CELL_LAT_DEG).clamp(-90.0, 90.0);
+        // Columns narrow towards the poles; past 89.9° a row is one cell, as rows are there.
+        let cos = lat.to_radians().cos().max(CELL_LAT_DEG.to_radians());
+        let lon_deg = (CELL_LAT_DEG / cos).min(360.0);
+        let column = ((self.lon + 180.0) / lon_deg).floor();
+        let lon = ((column + 0.5) * lon_deg - 180.0).clamp(-180.0, 180.0);
+        GeoPoint { lat, lon }
+    }
+}
+
 /// The chord length on the unit sphere that corresponds to a great-circle distance in km.
 pub fn chord_for_km(km: f64) -> f64 {
     2.0 * (km * 1000.0 / (2.0 * EARTH_RADIUS_M)).sin()
@@ -167,6 +198,60 @@ mod tests {
         assert!(chord(near) < chord(far));
         let km = centre.distance_km(far);
         assert!((chord(far) - chord_for_km(km)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_public_cell_is_about_a_kilometre_and_holds_its_points() {
+        // A lattice of points over England, 137 m apart: each lies within the margin of its
+        // cell's centre, and the centre is its own cell's centre.
+        let mut centres = std::collections::HashSet::new();
+        for i in 0..200 {
+            for j in 0..200 {
+                let p = GeoPoint::new(50.0 + f64::from(i) * 0.0123, -5.5 + f64::from(j) * 0.0347)
+                    .expect("valid");
+                let cell = p.public_cell();
+                assert!(
+                    p.distance_km(cell) <= 0.7072,
+                    "{p:?} is {} km from {cell:?}",
+                    p.distance_km(cell)
+                );
+                assert_eq!(cell.public_cell(), cell);
+                centres.insert((cell.lat.to_bits(), cell.lon.to_bits()));
+            }
+        }
+        // Rows are a kilometre apart (each row's columns are laid out on their own, so the
+        // cell to the north is offset east or west); columns within a row too.
+        let a = GeoPoint::new(52.6369, -1.1398)
+            .expect("valid")
+            .public_cell();
+        let north = GeoPoint::new(a.lat + 0.009, a.lon)
+            .expect("valid")
+            .public_cell();
+        let east = GeoPoint::new(a.lat, a.lon + 0.0149)
+            .expect("valid")
+            .public_cell();
+        let meridian = GeoPoint::new(north.lat, a.lon).expect("valid");
+        assert!(
+            (a.distance_km(meridian) - 1.0).abs() < 0.001,
+            "{}",
+            a.distance_km(meridian)
+        );
+        assert!(a.distance_km(north) < 1.5, "{}", a.distance_km(north));
+        assert!(
+            (a.distance_km(east) - 1.0).abs() < 0.002,
+            "{}",
+            a.distance_km(east)
+        );
+        assert!(centres.len() > 1000);
+        for p in [
+            (89.99, 10.0),
+            (-89.99, -179.99),
+            (0.0, 180.0),
+            (60.0, -180.0),
+        ] {
+            let cell = GeoPoint::new(p.0, p.1).expect("valid").public_cell();
+            assert!(GeoPoint::new(cell.lat, cell.lon).is_ok(), "{cell:?}");
+        }
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub(crate) fn carer(
         languages: culture.languages,
         cuisines: culture.cuisines,
         dietary_laws: culture.dietary_laws,
+        // Two in five of those who state a faith agree to show it. Taken from the index, not
+        // the random stream, so that adding this field left every other generated value as it was.
+        faith_public_consent: culture.faith.is_some() && index % 5 < 2,
         faith: culture.faith,
         faith_practices: culture.faith_practices,
         services,

@@ -147,6 +147,7 @@ fn carer(rng: &mut Rng, id: i64, postcode: &Postcode) -> Carer {
             cuisines: vec![rng.pick(Cuisine::ALL)],
             dietary_laws: vec![],
             faith: None,
+            faith_public_consent: false,
             faith_practices: vec![],
             services: vec![Service::PersonalCare],
             experience: vec![],

@@ -240,6 +240,9 @@ fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
             } else {
                 None
             },
+            // Every stated faith public, so that plans asking for a shared faith do the same
+            // work as in the figures before the consent existed.
+            faith_public_consent: true,
             faith_practices: subset(rng, FaithPractice::ALL, 0.25),
             services: subset(rng, Service::ALL, 0.3),
             experience: subset(rng, Experience::ALL, 0.2),

@@ -161,6 +161,7 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
                 Vec::new()
             },
             faith: None,
+            faith_public_consent: false,
             faith_practices: if rng.chance(40) {
                 rng.some(FaithPractice::ALL, 3)
             } else {

@@ -44,7 +44,7 @@ use std::time::{Duration, Instant};
 use arc_swap::ArcSwap;
 use carematch_domain::matching::{
     Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
-    Roster, SideEntry, match_plan, match_pooled,
+    Roster, SideEntry, Viewer, match_plan, match_pooled,
 };
 use carematch_domain::vocabulary::{
     Code, CodeSet, Cuisine, DietaryLaw, FaithPractice, Language, Service,
@@ -393,26 +393,25 @@ impl Snapshot {
         base.chain(overlay)
     }
 
-    /// Live candidates whose base is within `radius_km` of `point`, with their distance in km,
-    /// in no particular order.
+    /// Live candidates within `radius_km` of `point` as `viewer` may measure them (public
+    /// cells, or real bases for the carers it holds: [`crate::geo::GeoIndex::within_for`]), with
+    /// that distance in km, in no particular order.
     pub fn within(
         &self,
         point: GeoPoint,
         radius_km: f64,
+        viewer: Viewer,
     ) -> impl Iterator<Item = (CandidateRef<'_>, f64)> + '_ {
-        let base = self
-            .base
-            .set
+        let base_set = &self.base.set;
+        let base = base_set
             .geo()
-            .within(point, radius_km)
+            .within_for(base_set.roster(), point, radius_km, viewer)
             .filter(|(slot, _)| self.base_live(*slot))
             .filter_map(|(slot, km)| Some((Self::view(&self.base, slot)?, km)));
-        let overlay = self
-            .overlay
-            .layer
-            .set
+        let overlay_set = &self.overlay.layer.set;
+        let overlay = overlay_set
             .geo()
-            .within(point, radius_km)
+            .within_for(overlay_set.roster(), point, radius_km, viewer)
             .filter_map(|(slot, km)| Some((Self::view(&self.overlay.layer, slot)?, km)));
         base.chain(overlay)
     }
@@ -463,14 +462,20 @@ impl Snapshot {
             return self.base.set.match_plan(plan, options);
         }
         let outer = 2.0 * plan.max_km;
-        let overlay_hits: Vec<(u32, f64)> = self
-            .overlay
-            .layer
-            .set
+        let viewer = options.viewer;
+        let overlay_set = &self.overlay.layer.set;
+        let overlay_hits: Vec<(u32, f64)> = overlay_set
             .geo()
-            .within(plan.location, outer)
+            .within_for(overlay_set.roster(), plan.location, outer, viewer)
             .collect();
         let base_geo = self.base.set.geo();
+        let base_roster = self.base.set.roster();
+        if overlay_hits.is_empty() && viewer.may_hold() {
+            let hits = base_geo
+                .within_for(base_roster, plan.location, outer, viewer)
+                .filter(|(slot, _)| self.base_live(*slot));
+            return match_plan(plan, base_roster, hits, options);
+        }
         if overlay_hits.is_empty() {
             let mut matcher = Matcher::new(plan, self.base.set.roster(), options);
             matcher.feed(
@@ -488,7 +493,7 @@ impl Snapshot {
             return matcher.finish();
         }
         let base_hits = base_geo
-            .within(plan.location, outer)
+            .within_for(base_roster, plan.location, outer, viewer)
             .filter(|(slot, _)| self.base_live(*slot));
         let (roster, hits) = self.merged(base_hits, &overlay_hits);
         match_plan(plan, &roster, hits, options)
@@ -500,18 +505,17 @@ impl Snapshot {
         let Some(first) = plans.first() else {
             return match_pooled(plans, &Roster::new(), std::iter::empty(), options);
         };
-        let overlay_hits: Vec<(u32, f64)> = self
-            .overlay
-            .layer
-            .set
+        let viewer = options.viewer;
+        let overlay_set = &self.overlay.layer.set;
+        let overlay_hits: Vec<(u32, f64)> = overlay_set
             .geo()
-            .within(first.location, first.max_km)
+            .within_for(overlay_set.roster(), first.location, first.max_km, viewer)
             .collect();
         let base_hits = self
             .base
             .set
             .geo()
-            .within(first.location, first.max_km)
+            .within_for(self.base.set.roster(), first.location, first.max_km, viewer)
             .filter(|(slot, _)| self.base_live(*slot));
         if overlay_hits.is_empty() {
             let slots = base_hits.map(|(slot, _)| slot);

@@ -22,7 +22,7 @@ use carematch_domain::gaps::{
     Area, AreaKind, Authorities, CensusCounts, Demand, DemandBasis, GapReport, Geometry, NeedSet,
     Supply, census_caveats, locate_area, plan_demand,
 };
-use carematch_domain::matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry};
+use carematch_domain::matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry, Viewer};
 use h3o::{CellIndex, LatLng, Resolution};
 use rstar::RTree;
 
@@ -99,7 +99,8 @@ impl SupplySource for Snapshot {
         km: f64,
         f: &mut dyn FnMut(&Candidate, &SideEntry, f64),
     ) {
-        for (c, d) in self.within(point, km) {
+        // Commissioners see no personal data: supply is measured from public cells.
+        for (c, d) in self.within(point, km, Viewer::Public) {
             f(c.candidate, c.side, d);
         }
     }

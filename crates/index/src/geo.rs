@@ -14,10 +14,10 @@
 //! [`CandidateSet`] is what the API holds: the compact candidates, their side table and the trees,
 //! laid out along a Z-order curve so that nearby candidates are near in memory.
 
-use carematch_domain::geo::{EARTH_RADIUS_M, chord_for_km};
+use carematch_domain::geo::{EARTH_RADIUS_M, PUBLIC_CELL_MARGIN_KM, chord_for_km};
 use carematch_domain::matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
-    PooledOutcome, Roster, match_pooled,
+    PooledOutcome, Roster, Viewer, match_plan, match_pooled,
 };
 use carematch_domain::{Carer, GeoPoint, Provider};
 use rstar::RTree;
@@ -101,6 +101,30 @@ impl GeoIndex {
     /// particular order.
     pub fn within(&self, point: GeoPoint, radius_km: f64) -> impl Iterator<Item = (u32, f64)> + '_ {
         self.ring(point, f64::NEG_INFINITY, radius_km)
+    }
+
+    /// [`GeoIndex::within`] as `viewer` may measure it: the tree holds public points (a
+    /// carer's public cell), so for a viewer who may hold some carers the search widens by
+    /// [`PUBLIC_CELL_MARGIN_KM`] and each held carer is measured from its real base instead.
+    pub fn within_for<'a>(
+        &'a self,
+        roster: &'a Roster,
+        point: GeoPoint,
+        radius_km: f64,
+        viewer: Viewer,
+    ) -> impl Iterator<Item = (u32, f64)> + 'a {
+        let widened = if viewer.may_hold() {
+            radius_km + PUBLIC_CELL_MARGIN_KM
+        } else {
+            radius_km
+        };
+        self.within(point, widened).filter_map(move |(slot, km)| {
+            let km = match roster.get(slot) {
+                Some(c) if viewer.holds(c) => c.held_location().distance_km(point),
+                _ => km,
+            };
+            (km <= radius_km).then_some((slot, km))
+        })
     }
 
     /// Candidates whose base is more than `inner_km` and at most `outer_km` from `point`.
@@ -314,7 +338,18 @@ impl CandidateSet {
     /// passing candidates are counted without being scored.
     ///
     /// [`match_plan`]: carematch_domain::matching::match_plan
+    ///
+    /// The columns hold public points only, so a viewer who may hold some carers (an agency, an
+    /// admin) is matched record by record over [`GeoIndex::within_for`]: its own carers from
+    /// their real base, everyone else's from their public cell.
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+        if options.viewer.may_hold() {
+            let outer = 2.0 * plan.max_km.max(0.0);
+            let hits = self
+                .geo
+                .within_for(&self.roster, plan.location, outer, options.viewer);
+            return match_plan(plan, &self.roster, hits, options);
+        }
         let mut matcher = Matcher::new(plan, &self.roster, options);
         let centre = plan.location.unit_vector();
         let max_2 = chord_for_km(plan.max_km.max(0.0)).powi(2);
@@ -365,7 +400,7 @@ impl CandidateSet {
         };
         let slots = self
             .geo
-            .within(first.location, first.max_km)
+            .within_for(&self.roster, first.location, first.max_km, options.viewer)
             .map(|(slot, _)| slot);
         match_pooled(plans, &self.roster, slots, options)
     }

@@ -58,6 +58,7 @@ pub struct CarerRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub deleted_at: Option<NaiveDateTime>,
+    pub faith_public_consent: bool,
 }
 
 /// The columns a create or an update writes from [`CarerDetails`] and the location.
@@ -91,6 +92,7 @@ pub struct CarerFields {
     pub bio: String,
     pub contact: String,
     pub external_ref: Option<String>,
+    pub faith_public_consent: bool,
 }
 
 /// A new carer row.
@@ -158,6 +160,7 @@ impl CarerFields {
             bio: details.bio.clone(),
             contact: to_json("contact", &details.contact)?,
             external_ref: details.external_ref.clone(),
+            faith_public_consent: details.faith_public_consent,
         })
     }
 }
@@ -178,6 +181,7 @@ impl TryFrom<CarerRow> for Carer {
                 cuisines: codes_from_text(&row.cuisines)?,
                 dietary_laws: codes_from_text(&row.dietary_laws)?,
                 faith: row.faith.as_deref().map(code_from_text).transpose()?,
+                faith_public_consent: row.faith_public_consent,
                 faith_practices: codes_from_text(&row.faith_practices)?,
                 services: codes_from_text(&row.services)?,
                 experience: codes_from_text(&row.experience)?,

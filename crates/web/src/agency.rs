@@ -192,6 +192,7 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                     th scope="col" { (tr.t("agency-col-postcode")) }
                     th scope="col" { (tr.t("agency-col-languages")) }
                     th scope="col" { (tr.t("agency-col-public")) }
+                    th scope="col" { (tr.t("agency-col-faith-public")) }
                     th scope="col" { (tr.t("agency-col-confirmed")) }
                     th scope="col" { (tr.t("agency-col-actions")) }
                 } }
@@ -204,6 +205,7 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                             td { (d.postcode.as_str()) }
                             td { (language_names(d.languages.iter().map(|l| l.code))) }
                             td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
+                            td { @if d.faith_public_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { (d.last_confirmed_on.to_string()) }
                             td.actions {
                                 (update_button(tr, carer.id, "confirm", &tr.with("agency-confirm", "name", &name)))
@@ -211,6 +213,11 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                                     (update_button(tr, carer.id, "unlist", &tr.with("agency-unlist", "name", &name)))
                                 } @else {
                                     (update_button(tr, carer.id, "list", &tr.with("agency-list", "name", &name)))
+                                }
+                                @if d.faith_public_consent {
+                                    (update_button(tr, carer.id, "faith_private", &tr.with("agency-faith-hide", "name", &name)))
+                                } @else {
+                                    (update_button(tr, carer.id, "faith_public", &tr.with("agency-faith-show", "name", &name)))
                                 }
                                 form.inline method="post" action=(format!("/agency/carers/{}/delete", carer.id)) data-confirm=(tr.with("agency-delete", "name", &name)) {
                                     button type="submit" { (tr.with("agency-delete", "name", &name)) }
@@ -326,7 +333,8 @@ async fn delete_carer(
 #[derive(Debug, Deserialize)]
 struct UpdateForm {
     /// `confirm` (still available today), `list` or `unlist` (the carer's consent to a public
-    /// listing, as the agency recorded it).
+    /// listing, as the agency recorded it), `faith_public` or `faith_private` (the carer's
+    /// consent to show their faith publicly).
     action: String,
 }
 
@@ -338,7 +346,10 @@ async fn update_carer(
     form: web::Form<UpdateForm>,
 ) -> HttpResponse {
     let action = form.into_inner().action;
-    if !matches!(action.as_str(), "confirm" | "list" | "unlist") {
+    if !matches!(
+        action.as_str(),
+        "confirm" | "list" | "unlist" | "faith_public" | "faith_private"
+    ) {
         return HttpResponse::UnprocessableEntity().finish();
     }
     change_own_carer(
@@ -351,7 +362,9 @@ async fn update_carer(
             match action.as_str() {
                 "confirm" => details.last_confirmed_on = carematch_api::views::today(),
                 "list" => details.public_listing_consent = true,
-                _ => details.public_listing_consent = false,
+                "unlist" => details.public_listing_consent = false,
+                "faith_public" => details.faith_public_consent = true,
+                _ => details.faith_public_consent = false,
             }
             // Against the version read: a concurrent edit is not overwritten.
             store

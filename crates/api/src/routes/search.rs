@@ -481,7 +481,7 @@ fn engine_results(
         }
         match area {
             Some((centre, radius)) => {
-                let d = found.candidate.location().distance_km(centre);
+                let d = viewer.point_of(found.candidate).distance_km(centre);
                 (d <= radius).then_some(Some(d))
             }
             None => Some(None),
@@ -518,7 +518,7 @@ fn engine_results(
     }
     let mut found: Vec<Found> = match area {
         Some((centre, radius)) => snapshot
-            .within(centre, radius)
+            .within(centre, radius, viewer)
             .filter(|(c, _)| viewer.sees(c.candidate) && wanted.admits(c.candidate.kind(), c.facts))
             .map(|(c, d)| (c.candidate.kind(), c.candidate.id(), Some(d)))
             .collect(),

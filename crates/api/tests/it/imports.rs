@@ -31,7 +31,7 @@ pub fn register(rows: usize) -> String {
     for i in 0..rows {
         let consent = if i % 3 == 0 { "no" } else { "yes" };
         out.push_str(&format!(
-            "GEN-{i:06},Given{i},Family{i},{gender},{languages},cantonese;british,halal,,prayer_times,personal_care;meal_preparation,dementia,dbs_enhanced:2099-03-31:REF{i};right_to_work:2099-01-01,mon 09:00-13:00;fri 22:00-07:00 overnight,{hours},2026-12-01,{postcode},{radius},car,{pounds}.{pence:02},self_employed,{consent},2026-11-01,\"Bio, with a comma, number {i}\",0116 496 {phone:04},carer{i}@example.org\n",
+            "GEN-{i:06},Given{i},Family{i},{gender},{languages},cantonese;british,halal,,,prayer_times,personal_care;meal_preparation,dementia,dbs_enhanced:2099-03-31:REF{i};right_to_work:2099-01-01,mon 09:00-13:00;fri 22:00-07:00 overnight,{hours},2026-12-01,{postcode},{radius},car,{pounds}.{pence:02},self_employed,{consent},2026-11-01,\"Bio, with a comma, number {i}\",0116 496 {phone:04},carer{i}@example.org\n",
             gender = ["female", "male", "non_binary"][i % 3],
             languages = LANGUAGES[i % LANGUAGES.len()],
             hours = 4 + i % 40,

@@ -103,8 +103,20 @@ pub struct Candidate {
     pub(crate) check_expiry: [i32; CHECK_KINDS],
     pub(crate) agency: Option<AgencyId>,
     pub(crate) id: i64,
+    /// Where answers for anyone who may not see the full record are measured from: a carer's
+    /// public cell ([`GeoPoint::public_cell`]), a provider's published base.
     pub(crate) location: GeoPoint,
     pub(crate) week: WeekMask,
+    /// What only the record's holder may be answered from ([`super::Viewer::holds`]).
+    pub(crate) held: Held,
+}
+
+/// A carer's private facts, read only for a viewer who holds the record: the real base and
+/// the faith given without public consent. `faith` above is the public one.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Held {
+    pub(crate) location: GeoPoint,
+    pub(crate) faith: Option<Faith>,
 }
 
 pub(crate) const CHECK_KINDS: usize = CheckKind::ALL.len();
@@ -130,7 +142,11 @@ impl Candidate {
             id: carer.id.0,
             agency: Some(carer.agency_id),
             public_listing: d.public_listing_consent,
-            location: carer.location,
+            location: carer.location.public_cell(),
+            held: Held {
+                location: carer.location,
+                faith: d.faith,
+            },
             reach: Reach::Radius(d.travel_radius_km.get()),
             languages,
             cuisines: d.cuisines.iter().collect(),
@@ -138,7 +154,7 @@ impl Candidate {
             practices: d.faith_practices.iter().collect(),
             services: d.services.iter().collect(),
             experience: d.experience.iter().collect(),
-            faith: d.faith,
+            faith: d.faith.filter(|_| d.faith_public_consent),
             gender: Some(d.gender),
             check_expiry,
             week: WeekMask::from_slots(&d.availability),
@@ -179,6 +195,10 @@ impl Candidate {
             agency: provider.agency_id,
             public_listing: true,
             location: provider.location,
+            held: Held {
+                location: provider.location,
+                faith: None,
+            },
             reach,
             languages,
             cuisines: d.cuisines.iter().collect(),
@@ -215,8 +235,23 @@ impl Candidate {
         self.public_listing
     }
 
+    /// The point public answers are measured from: a carer's public cell, a provider's base.
     pub fn location(&self) -> GeoPoint {
         self.location
+    }
+
+    /// The real base, for a viewer who holds the record only.
+    pub fn held_location(&self) -> GeoPoint {
+        self.held.location
+    }
+
+    /// This candidate as its holder sees it: the real base and the faith whatever its consent.
+    pub fn as_held(&self) -> Self {
+        Self {
+            location: self.held.location,
+            faith: self.held.faith,
+            ..self.clone()
+        }
     }
 
     pub fn reach(&self) -> Reach {

@@ -2,6 +2,7 @@
 //! in a bounded heap and counts near misses for relaxations. Nothing is allocated per candidate;
 //! explanations are built only for the final top `limit`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::{Range, RangeInclusive};
@@ -18,7 +19,7 @@ use super::hot::{
 };
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
-use crate::geo::{EARTH_RADIUS_M, chord_for_km};
+use crate::geo::{EARTH_RADIUS_M, GeoPoint, chord_for_km};
 use crate::ids::AgencyId;
 use crate::schedule::WeekMask;
 use crate::vocabulary::{
@@ -45,6 +46,42 @@ impl Viewer {
                 Self::Agency(agency) => candidate.agency == Some(agency),
                 Self::Admin => true,
             }
+    }
+
+    /// Whether this viewer may be answered from the carer's private facts (real base, faith
+    /// without public consent): the agency that holds the carer, and admins. Everyone else is
+    /// answered from the public cell and the public faith (docs/api.md, "Privacy model").
+    pub fn holds(self, candidate: &Candidate) -> bool {
+        candidate.kind == CandidateKind::Carer
+            && match self {
+                Self::Public => false,
+                Self::Agency(agency) => candidate.agency == Some(agency),
+                Self::Admin => true,
+            }
+    }
+
+    /// The candidate as this viewer may use it: itself, or for its holder [`Candidate::as_held`].
+    pub fn view(self, candidate: &Candidate) -> Cow<'_, Candidate> {
+        if self.holds(candidate) {
+            Cow::Owned(candidate.as_held())
+        } else {
+            Cow::Borrowed(candidate)
+        }
+    }
+
+    /// The point this viewer's distances to the candidate are measured from.
+    pub fn point_of(self, candidate: &Candidate) -> GeoPoint {
+        if self.holds(candidate) {
+            candidate.held_location()
+        } else {
+            candidate.location()
+        }
+    }
+
+    /// Whether some candidate could be measured from its real base for this viewer, so that a
+    /// search around public points must widen by [`crate::geo::PUBLIC_CELL_MARGIN_KM`].
+    pub fn may_hold(self) -> bool {
+        self != Self::Public
     }
 }
 
@@ -1810,13 +1847,14 @@ impl<'a> Matcher<'a> {
             let Some(c) = roster.get(slot) else {
                 continue;
             };
-            match self.judge.verdict(slot, c, d) {
+            let c = self.judge.options.viewer.view(c);
+            match self.judge.verdict(slot, &c, d) {
                 Verdict::Skip => {}
                 Verdict::Pass => {
                     self.considered += 1;
                     self.passed += 1;
                     self.top.offer(Ranked {
-                        score: self.judge.score(c, d),
+                        score: self.judge.score(&*c, d),
                         distance: d,
                         kind: c.kind,
                         id: c.id,
@@ -1868,7 +1906,7 @@ impl<'a> Matcher<'a> {
             .into_sorted()
             .into_iter()
             .filter_map(|r| {
-                let c = roster.get(r.slot)?;
+                let c = judge.options.viewer.view(roster.get(r.slot)?);
                 let side = roster.side(r.slot)?;
                 Some(Match {
                     kind: r.kind,
@@ -1878,7 +1916,7 @@ impl<'a> Matcher<'a> {
                     distance_km: shown_distance(r.distance, r.kind, judge.options.viewer),
                     criteria: explain::criteria(
                         judge.plan,
-                        c,
+                        &c,
                         (
                             r.distance,
                             shown_distance(r.distance, r.kind, judge.options.viewer),
@@ -1953,7 +1991,7 @@ pub struct PooledOutcome {
 ///
 /// `slots` are the candidates to examine (e.g. those the geographic index found near the first
 /// plan); repeats are ignored. Distances to each person are computed here from the candidate's
-/// base.
+/// base as the viewer may see it ([`Viewer::view`]): the public cell unless it holds the record.
 pub fn match_pooled(
     plans: &[CompiledPlan],
     roster: &Roster,
@@ -1983,6 +2021,7 @@ pub fn match_pooled(
             if !options.kinds.allows(c.kind) || !options.viewer.sees(c) {
                 continue;
             }
+            let c = &*options.viewer.view(c);
             considered += 1;
             let mut total = 0.0;
             let mut furthest: f64 = 0.0;
@@ -2011,7 +2050,7 @@ pub fn match_pooled(
         .into_sorted()
         .into_iter()
         .filter_map(|r| {
-            let c = roster.get(r.slot)?;
+            let c = &*options.viewer.view(roster.get(r.slot)?);
             let side = roster.side(r.slot)?;
             let fits = judges
                 .iter()

@@ -2,7 +2,7 @@
 
 use carematch_domain::LanguageSkill;
 use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, match_plan,
+    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, Viewer, match_plan,
 };
 use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed};
 use carematch_domain::vocabulary::{Cuisine, Language, Proficiency, Service, Weekday};
@@ -83,11 +83,31 @@ fn the_worked_example_in_the_docs() {
             (CandidateKind::Provider, 3, "Wah Sum Luncheon Club", 4.0)
         ]
     );
-    // Mei: preferred 2 of 2 met = 1.0; distance 1 - 2.5/10 = 0.75; schedule 12 of 16 quarters.
+    // Mei, as the public sees her: measured from her public cell, whose centre is 2.527 km
+    // from the person (her base is 2.5 km east): preferred 2 of 2 met = 1.0; distance
+    // 1 - 2.527/10 = 0.747; schedule 12 of 16 quarters.
+    let mei_cell = mei.location.public_cell();
+    assert!((at.distance_km(mei_cell) - 2.527).abs() < 5e-4);
     assert!(
-        (out.matches[0].score - 0.875).abs() < 1e-4,
+        (out.matches[0].score - 0.8742).abs() < 1e-4,
         "{}",
         out.matches[0].score
+    );
+    // Mei's agency measures from her base: distance 1 - 2.5/10 = 0.75, score 0.875.
+    let mut as_agency = MatchOptions::new(today());
+    as_agency.viewer = Viewer::Agency(mei.agency_id);
+    let held: Vec<(u32, f64)> = roster
+        .candidates()
+        .iter()
+        .zip(0u32..)
+        .map(|(c, slot)| (slot, at.distance_km(as_agency.viewer.point_of(c))))
+        .collect();
+    let theirs = match_plan(&compiled, &roster, held, &as_agency);
+    assert_eq!(theirs.matches[0].distance_km, 2.5);
+    assert!(
+        (theirs.matches[0].score - 0.875).abs() < 1e-4,
+        "{}",
+        theirs.matches[0].score
     );
     // Club: preferred 1 of 2 = 0.5; distance 1 - 4/10 = 0.6; hours by arrangement = 1.0.
     assert!(

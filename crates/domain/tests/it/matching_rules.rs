@@ -39,7 +39,12 @@ fn run_compiled(
         .candidates()
         .iter()
         .zip(0u32..)
-        .map(|(c, slot)| (slot, compiled.location.distance_km(c.location())))
+        .map(|(c, slot)| {
+            (
+                slot,
+                compiled.location.distance_km(options.viewer.point_of(c)),
+            )
+        })
         .collect();
     match_plan(compiled, &roster, hits, options)
 }

@@ -66,6 +66,7 @@ pub fn carer(id: i64, location: GeoPoint) -> Carer {
             cuisines: vec![],
             dietary_laws: vec![],
             faith: None,
+            faith_public_consent: false,
             faith_practices: vec![],
             services: vec![Service::PersonalCare],
             experience: vec![],

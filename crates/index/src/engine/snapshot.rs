@@ -37,7 +37,8 @@ const TEMP: &str = "candidates.bin.tmp";
 const MAGIC: [u8; 8] = *b"CMCANDS\0";
 /// Bump whenever the body or anything serialised in it ([`Candidate`], [`SideEntry`], [`Facts`],
 /// or how `Candidate::from_carer`/`from_provider` derive their fields) changes meaning.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: a carer's location is its public cell, with the real base and faith in `Candidate::held`.
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = MAGIC.len() + 4 + 8;
 
 /// See the module documentation.

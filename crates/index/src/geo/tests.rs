@@ -66,13 +66,14 @@ fn plan_at(at: GeoPoint, max_km: f64) -> SupportPlan {
     }
 }
 
-/// Every candidate of `roster` with its distance from `at`, to feed the record-at-a-time matcher.
-fn every_candidate(roster: &Roster, at: GeoPoint) -> Vec<(u32, f64)> {
+/// Every candidate of `roster` with its distance from `at` as `viewer` may measure it (public
+/// cells, real bases of the carers it holds), to feed the record-at-a-time matcher.
+fn every_candidate(roster: &Roster, at: GeoPoint, viewer: Viewer) -> Vec<(u32, f64)> {
     roster
         .candidates()
         .iter()
         .zip(0u32..)
-        .map(|(c, slot)| (slot, at.distance_km(c.location())))
+        .map(|(c, slot)| (slot, at.distance_km(viewer.point_of(c))))
         .collect()
 }
 
@@ -102,6 +103,7 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, consent: bool) 
             },
             dietary_laws: vec![],
             faith: None,
+            faith_public_consent: false,
             faith_practices: vec![],
             services: vec![Service::PersonalCare],
             experience: vec![],
@@ -266,7 +268,7 @@ proptest! {
         let mut plain = Roster::new();
         carers.iter().for_each(|c| { plain.push_carer(c); });
         providers.iter().for_each(|p| { plain.push_provider(p); });
-        let everything = every_candidate(&plain, at);
+        let everything = every_candidate(&plain, at, options.viewer);
         let slow = match_plan(&compiled, &plain, everything, &options);
         prop_assert_eq!(fast.matches.len(), slow.matches.len());
         for (a, b) in fast.matches.iter().zip(&slow.matches) {
@@ -420,7 +422,7 @@ proptest! {
             ..MatchOptions::new(day(2026, 11, 20))
         };
         let fast = set.match_plan(&compiled, &options);
-        let everything = every_candidate(set.roster(), at);
+        let everything = every_candidate(set.roster(), at, options.viewer);
         let slow = match_plan(&compiled, set.roster(), everything, &options);
         prop_assert_eq!(fast.matches.len(), slow.matches.len());
         for (a, b) in fast.matches.iter().zip(&slow.matches) {
@@ -520,34 +522,35 @@ fn bases_centimetres_from_a_threshold_are_decided_as_the_record_path_decides() {
         let p = Haversine.destination(origin, bearing, km * 1000.0);
         point(p.y(), p.x())
     };
-    let mut carers = Vec::new();
+    let (mut carers, mut providers) = (Vec::new(), Vec::new());
     let mut id = 0;
     for (k, offset_cm) in (-60..=60).step_by(3).enumerate() {
         let bearing = (k as f64 * 37.0) % 360.0;
         let offset_km = f64::from(offset_cm) * 1e-5;
-        for (target, radius) in [
-            // Around the maximum distance and around twice it, with a radius reaching anyway.
-            (max_km + offset_km, 20.0),
-            (2.0 * max_km + offset_km, 29.0),
-        ] {
+        // Bases around the maximum distance and around twice it, with a radius reaching anyway:
+        // providers, whose columns hold their real base (a carer's hold the centre of its
+        // public cell, which cannot be put anywhere).
+        for (target, radius) in [(max_km + offset_km, 20.0), (2.0 * max_km + offset_km, 29.0)] {
             id += 1;
-            carers.push(carer(
-                id,
-                place(bearing, target),
-                radius,
-                Language::Yue,
-                true,
-            ));
+            let area = ServiceArea::Radius {
+                km: Km::new(radius).expect("km"),
+            };
+            providers.push(provider(id, place(bearing, target), area));
         }
-        // Within the maximum, its travel radius centimetres either side of its distance
-        // (distances apart, so that the order does not hang on rounding).
+        // Within the maximum, a carer's travel radius centimetres either side of the distance of
+        // its public cell (distances apart, so that the order does not hang on rounding).
         id += 1;
         let base = place(bearing + 11.0, 4.0 + k as f64 * 0.01);
-        let radius = at.distance_km(base) + offset_km;
+        let radius = at.distance_km(base.public_cell()) + offset_km;
         carers.push(carer(id, base, radius, Language::Yue, true));
     }
-    let set = CandidateSet::build(&carers, &[]);
-    let everything = every_candidate(set.roster(), at);
+    let set = CandidateSet::build(&carers, &providers);
+    // The record path as the index feeds it: distances from the tree's chords, so that a travel
+    // radius equal to the distance (offset 0) is the same tie on both paths.
+    let everything: Vec<(u32, f64)> = set
+        .geo()
+        .within_for(set.roster(), at, 2.0 * max_km + 1.0, Viewer::Public)
+        .collect();
     let near_a_threshold = everything
         .iter()
         .filter(|(_, d)| (d - max_km).abs() < 6e-4 || (d - 2.0 * max_km).abs() < 6e-4)

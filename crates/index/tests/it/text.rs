@@ -56,6 +56,7 @@ mod fixtures {
                 cuisines: Vec::new(),
                 dietary_laws: Vec::new(),
                 faith: None,
+                faith_public_consent: false,
                 faith_practices: Vec::new(),
                 services: vec![Service::PersonalCare],
                 experience: Vec::new(),

@@ -53,6 +53,7 @@ pub fn full_carer() -> CarerDetails {
         cuisines: vec![Cuisine::Cantonese, Cuisine::NorthChinese, Cuisine::British],
         dietary_laws: vec![DietaryLaw::Halal, DietaryLaw::NoPork],
         faith: Some(Faith::Buddhist),
+        faith_public_consent: false,
         faith_practices: vec![FaithPractice::Fasting, FaithPractice::SameGenderPersonalCare],
         services: vec![
             Service::PersonalCare,
@@ -121,6 +122,7 @@ pub fn changed_carer() -> CarerDetails {
         cuisines: vec![],
         dietary_laws: vec![DietaryLaw::Vegetarian],
         faith: None,
+        faith_public_consent: false,
         faith_practices: vec![],
         services: vec![Service::Companionship],
         experience: vec![],

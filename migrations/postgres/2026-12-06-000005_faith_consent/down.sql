@@ -1,0 +1,1 @@
+ALTER TABLE carers DROP COLUMN faith_public_consent;
