@@ -13,6 +13,7 @@ mod matches;
 mod openapi;
 mod operations;
 mod plans;
+mod privacy;
 mod providers;
 mod ratelimit;
 mod search;
