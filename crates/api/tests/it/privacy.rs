@@ -87,7 +87,7 @@ async fn match_finds(app: &TestApp, at: GeoPoint, km: f64, id: i64) -> bool {
 async fn boundary<F, Fut>(mut finds: F) -> f64
 where
     F: FnMut(f64) -> Fut,
-    Fut: std::future::Future<Output = bool>,
+    Fut: Future<Output = bool>,
 {
     let (mut lo, mut hi) = (0.1, 20.0);
     assert!(finds(hi).await, "the target is within 20 km");
