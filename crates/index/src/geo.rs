@@ -17,9 +17,11 @@
 use carematch_domain::geo::{EARTH_RADIUS_M, PUBLIC_CELL_MARGIN_KM, chord_for_km};
 use carematch_domain::matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
-    PooledOutcome, Roster, Viewer, match_plan, match_pooled,
+    PooledOutcome, Roster, Viewer, match_pooled,
 };
-use carematch_domain::{Carer, GeoPoint, Provider};
+use std::collections::HashMap;
+
+use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 
@@ -249,6 +251,9 @@ pub struct CandidateSet {
     /// [`CandidateSet::match_plan`] scans.
     hot: HotColumns,
     blocks: Blocks,
+    /// Each agency's carers, as their slot and the unit vector of their real base: what an
+    /// agency's own matches read instead of the columns ([`CandidateSet::match_plan`]).
+    held: HashMap<AgencyId, Vec<(u32, [f64; 3])>>,
 }
 
 impl CandidateSet {
@@ -303,11 +308,47 @@ impl CandidateSet {
         let geo = GeoIndex::build(roster.candidates());
         let hot = HotColumns::build(&roster);
         let blocks = Blocks::build(&hot);
+        let mut held: HashMap<AgencyId, Vec<(u32, [f64; 3])>> = HashMap::new();
+        for (c, slot) in roster.candidates().iter().zip(0u32..) {
+            if let (CandidateKind::Carer, Some(agency)) = (c.kind(), c.agency()) {
+                let point = c.held_location().unit_vector();
+                held.entry(agency).or_default().push((slot, point));
+            }
+        }
         Self {
             roster,
             geo,
             hot,
             blocks,
+            held,
+        }
+    }
+
+    /// The carers `viewer` holds within `radius_km` of `point`, measured from their real base:
+    /// an agency's from its own list, an admin's (every carer) through the tree.
+    fn held_within(&self, point: GeoPoint, radius_km: f64, viewer: Viewer) -> Vec<(u32, f64)> {
+        match viewer {
+            Viewer::Public => Vec::new(),
+            Viewer::Admin => self
+                .geo
+                .within_for(&self.roster, point, radius_km, viewer)
+                .filter(|(slot, _)| self.roster.get(*slot).is_some_and(|c| viewer.holds(c)))
+                .collect(),
+            Viewer::Agency(agency) => {
+                let centre = point.unit_vector();
+                let chord = chord_for_km(radius_km.max(0.0)) * CHORD_SLACK;
+                let Some(carers) = self.held.get(&agency) else {
+                    return Vec::new();
+                };
+                carers
+                    .iter()
+                    .filter(|(_, p)| distance_2(*p, centre) <= chord * chord)
+                    .filter_map(|(slot, _)| {
+                        let km = self.roster.get(*slot)?.held_location().distance_km(point);
+                        (km <= radius_km).then_some((*slot, km))
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -339,18 +380,16 @@ impl CandidateSet {
     ///
     /// [`match_plan`]: carematch_domain::matching::match_plan
     ///
-    /// The columns hold public points only, so a viewer who may hold some carers (an agency, an
-    /// admin) is matched record by record over [`GeoIndex::within_for`]: its own carers from
-    /// their real base, everyone else's from their public cell.
+    /// The columns hold public facts only (a carer's public cell and public faith): the carers
+    /// the viewer holds (an agency's own, every carer for an admin) are fed record by record
+    /// from their real base and private facts, and the columns give everyone else.
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
-        if options.viewer.may_hold() {
-            let outer = 2.0 * plan.max_km.max(0.0);
-            let hits = self
-                .geo
-                .within_for(&self.roster, plan.location, outer, options.viewer);
-            return match_plan(plan, &self.roster, hits, options);
-        }
         let mut matcher = Matcher::new(plan, &self.roster, options);
+        // The carers the viewer holds first, from their real base and private facts (out to
+        // twice the distance: the matcher counts the ring only if relaxations are reported);
+        // the columns then give everyone else from public facts.
+        let outer = 2.0 * plan.max_km.max(0.0);
+        matcher.feed(self.held_within(plan.location, outer, options.viewer));
         let centre = plan.location.unit_vector();
         let max_2 = chord_for_km(plan.max_km.max(0.0)).powi(2);
         let (mut runs, mut ordered) = (Vec::new(), Vec::new());

@@ -1213,6 +1213,11 @@ impl<'a> Matcher<'a> {
     /// matcher stop scoring, and once `limit` have matched, stop judging, candidates that can no
     /// longer enter the top `limit` (they are still counted in `considered`; [`Matcher::matched`]
     /// then stays at least `limit`).
+    ///
+    /// The columns hold public facts (a carer's public cell, the faith it agreed to show), so
+    /// they give only the candidates the viewer does not hold ([`Viewer::holds`]): feed the
+    /// carers it holds with [`Matcher::feed`] at distances from their real base, before the
+    /// columns so that the top `limit` fills early.
     pub fn feed_hot(
         &mut self,
         hot: &'a HotColumns,
@@ -1274,13 +1279,15 @@ impl<'a> Matcher<'a> {
         } else {
             kinds.carers
         };
+        // The columns hold public facts only: the carers a viewer holds are fed record by
+        // record with their private facts ([`Matcher::feed`]) and are left out here.
         kind_ok
-            && (flags & F_PUBLIC != 0
-                || match self.judge.options.viewer {
-                    Viewer::Public => false,
-                    Viewer::Agency(agency) => hot.agency[i] == Some(agency),
-                    Viewer::Admin => true,
-                })
+            && flags & F_PUBLIC != 0
+            && match self.judge.options.viewer {
+                Viewer::Public => true,
+                Viewer::Agency(agency) => flags & F_PROVIDER != 0 || hot.agency[i] != Some(agency),
+                Viewer::Admin => flags & F_PROVIDER != 0,
+            }
     }
 
     /// One whole block: kind and visibility, then the required codes from the block's bitmaps.
@@ -1431,21 +1438,23 @@ impl<'a> Matcher<'a> {
         if !kinds.providers {
             visible &= !flags.provider;
         }
+        // Public members only: the carers a viewer holds (its own, or all for an admin) are
+        // fed record by record with their private facts ([`Matcher::feed`]), not from here.
+        visible &= flags.public;
         match self.judge.options.viewer {
-            Viewer::Public => visible &= flags.public,
-            Viewer::Admin => {}
+            Viewer::Public => {}
+            Viewer::Admin => visible &= flags.provider,
             Viewer::Agency(agency) => {
-                let mut private = visible & !flags.public;
-                visible &= flags.public;
-                // The block's summary of its private members' agencies rules most blocks out.
+                // The block's summary of its carers' agencies rules most blocks out.
                 if flags.agencies & agency_bit(agency) != 0 {
                     let tag = agency_tag(agency);
-                    while private != 0 {
-                        let j = private.trailing_zeros() as usize;
+                    let mut carers = visible & !flags.provider;
+                    while carers != 0 {
+                        let j = carers.trailing_zeros() as usize;
                         if hot.agency_tag[base + j] == tag && hot.agency[base + j] == Some(agency) {
-                            visible |= 1u64 << j;
+                            visible &= !(1u64 << j);
                         }
-                        private &= private - 1;
+                        carers &= carers - 1;
                     }
                 }
             }

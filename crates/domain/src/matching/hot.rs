@@ -67,8 +67,8 @@ pub(crate) struct BlockFlags {
     pub polygon: u64,
     /// Providers without opening hours (they work by arrangement).
     pub by_arrangement: u64,
-    /// The union of [`agency_bit`] over members not listed publicly: an agency none of whose
-    /// bits is here has no private carer in the block.
+    /// The union of [`agency_bit`] over the block's carers: an agency none of whose bits is
+    /// here holds no carer in the block.
     pub agencies: u64,
     /// The number of polygon members in earlier blocks: member `j`'s polygon is number
     /// `polygon_base + (polygon & low_bits(j)).count_ones()` of [`HotColumns::polygons`].
@@ -248,7 +248,7 @@ impl HotColumns {
             if flags & F_BY_ARRANGEMENT != 0 {
                 block.by_arrangement |= bit;
             }
-            if flags & F_PUBLIC == 0
+            if flags & F_PROVIDER == 0
                 && let Some(agency) = self.agency[i]
             {
                 block.agencies |= agency_bit(agency);

@@ -812,10 +812,8 @@ proptest! {
             sort_blocks_by_reach(&mut world.roster);
         }
         let limit = if rng.chance(0.2) { 1000 } else { rng.below(25) };
-        let mut case = random_case(&mut rng, limit);
-        // The columns hold public facts only: the index runs them for the public viewer and
-        // matches agencies and admins record by record (`CandidateSet::match_plan`).
-        case.options.viewer = Viewer::Public;
+        let case = random_case(&mut rng, limit);
+        let viewer = case.options.viewer;
         let roster = &world.roster;
         let hot = HotColumns::build(roster);
         let at = case.at;
@@ -824,9 +822,18 @@ proptest! {
             .candidates()
             .iter()
             .zip(0u32..)
-            .map(|(c, slot)| (slot, chord_km(at, c.location())))
+            .map(|(c, slot)| (slot, chord_km(at, viewer.point_of(c))))
             .collect();
         let slow = match_plan(&case.compiled, roster, everything, &case.options);
+        // The columns hold public facts: the carers the viewer holds go record by record, from
+        // their real base (as `CandidateSet::match_plan` feeds them), before the columns.
+        let held: Vec<(u32, f64)> = roster
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .filter(|(c, _)| viewer.holds(c))
+            .map(|(c, slot)| (slot, chord_km(at, c.held_location())))
+            .collect();
 
         // Runs: whole blocks or arbitrary pieces, nearest first or shuffled, with exact or
         // trivial bounds.
@@ -853,6 +860,7 @@ proptest! {
             rng.shuffle(&mut runs);
         }
         let mut matcher = Matcher::new(&case.compiled, roster, &case.options);
+        matcher.feed(held);
         for (bounds, slots) in &runs {
             matcher.feed_hot(&hot, slots.clone(), bounds.clone(), false);
         }
