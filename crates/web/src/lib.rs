@@ -10,6 +10,7 @@
 
 pub mod agency;
 pub mod commissioner;
+pub mod csrf;
 pub mod form;
 pub mod i18n;
 pub mod layout;

@@ -3,11 +3,12 @@
 //! The key is checked once and never kept in the browser: the server opens a session (a random
 //! 256-bit token) whose SHA-256 is stored with the key's id, and sends the token in a cookie that
 //! is `HttpOnly`, `Secure`, `SameSite=Strict` and lasts [`SESSION_HOURS`]. Revoking the key ends
-//! its sessions. Posts that change something must come from our own pages: the strict cookie is
-//! not sent on cross-site requests, and a foreign `Origin` is refused as well.
+//! its sessions. Every post carries a form token ([`crate::csrf`]): the sign-in form an
+//! anonymous one (so no other site can sign a browser in to an account of its choosing), the
+//! sign-out form the session's.
 
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_api::auth::hash_key;
@@ -16,7 +17,8 @@ use carematch_store::ApiKeyRecord;
 use maud::html;
 use serde::Deserialize;
 
-use crate::layout::{Ctx, Section, hidden, local_path, see_other};
+use crate::csrf;
+use crate::layout::{Ctx, Section, hidden, local_path, referrer_path, see_other};
 use crate::pages::server_error;
 
 pub const SESSION_COOKIE: &str = "carematch_session";
@@ -55,17 +57,11 @@ pub async fn current(req: &HttpRequest, state: &web::Data<AppState>) -> Option<A
     }
 }
 
-/// A post from another site (its `Origin` is not ours) is refused.
-pub fn same_origin(req: &HttpRequest) -> bool {
-    let Some(origin) = req.headers().get(header::ORIGIN) else {
-        return true;
-    };
-    let host = req.connection_info().host().to_owned();
-    origin
-        .to_str()
-        .ok()
-        .and_then(|o| o.split_once("://").map(|(_, rest)| rest.to_owned()))
-        .is_some_and(|rest| rest == host)
+/// The session cookie's secret, when the request carries one of the right shape.
+pub fn session_secret(req: &HttpRequest) -> Option<String> {
+    req.cookie(SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| csrf::is_secret(v))
 }
 
 /// 303 to the sign-in page, coming back to `next` afterwards.
@@ -97,6 +93,7 @@ fn form_page(ctx: &Ctx, status: StatusCode, next: &str, error: Option<String>) -
             }
         }
         form method="post" action="/login" {
+            (csrf::field(&ctx.anonymous_token()))
             (hidden("next", next))
             (hidden("lang", ctx.locale().tag()))
             div.field {
@@ -123,6 +120,15 @@ struct LoginForm {
     next: String,
     #[serde(default)]
     lang: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A form whose only field is its token.
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    pub csrf: String,
 }
 
 #[post("/login")]
@@ -134,12 +140,14 @@ async fn login(
     let ctx = Ctx::new(&req);
     let tr = &ctx.tr;
     let next = local_path(&form.next).to_owned();
-    if !same_origin(&req) {
+    // Before the key is even looked at: a sign-in from another site changes nothing. The form
+    // comes back with a token (and the cookie it needs), so a person can simply try again.
+    if !csrf::check_anonymous(&req, &form.csrf) {
         return form_page(
             &ctx,
             StatusCode::FORBIDDEN,
             &next,
-            Some(tr.t("login-wrong-role")),
+            Some(tr.t("refused-body")),
         );
     }
     let key = form.key.trim().to_owned();
@@ -203,10 +211,19 @@ fn session_cookie(token: String) -> Cookie<'static> {
 }
 
 #[post("/logout")]
-async fn logout(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    if let Some(cookie) = req.cookie(SESSION_COOKIE) {
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenForm>,
+) -> HttpResponse {
+    // Without a session there is nothing to end (and nothing another site could end).
+    if let Some(session) = session_secret(&req) {
+        if !csrf::check_session(&req, &form.csrf) {
+            let back = referrer_path(&req).unwrap_or_else(|| "/find".to_owned());
+            return csrf::refused(&Ctx::new(&req), &back);
+        }
         let store = state.store.clone();
-        let hash = hash_key(cookie.value());
+        let hash = hash_key(&session);
         if !matches!(
             web::block(move || store.delete_web_session(&hash)).await,
             Ok(Ok(()))
