@@ -156,12 +156,8 @@ mod tests {
     use super::*;
 
     fn site(peer: &str, trusted: &[&str], headers: &[(&str, &str)]) -> Site {
-        let proxies = TrustedProxies::new(
-            trusted
-                .iter()
-                .map(|ip| ip.parse().expect("ip"))
-                .collect(),
-        );
+        let proxies =
+            TrustedProxies::new(trusted.iter().map(|ip| ip.parse().expect("ip")).collect());
         let mut req = TestRequest::post()
             .uri("/login")
             .peer_addr(peer.parse().expect("peer"))

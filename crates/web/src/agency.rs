@@ -15,13 +15,13 @@ use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::csrf;
 use crate::form::FindForm;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
 use crate::pages::{
     SearchProblem, find_form, language_names, problem_page, results, search, server_error,
 };
-use crate::csrf;
 use crate::session::{TokenForm, current, to_login};
 
 /// PAs per page of the list.

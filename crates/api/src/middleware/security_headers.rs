@@ -41,21 +41,36 @@ mod tests {
     fn every_response_gets_nosniff_and_the_docs_their_policy() {
         let mut headers = HeaderMap::new();
         add_security_headers("/v1/health", &mut headers);
-        assert_eq!(headers.get(header::X_CONTENT_TYPE_OPTIONS).map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
+        assert_eq!(
+            headers
+                .get(header::X_CONTENT_TYPE_OPTIONS)
+                .map(|v| v.as_bytes()),
+            Some(&b"nosniff"[..])
+        );
         assert!(!headers.contains_key(header::CONTENT_SECURITY_POLICY));
 
         let mut headers = HeaderMap::new();
         add_security_headers("/docs/swagger-ui.css", &mut headers);
         assert_eq!(
-            headers.get(header::CONTENT_SECURITY_POLICY).map(|v| v.as_bytes()),
+            headers
+                .get(header::CONTENT_SECURITY_POLICY)
+                .map(|v| v.as_bytes()),
             Some(DOCS_CSP.as_bytes())
         );
 
         // A page's own policy is kept; `/docsx` is not the Swagger UI.
         let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'self'"));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'"),
+        );
         add_security_headers("/docs/", &mut headers);
-        assert_eq!(headers.get(header::CONTENT_SECURITY_POLICY).map(|v| v.as_bytes()), Some(&b"default-src 'self'"[..]));
+        assert_eq!(
+            headers
+                .get(header::CONTENT_SECURITY_POLICY)
+                .map(|v| v.as_bytes()),
+            Some(&b"default-src 'self'"[..])
+        );
         let mut headers = HeaderMap::new();
         add_security_headers("/docsx", &mut headers);
         assert!(!headers.contains_key(header::CONTENT_SECURITY_POLICY));
