@@ -1,6 +1,7 @@
 //! Cross-site request forgery: every form that changes something carries a token (the hidden
-//! input `csrf`) that another site cannot know, and every post checks it before it reads or
-//! changes anything else.
+//! input `csrf`) that another site cannot know, and every post checks it before it changes
+//! anything (signed-in posts after the session itself is checked, so a signed-out browser is
+//! still sent to the sign-in page).
 //!
 //! - **Signed in** (the agency console, the map, signing out): the token is derived from the
 //!   session's own secret, the 256-bit token in the `HttpOnly` session cookie:

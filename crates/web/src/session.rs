@@ -66,8 +66,13 @@ pub fn session_secret(req: &HttpRequest) -> Option<String> {
 
 /// 303 to the sign-in page, coming back to `next` afterwards.
 pub fn to_login(next: &str) -> HttpResponse {
+    see_other(&login_path(next))
+}
+
+/// The sign-in page, coming back to `next` afterwards.
+fn login_path(next: &str) -> String {
     let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
-    see_other(&format!("/login?{query}"))
+    format!("/login?{query}")
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,9 +145,15 @@ async fn login(
     let ctx = Ctx::new(&req);
     let tr = &ctx.tr;
     let next = local_path(&form.next).to_owned();
-    // Before the key is even looked at: a sign-in from another site changes nothing. The form
-    // comes back with a token (and the cookie it needs), so a person can simply try again.
+    // Before the key is even looked at: a sign-in from another site changes nothing.
     if !csrf::check_anonymous(&req, &form.csrf) {
+        // Another site's post: a page without a form, since a form would set a new form cookie
+        // (the browser did not send its own, `SameSite=Lax`) and break the person's other tabs.
+        if !csrf::from_our_site(&req, &ctx.site) {
+            return csrf::refused(&ctx, &login_path(&next));
+        }
+        // Our own page with an expired or missing cookie: the form again, with a token and the
+        // cookie it needs, so the person can simply try again.
         return form_page(
             &ctx,
             StatusCode::FORBIDDEN,
@@ -216,12 +227,14 @@ async fn logout(
     state: web::Data<AppState>,
     form: web::Form<TokenForm>,
 ) -> HttpResponse {
-    // Without a session there is nothing to end (and nothing another site could end).
+    // A post without the session cookie is refused too, rather than answered by clearing the
+    // cookie: another site's post comes without the (strict) cookie although the browser has
+    // one, and clearing it would sign the person out.
+    if !csrf::check_session(&req, &form.csrf) {
+        let back = referrer_path(&req).unwrap_or_else(|| "/find".to_owned());
+        return csrf::refused(&Ctx::new(&req), &back);
+    }
     if let Some(session) = session_secret(&req) {
-        if !csrf::check_session(&req, &form.csrf) {
-            let back = referrer_path(&req).unwrap_or_else(|| "/find".to_owned());
-            return csrf::refused(&Ctx::new(&req), &back);
-        }
         let store = state.store.clone();
         let hash = hash_key(&session);
         if !matches!(

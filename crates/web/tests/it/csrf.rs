@@ -211,6 +211,10 @@ async fn console_posts_need_their_sessions_token() {
         let console = site.get("/agency", &[("cookie", &mine)]).await;
         assert_eq!(console.status, StatusCode::OK, "{what}: still signed in");
     }
+    // Another site's post comes without the strict session cookie: refused, not answered by
+    // clearing the cookie (which would sign the browser out).
+    let page = post(&site, "/logout", "", &[("csrf", &token)], &[]).await;
+    refused(&page, "sign-out without the session cookie");
     let out = post(&site, "/logout", &mine, &[("csrf", &token)], &[]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     assert_eq!(
@@ -314,8 +318,17 @@ async fn shortlist_and_sign_in_need_the_form_cookies_token() {
         fields.extend([("key", key.as_str()), ("next", "/agency")]);
         let page = post(&site, "/login", cookie, &fields, &extra).await;
         refused(&page, &format!("sign-in: {what}"));
-        // The form comes back, ready to try again.
-        assert!(page.form_token().is_some_and(|t| !t.is_empty()), "{what}");
+        // (With `Host` forged as well the request is for that other site, as far as any server
+        // can tell; it is refused all the same, for want of a token.)
+        let has = |name: &str| extra.iter().any(|(k, _)| *k == name);
+        if !has("origin") || has("host") {
+            // From our own page: the form comes back, ready to try again.
+            assert!(page.form_token().is_some_and(|t| !t.is_empty()), "{what}");
+        } else {
+            // From another site: no form, so no new form cookie to replace the browser's own.
+            assert!(page.form_token().is_none(), "{what}");
+            assert!(page.cookie("carematch_form").is_none(), "{what}");
+        }
     }
     // Without any cookie the refusal sets one, so that the form it shows works.
     let fresh = post(&site, "/login", "", &[("key", &key)], &[]).await;
