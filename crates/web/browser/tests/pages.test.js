@@ -227,9 +227,17 @@ test("the Swagger UI works under its content security policy", async () => {
   const status = ".opblock.is-open .live-responses-table tbody .response-col_status";
   await page.waitForSelector(status, { timeout: 30000 });
   assert.match(await page.textContent(status), /200/);
-  // A schema with its syntax-highlighted example.
+  // The answer, syntax-highlighted.
   assert.ok(await page.isVisible(".opblock.is-open .highlight-code, .opblock.is-open .microlight"));
   await shot(page, "docs");
+  // An operation with a request body (its example and schema views), and the schemas section.
+  await page.locator('.opblock-summary:has-text("/v1/matches")').first().click();
+  await page.waitForSelector(".opblock-post.is-open .body-param__example, .opblock-post.is-open .opblock-section-request-body");
+  await page.locator(".opblock-post.is-open .tablinks", { hasText: "Schema" }).first().click();
+  if (!(await page.isVisible("section.models.is-open"))) await page.locator(".models-control").click();
+  // OpenAPI 3.1: schemas are drawn by the JSON Schema 2020-12 plugin; open the first one.
+  await page.locator("section.models.is-open .json-schema-2020-12-accordion").first().click();
+  await page.waitForSelector("section.models.is-open .json-schema-2020-12-body");
   assert.deepEqual(page.violations, []);
   await page.context().close();
 });
