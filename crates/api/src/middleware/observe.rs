@@ -409,8 +409,7 @@ mod tests {
             web_test::TestRequest::get().uri("/boom").to_request(),
         )
         .await
-        .err()
-        .expect("an error");
+        .expect_err("an error");
         let response = error.error_response();
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(

@@ -9,6 +9,15 @@ use carematch_store::testing::TestDb;
 
 use crate::helpers::TestApp;
 
+/// A request (method, path, headers, body) and the status it gets.
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a [(&'a str, &'a str)],
+    Vec<u8>,
+    StatusCode,
+);
+
 fn nosniff(headers: &HeaderMap) -> bool {
     headers
         .get("x-content-type-options")
@@ -26,7 +35,7 @@ async fn every_kind_of_response_says_nosniff() {
     let app = TestApp::spawn().await;
     let big = format!("{{\"bio\": \"{}\"}}", "x".repeat(300 * 1024));
     let json = [("content-type", "application/json")];
-    let cases: [(&str, &str, &[(&str, &str)], Vec<u8>, StatusCode); 10] = [
+    let cases: [Case; 10] = [
         ("GET", "/v1/health", &[], Vec::new(), StatusCode::OK),
         ("GET", "/v1/vocabulary", &[], Vec::new(), StatusCode::OK),
         (

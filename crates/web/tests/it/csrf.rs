@@ -21,6 +21,16 @@ const FORGED: [(&str, &str); 4] = [
     ("forwarded", "host=evil.example;proto=https"),
 ];
 
+/// A wrong post: what is wrong with it, its fields, and extra headers.
+type Attempt<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<(&'a str, &'a str)>);
+/// The same with the cookie it sends.
+type CookieAttempt<'a> = (
+    &'a str,
+    &'a str,
+    Vec<(&'a str, &'a str)>,
+    Vec<(&'a str, &'a str)>,
+);
+
 fn refused(page: &Page, what: &str) {
     assert_eq!(page.status, StatusCode::FORBIDDEN, "{what}: {}", page.body);
     assert!(
@@ -83,7 +93,7 @@ async fn console_posts_need_their_sessions_token() {
         .chain([("host", "evil.example")])
         .collect();
 
-    let attempts: Vec<(&str, Vec<(&str, &str)>, Vec<(&str, &str)>)> = vec![
+    let attempts: Vec<Attempt> = vec![
         ("no token, no Origin", vec![("action", "unlist")], vec![]),
         (
             "a wrong token",
@@ -236,7 +246,7 @@ async fn shortlist_and_sign_in_need_the_form_cookies_token() {
     assert_ne!(token, other_token, "each browser has its own token");
 
     for path in ["/shortlist/add", "/shortlist/remove"] {
-        let attempts: [(&str, &str, Vec<(&str, &str)>, Vec<(&str, &str)>); 6] = [
+        let attempts: [CookieAttempt; 6] = [
             ("no cookie, no token", "", vec![], vec![]),
             ("the cookie, no token", &cookie, vec![], vec![]),
             ("a wrong token", &cookie, vec![("csrf", WRONG)], vec![]),
@@ -288,7 +298,7 @@ async fn shortlist_and_sign_in_need_the_form_cookies_token() {
 
     // Signing in (login CSRF: another site must not sign a browser in to its own account).
     let (key, _) = site.key(Role::Agency, Some(site.agencies[0]));
-    let attempts: [(&str, &str, Vec<(&str, &str)>, Vec<(&str, &str)>); 5] = [
+    let attempts: [CookieAttempt; 5] = [
         ("no cookie, no token", "", vec![], vec![]),
         ("a wrong token", &cookie, vec![("csrf", WRONG)], vec![]),
         (
@@ -521,7 +531,7 @@ async fn every_form_that_posts_carries_the_token() {
     .await;
     assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
     assert_eq!(post_forms(&bad.body).len(), 1);
-    assert_eq!(form_tokens(&bad.body), [token.clone()]);
+    assert_eq!(form_tokens(&bad.body), [token.as_str()]);
 
     // Signed-in pages carry the session's token.
     let (key, _) = site.key(Role::Agency, Some(site.agencies[0]));
