@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod forwarded;
 pub mod import_csv;
 pub mod json;
 pub mod match_cache;
@@ -65,7 +66,9 @@ pub struct ServerConfig {
     /// Stop gracefully on SIGTERM and SIGINT (the `serve` command); otherwise actix's own signal
     /// handling applies (SIGINT stops at once).
     pub handle_signals: bool,
-    /// Per-client rate limits (with the trusted proxies whose `X-Forwarded-For` is believed).
+    /// Per-client rate limits, with the trusted proxies: peers whose `X-Forwarded-For` is
+    /// believed here, and whose `Forwarded`/`X-Forwarded-Host`/`X-Forwarded-Proto` say which site
+    /// the browser asked for ([`forwarded::Site`]).
     pub rate_limit: middleware::RateLimitConfig,
     /// Extra gauges for `/metrics` (e.g. the index's last applied change-log sequence).
     pub gauges: Vec<middleware::Gauge>,
@@ -158,6 +161,9 @@ pub fn run(
     // Shared by every worker: one set of metrics and one rate limiter per server.
     let metrics = web::Data::new(middleware::Metrics::new(config.gauges.clone()));
     let limiter = web::Data::new(middleware::RateLimiter::new(config.rate_limit.clone()));
+    let proxies = web::Data::new(forwarded::TrustedProxies::new(
+        config.rate_limit.trusted_proxies.clone(),
+    ));
     let handler_timeout = (!config.request_timeout.is_zero())
         .then(|| web::Data::new(middleware::HandlerTimeout(config.request_timeout)));
     let (payload_limit, json_limit) = (config.payload_limit, config.json_limit);
@@ -167,6 +173,7 @@ pub fn run(
         let app = app
             .app_data(metrics.clone())
             .app_data(limiter.clone())
+            .app_data(proxies.clone())
             .app_data(web::Data::new(middleware::KnownPaths::from_document(&doc)))
             .app_data(web::PayloadConfig::new(payload_limit))
             .configure(routes::metrics::configure)

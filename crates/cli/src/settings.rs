@@ -45,7 +45,8 @@ pub struct Settings {
     pub rate_limit_authenticated_burst: u32,
     /// Most clients whose rate-limit state is kept in memory.
     pub rate_limit_max_clients: usize,
-    /// Reverse proxies whose `X-Forwarded-For` header names the real client.
+    /// Reverse proxies whose `X-Forwarded-For` header names the real client, and whose
+    /// `Forwarded`/`X-Forwarded-Host`/`X-Forwarded-Proto` name the site the browser asked for.
     pub trusted_proxies: Vec<IpAddr>,
     /// Bytes of encoded match responses kept in memory for identical requests; 0 turns the
     /// match cache off.

@@ -15,13 +15,14 @@ use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::csrf;
 use crate::form::FindForm;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
 use crate::pages::{
     SearchProblem, find_form, language_names, problem_page, results, search, server_error,
 };
-use crate::session::{current, same_origin, to_login};
+use crate::session::{TokenForm, current, to_login};
 
 /// PAs per page of the list.
 pub const PER_PAGE: u32 = 25;
@@ -142,12 +143,16 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
 
 fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
     let tr = &ctx.tr;
+    let token = ctx.session_token();
     let pages = view.carers.total.div_ceil(u64::from(PER_PAGE)).max(1);
     let main = html! {
         h1 { (tr.t("agency-title")) }
         p {
             (tr.with("agency-signed-in", "agency", view.agency))
-            form.inline method="post" action="/logout" { button type="submit" { (tr.t("logout")) } }
+            form.inline method="post" action="/logout" {
+                (csrf::field(&token))
+                button type="submit" { (tr.t("logout")) }
+            }
         }
         @if let Some(notice) = &view.notice { p.notice role="status" { (notice) } }
         section aria-labelledby="find-title" {
@@ -163,6 +168,8 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
             p { (tr.t("agency-upload-intro")) " " a href="/agency/template.csv" download { (tr.t("agency-upload-template")) } }
             @if let Some(upload) = &view.upload { (upload_report(tr, upload)) }
             form method="post" action="/agency/import" enctype="multipart/form-data" {
+                // Before the file, so the token is read first.
+                (csrf::field(&token))
                 div.field {
                     label for="register" { (tr.t("agency-upload-file")) }
                     input #register type="file" name="register" accept=".csv,text/csv" required;
@@ -172,7 +179,7 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
         }
         section aria-labelledby="carers-title" {
             h2 #carers-title { (tr.count("agency-carers-title", "count", view.carers.total as f64)) }
-            (carer_table(tr, &view.carers.items))
+            (carer_table(tr, &view.carers.items, &token))
             nav.pages aria-label=(tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())])) {
                 @if view.page > 1 { a href=(format!("/agency?page={}", view.page - 1)) rel="prev" { (tr.t("page-previous")) } " " }
                 (tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())]))
@@ -183,7 +190,7 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
     ctx.respond(status, &tr.t("agency-title"), Section::Agency, main)
 }
 
-fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
+fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
     html! {
         div.table-wrap tabindex="0" role="region" aria-labelledby="carers-title" {
             table {
@@ -208,18 +215,19 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
                             td { @if d.faith_public_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { (d.last_confirmed_on.to_string()) }
                             td.actions {
-                                (update_button(tr, carer.id, "confirm", &tr.with("agency-confirm", "name", &name)))
+                                (update_button(carer.id, "confirm", &tr.with("agency-confirm", "name", &name), token))
                                 @if d.public_listing_consent {
-                                    (update_button(tr, carer.id, "unlist", &tr.with("agency-unlist", "name", &name)))
+                                    (update_button(carer.id, "unlist", &tr.with("agency-unlist", "name", &name), token))
                                 } @else {
-                                    (update_button(tr, carer.id, "list", &tr.with("agency-list", "name", &name)))
+                                    (update_button(carer.id, "list", &tr.with("agency-list", "name", &name), token))
                                 }
                                 @if d.faith_public_consent {
-                                    (update_button(tr, carer.id, "faith_private", &tr.with("agency-faith-hide", "name", &name)))
+                                    (update_button(carer.id, "faith_private", &tr.with("agency-faith-hide", "name", &name), token))
                                 } @else {
-                                    (update_button(tr, carer.id, "faith_public", &tr.with("agency-faith-show", "name", &name)))
+                                    (update_button(carer.id, "faith_public", &tr.with("agency-faith-show", "name", &name), token))
                                 }
                                 form.inline method="post" action=(format!("/agency/carers/{}/delete", carer.id)) data-confirm=(tr.with("agency-delete", "name", &name)) {
+                                    (csrf::field(token))
                                     button type="submit" { (tr.with("agency-delete", "name", &name)) }
                                 }
                             }
@@ -231,9 +239,10 @@ fn carer_table(tr: &Tr, carers: &[Carer]) -> Markup {
     }
 }
 
-fn update_button(_tr: &Tr, id: CarerId, action: &str, label: &str) -> Markup {
+fn update_button(id: CarerId, action: &str, label: &str, token: &str) -> Markup {
     html! {
         form.inline method="post" action=(format!("/agency/carers/{id}/update")) {
+            (csrf::field(token))
             input type="hidden" name="action" value=(action);
             button type="submit" { (label) }
         }
@@ -275,24 +284,25 @@ struct IdPath {
 
 /// Applies `change` to one of the signed-in agency's PAs, then goes back to the console with a
 /// notice (`deleted` or `updated`). Another agency's PA, or none, is the same 404, so ids cannot
-/// be probed; a concurrent edit is 409.
+/// be probed; a concurrent edit is 409. A post without the session's form `token` is 403.
 async fn change_own_carer<F>(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     id: CarerId,
+    token: &str,
     notice: &'static str,
     change: F,
 ) -> HttpResponse
 where
     F: FnOnce(&Store, Carer) -> Result<(), StoreError> + Send + 'static,
 {
-    if !same_origin(req) {
-        return HttpResponse::Forbidden().finish();
-    }
     let (agency, _) = match agency_of(req, state).await {
         Ok(found) => found,
         Err(response) => return response,
     };
+    if !csrf::check_session(req, token) {
+        return csrf::refused(&Ctx::new(req), "/agency");
+    }
     let store = state.store.clone();
     let changed = web::block(move || -> Result<Option<String>, StoreError> {
         match store.get_carer(id)? {
@@ -323,10 +333,16 @@ async fn delete_carer(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<IdPath>,
+    form: web::Form<TokenForm>,
 ) -> HttpResponse {
-    change_own_carer(&req, &state, CarerId(path.id), "deleted", |store, carer| {
-        store.delete_carer(carer.id)
-    })
+    change_own_carer(
+        &req,
+        &state,
+        CarerId(path.id),
+        &form.csrf,
+        "deleted",
+        |store, carer| store.delete_carer(carer.id),
+    )
     .await
 }
 
@@ -336,6 +352,8 @@ struct UpdateForm {
     /// listing, as the agency recorded it), `faith_public` or `faith_private` (the carer's
     /// consent to show their faith publicly).
     action: String,
+    #[serde(default)]
+    csrf: String,
 }
 
 #[post("/agency/carers/{id}/update")]
@@ -345,7 +363,7 @@ async fn update_carer(
     path: web::Path<IdPath>,
     form: web::Form<UpdateForm>,
 ) -> HttpResponse {
-    let action = form.into_inner().action;
+    let UpdateForm { action, csrf } = form.into_inner();
     if !matches!(
         action.as_str(),
         "confirm" | "list" | "unlist" | "faith_public" | "faith_private"
@@ -356,6 +374,7 @@ async fn update_carer(
         &req,
         &state,
         CarerId(path.id),
+        &csrf,
         "updated",
         move |store, carer| {
             let mut details = carer.details;
@@ -375,24 +394,62 @@ async fn update_carer(
     .await
 }
 
-/// Reads the first file field of a multipart upload, up to the import limit.
-async fn read_upload(mut payload: Multipart) -> Result<Vec<u8>, &'static str> {
+/// What a multipart upload held: the form token (when it came before any problem) and the
+/// first file field, up to the import limit.
+struct Upload {
+    token: String,
+    file: Result<Vec<u8>, &'static str>,
+}
+
+/// The longest form token read (ours are 32 characters).
+const TOKEN_LIMIT: usize = 256;
+
+async fn read_upload(mut payload: Multipart) -> Upload {
+    let mut token = String::new();
+    let mut file = Err("agency-upload-missing");
     while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| "agency-upload-missing")?;
-        if field.name() != Some("register") {
-            continue;
-        }
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| "agency-upload-missing")?;
-            if data.len() + chunk.len() > IMPORT_LIMIT {
-                return Err("too-large");
+        let Ok(mut field) = field else {
+            break;
+        };
+        let name = field.name().map(str::to_owned);
+        match name.as_deref() {
+            Some(csrf::FIELD) => {
+                let mut bytes = Vec::new();
+                while let Some(Ok(chunk)) = field.next().await {
+                    if bytes.len() + chunk.len() > TOKEN_LIMIT {
+                        break;
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                token = String::from_utf8(bytes).unwrap_or_default();
             }
-            data.extend_from_slice(&chunk);
+            Some("register") if file.is_err() => {
+                let mut data = Vec::new();
+                let mut outcome = Ok(());
+                while let Some(chunk) = field.next().await {
+                    let Ok(chunk) = chunk else {
+                        outcome = Err("agency-upload-missing");
+                        break;
+                    };
+                    if data.len() + chunk.len() > IMPORT_LIMIT {
+                        outcome = Err("too-large");
+                        break;
+                    }
+                    data.extend_from_slice(&chunk);
+                }
+                if let Err(problem) = outcome {
+                    // The rest of the body is not read: what is left of it is too much or broken.
+                    return Upload {
+                        token,
+                        file: Err(problem),
+                    };
+                }
+                file = Ok(data);
+            }
+            _ => {}
         }
-        return Ok(data);
     }
-    Err("agency-upload-missing")
+    Upload { token, file }
 }
 
 #[post("/agency/import")]
@@ -402,14 +459,17 @@ async fn upload_register(
     payload: Multipart,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req);
-    if !same_origin(&req) {
-        return HttpResponse::Forbidden().finish();
-    }
     let (agency, name) = match agency_of(&req, &state).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let (status, outcome) = match read_upload(payload).await {
+    let upload = read_upload(payload).await;
+    // Our form sends the token before the file, so even a refused oversized upload is told
+    // apart from a forged one.
+    if !csrf::check_session(&req, &upload.token) {
+        return csrf::refused(&ctx, "/agency");
+    }
+    let (status, outcome) = match upload.file {
         Err("too-large") => (
             StatusCode::PAYLOAD_TOO_LARGE,
             UploadOutcome::Problem(ctx.tr.t("agency-upload-too-large")),

@@ -213,7 +213,10 @@ async fn map_page(
         p { (tr.t("map-intro")) }
         (picker(tr, &need, &max_km))
         (body)
-        form.inline method="post" action="/logout" { button type="submit" { (tr.t("logout")) } }
+        form.inline method="post" action="/logout" {
+            (crate::csrf::field(&ctx.session_token()))
+            button type="submit" { (tr.t("logout")) }
+        }
     };
     ctx.respond(status, &title, Section::Commissioner, main)
 }

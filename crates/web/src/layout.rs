@@ -2,12 +2,17 @@
 //! switcher, and the response headers (no caching, and no referrer to other sites, since queries describe a
 //! person's needs; a strict content security policy, since every asset is our own).
 
+use std::cell::OnceCell;
+
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
+use carematch_api::forwarded::Site;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use crate::csrf;
 use crate::i18n::{LANG_COOKIE, Locale, Tr};
+use crate::session::session_secret;
 use crate::shortlist::Shortlist;
 
 /// Which navigation entry is the current page.
@@ -28,6 +33,15 @@ pub struct Ctx {
     pairs: Vec<(String, String)>,
     pub shortlist: Shortlist,
     lang_chosen: bool,
+    /// Where the browser sent the request (for cookies' `Secure`).
+    pub site: Site,
+    /// The session cookie's secret, when the browser sent one (signed-in forms' tokens).
+    session: Option<String>,
+    /// The anonymous form cookie's secret the browser sent, if any.
+    form_secret: Option<String>,
+    /// A new anonymous secret, made the first time a form needs one and the browser had none;
+    /// the response then sets the cookie.
+    new_form_secret: OnceCell<Option<String>>,
 }
 
 impl Ctx {
@@ -37,13 +51,45 @@ impl Ctx {
             .into_iter()
             .filter(|(k, _)| k != "lang")
             .collect();
+        let site = Site::of(req);
         Self {
             tr: Tr::new(locale),
             path: req.path().to_owned(),
             pairs,
             shortlist: Shortlist::of_request(req),
             lang_chosen: Locale::chosen_in_query(req).is_some(),
+            session: session_secret(req),
+            form_secret: csrf::anonymous_secret(req, &site),
+            new_form_secret: OnceCell::new(),
+            site,
         }
+    }
+
+    /// The token for forms anyone may send (the shortlist, signing in); sets the anonymous
+    /// cookie on this response when the browser has none yet.
+    pub fn anonymous_token(&self) -> String {
+        let secret = self.form_secret.as_ref().or_else(|| {
+            self.new_form_secret
+                .get_or_init(|| {
+                    let secret = csrf::new_secret();
+                    if secret.is_none() {
+                        // The form will be refused when sent; nothing weaker is put in its place.
+                        tracing::warn!("no randomness for a form cookie");
+                    }
+                    secret
+                })
+                .as_ref()
+        });
+        secret.map(|s| csrf::anonymous_token(s)).unwrap_or_default()
+    }
+
+    /// The token for a signed-in session's forms (empty without a session cookie, and then
+    /// refused: those pages are only shown to a session).
+    pub fn session_token(&self) -> String {
+        self.session
+            .as_deref()
+            .map(csrf::session_token)
+            .unwrap_or_default()
     }
 
     pub fn locale(&self) -> Locale {
@@ -84,10 +130,15 @@ impl Ctx {
             response.cookie(
                 Cookie::build(LANG_COOKIE, self.locale().tag())
                     .path("/")
+                    .http_only(true)
+                    .secure(self.site.is_https())
                     .same_site(SameSite::Lax)
                     .max_age(actix_web::cookie::time::Duration::days(365))
                     .finish(),
             );
+        }
+        if let Some(Some(secret)) = self.new_form_secret.get() {
+            response.cookie(csrf::cookie(&self.site, secret.clone()));
         }
         response.body(body.into_string())
     }
@@ -179,13 +230,30 @@ pub fn see_other(location: &str) -> HttpResponse {
         .finish()
 }
 
-/// Only our own paths may be redirect targets (no open redirects).
+/// Only our own paths may be redirect targets (no open redirects), and only ones that fit in
+/// a `Location` header as they are: printable ASCII without spaces. Anything else is `/find`.
+/// Browsers drop tabs and line breaks from URLs and read `\` as `/`, so `/<tab>/evil.example`
+/// and `/\evil.example` would otherwise lead to another site; a line break or a non-ASCII
+/// character would not fit in the header at all.
 pub fn local_path(target: &str) -> &str {
-    if target.starts_with('/') && !target.starts_with("//") && !target.contains('\\') {
-        target
-    } else {
-        "/find"
-    }
+    let bytes = target.as_bytes();
+    let ours = bytes.first() == Some(&b'/')
+        && bytes.get(1) != Some(&b'/')
+        && bytes.iter().all(|b| b.is_ascii_graphic() && *b != b'\\');
+    if ours { target } else { "/find" }
+}
+
+/// The path and query of a `Referer` on this site (never another site's), without its fragment.
+pub fn referrer_path(req: &HttpRequest) -> Option<String> {
+    let referer = req.headers().get(header::REFERER)?.to_str().ok()?;
+    let (_, rest) = referer.split_once("://")?;
+    let site = Site::of(req);
+    let path = rest
+        .get(..site.host.len())
+        .filter(|host| host.eq_ignore_ascii_case(&site.host))
+        .and_then(|_| rest.get(site.host.len()..))?;
+    let path = path.split('#').next().unwrap_or(path);
+    (local_path(path) == path).then(|| path.to_owned())
 }
 
 /// A hidden input.

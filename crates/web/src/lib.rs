@@ -6,10 +6,12 @@
 //! - `/agency`: find PAs for a client with contact details, manage PAs, upload a CSV register.
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
 //!
-//! Every page is in nine languages (`locales/`), with `lang` and `dir` set; see docs/web.md.
+//! Every page is in nine languages (`locales/`), with `lang` and `dir` set; every form that
+//! posts carries a token against cross-site request forgery ([`csrf`]); see docs/web.md.
 
 pub mod agency;
 pub mod commissioner;
+pub mod csrf;
 pub mod form;
 pub mod i18n;
 pub mod layout;

@@ -20,7 +20,7 @@ use maud::{Markup, html};
 use crate::form::{DISTANCES, FindForm, FormProblem, MAX_KM, Part};
 use crate::i18n::{Locale, Tr, lang_tag};
 use crate::layout::{Ctx, Section, link, query_pairs};
-use crate::shortlist::{Item, Shortlist, toggle_button};
+use crate::shortlist::{Buttons, Item, toggle_button};
 
 /// Results shown per search.
 pub const RESULTS: usize = 20;
@@ -186,9 +186,19 @@ pub fn find_response(
             ctx.ok(&title, Section::Find, main)
         }
         Some(Ok(found)) => {
+            // Only result cards have forms that post; the cookie their token needs is set then.
+            let token = if found.outcome.matches.is_empty() {
+                String::new()
+            } else {
+                ctx.anonymous_token()
+            };
+            let buttons = Buttons {
+                list: &ctx.shortlist,
+                token: &token,
+            };
             let main = html! {
                 h1 { (title) }
-                (results(tr, &found, form, "/find", Some(&ctx.shortlist)))
+                (results(tr, &found, form, "/find", Some(buttons)))
                 (find_form(tr, form, "/find", None))
             };
             ctx.ok(&title, Section::Find, main)
@@ -472,14 +482,14 @@ pub fn slots_summary(tr: &Tr, slots: &[Slot]) -> String {
         .join("; ")
 }
 
-/// The result cards and relaxation links; `shortlist` (the browser's list) adds the public
-/// page's add/remove buttons.
+/// The result cards and relaxation links; `shortlist` (the browser's list and the form token)
+/// adds the public page's add/remove buttons.
 pub fn results(
     tr: &Tr,
     found: &Found,
     form: &FindForm,
     base: &str,
-    shortlist: Option<&Shortlist>,
+    shortlist: Option<Buttons>,
 ) -> Markup {
     let outcome = &found.outcome;
     html! {
@@ -546,7 +556,7 @@ fn with_lang(tr: &Tr, mut pairs: Vec<(String, String)>) -> Vec<(String, String)>
     pairs
 }
 
-fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<&Shortlist>) -> Markup {
+fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>) -> Markup {
     let kind_label = match m.kind {
         CandidateKind::Carer => tr.t("result-carer"),
         CandidateKind::Provider => tr.t("result-provider"),
@@ -579,8 +589,8 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<&Shortlis
                 summary { (tr.t("result-why")) }
                 ul.reasons { @for line in &m.criteria { (reason(tr, line)) } }
             }
-            @if let Some(list) = shortlist {
-                (toggle_button(tr, list, item, &m.name, None))
+            @if let Some(buttons) = shortlist {
+                (toggle_button(tr, buttons, item, &m.name, None))
             }
         }
     }

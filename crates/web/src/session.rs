@@ -3,11 +3,12 @@
 //! The key is checked once and never kept in the browser: the server opens a session (a random
 //! 256-bit token) whose SHA-256 is stored with the key's id, and sends the token in a cookie that
 //! is `HttpOnly`, `Secure`, `SameSite=Strict` and lasts [`SESSION_HOURS`]. Revoking the key ends
-//! its sessions. Posts that change something must come from our own pages: the strict cookie is
-//! not sent on cross-site requests, and a foreign `Origin` is refused as well.
+//! its sessions. Every post carries a form token ([`crate::csrf`]): the sign-in form an
+//! anonymous one (so no other site can sign a browser in to an account of its choosing), the
+//! sign-out form the session's.
 
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_api::auth::hash_key;
@@ -16,7 +17,8 @@ use carematch_store::ApiKeyRecord;
 use maud::html;
 use serde::Deserialize;
 
-use crate::layout::{Ctx, Section, hidden, local_path, see_other};
+use crate::csrf;
+use crate::layout::{Ctx, Section, hidden, local_path, referrer_path, see_other};
 use crate::pages::server_error;
 
 pub const SESSION_COOKIE: &str = "carematch_session";
@@ -55,23 +57,22 @@ pub async fn current(req: &HttpRequest, state: &web::Data<AppState>) -> Option<A
     }
 }
 
-/// A post from another site (its `Origin` is not ours) is refused.
-pub fn same_origin(req: &HttpRequest) -> bool {
-    let Some(origin) = req.headers().get(header::ORIGIN) else {
-        return true;
-    };
-    let host = req.connection_info().host().to_owned();
-    origin
-        .to_str()
-        .ok()
-        .and_then(|o| o.split_once("://").map(|(_, rest)| rest.to_owned()))
-        .is_some_and(|rest| rest == host)
+/// The session cookie's secret, when the request carries one of the right shape.
+pub fn session_secret(req: &HttpRequest) -> Option<String> {
+    req.cookie(SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| csrf::is_secret(v))
 }
 
 /// 303 to the sign-in page, coming back to `next` afterwards.
 pub fn to_login(next: &str) -> HttpResponse {
+    see_other(&login_path(next))
+}
+
+/// The sign-in page, coming back to `next` afterwards.
+fn login_path(next: &str) -> String {
     let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
-    see_other(&format!("/login?{query}"))
+    format!("/login?{query}")
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +98,7 @@ fn form_page(ctx: &Ctx, status: StatusCode, next: &str, error: Option<String>) -
             }
         }
         form method="post" action="/login" {
+            (csrf::field(&ctx.anonymous_token()))
             (hidden("next", next))
             (hidden("lang", ctx.locale().tag()))
             div.field {
@@ -123,6 +125,15 @@ struct LoginForm {
     next: String,
     #[serde(default)]
     lang: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A form whose only field is its token.
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    pub csrf: String,
 }
 
 #[post("/login")]
@@ -134,12 +145,20 @@ async fn login(
     let ctx = Ctx::new(&req);
     let tr = &ctx.tr;
     let next = local_path(&form.next).to_owned();
-    if !same_origin(&req) {
+    // Before the key is even looked at: a sign-in from another site changes nothing.
+    if !csrf::check_anonymous(&req, &form.csrf) {
+        // Another site's post: a page without a form, since a form would set a new form cookie
+        // (the browser did not send its own, `SameSite=Lax`) and break the person's other tabs.
+        if !csrf::from_our_site(&req, &ctx.site) {
+            return csrf::refused(&ctx, &login_path(&next));
+        }
+        // Our own page with an expired or missing cookie: the form again, with a token and the
+        // cookie it needs, so the person can simply try again.
         return form_page(
             &ctx,
             StatusCode::FORBIDDEN,
             &next,
-            Some(tr.t("login-wrong-role")),
+            Some(tr.t("refused-body")),
         );
     }
     let key = form.key.trim().to_owned();
@@ -203,10 +222,21 @@ fn session_cookie(token: String) -> Cookie<'static> {
 }
 
 #[post("/logout")]
-async fn logout(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    if let Some(cookie) = req.cookie(SESSION_COOKIE) {
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<TokenForm>,
+) -> HttpResponse {
+    // A post without the session cookie is refused too, rather than answered by clearing the
+    // cookie: another site's post comes without the (strict) cookie although the browser has
+    // one, and clearing it would sign the person out.
+    if !csrf::check_session(&req, &form.csrf) {
+        let back = referrer_path(&req).unwrap_or_else(|| "/find".to_owned());
+        return csrf::refused(&Ctx::new(&req), &back);
+    }
+    if let Some(session) = session_secret(&req) {
         let store = state.store.clone();
-        let hash = hash_key(cookie.value());
+        let hash = hash_key(&session);
         if !matches!(
             web::block(move || store.delete_web_session(&hash)).await,
             Ok(Ok(()))

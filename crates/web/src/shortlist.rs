@@ -11,8 +11,9 @@ use carematch_domain::{CarerId, ProviderId};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::csrf;
 use crate::i18n::Tr;
-use crate::layout::{Ctx, Section, hidden, link, local_path, see_other};
+use crate::layout::{Ctx, Section, hidden, link, local_path, referrer_path, see_other};
 use crate::pages::{language_names, server_error, slots_summary};
 
 /// The cookie holding the shortlist.
@@ -106,10 +107,12 @@ impl Shortlist {
         &self.items
     }
 
-    fn cookie(&self) -> Cookie<'static> {
-        // Readable by our script (it mirrors the list into localStorage); ids only.
+    fn cookie(&self, secure: bool) -> Cookie<'static> {
+        // Readable by our script (it mirrors the list into localStorage), so not `HttpOnly`;
+        // it holds ids only.
         Cookie::build(SHORTLIST_COOKIE, self.encode())
             .path("/")
+            .secure(secure)
             .same_site(SameSite::Lax)
             .max_age(actix_web::cookie::time::Duration::days(90))
             .finish()
@@ -127,17 +130,11 @@ pub struct ChangeForm {
     /// Where to go back to (a local path with its query).
     #[serde(default)]
     back: String,
+    #[serde(default)]
+    csrf: String,
 }
 
 fn change(req: &HttpRequest, form: &ChangeForm, adding: bool) -> HttpResponse {
-    let mut list = Shortlist::of_request(req);
-    if let Some(item) = Item::parse(&form.item) {
-        if adding {
-            list.add(item);
-        } else {
-            list.remove(item);
-        }
-    }
     let back = if form.back.is_empty() {
         // Result cards leave `back` out (twenty copies of a long query would weigh the page
         // down): the page they were on is the same-origin referrer.
@@ -149,25 +146,24 @@ fn change(req: &HttpRequest, form: &ChangeForm, adding: bool) -> HttpResponse {
     } else {
         local_path(&form.back).to_owned()
     };
+    // Another site must not fill or empty someone's shortlist.
+    if !csrf::check_anonymous(req, &form.csrf) {
+        return csrf::refused(&Ctx::new(req), &back);
+    }
+    let mut list = Shortlist::of_request(req);
+    if let Some(item) = Item::parse(&form.item) {
+        if adding {
+            list.add(item);
+        } else {
+            list.remove(item);
+        }
+    }
+    let secure = carematch_api::forwarded::Site::of(req).is_https();
     let mut response = see_other(&back);
-    if response.add_cookie(&list.cookie()).is_err() {
+    if response.add_cookie(&list.cookie(secure)).is_err() {
         tracing::warn!("could not set the shortlist cookie");
     }
     response
-}
-
-/// The path and query of a `Referer` on this host (never another site's).
-fn referrer_path(req: &HttpRequest) -> Option<String> {
-    let referer = req
-        .headers()
-        .get(actix_web::http::header::REFERER)?
-        .to_str()
-        .ok()?;
-    let (_, rest) = referer.split_once("://")?;
-    let host = req.connection_info().host().to_owned();
-    let path = rest.strip_prefix(host.as_str())?;
-    let path = path.split('#').next().unwrap_or(path);
-    (local_path(path) == path).then(|| path.to_owned())
 }
 
 #[post("/shortlist/add")]
@@ -180,16 +176,23 @@ async fn remove(req: HttpRequest, form: web::Form<ChangeForm>) -> HttpResponse {
     change(&req, &form, false)
 }
 
+/// What shortlist buttons need: the browser's list (to say add or remove) and the form token.
+#[derive(Debug, Clone, Copy)]
+pub struct Buttons<'a> {
+    pub list: &'a Shortlist,
+    pub token: &'a str,
+}
+
 /// The add or remove button of one result; `back` brings the person back to the same place
 /// (`None`: the page the button is on, from the referrer).
 pub fn toggle_button(
     tr: &Tr,
-    list: &Shortlist,
+    buttons: Buttons,
     item: Item,
     name: &str,
     back: Option<&str>,
 ) -> Markup {
-    let on = list.contains(item);
+    let on = buttons.list.contains(item);
     let (action, label) = if on {
         (
             "/shortlist/remove",
@@ -200,6 +203,7 @@ pub fn toggle_button(
     };
     html! {
         form.shortlist method="post" action=(action) {
+            (csrf::field(buttons.token))
             (hidden("item", &item.code()))
             @if let Some(back) = back { (hidden("back", back)) }
             @if on { span.on { "✓ " (tr.t("shortlist-added")) " " } }
@@ -275,6 +279,15 @@ async fn page(
         ],
     );
     let back = link("/shortlist", &[("s".to_owned(), list.encode())]);
+    let token = if entries.is_empty() {
+        String::new()
+    } else {
+        ctx.anonymous_token()
+    };
+    let buttons = Buttons {
+        list: &ctx.shortlist,
+        token: &token,
+    };
     let main = html! {
         h1 { (tr.t("shortlist-title")) }
         @if entries.is_empty() {
@@ -292,7 +305,7 @@ async fn page(
             }
             ol.shortlist {
                 @for entry in &entries {
-                    li { (entry_card(tr, &ctx.shortlist, entry, &back)) }
+                    li { (entry_card(tr, buttons, entry, &back)) }
                 }
             }
         }
@@ -300,7 +313,7 @@ async fn page(
     ctx.ok(&tr.t("shortlist-title"), Section::Shortlist, main)
 }
 
-fn entry_card(tr: &Tr, own: &Shortlist, entry: &Entry, back: &str) -> Markup {
+fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
     match entry {
         Entry::Gone(item) => html! {
             article.card.gone {

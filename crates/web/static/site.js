@@ -16,7 +16,8 @@
     } else {
       var kept = window.localStorage.getItem(KEY);
       if (kept && /^[cp0-9,]+$/.test(kept)) {
-        document.cookie = KEY + "=" + encodeURIComponent(kept) + "; path=/; max-age=7776000; samesite=lax";
+        document.cookie = KEY + "=" + encodeURIComponent(kept) + "; path=/; max-age=7776000; samesite=lax" +
+          (window.location.protocol === "https:" ? "; secure" : "");
       }
     }
   } catch (e) { /* storage disabled: the cookie alone keeps the list */ }

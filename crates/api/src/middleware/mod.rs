@@ -1,7 +1,8 @@
 //! Layers every request passes through, outermost first:
 //!
 //! 1. [`observe`]: request id (`X-Request-Id`), one access-log line per request, Prometheus
-//!    metrics, and errors reshaped into our JSON envelope when something below answered otherwise;
+//!    metrics, errors reshaped into our JSON envelope when something below answered otherwise,
+//!    and the [`security_headers`] every response carries;
 //! 2. [`rate_limit`]: token buckets per client (IP for anonymous callers, key for authenticated
 //!    ones), answering 429 `rate_limited` with `Retry-After`;
 //! 3. [`timeout`]: a time limit on each handler, answering 503 `timeout`.
@@ -13,6 +14,7 @@ pub mod known_paths;
 pub mod metrics;
 pub mod observe;
 pub mod rate_limit;
+pub mod security_headers;
 pub mod timeout;
 
 pub use known_paths::KnownPaths;

@@ -12,6 +12,7 @@
 //!   408 ...) are rewritten into `{"error": {"code", "message", "details"}}`, keeping their status
 //!   and headers. A documented path asked with a method it does not take gets 405 with `Allow`
 //!   (actix alone would answer 404).
+//! - Security headers on every response, errors included: see [`super::security_headers`].
 //! - A handler that panics is answered 500 `internal_error` (cause logged, never sent) instead of
 //!   unwinding through the worker and dropping all of its connections.
 
@@ -32,6 +33,7 @@ use tracing::Instrument;
 use super::known_paths::KnownPaths;
 use super::metrics::Metrics;
 use super::rate_limit::CallerRole;
+use super::security_headers::add_security_headers;
 use crate::error::{ApiError, ErrorBody, ErrorDetail};
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -119,6 +121,8 @@ pub async fn observe<B: MessageBody + 'static>(
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
+    let path = response.request().path().to_owned();
+    add_security_headers(&path, response.headers_mut());
 
     let elapsed = started.elapsed();
     let status = response.status();
@@ -216,6 +220,9 @@ impl actix_web::ResponseError for Tagged {
         if let Ok(value) = HeaderValue::from_str(&self.request_id) {
             response.headers_mut().insert(REQUEST_ID, value);
         }
+        // The path went down with the request; an error body gets the headers every
+        // response gets (no page here needs the Swagger UI's policy).
+        add_security_headers("", response.headers_mut());
         response
     }
 }
@@ -366,6 +373,49 @@ mod tests {
         assert!(response.headers().contains_key(&REQUEST_ID));
         let body: serde_json::Value = web_test::read_body_json(response).await;
         assert_eq!(body["error"]["code"], "payload_too_large");
+    }
+
+    #[actix_web::test]
+    async fn answers_and_errors_alike_say_nosniff() {
+        let app = web_test::init_service(
+            App::new()
+                .wrap(from_fn(observe))
+                .route("/fine", web::get().to(|| async { "fine" }))
+                .route(
+                    "/boom",
+                    web::get().to(|| async {
+                        if std::hint::black_box(true) {
+                            panic!("boom");
+                        }
+                        "never"
+                    }),
+                ),
+        )
+        .await;
+        for path in ["/fine", "/nowhere"] {
+            let response =
+                web_test::call_service(&app, web_test::TestRequest::get().uri(path).to_request())
+                    .await;
+            assert_eq!(
+                response.headers().get(header::X_CONTENT_TYPE_OPTIONS),
+                Some(&HeaderValue::from_static("nosniff")),
+                "{path}"
+            );
+        }
+        // A panic comes back as an error (the request went down with the handler); its
+        // response says nosniff too.
+        let error = web_test::try_call_service(
+            &app,
+            web_test::TestRequest::get().uri("/boom").to_request(),
+        )
+        .await
+        .expect_err("an error");
+        let response = error.error_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers().get(header::X_CONTENT_TYPE_OPTIONS),
+            Some(&HeaderValue::from_static("nosniff"))
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod carers;
 mod conformance;
 mod errors;
 mod gaps;
+mod headers;
 mod health;
 mod helpers;
 mod imports;

@@ -198,3 +198,94 @@ test("commissioner map: coloured authorities, sortable table, downloads", async 
   assert.match(csv, /^code,name,/);
   await page.context().close();
 });
+
+/** A page under the site's real content security policy (not bypassed), recording violations. */
+async function strictPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.violations = [];
+  page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) page.violations.push(m.text()); });
+  page.on("pageerror", (e) => page.violations.push(String(e)));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return page;
+}
+
+test("the Swagger UI works under its content security policy", async () => {
+  const page = await strictPage();
+  const response = await page.goto(`${BASE}/docs/`);
+  assert.match(response.headers()["content-security-policy"], /default-src 'none'/);
+  await page.waitForSelector(".opblock-tag", { timeout: 60000 });
+  // Open an operation, try it, and see the answer: the UI's fetch is allowed (`connect-src`).
+  const health = page.locator('.opblock-summary:has-text("/v1/health")').first();
+  await health.click();
+  await page.click(".opblock.is-open .try-out__btn");
+  await page.click(".opblock.is-open .execute");
+  const status = ".opblock.is-open .live-responses-table tbody .response-col_status";
+  await page.waitForSelector(status, { timeout: 30000 });
+  assert.match(await page.textContent(status), /200/);
+  // The answer, syntax-highlighted.
+  assert.ok(await page.isVisible(".opblock.is-open .highlight-code, .opblock.is-open .microlight"));
+  await shot(page, "docs");
+  // An operation with a request body (its example and schema views), and the schemas section.
+  await page.locator('.opblock-summary:has-text("/v1/matches")').first().click();
+  await page.waitForSelector(".opblock-post.is-open .body-param__example, .opblock-post.is-open .opblock-section-request-body");
+  await page.locator(".opblock-post.is-open .tablinks", { hasText: "Schema" }).first().click();
+  if (!(await page.isVisible("section.models.is-open"))) await page.locator(".models-control").click();
+  // OpenAPI 3.1: schemas are drawn by the JSON Schema 2020-12 plugin; open the first one.
+  await page.locator("section.models.is-open .json-schema-2020-12-accordion").first().click();
+  await page.waitForSelector("section.models.is-open .json-schema-2020-12-body");
+  assert.deepEqual(page.violations, []);
+  await page.context().close();
+});
+
+test("forms work from our pages under our policy; another site's posts are refused", async () => {
+  const page = await strictPage();
+  await page.goto(`${BASE}/find?postcode=M13+0EG&km=8&language=yue`);
+  await page.waitForSelector("form.shortlist button");
+  const item = await page.getAttribute("form.shortlist input[name=item]", "value");
+  const token = await page.getAttribute("form.shortlist input[name=csrf]", "value");
+  await Promise.all([page.waitForLoadState("load"), page.click("form.shortlist button")]);
+  await page.waitForSelector("text=On your shortlist");
+  const listed = async () => (await page.context().cookies()).find((c) => c.name === "carematch_shortlist")?.value ?? "";
+  assert.equal(await listed(), item);
+
+  // Another site's page posts to us, even with the right token (had it leaked): refused, and
+  // the shortlist is as it was.
+  const evil = "http://evil.test";
+  const autoPost = (action, fields) => `<!doctype html><title>evil</title><form method="post" action="${BASE}${action}">` +
+    Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${k}" value="${v}">`).join("") +
+    `</form><script>document.forms[0].submit()</script>`;
+  await page.context().route(`${evil}/**`, (route) => route.fulfill({ contentType: "text/html", body: route.request().url().endsWith("/remove")
+    ? autoPost("/shortlist/remove", { item, csrf: token, back: "/shortlist" })
+    : autoPost("/logout", { csrf: token }) }));
+  const [refusal] = await Promise.all([
+    page.waitForResponse((r) => r.url() === `${BASE}/shortlist/remove`),
+    page.goto(`${evil}/remove`),
+  ]);
+  assert.equal(refusal.status(), 403);
+  await page.waitForSelector("text=This form could not be accepted");
+  assert.equal(await listed(), item, "the shortlist is unchanged");
+
+  // Signed in: another site cannot sign the person out; the console's own button can.
+  const key = process.env.CAREMATCH_AGENCY_KEY;
+  await page.goto(`${BASE}/agency`);
+  await page.waitForURL(/\/login/);
+  await page.fill("#key", key);
+  await Promise.all([page.waitForURL(/\/agency\?/), page.press("#key", "Enter")]);
+  const [out] = await Promise.all([
+    page.waitForResponse((r) => r.url() === `${BASE}/logout`),
+    page.goto(`${evil}/logout`),
+  ]);
+  assert.equal(out.status(), 403);
+  await page.goto(`${BASE}/agency`);
+  await page.waitForSelector("text=Agency console");
+  await Promise.all([page.waitForURL(/\/find/), page.click('form[action="/logout"] button')]);
+  await page.goto(`${BASE}/agency`);
+  await page.waitForURL(/\/login/);
+  assert.deepEqual(page.violations, []);
+  await page.context().close();
+});

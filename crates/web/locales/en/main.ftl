@@ -65,6 +65,9 @@ error-postcode-missing = Enter a postcode.
 error-postcode-invalid = “{ $postcode }” is not a UK postcode.
 error-postcode-unknown = We do not know the postcode “{ $postcode }”.
 error-loading = The directory is still loading. Please try again in a minute.
+refused-title = This form could not be accepted
+refused-body = For your safety, we only accept forms sent from this site’s own pages. This one was not, or it is out of date. Nothing was changed. Go back, reload the page and try again.
+refused-back = Go back
 
 ## Criteria names (for the reasons)
 crit-language = Language

@@ -65,6 +65,9 @@ error-postcode-missing = પોસ્ટકોડ લખો.
 error-postcode-invalid = “{ $postcode }” યુકેનો પોસ્ટકોડ નથી.
 error-postcode-unknown = અમને પોસ્ટકોડ “{ $postcode }” વિશે માહિતી નથી.
 error-loading = યાદી હજુ લોડ થઈ રહી છે. કૃપા કરીને એક મિનિટ પછી ફરી પ્રયાસ કરો.
+refused-title = આ ફોર્મ સ્વીકારી શકાયું નથી
+refused-body = તમારી સલામતી માટે, અમે ફક્ત આ સાઇટનાં પોતાનાં પાનાં પરથી મોકલેલાં ફોર્મ જ સ્વીકારીએ છીએ. આ ફોર્મ ત્યાંથી આવ્યું નથી, અથવા તે જૂનું થઈ ગયું છે. કંઈ બદલાયું નથી. પાછા જાઓ, પાનું ફરી લોડ કરો અને ફરી પ્રયાસ કરો.
+refused-back = પાછા જાઓ
 
 ## Criteria names (for the reasons)
 crit-language = ભાષા

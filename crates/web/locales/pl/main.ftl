@@ -67,6 +67,9 @@ error-postcode-missing = Wpisz kod pocztowy.
 error-postcode-invalid = „{ $postcode }” nie jest brytyjskim kodem pocztowym.
 error-postcode-unknown = Nie znamy kodu pocztowego „{ $postcode }”.
 error-loading = Katalog wciąż się wczytuje. Spróbuj ponownie za minutę.
+refused-title = Nie można przyjąć tego formularza
+refused-body = Dla Twojego bezpieczeństwa przyjmujemy tylko formularze wysłane z własnych stron tej witryny. Ten nie został stamtąd wysłany albo jest nieaktualny. Nic nie zostało zmienione. Wróć, odśwież stronę i spróbuj ponownie.
+refused-back = Wróć
 
 ## Criteria names (for the reasons)
 crit-language = Język

@@ -65,6 +65,9 @@ error-postcode-missing = Geli koodhka boostada.
 error-postcode-invalid = “{ $postcode }” ma aha koodh boostada UK.
 error-postcode-unknown = Ma aqoonno koodhka boostada “{ $postcode }”.
 error-loading = Tusaha weli wuu soo degayaa. Fadlan mar kale isku day daqiiqad kadib.
+refused-title = Foomkan lama aqbali karin
+refused-body = Badbaadadaada awgeed, waxaan aqbalnaa oo keliya foomamka laga soo diro boggaga goobtan. Foomkani halkaas kama iman, ama waa duugoobay. Waxba lama beddelin. Dib u noqo, bogga dib u soo deji oo mar kale isku day.
+refused-back = Dib u noqo
 
 ## Criteria names (for the reasons)
 crit-language = Luqadda

@@ -64,6 +64,9 @@ error-postcode-missing = 请输入邮编。
 error-postcode-invalid = “{ $postcode }”不是英国邮编。
 error-postcode-unknown = 我们找不到邮编“{ $postcode }”。
 error-loading = 名录还在加载中，请过一分钟再试。
+refused-title = 无法接受这份表格
+refused-body = 为了您的安全，我们只接受从本网站自己的页面提交的表格。这份表格不是，或者已经过时。没有做任何更改。请返回，重新加载页面后再试。
+refused-back = 返回
 
 ## Criteria names (for the reasons)
 crit-language = 语言

@@ -64,6 +64,9 @@ error-postcode-missing = 請輸入郵政編碼。
 error-postcode-invalid = 「{ $postcode }」不是英國的郵政編碼。
 error-postcode-unknown = 我們找不到郵政編碼「{ $postcode }」。
 error-loading = 名錄仍在載入中，請過一分鐘再試。
+refused-title = 無法接受這份表格
+refused-body = 為了你的安全，我們只接受從本網站自己的頁面送出的表格。這份表格不是，或者已經過時。甚麼都沒有更改。請返回，重新載入頁面再試。
+refused-back = 返回
 
 ## Criteria names (for the reasons)
 crit-language = 語言

@@ -6,21 +6,29 @@ use carematch_domain::Role;
 
 use crate::helpers::TestSite;
 
-fn multipart(file: &str) -> (String, Vec<u8>) {
-    let boundary = "carematchboundary7d1";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"register\"; filename=\"register.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
-    );
+pub const BOUNDARY: &str = "carematchboundary7d1";
+
+/// The upload form's body: the form token, then the file (when there is one).
+pub fn multipart(token: &str, file: Option<&str>) -> (String, Vec<u8>) {
+    let mut body =
+        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n");
+    if let Some(file) = file {
+        body.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"register\"; filename=\"register.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\n{file}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{BOUNDARY}--\r\n"));
     (
-        format!("multipart/form-data; boundary={boundary}"),
+        format!("multipart/form-data; boundary={BOUNDARY}"),
         body.into_bytes(),
     )
 }
 
-/// Posts `file` as the console's register upload.
+/// Posts `file` as the console's register upload, with the token the console gives.
 async fn upload(site: &TestSite, cookie: &str, file: &str) -> crate::helpers::Page {
-    let (content_type, body) = multipart(file);
+    let token = site.session_token(cookie, "/agency").await;
+    let (content_type, body) = multipart(&token, Some(file));
     site.request(
         "POST",
         "/agency/import",
@@ -30,7 +38,7 @@ async fn upload(site: &TestSite, cookie: &str, file: &str) -> crate::helpers::Pa
     .await
 }
 
-const GOOD_CSV: &str = "external_ref,given_name,family_name,gender,languages,services,hours_per_week,available_from,postcode,travel_radius_km,travel_mode,hourly_rate,employment_status,public_listing_consent,last_confirmed_on\n\
+pub const GOOD_CSV: &str = "external_ref,given_name,family_name,gender,languages,services,hours_per_week,available_from,postcode,travel_radius_km,travel_mode,hourly_rate,employment_status,public_listing_consent,last_confirmed_on\n\
 WEB-0001,Wing,Chan,female,yue:native;eng:fluent,personal_care;meal_preparation,16,2026-12-01,M13 0EG,8,public_transport,13.50,self_employed,yes,2026-11-01\n";
 
 #[actix_web::test]
@@ -76,7 +84,10 @@ async fn signing_in_needs_the_right_key() {
     let (key, _) = site.key(Role::Agency, Some(site.agencies[0]));
     let (_, cookie) = site.sign_in(&key, "/agency").await;
     let cookie = cookie.expect("cookie");
-    let out = site.post_form("/logout", &cookie, &[]).await;
+    let token = site.session_token(&cookie, "/agency").await;
+    let out = site
+        .post_form("/logout", &cookie, &[("csrf", &token)])
+        .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     assert_eq!(
         site.get("/agency", &[("cookie", &cookie)]).await.status,
@@ -91,6 +102,7 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
     let (key, _) = site.key(Role::Agency, Some(mine));
     let (_, cookie) = site.sign_in(&key, "/agency").await;
     let cookie = cookie.expect("cookie");
+    let token = site.session_token(&cookie, "/agency").await;
     let own = site.carers_of(mine, 1).items.remove(0);
     let console = site.get("/agency", &[("cookie", &cookie)]).await;
     assert!(console.body.contains(&format!(
@@ -112,21 +124,31 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
 
     let other = site.carers_of(theirs, 1).items.remove(0);
     let refused = site
-        .post_form(&format!("/agency/carers/{}/delete", other.id), &cookie, &[])
+        .post_form(
+            &format!("/agency/carers/{}/delete", other.id),
+            &cookie,
+            &[("csrf", &token)],
+        )
         .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
     assert!(site.store.get_carer(other.id).expect("read").is_some());
 
-    // A post from another site is refused even with the cookie.
+    // A post from another site is refused even with the cookie (crates/web/tests/it/csrf.rs
+    // has every other way of getting it wrong).
     let foreign = site
         .request(
             "POST",
             &format!("/agency/carers/{}/delete", own.id),
-            &[("cookie", &cookie), ("origin", "https://evil.example")],
-            Vec::new(),
+            &[
+                ("cookie", &cookie),
+                ("origin", "https://evil.example"),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            format!("csrf={token}"),
         )
         .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    assert!(site.store.get_carer(own.id).expect("read").is_some());
 
     // Confirming and listing change the record (and the index); another agency's PA is 404.
     let listed = own.details.public_listing_consent;
@@ -135,7 +157,7 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .post_form(
             &format!("/agency/carers/{}/update", own.id),
             &cookie,
-            &[("action", action)],
+            &[("action", action), ("csrf", &token)],
         )
         .await;
     assert_eq!(updated.status, StatusCode::SEE_OTHER);
@@ -146,7 +168,7 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .post_form(
             &format!("/agency/carers/{}/update", own.id),
             &cookie,
-            &[("action", "confirm")],
+            &[("action", "confirm"), ("csrf", &token)],
         )
         .await;
     assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
@@ -163,7 +185,7 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .post_form(
             &format!("/agency/carers/{}/update", other.id),
             &cookie,
-            &[("action", "unlist")],
+            &[("action", "unlist"), ("csrf", &token)],
         )
         .await;
     assert_eq!(theirs_update.status, StatusCode::NOT_FOUND);
@@ -171,13 +193,17 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .post_form(
             &format!("/agency/carers/{}/update", own.id),
             &cookie,
-            &[("action", "promote")],
+            &[("action", "promote"), ("csrf", &token)],
         )
         .await;
     assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let deleted = site
-        .post_form(&format!("/agency/carers/{}/delete", own.id), &cookie, &[])
+        .post_form(
+            &format!("/agency/carers/{}/delete", own.id),
+            &cookie,
+            &[("csrf", &token)],
+        )
         .await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER);
     assert!(site.store.get_carer(own.id).expect("read").is_none());
@@ -227,13 +253,14 @@ async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
     let too_large = upload(&site, &cookie, &huge).await;
     assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(too_large.body.contains("larger than 10 MB"));
-    let (content_type, _) = multipart("");
+    let token = site.session_token(&cookie, "/agency").await;
+    let (content_type, body) = multipart(&token, None);
     let empty = site
         .request(
             "POST",
             "/agency/import",
             &[("cookie", &cookie), ("content-type", &content_type)],
-            "--carematchboundary7d1--\r\n",
+            body,
         )
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);

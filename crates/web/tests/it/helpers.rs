@@ -49,6 +49,19 @@ impl Page {
             .find(|c| c.starts_with(&format!("{name}=")))
             .and_then(|c| c.split(';').next().map(str::to_owned))
     }
+
+    /// The first form token (`<input type="hidden" name="csrf" value="...">`) on the page.
+    pub fn form_token(&self) -> Option<String> {
+        form_tokens(&self.body).into_iter().next()
+    }
+}
+
+/// Every form token on a page, in order.
+pub fn form_tokens(body: &str) -> Vec<String> {
+    body.split(r#"name="csrf" value=""#)
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_owned))
+        .collect()
 }
 
 /// The small open-data fixtures (authorities, boundaries, census) for the map.
@@ -58,6 +71,12 @@ pub fn import_open_data(store: &Store) {
 
 impl TestSite {
     pub async fn spawn() -> Self {
+        Self::spawn_with(Vec::new()).await
+    }
+
+    /// A server that believes forwarding headers from these peers (the tests connect from
+    /// 127.0.0.1).
+    pub async fn spawn_with(trusted_proxies: Vec<std::net::IpAddr>) -> Self {
         let db = TestDb::new();
         let agencies = carematch_store::testing::seed_demo_fixtures(&db.store);
         let index = tempfile::tempdir().expect("index dir");
@@ -70,6 +89,7 @@ impl TestSite {
             workers: 1,
             rate_limit: carematch_api::middleware::RateLimitConfig {
                 per_minute: 0,
+                trusted_proxies,
                 ..Default::default()
             },
             pages: Some(carematch_web::configure),
@@ -153,12 +173,34 @@ impl TestSite {
         self.request("POST", path, &headers, body).await
     }
 
-    /// Signs in with `key` for `next`; the session cookie (`name=value`) when it worked.
+    /// The anonymous form cookie (`name=value`) and the token a page with such forms (the
+    /// sign-in page, results, the shortlist) gives a new visitor.
+    pub async fn anonymous_form(&self, path: &str) -> (String, String) {
+        let page = self.get(path, &[]).await;
+        let cookie = page.cookie("carematch_form").unwrap_or_default();
+        (cookie, page.form_token().unwrap_or_default())
+    }
+
+    /// Signs in with `key` for `next` from the sign-in page, as a browser does; the session
+    /// cookie (`name=value`) when it worked.
     pub async fn sign_in(&self, key: &str, next: &str) -> (Page, Option<String>) {
+        let (form_cookie, token) = self.anonymous_form("/login").await;
         let page = self
-            .post_form("/login", "", &[("key", key), ("next", next)])
+            .post_form(
+                "/login",
+                &form_cookie,
+                &[("key", key), ("next", next), ("csrf", &token)],
+            )
             .await;
         let cookie = page.cookie("carematch_session");
         (page, cookie)
+    }
+
+    /// The form token of a signed-in session (`cookie`), as its pages carry it.
+    pub async fn session_token(&self, cookie: &str, page: &str) -> String {
+        self.get(page, &[("cookie", cookie)])
+            .await
+            .form_token()
+            .expect("the page has a form token")
     }
 }

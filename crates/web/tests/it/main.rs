@@ -3,6 +3,7 @@
 
 mod agency;
 mod commissioner;
+mod csrf;
 mod find;
 mod helpers;
 mod shortlist;

@@ -21,8 +21,15 @@ async fn add_share_print_and_remove() {
     let search = "/find?postcode=M13+0EG&km=8&language=yue";
     let results = site.get(search, &[]).await;
     let item = first_item(&results.body);
+    // The results gave a new visitor the anonymous form cookie and its token.
+    let form_cookie = results.cookie("carematch_form").expect("form cookie");
+    let token = results.form_token().expect("token");
     let added = site
-        .post_form("/shortlist/add", "", &[("item", &item), ("back", search)])
+        .post_form(
+            "/shortlist/add",
+            &form_cookie,
+            &[("item", &item), ("back", search), ("csrf", &token)],
+        )
         .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
     assert_eq!(added.header("location"), search);
@@ -69,8 +76,8 @@ async fn add_share_print_and_remove() {
     let removed = site
         .post_form(
             "/shortlist/remove",
-            &cookie,
-            &[("item", &item), ("back", "/shortlist")],
+            &format!("{cookie}; {form_cookie}"),
+            &[("item", &item), ("back", "/shortlist"), ("csrf", &token)],
         )
         .await;
     assert_eq!(
@@ -102,16 +109,18 @@ async fn unlisted_carers_and_foreign_redirects_never_show() {
     // Result cards send no `back`: the same-origin referrer is the way back, another site's never.
     let host = site.address.trim_start_matches("http://").to_owned();
     let referer = format!("http://{host}/find?postcode=M13+0EG");
-    let body = "item=c1";
+    let (form_cookie, token) = site.anonymous_form("/login").await;
+    let body = format!("item=c1&csrf={token}");
     let from_results = site
         .request(
             "POST",
             "/shortlist/add",
             &[
                 ("content-type", "application/x-www-form-urlencoded"),
+                ("cookie", &form_cookie),
                 ("referer", &referer),
             ],
-            body,
+            body.clone(),
         )
         .await;
     assert_eq!(from_results.header("location"), "/find?postcode=M13+0EG#c1");
@@ -121,6 +130,7 @@ async fn unlisted_carers_and_foreign_redirects_never_show() {
             "/shortlist/add",
             &[
                 ("content-type", "application/x-www-form-urlencoded"),
+                ("cookie", &form_cookie),
                 ("referer", "https://evil.example/find"),
             ],
             body,
@@ -131,16 +141,24 @@ async fn unlisted_carers_and_foreign_redirects_never_show() {
     let evil = site
         .post_form(
             "/shortlist/add",
-            "",
-            &[("item", "c1"), ("back", "https://evil.example/")],
+            &form_cookie,
+            &[
+                ("item", "c1"),
+                ("back", "https://evil.example/"),
+                ("csrf", &token),
+            ],
         )
         .await;
     assert_eq!(evil.header("location"), "/find");
     let evil = site
         .post_form(
             "/shortlist/add",
-            "",
-            &[("item", "c1"), ("back", "//evil.example/")],
+            &form_cookie,
+            &[
+                ("item", "c1"),
+                ("back", "//evil.example/"),
+                ("csrf", &token),
+            ],
         )
         .await;
     assert_eq!(evil.header("location"), "/find");
