@@ -181,7 +181,9 @@ mod tests {
     #[test]
     fn sequences_are_refused_in_json() {
         for bad in [r#"["yue", 3]"#, r#"[]"#] {
-            let error = serde_json::from_str::<Pair>(bad).expect_err(bad).to_string();
+            let error = serde_json::from_str::<Pair>(bad)
+                .expect_err(bad)
+                .to_string();
             assert!(
                 error.starts_with("invalid type: sequence, expected a JSON object"),
                 "{error}"

@@ -22,7 +22,12 @@ pub const CAPACITY_FLAG_LAPSES_AFTER_DAYS: u64 = 90;
 /// Where a provider works: a radius around its base, or a polygon (GeoJSON order: `[lon, lat]`,
 /// the first ring the outline, any further rings holes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(remote = "Self", tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    tag = "type",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum ServiceArea {
     Radius { km: Km },
     Polygon { coordinates: Vec<Vec<[f64; 2]>> },

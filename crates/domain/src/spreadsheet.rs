@@ -54,7 +54,10 @@ mod tests {
     #[test]
     fn formulas_are_neutralised() {
         for (value, written) in [
-            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
             ("+44 116 496 0123", "\"'+44 116 496 0123\""),
             ("- I cook", "\"'- I cook\""),
             ("@SUM(A1)", "\"'@SUM(A1)\""),

@@ -1,8 +1,8 @@
 //! Input the domain must refuse wherever it comes from (JSON bodies, CSV imports, web forms):
 //! NUL characters in text, which PostgreSQL cannot store, and objects sent as arrays.
 
-use carematch_domain::{CarerDetails, Check, Contact, ProviderDetails, SupportPlan};
 use carematch_domain::vocabulary::CheckKind;
+use carematch_domain::{CarerDetails, Check, Contact, ProviderDetails, SupportPlan};
 use serde_json::{Value, json};
 
 use crate::support::{carer, date, leicester, provider};
@@ -11,37 +11,35 @@ fn fields(errors: &carematch_domain::ValidationErrors) -> Vec<&str> {
     errors.fields().collect()
 }
 
+/// A change to a carer's details.
+type Edit = fn(&mut CarerDetails);
+
+const NUL: &str = "Mei\0Lam";
+
 #[test]
 fn a_nul_in_any_text_field_of_a_carer_is_named() {
     let good = carer(1, leicester()).details;
-    let nul = "Mei\0Lam".to_owned();
-    let cases: Vec<(&str, Box<dyn Fn(&mut CarerDetails)>)> = vec![
-        ("given_name", Box::new(|d| d.given_name = nul.clone())),
-        ("family_name", Box::new(|d| d.family_name = nul.clone())),
-        ("bio", Box::new(|d| d.bio = nul.clone())),
-        ("external_ref", Box::new(|d| d.external_ref = Some(nul.clone()))),
-        (
-            "contact.email",
-            Box::new(|d| d.contact.email = Some("mei\0@example.org".to_owned())),
-        ),
-        (
-            "contact.website",
-            Box::new(|d| d.contact.website = Some("https://example.org/\0".to_owned())),
-        ),
-        (
-            "contact.phone",
-            Box::new(|d| d.contact.phone = Some("0116 496\0 0123".to_owned())),
-        ),
-        (
-            "checks[0].reference",
-            Box::new(|d| {
-                d.checks = vec![Check {
-                    kind: CheckKind::DbsEnhanced,
-                    expires_on: date(2030, 1, 1),
-                    reference: Some(nul.clone()),
-                }]
-            }),
-        ),
+    let cases: Vec<(&str, Edit)> = vec![
+        ("given_name", |d| d.given_name = NUL.to_owned()),
+        ("family_name", |d| d.family_name = NUL.to_owned()),
+        ("bio", |d| d.bio = NUL.to_owned()),
+        ("external_ref", |d| d.external_ref = Some(NUL.to_owned())),
+        ("contact.email", |d| {
+            d.contact.email = Some("mei\0@example.org".to_owned())
+        }),
+        ("contact.website", |d| {
+            d.contact.website = Some("https://example.org/\0".to_owned())
+        }),
+        ("contact.phone", |d| {
+            d.contact.phone = Some("0116 496\0 0123".to_owned())
+        }),
+        ("checks[0].reference", |d| {
+            d.checks = vec![Check {
+                kind: CheckKind::DbsEnhanced,
+                expires_on: date(2030, 1, 1),
+                reference: Some(NUL.to_owned()),
+            }]
+        }),
     ];
     for (field, set) in cases {
         let mut details = good.clone();
@@ -90,7 +88,12 @@ fn objects_sent_as_arrays_are_refused_at_every_depth() {
             "{pointer}: {error}"
         );
     }
-    let fields: Vec<Value> = good.as_object().expect("object").values().cloned().collect();
+    let fields: Vec<Value> = good
+        .as_object()
+        .expect("object")
+        .values()
+        .cloned()
+        .collect();
     assert!(serde_json::from_value::<CarerDetails>(Value::Array(fields)).is_err());
 
     let plan = json!({"location": {"lat": 52.6, "lon": -1.1}, "max_distance_km": 5.0,
