@@ -9,6 +9,7 @@ mod gaps;
 mod health;
 mod helpers;
 mod imports;
+mod input;
 mod matches;
 mod openapi;
 mod operations;
