@@ -5,6 +5,7 @@ mod auth;
 mod carers;
 mod conformance;
 mod errors;
+mod fuzz;
 mod gaps;
 mod health;
 mod helpers;
