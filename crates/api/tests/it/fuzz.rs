@@ -57,6 +57,7 @@ const RAW_VALUES: &[&str] = &[
 /// Pieces of text fields: NUL, formula triggers, quotes, separators, line breaks, other scripts.
 const TEXT_PIECES: &[&str] = &[
     "\0",
+    "\0",
     "=",
     "+",
     "-",
@@ -301,7 +302,15 @@ async fn send(
 async fn mutated_carer_and_match_bodies_never_get_a_5xx() {
     let (app, agencies) = seeded_app().await;
     let key = make_key(app.engine().store(), Role::Agency, Some(agencies[0]));
-    let mutations = || prop::collection::vec(mutation(), 1..4);
+    // One free-text field changed alone, so that the body is otherwise valid and the field's
+    // own check is what answers; or a few changes of any kind.
+    let mutations = || {
+        prop_oneof![
+            1 => (prop::sample::select(TEXT_FIELDS), nasty_text())
+                .prop_map(|(field, text)| vec![Mutation::TextField { field, text }]),
+            2 => prop::collection::vec(mutation(), 1..4),
+        ]
+    };
     for (i, changes) in cases(mutations()).into_iter().enumerate() {
         let body = mutate(&carer(&format!("FUZZ-{i}"), true), &changes);
         let (status, text) = send(
