@@ -74,13 +74,13 @@ impl ApiError {
     }
 }
 
-/// `field: reason; field: reason`.
+/// `` `field` (reason), `field` (reason) ``.
 fn summary(errors: &[FieldError]) -> String {
     errors
         .iter()
-        .map(|e| format!("`{}` {}", e.field, e.reason))
+        .map(|e| format!("`{}` ({})", e.field, e.reason))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(", ")
 }
 
 /// The error envelope.

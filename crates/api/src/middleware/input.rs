@@ -63,7 +63,7 @@ pub fn query_problems(query: &str) -> Vec<FieldError> {
                     "the value is not UTF-8 once percent-decoded",
                 )),
                 Ok(value) if value.contains('\0') => {
-                    Some(("invalid_encoding", "the value contains a NUL character"))
+                    Some(("invalid_encoding", "the value holds a NUL character"))
                 }
                 Ok("") if !MAY_BE_EMPTY.contains(&field.as_str()) => Some((
                     "empty",

@@ -347,7 +347,7 @@ pub struct SearchPage {
                     "service": [{"code": "meal_preparation", "count": 1}], "kind": [{"code": "carer", "count": 1}],
                     "cuisine": [{"code": "cantonese", "count": 1}], "diet": []}})),
         (status = 400, description = "A parameter that cannot be read, named in `details[].field`", body = ErrorBody,
-            example = json!({"error": {"code": "bad_request", "message": "the query string cannot be read: `language` the value is empty: give one, or leave the parameter out",
+            example = json!({"error": {"code": "bad_request", "message": "the query string cannot be read: `language` (the value is empty: give one, or leave the parameter out)",
                 "details": [{"field": "language", "code": "empty", "reason": "the value is empty: give one, or leave the parameter out"}]}})),
         (status = 401, description = "A key was sent but is not valid", body = ErrorBody),
         (status = 422, description = "A bad parameter, named in `details[].field`", body = ErrorBody,
