@@ -188,11 +188,13 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
         let mut cells = Vec::with_capacity(columns.len());
         let mut line_of_cell = line;
         for (at, (raw, column)) in record.iter().zip(&columns).enumerate() {
+            let line_of_next = line_of_cell + line_breaks(raw);
             let cell = match std::str::from_utf8(raw) {
                 Ok(cell) => cell,
                 Err(_) => {
                     row.refuse(column, "not valid UTF-8: save the file as CSV UTF-8".into());
                     cells.push("");
+                    line_of_cell = line_of_next;
                     continue;
                 }
             };
@@ -203,7 +205,7 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
                 }
                 None => cells.push(trim(cell)),
             }
-            line_of_cell += line_breaks(cell);
+            line_of_cell = line_of_next;
         }
         let cells = Cells {
             columns: &columns,
@@ -236,8 +238,10 @@ fn trim(cell: &str) -> &str {
 }
 
 /// Line breaks in a cell (`\r\n` counts once), so that a problem names the line it is on.
-fn line_breaks(cell: &str) -> u64 {
-    cell.split(['\n', '\r']).count() as u64 - 1 - cell.matches("\r\n").count() as u64
+fn line_breaks(cell: &[u8]) -> u64 {
+    let breaks = cell.iter().filter(|b| matches!(b, b'\n' | b'\r')).count();
+    let pairs = cell.windows(2).filter(|w| w == b"\r\n").count();
+    (breaks - pairs) as u64
 }
 
 /// A row with more or fewer cells than the header has columns. Its cells cannot be matched to
