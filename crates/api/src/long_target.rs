@@ -19,7 +19,6 @@ use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use actix_web::rt::net::TcpStream;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 /// The longest request target (path and query) we accept, in bytes.
@@ -383,12 +382,6 @@ impl<IO> TargetLimit<IO> {
             read: 0,
             closed: false,
         }
-    }
-}
-
-impl TargetLimit<TcpStream> {
-    pub fn peer_addr(&self) -> io::Result<std::net::SocketAddr> {
-        self.io.peer_addr()
     }
 }
 
