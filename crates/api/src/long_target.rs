@@ -118,12 +118,19 @@ impl RequestLines {
                 State::Head { head } => {
                     let before = head.len();
                     head.extend_from_slice(input);
+                    // Only windows that take a new byte: the head had no blank line before (it
+                    // was checked as it grew, and a request line holds a single LF).
                     let from = before.saturating_sub(3);
                     match find_head_end(&head[from..]) {
                         Some(end) => {
                             let end = from + end;
                             head.truncate(end);
-                            let used = end - before;
+                            let Some(used) = end.checked_sub(before) else {
+                                // Cannot happen (see above); pass through rather than panic.
+                                out.extend_from_slice(input);
+                                self.state = State::Through;
+                                return;
+                            };
                             out.extend_from_slice(&input[..used]);
                             let head = std::mem::take(head);
                             self.state = framing(&head);
