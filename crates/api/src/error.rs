@@ -17,6 +17,11 @@ pub enum ApiError {
     MalformedJson(String),
     #[error("{0}")]
     BadRequest(String),
+    /// A query string that cannot be read: each bad parameter named.
+    #[error("the query string cannot be read: {}", summary(.0))]
+    BadQuery(Vec<FieldError>),
+    #[error("the request target (path and query) is longer than {limit} bytes")]
+    UriTooLong { limit: usize },
     #[error("some fields are invalid")]
     Validation(Vec<FieldError>),
     #[error("{what} {id} was not found")]
@@ -51,7 +56,8 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::MalformedJson(_) => "malformed_json",
-            Self::BadRequest(_) => "bad_request",
+            Self::BadRequest(_) | Self::BadQuery(_) => "bad_request",
+            Self::UriTooLong { .. } => "uri_too_long",
             Self::Validation(_) => "validation_failed",
             Self::NotFound { .. } => "not_found",
             Self::Conflict(_) => "conflict",
@@ -66,6 +72,15 @@ impl ApiError {
             Self::Internal(_) => "internal_error",
         }
     }
+}
+
+/// `` `field` (reason), `field` (reason) ``.
+fn summary(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("`{}` ({})", e.field, e.reason))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The error envelope.
@@ -96,7 +111,10 @@ pub enum ErrorItem {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::MalformedJson(_) | Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::MalformedJson(_) | Self::BadRequest(_) | Self::BadQuery(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            Self::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
             Self::Validation(_) | Self::ImportRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::ImportConflict(_) => StatusCode::CONFLICT,
@@ -116,7 +134,9 @@ impl ResponseError for ApiError {
             tracing::error!(%cause, "internal error");
         }
         let details = match self {
-            Self::Validation(details) => details.iter().cloned().map(ErrorItem::Field).collect(),
+            Self::Validation(details) | Self::BadQuery(details) => {
+                details.iter().cloned().map(ErrorItem::Field).collect()
+            }
             Self::ImportRejected(rows) | Self::ImportConflict(rows) => {
                 rows.iter().cloned().map(ErrorItem::Row).collect()
             }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use carematch_domain::schedule::TimeOfDay;
+use carematch_domain::spreadsheet::formula_trigger;
 use carematch_domain::vocabulary::{
     CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender,
     Language, Proficiency, Service, TravelMode, Weekday,
@@ -76,6 +77,24 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
     ("email", false),
 ];
 
+/// Columns whose cells may hold a line break (inside quotes): free text written in paragraphs.
+/// A line break anywhere else means a quote was left open and the next line was read into the
+/// cell, so it is an error.
+pub const MULTI_LINE_COLUMNS: &[&str] = &["bio"];
+
+/// Columns where a cell may begin with a formula trigger (`carematch_domain::spreadsheet`) as
+/// ordinary text, and which: a phone number `+44 ...`; a bio that begins `- `, `+ ` or `@`, or
+/// with white space. Every other column refuses them. Every CSV we write passes text through
+/// `spreadsheet::csv_cell`, which neutralises them.
+pub const FORMULA_TEXT_COLUMNS: &[(&str, &[char])] =
+    &[("phone", &['+']), ("bio", &['-', '+', '@', '\t', '\r'])];
+
+/// A line inside a multi-line cell with at least this many cells that fit their columns (read
+/// as CSV, aligned with the header from where the line would sit) is taken for a row that an
+/// unclosed quote swallowed. Prose lines have none: a cell fits only when it is a gender, a
+/// language list, a date, a postcode, an hourly rate, ... in exactly that column's place.
+pub const SWALLOWED_ROW_CELLS: usize = 3;
+
 /// Parses a whole file. Every row is parsed and validated; if any row (or the header) is bad,
 /// the error lists every problem found, in line order, and no row is returned.
 pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
@@ -91,12 +110,14 @@ pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
 /// caller can check the good rows further (postcodes) and report everything at once.
 pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    // Cells are read as bytes and untrimmed, so that bad UTF-8, a NUL or a leading tab is
+    // reported against its own cell, and trimmed here afterwards.
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .trim(csv::Trim::All)
+        .trim(csv::Trim::None)
         .from_reader(input);
     let mut errors = Vec::new();
-    let headers = match reader.headers() {
+    let headers = match reader.byte_headers() {
         Ok(headers) => headers.clone(),
         Err(e) => {
             return (
@@ -105,13 +126,23 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
             );
         }
     };
-    let mut index: HashMap<&'static str, usize> = HashMap::new();
-    for (i, name) in headers.iter().enumerate() {
+    let mut columns: Vec<&'static str> = Vec::with_capacity(headers.len());
+    for raw in &headers {
+        let Ok(name) = std::str::from_utf8(raw) else {
+            errors.push(RowError::new(
+                1,
+                String::from_utf8_lossy(raw),
+                "not valid UTF-8: save the file as CSV UTF-8",
+            ));
+            continue;
+        };
+        let name = trim(name);
         match CARER_COLUMNS.iter().find(|(c, _)| *c == name) {
             Some((column, _)) => {
-                if index.insert(column, i).is_some() {
+                if columns.contains(column) {
                     errors.push(RowError::new(1, name, "this column appears twice"));
                 }
+                columns.push(column);
             }
             None => errors.push(RowError::new(
                 1,
@@ -121,7 +152,7 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
         }
     }
     for (column, required) in CARER_COLUMNS {
-        if *required && !index.contains_key(column) {
+        if *required && !columns.contains(column) {
             errors.push(RowError::new(1, *column, "required column is missing"));
         }
     }
@@ -131,10 +162,10 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
 
     let mut rows = Vec::new();
     let mut refs: HashMap<String, u64> = HashMap::new();
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     loop {
         let line = reader.position().line();
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
@@ -143,28 +174,43 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
             }
         }
         let line = record.position().map_or(line, csv::Position::line);
-        if record.iter().all(str::is_empty) {
+        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
             continue;
         }
-        if record.len() > headers.len() {
-            errors.push(RowError::new(
-                line,
-                "",
-                format!(
-                    "{} values but the header has {} columns",
-                    record.len(),
-                    headers.len()
-                ),
-            ));
+        if record.len() != columns.len() {
+            errors.push(cell_count_error(line, &record, &columns));
             continue;
         }
-        let cells = Cells {
-            index: &index,
-            record: &record,
-        };
         let mut row = RowParser {
             line,
             errors: Vec::new(),
+            refused: Vec::new(),
+        };
+        let mut cells = Vec::with_capacity(columns.len());
+        let mut line_of_cell = line;
+        for (at, (raw, column)) in record.iter().zip(&columns).enumerate() {
+            let line_of_next = line_of_cell + line_breaks(raw);
+            let cell = match std::str::from_utf8(raw) {
+                Ok(cell) => cell,
+                Err(_) => {
+                    row.refuse(column, "not valid UTF-8: save the file as CSV UTF-8".into());
+                    cells.push("");
+                    line_of_cell = line_of_next;
+                    continue;
+                }
+            };
+            match cell_problem(column, cell, at, line_of_cell, &columns) {
+                Some(reason) => {
+                    row.refuse(column, reason);
+                    cells.push("");
+                }
+                None => cells.push(trim(cell)),
+            }
+            line_of_cell = line_of_next;
+        }
+        let cells = Cells {
+            columns: &columns,
+            values: &cells,
         };
         let external_ref = cells.get("external_ref");
         if !external_ref.is_empty() {
@@ -187,17 +233,201 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
     (rows, errors)
 }
 
+/// Spaces, tabs and line breaks around a cell are not part of it.
+fn trim(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_ascii_whitespace())
+}
+
+/// Line breaks in a cell (`\r\n` counts once), so that a problem names the line it is on.
+fn line_breaks(cell: &[u8]) -> u64 {
+    let breaks = cell.iter().filter(|b| matches!(b, b'\n' | b'\r')).count();
+    let pairs = cell.windows(2).filter(|w| w == b"\r\n").count();
+    (breaks - pairs) as u64
+}
+
+/// A row with more or fewer cells than the header has columns. Its cells cannot be matched to
+/// columns, so nothing else is said about it; a cell that runs over a line break is named, since
+/// an unclosed quote is the usual cause.
+fn cell_count_error(line: u64, record: &csv::ByteRecord, columns: &[&'static str]) -> RowError {
+    let count = format!(
+        "{} values but the header has {} columns",
+        record.len(),
+        columns.len()
+    );
+    let multi_line = record
+        .iter()
+        .position(|cell| cell.trim_ascii().iter().any(|b| matches!(b, b'\n' | b'\r')));
+    match multi_line {
+        Some(at) => {
+            let column = columns.get(at).copied().unwrap_or_default();
+            RowError::new(
+                line,
+                column,
+                format!(
+                    "{count}: cell {} runs over a line break into the lines after it; is a \
+                     closing quote missing?",
+                    at + 1
+                ),
+            )
+        }
+        None => RowError::new(line, "", count),
+    }
+}
+
+/// What is wrong with one cell before its value is read, if anything: a NUL, a formula trigger
+/// where text cannot begin with one, or a line break where the cell must be one line (or, in a
+/// multi-line column, a line that reads as another row).
+fn cell_problem(
+    column: &str,
+    cell: &str,
+    at: usize,
+    line: u64,
+    columns: &[&'static str],
+) -> Option<String> {
+    if cell.contains('\0') {
+        return Some("contains a NUL character (\\u0000), which cannot be stored".into());
+    }
+    if let Some(trigger) = formula_trigger(cell) {
+        let allowed = FORMULA_TEXT_COLUMNS
+            .iter()
+            .any(|(c, triggers)| *c == column && triggers.contains(&trigger));
+        if !allowed {
+            let what = match trigger {
+                '\t' => "a tab".to_owned(),
+                '\r' => "a carriage return".to_owned(),
+                other => format!("`{other}`"),
+            };
+            return Some(format!(
+                "begins with {what}, which a spreadsheet may run as a formula: remove it"
+            ));
+        }
+    }
+    let text = trim(cell);
+    if !text.contains(['\n', '\r']) {
+        return None;
+    }
+    if !MULTI_LINE_COLUMNS.contains(&column) {
+        return Some(format!(
+            "holds a line break, which only {} may: is a closing quote missing?",
+            MULTI_LINE_COLUMNS.join(", ")
+        ));
+    }
+    let swallowed = swallowed_row(cell, at, columns)?;
+    Some(format!(
+        "runs over a line break into what reads as another row (line {}): is a closing quote \
+         missing?",
+        line + swallowed
+    ))
+}
+
+/// The first line of a multi-line cell (0 is the line the cell starts on) that reads as a row,
+/// or as the rest of the row the cell began in, if any (see [`SWALLOWED_ROW_CELLS`]).
+fn swallowed_row(cell: &str, at: usize, columns: &[&'static str]) -> Option<u64> {
+    let mut offset = 0;
+    let mut rest = cell;
+    loop {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let text = &rest[..end];
+        // The first line continues the row the cell began in; any later line starts a row.
+        let first_column = if offset == 0 { at } else { 0 };
+        let fitting = split_line(text)
+            .iter()
+            .enumerate()
+            .filter(|(i, value)| {
+                columns
+                    .get(first_column + i)
+                    .is_some_and(|column| fits(column, value))
+            })
+            .count();
+        if fitting >= SWALLOWED_ROW_CELLS {
+            return Some(offset);
+        }
+        if end == rest.len() {
+            return None;
+        }
+        let next = if rest[end..].starts_with("\r\n") {
+            end + 2
+        } else {
+            end + 1
+        };
+        rest = &rest[next..];
+        offset += 1;
+    }
+}
+
+/// One line's cells, as CSV.
+fn split_line(text: &str) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(str::to_owned).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a value is a well-formed value of a structured column (never of a free-text one):
+/// how a row is recognised inside a cell.
+fn fits(column: &str, value: &str) -> bool {
+    let value = trim(value);
+    if value.is_empty() {
+        return false;
+    }
+    let lower = value.to_ascii_lowercase();
+    let items = || value.split(';').map(str::trim).filter(|i| !i.is_empty());
+    fn code<T: FromStr>(item: &str) -> bool {
+        T::from_str(&item.to_ascii_lowercase()).is_ok()
+    }
+    match column {
+        "gender" => code::<Gender>(value),
+        "languages" => items().all(|i| parse_language(i).is_ok()),
+        "cuisines" => items().all(code::<Cuisine>),
+        "dietary_laws" => items().all(code::<DietaryLaw>),
+        "faith" => code::<Faith>(value),
+        "faith_practices" => items().all(code::<FaithPractice>),
+        "services" => items().all(code::<Service>),
+        "experience" => items().all(code::<Experience>),
+        "checks" => items().all(|i| parse_check(i).is_ok()),
+        "availability" => items().all(|i| parse_slot(i).is_ok()),
+        "hours_per_week" => value.parse::<u8>().is_ok(),
+        "available_from" | "last_confirmed_on" => parse_date(value).is_ok(),
+        "postcode" => Postcode::parse(value).is_ok(),
+        "travel_radius_km" => value.parse::<f64>().is_ok_and(|km| Km::new(km).is_ok()),
+        "travel_mode" => code::<TravelMode>(value),
+        "hourly_rate" => parse_pounds(value).is_ok(),
+        "employment_status" => code::<EmploymentStatus>(value),
+        "public_listing_consent" => {
+            matches!(
+                lower.as_str(),
+                "yes" | "y" | "true" | "1" | "no" | "n" | "false" | "0"
+            )
+        }
+        "phone" => {
+            let digits = value.chars().filter(char::is_ascii_digit).count();
+            (7..=15).contains(&digits)
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +()-".contains(c))
+        }
+        "email" => value.contains('@') && !value.contains(char::is_whitespace),
+        _ => false,
+    }
+}
+
 /// The cells of one record, by column name (empty when the column is absent).
 struct Cells<'a> {
-    index: &'a HashMap<&'static str, usize>,
-    record: &'a csv::StringRecord,
+    columns: &'a [&'static str],
+    values: &'a [&'a str],
 }
 
 impl<'a> Cells<'a> {
     fn get(&self, column: &str) -> &'a str {
-        self.index
-            .get(column)
-            .and_then(|i| self.record.get(*i))
+        self.columns
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| self.values.get(i).copied())
             .unwrap_or_default()
     }
 }
@@ -205,11 +435,21 @@ impl<'a> Cells<'a> {
 struct RowParser {
     line: u64,
     errors: Vec<RowError>,
+    /// Columns whose cell was refused before being read: reported once, and nothing more is
+    /// said about them (not also "required").
+    refused: Vec<&'static str>,
 }
 
 impl RowParser {
     fn error(&mut self, column: &str, reason: impl Into<String>) {
-        self.errors.push(RowError::new(self.line, column, reason));
+        if !self.refused.contains(&column) {
+            self.errors.push(RowError::new(self.line, column, reason));
+        }
+    }
+
+    fn refuse(&mut self, column: &'static str, reason: String) {
+        self.error(column, reason);
+        self.refused.push(column);
     }
 
     fn required<'a>(&mut self, column: &str, value: &'a str) -> Option<&'a str> {
@@ -550,6 +790,173 @@ mod tests {
         assert_eq!(parse_pounds("12.5").map(RatePence::pence), Ok(1250));
         assert!(parse_pounds("-3").is_err());
         assert!(parse_pounds("12.345").is_err());
+    }
+
+    /// The template's header and its two rows.
+    fn template() -> (String, String, String) {
+        let mut lines = TEMPLATE.lines().map(str::to_owned);
+        let mut next = || lines.next().expect("a template line");
+        (next(), next(), next())
+    }
+
+    /// The problems of a file, as (line, column) pairs.
+    fn places(errors: &[RowError]) -> Vec<(u64, &str)> {
+        errors.iter().map(|e| (e.line, e.column.as_str())).collect()
+    }
+
+    const BIO: &str =
+        "\"I cook Cantonese home food and have cared for my grandmother, who had dementia.\"";
+
+    #[test]
+    fn an_unclosed_quote_at_the_end_cannot_swallow_the_rows_after_it() {
+        let (header, first, second) = template();
+        let unclosed = first.replace(BIO, BIO.trim_end_matches('"'));
+        let file = format!("{header}\n{unclosed}\n{second}\n");
+        let errors = parse_carers(file.as_bytes()).expect_err("swallowed row");
+        assert_eq!(places(&errors), [(2, "bio")], "{errors:?}");
+        assert!(errors[0].reason.contains("closing quote"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_multi_line_bio_is_kept_but_a_row_swallowed_up_to_its_quoted_bio_is_refused() {
+        let (header, first, second) = template();
+        let bio = "\"I cook Cantonese home food.\nI cared for my grandmother, who had dementia,\r\n\
+                   for six years; - and I drive, 8 km, yes.\"";
+        let file = format!("{header}\n{}\n{second}\n", first.replace(BIO, bio));
+        let rows = parse_carers(file.as_bytes()).expect("a multi-line bio");
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].details.bio.contains("food.\nI cared"));
+        assert_eq!(
+            rows[0].details.contact.email.as_deref(),
+            Some("mei@example.org")
+        );
+        assert_eq!(
+            rows[1].line, 5,
+            "the second row starts after the bio's three lines"
+        );
+
+        // The open quote closes at the next row's quoted bio: the cell count comes out right,
+        // and only the shape of the swallowed line gives it away.
+        let unclosed = first.replace(BIO, BIO.trim_end_matches('"'));
+        let quoted = second.replacen(",2026-10-20,,", ",2026-10-20,\"I drive.\",", 1);
+        let third = first.replace("PA-0001", "PA-0003");
+        let file = format!("{header}\n{unclosed}\n{quoted}\n{third}\n");
+        let errors = parse_carers(file.as_bytes()).expect_err("swallowed row");
+        assert_eq!(places(&errors), [(2, "bio")], "{errors:?}");
+        assert!(errors[0].reason.contains("(line 3)"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_line_break_outside_bio_is_an_unclosed_quote() {
+        let (header, first, second) = template();
+        let broken = first.replacen(",Lam,", ",\"Lam\nJr\",", 1);
+        let file = format!("{header}\n{broken}\n{second}\n");
+        let errors = parse_carers(file.as_bytes()).expect_err("line break in a name");
+        assert_eq!(places(&errors), [(2, "family_name")], "{errors:?}");
+    }
+
+    #[test]
+    fn rows_need_exactly_the_header_s_cells() {
+        let (header, first, second) = template();
+        let short = first.rsplit_once(',').expect("a comma").0.to_owned();
+        let long = format!("{second},extra");
+        let file = format!("{header}\n{short}\n{long}\n");
+        let errors = parse_carers(file.as_bytes()).expect_err("bad cell counts");
+        assert_eq!(places(&errors), [(2, ""), (3, "")], "{errors:?}");
+        assert!(
+            errors[0]
+                .reason
+                .starts_with("24 values but the header has 25")
+        );
+        assert!(errors[1].reason.starts_with("26 values"));
+    }
+
+    #[test]
+    fn formula_triggers_are_refused_except_where_they_are_text() {
+        let (header, first, second) = template();
+        let allowed = first
+            .replace("0116 496 0123", "+44 116 496 0123")
+            .replace(BIO, "\"- I cook; @home; + I drive\"");
+        let rows = parse_carers(format!("{header}\n{allowed}\n").as_bytes()).expect("allowed");
+        assert_eq!(
+            rows[0].details.contact.phone.as_deref(),
+            Some("+44 116 496 0123")
+        );
+        assert_eq!(rows[0].details.bio, "- I cook; @home; + I drive");
+
+        let formulas = second
+            .replacen("Abdul", "=cmd|' /C calc'!A0", 1)
+            .replacen(",Rahman,", ",\"\tRahman\",", 1)
+            .replacen("£14", "-14", 1)
+            .replacen("PA-0002", "@SUM(1+1)", 1)
+            .replacen("07700 900123", "=1+1", 1);
+        let errors =
+            parse_carers(format!("{header}\n{formulas}\n").as_bytes()).expect_err("formulas");
+        assert_eq!(
+            places(&errors),
+            [
+                (2, "external_ref"),
+                (2, "given_name"),
+                (2, "family_name"),
+                (2, "hourly_rate"),
+                (2, "phone")
+            ],
+            "{errors:?}"
+        );
+        assert!(
+            errors.iter().all(|e| e.reason.contains("formula")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn nul_and_bad_utf8_are_named_by_cell() {
+        let (header, first, second) = template();
+        let nul = first.replacen("Mei", "Mei\0", 1);
+        let mut file = format!("{header}\n{nul}\n").into_bytes();
+        let bad = second.replacen("Abdul", "Abd\u{fffd}ul", 1);
+        file.extend(bad.replace('\u{fffd}', "\u{1}").as_bytes());
+        // Put a lone continuation byte (invalid UTF-8) where the marker is.
+        let at = file.iter().position(|b| *b == 1).expect("marker");
+        file[at] = 0x80;
+        let errors = parse_carers(&file).expect_err("NUL and bad UTF-8");
+        assert_eq!(
+            places(&errors),
+            [(2, "given_name"), (3, "given_name")],
+            "{errors:?}"
+        );
+        assert!(errors[0].reason.contains("NUL"));
+        assert!(errors[1].reason.contains("UTF-8"));
+    }
+
+    #[test]
+    fn every_kind_of_problem_is_reported_in_one_pass() {
+        let (header, first, second) = template();
+        let rows = [
+            first.replacen("yue:native", "xx:native", 1),
+            second.replacen("Abdul", "=Abdul", 1),
+            "PA-0009,Too,Few".to_owned(),
+            second
+                .replacen("PA-0002", "PA-0010", 1)
+                .replacen("Abdul", "Ab\0dul", 1),
+            first
+                .replacen(",Lam,", ",\"Lam\nJr\",", 1)
+                .replacen("PA-0001", "PA-0011", 1),
+            second.replacen("PA-0002", "PA-0012", 1),
+        ];
+        let file = format!("{header}\n{}\n", rows.join("\n"));
+        let errors = parse_carers(file.as_bytes()).expect_err("many problems");
+        assert_eq!(
+            places(&errors),
+            [
+                (2, "languages"),
+                (3, "given_name"),
+                (4, ""),
+                (5, "given_name"),
+                (6, "family_name")
+            ],
+            "{errors:?}"
+        );
     }
 
     #[test]

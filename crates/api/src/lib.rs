@@ -6,6 +6,7 @@ pub mod error;
 pub mod forwarded;
 pub mod import_csv;
 pub mod json;
+pub mod long_target;
 pub mod match_cache;
 pub mod middleware;
 pub mod routes;
@@ -16,9 +17,13 @@ pub mod views;
 use std::net::TcpListener;
 use std::time::Duration;
 
-use actix_web::dev::Server;
+use actix_http::error::DispatchError;
+use actix_http::{HttpService, Protocol};
+use actix_service::{IntoServiceFactory, ServiceFactoryExt, fn_service, map_config};
+use actix_web::dev::{AppConfig, Server};
 use actix_web::middleware::from_fn;
-use actix_web::{App, HttpServer, web};
+use actix_web::rt::net::TcpStream;
+use actix_web::{App, web};
 use utoipa::OpenApi;
 use utoipa::openapi::OpenApi as OpenApiDoc;
 use utoipa_actix_web::AppExt;
@@ -168,7 +173,11 @@ pub fn run(
         .then(|| web::Data::new(middleware::HandlerTimeout(config.request_timeout)));
     let (payload_limit, json_limit) = (config.payload_limit, config.json_limit);
     let pages = config.pages;
-    let mut server = HttpServer::new(move || {
+    let addr = listener.local_addr()?;
+    let mut builder = Server::build();
+    let graceful_shutdown = builder.graceful_shutdown_signal();
+    let client_request_timeout = config.client_request_timeout;
+    let app = move || {
         let (app, doc) = build_app(state.clone(), json_limit);
         let app = app
             .app_data(metrics.clone())
@@ -187,18 +196,47 @@ pub fn run(
             Some(limit) => app.app_data(limit.clone()),
             None => app,
         };
-        app.wrap(from_fn(middleware::timeout))
+        app.wrap(from_fn(middleware::check_input))
+            .wrap(from_fn(middleware::timeout))
             .wrap(from_fn(middleware::rate_limit))
             .wrap(from_fn(middleware::observe))
-    })
-    .listen(listener)?
-    .client_request_timeout(config.client_request_timeout)
-    .shutdown_timeout(config.shutdown_timeout.as_secs());
+    };
+    // What `HttpServer::listen` builds, with one difference: each connection is read through
+    // `long_target::TargetLimit`, so that an over-long request target reaches the app and gets
+    // our JSON 414 instead of actix-http's empty 431.
+    builder = builder.listen("carematch-http", listener, move || {
+        let graceful_shutdown = graceful_shutdown.clone();
+        let http = HttpService::build()
+            .graceful_shutdown_signal(move || {
+                let signal = graceful_shutdown.clone();
+                async move { signal.notified().await }
+            })
+            .client_request_timeout(client_request_timeout)
+            .client_disconnect_timeout(Duration::from_secs(1))
+            .h1_allow_half_closed(true)
+            .local_addr(addr)
+            .finish(map_config(
+                app().into_factory().map_err(|error| error.error_response()),
+                // `AppConfig::new` is crate-private; this is the same constructor, public for
+                // tests: plain HTTP, the listening address as the host of last resort.
+                move |_| AppConfig::__priv_test_new(false, addr.to_string(), addr),
+            ));
+        fn_service(|io: TcpStream| async move {
+            let peer_addr = io.peer_addr().ok();
+            Ok::<_, DispatchError>((
+                long_target::TargetLimit::new(io),
+                Protocol::Http1,
+                peer_addr,
+            ))
+        })
+        .and_then(http)
+    })?;
+    builder = builder.shutdown_timeout(config.shutdown_timeout.as_secs());
     if config.handle_signals {
-        server = server.shutdown_signal(shutdown::signal());
+        builder = builder.shutdown_signal(shutdown::signal());
     }
     if workers > 0 {
-        server = server.workers(workers);
+        builder = builder.workers(workers);
     }
-    Ok(server.run())
+    Ok(builder.run())
 }

@@ -24,7 +24,7 @@ pub const MAX_HOURS_PER_WEEK: u8 = 80;
 
 /// A language a carer speaks, and how well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct LanguageSkill {
     pub code: Language,
     pub proficiency: Proficiency,
@@ -36,7 +36,7 @@ pub struct LanguageSkill {
 
 /// Everything an agency says about a PA: the body of a create or update.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct CarerDetails {
     #[schema(example = "Mei", min_length = 1, max_length = 60)]
     pub given_name: String,
@@ -95,13 +95,15 @@ pub struct CarerDetails {
     #[serde(default)]
     #[schema(max_length = 2000)]
     pub bio: String,
-    #[serde(default, deserialize_with = "crate::openapi::object")]
+    #[serde(default)]
     pub contact: Contact,
     /// The agency's own reference for this PA; unique within the agency.
     #[serde(default)]
     #[schema(min_length = 1, max_length = 64)]
     pub external_ref: Option<String>,
 }
+
+crate::objects_only!(LanguageSkill, CarerDetails);
 
 /// A stored carer. Its OpenAPI schema is written by hand: one closed object with the
 /// fields of [`CarerDetails`] and the stored fields (`crate::openapi`).

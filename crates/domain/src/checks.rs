@@ -9,7 +9,7 @@ use crate::vocabulary::CheckKind;
 
 /// One check, valid up to and including `expires_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Check {
     pub kind: CheckKind,
     #[schema(example = "2027-03-31")]
@@ -19,6 +19,8 @@ pub struct Check {
     #[schema(max_length = 64)]
     pub reference: Option<String>,
 }
+
+crate::objects_only!(Check);
 
 impl Check {
     /// True on every day up to and including the expiry date.

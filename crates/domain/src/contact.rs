@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::validation::ValidationErrors;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     /// 7 to 15 digits, and only spaces, `+`, `(`, `)` and `-` besides.
@@ -31,6 +31,8 @@ pub struct Contact {
     pub website: Option<String>,
 }
 
+crate::objects_only!(Contact);
+
 impl Contact {
     pub fn validate(&self, field: &str, errors: &mut ValidationErrors) {
         if let Some(phone) = &self.phone {
@@ -46,7 +48,9 @@ impl Contact {
                 );
             }
         }
-        if let Some(email) = &self.email {
+        if let Some(email) = &self.email
+            && errors.no_nul(&format!("{field}.email"), email)
+        {
             let valid = email.len() <= 254
                 && email.split_once('@').is_some_and(|(local, domain)| {
                     !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
@@ -61,6 +65,7 @@ impl Contact {
             }
         }
         if let Some(website) = &self.website
+            && errors.no_nul(&format!("{field}.website"), website)
             && (!(website.starts_with("https://") || website.starts_with("http://"))
                 || website.len() > 200)
         {

@@ -11,11 +11,13 @@ pub mod geo;
 pub mod ids;
 pub mod matching;
 pub mod money;
+pub mod objects;
 mod openapi;
 pub mod plan;
 pub mod postcode;
 pub mod provider;
 pub mod schedule;
+pub mod spreadsheet;
 pub mod validation;
 pub mod vocabulary;
 

@@ -99,13 +99,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for MapOnly<T> {
     }
 }
 
-/// `deserialize_with` for a struct-typed field: from a JSON object only (see [`MapOnly`]).
-pub(crate) fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    MapOnly::deserialize(deserializer).map(|MapOnly(value)| value)
-}
-
 /// An RFC 3339 timestamp.
 fn date_time() -> ObjectBuilder {
     ObjectBuilder::new()

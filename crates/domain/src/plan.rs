@@ -23,7 +23,7 @@ pub enum Priority {
 
 /// A vocabulary code the person needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Need<T> {
     pub code: T,
     pub priority: Priority,
@@ -31,7 +31,7 @@ pub struct Need<T> {
 
 /// A language the person needs, at a minimum level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct LanguageNeed {
     pub code: Language,
     #[serde(default = "default_proficiency")]
@@ -44,7 +44,7 @@ fn default_proficiency() -> Proficiency {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct ScheduleNeed {
     #[schema(min_items = 1)]
     pub slots: Vec<Slot>,
@@ -52,7 +52,7 @@ pub struct ScheduleNeed {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct HoursNeed {
     #[schema(minimum = 1, maximum = 168)]
     pub hours: u8,
@@ -60,14 +60,14 @@ pub struct HoursNeed {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct RateNeed {
     pub max: RatePence,
     pub priority: Priority,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct DateNeed {
     pub date: NaiveDate,
     pub priority: Priority,
@@ -75,7 +75,7 @@ pub struct DateNeed {
 
 /// A person's needs. Give `postcode` or `location` (not both).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct SupportPlan {
     #[serde(default)]
     pub postcode: Option<Postcode>,
@@ -108,6 +108,16 @@ pub struct SupportPlan {
     #[serde(default)]
     pub needed_by: Option<DateNeed>,
 }
+
+crate::objects_only!(
+    Need<T>,
+    LanguageNeed,
+    ScheduleNeed,
+    HoursNeed,
+    RateNeed,
+    DateNeed,
+    SupportPlan
+);
 
 impl SupportPlan {
     /// Checks every field, reporting all problems at once.

@@ -22,11 +22,18 @@ pub const CAPACITY_FLAG_LAPSES_AFTER_DAYS: u64 = 90;
 /// Where a provider works: a radius around its base, or a polygon (GeoJSON order: `[lon, lat]`,
 /// the first ring the outline, any further rings holes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    tag = "type",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum ServiceArea {
     Radius { km: Km },
     Polygon { coordinates: Vec<Vec<[f64; 2]>> },
 }
+
+crate::objects_only!(ServiceArea, ProviderDetails);
 
 impl ServiceArea {
     fn validate(&self, errors: &mut ValidationErrors) {
@@ -68,7 +75,7 @@ impl ServiceArea {
 
 /// Everything said about a provider: the body of a create or update.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct ProviderDetails {
     #[schema(example = "Wah Sum Luncheon Club", min_length = 1, max_length = 120)]
     pub name: String,
@@ -105,7 +112,7 @@ pub struct ProviderDetails {
     /// One check of each kind at most; `cqc_registered` with its CQC location id.
     #[serde(default)]
     pub checks: Vec<Check>,
-    #[serde(default, deserialize_with = "crate::openapi::object")]
+    #[serde(default)]
     pub contact: Contact,
     pub self_referral: bool,
     #[serde(default)]

@@ -82,7 +82,7 @@ impl From<TimeOfDay> for String {
 /// One weekly slot. An overnight slot (`overnight: true`) runs from `start` on `day` to `end` on
 /// the next day; otherwise `end` must be after `start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Slot {
     pub day: Weekday,
     pub start: TimeOfDay,
@@ -90,6 +90,8 @@ pub struct Slot {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub overnight: bool,
 }
+
+crate::objects_only!(Slot);
 
 impl Slot {
     /// Quarter-hour range `[from, to)` from Monday 00:00; `to` may pass the end of the week.

@@ -50,11 +50,13 @@ impl ValidationErrors {
         self.0.iter().map(|e| e.field.as_str())
     }
 
-    /// Checks a free-text field: not blank when required, not longer than `max` characters.
+    /// Checks a free-text field: not blank when required, not longer than `max` characters, no
+    /// NUL character.
     pub fn text(&mut self, field: &str, value: &str, required: bool, max: usize) {
         if required && value.trim().is_empty() {
             self.push(field, "required", "must not be empty");
         }
+        self.no_nul(field, value);
         if value.chars().count() > max {
             self.push(
                 field,
@@ -62,6 +64,20 @@ impl ValidationErrors {
                 format!("must be at most {max} characters"),
             );
         }
+    }
+
+    /// Reports a NUL character (`\u0000`), which PostgreSQL cannot store in text and no person
+    /// means to write. Returns whether the value was free of them.
+    pub fn no_nul(&mut self, field: &str, value: &str) -> bool {
+        if value.contains('\0') {
+            self.push(
+                field,
+                "invalid_format",
+                "contains a NUL character (\\u0000), which cannot be stored",
+            );
+            return false;
+        }
+        true
     }
 
     /// Reports codes listed twice in one list.

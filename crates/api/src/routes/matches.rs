@@ -41,7 +41,7 @@ fn default_limit() -> usize {
 
 /// A match request.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct MatchRequest {
     /// The person's support plan (give `postcode` or `location`).
     pub plan: SupportPlan,
@@ -56,7 +56,7 @@ pub struct MatchRequest {
 
 /// A pooled match request: several people pooling their budgets.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct PooledRequest {
     /// 2 to 10 support plans; candidates must serve every one.
     #[schema(min_items = 2, max_items = 10)]
@@ -68,6 +68,8 @@ pub struct PooledRequest {
     #[serde(default)]
     pub kinds: Vec<CandidateKind>,
 }
+
+carematch_domain::objects_only!(MatchRequest, PooledRequest);
 
 /// The viewer a caller matches as; commissioners see aggregates only.
 pub fn viewer_of(caller: Caller) -> Result<Viewer, ApiError> {

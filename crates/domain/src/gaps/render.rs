@@ -107,10 +107,10 @@ impl GapReport {
             let _ = writeln!(
                 out,
                 "{},{},{},{},{},{},{},{},{},{},{}",
-                csv_field(&row.code),
-                csv_field(&row.name),
-                csv_field(row.region.as_deref().unwrap_or_default()),
-                csv_field(&row.demand_shown),
+                crate::spreadsheet::csv_cell(&row.code),
+                crate::spreadsheet::csv_cell(&row.name),
+                crate::spreadsheet::csv_cell(row.region.as_deref().unwrap_or_default()),
+                crate::spreadsheet::csv_cell(&row.demand_shown),
                 row.carers,
                 row.providers,
                 opt(row.nearest_km),
@@ -128,14 +128,6 @@ impl GapReport {
     /// latitude, so shapes look right at England's latitude.
     pub fn to_svg(&self, title: &str) -> String {
         svg(self, title)
-    }
-}
-
-fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
     }
 }
 

@@ -245,3 +245,36 @@ fn reports_render_as_csv_geojson_parts_and_svg() {
     assert!(svg.trim_end().ends_with("</svg>"));
     assert_eq!(report.largest_gaps(5).len(), 1);
 }
+
+#[test]
+fn the_csv_neutralises_area_names_a_spreadsheet_would_run() {
+    // Authority names and regions come from imported files: a name written to look like a
+    // formula reaches the commissioner's spreadsheet as text.
+    let areas = vec![Area::new(
+        "E1",
+        "=HYPERLINK(\"http://evil.example\",\"Leicester\")",
+        Some("@SUM(A1)".into()),
+        point(53.0, -2.0),
+        None,
+    )];
+    let report = GapReport::build(
+        NeedSet::language(Language::Yue),
+        10.0,
+        AreaKind::LocalAuthority,
+        DemandBasis::Census,
+        vec![],
+        areas,
+        &[Demand::Count(3000)],
+        &[Supply::default()],
+    );
+    let csv = report.to_csv();
+    let row = csv.lines().nth(1).expect("a row");
+    assert!(
+        row.starts_with(
+            "E1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Leicester\"\")\",\"'@SUM(A1)\",3000,"
+        ),
+        "{row}"
+    );
+    // Coordinates are numbers we wrote: a negative longitude stays a number.
+    assert!(row.ends_with(",53,-2"), "{row}");
+}
