@@ -866,9 +866,9 @@ mod tests {
         assert!(
             errors[0]
                 .reason
-                .starts_with("24 values but the header has 25")
+                .starts_with("25 values but the header has 26")
         );
-        assert!(errors[1].reason.starts_with("26 values"));
+        assert!(errors[1].reason.starts_with("27 values"));
     }
 
     #[test]
