@@ -181,6 +181,20 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .get(confirmed.header("location"), &[("cookie", &cookie)])
         .await;
     assert!(notice.body.contains("was updated"));
+    // The carer's consent to show their faith publicly, as the agency recorded it.
+    assert!(notice.body.contains("Faith shown publicly"));
+    let shows = after.details.faith_public_consent;
+    let faith_action = if shows { "faith_private" } else { "faith_public" };
+    let toggled = site
+        .post_form(
+            &format!("/agency/carers/{}/update", own.id),
+            &cookie,
+            &[("action", faith_action), ("csrf", &token)],
+        )
+        .await;
+    assert_eq!(toggled.status, StatusCode::SEE_OTHER);
+    let after = site.store.get_carer(own.id).expect("read").expect("carer");
+    assert_eq!(after.details.faith_public_consent, !shows);
     let theirs_update = site
         .post_form(
             &format!("/agency/carers/{}/update", other.id),
