@@ -898,8 +898,14 @@ fn spawn_follower(inner: Arc<Inner>, interval: Duration) -> Result<JoinHandle<()
                     continue;
                 }
                 next = Instant::now() + interval;
-                if let Err(error) = inner.catch_up() {
-                    tracing::warn!(%error, "engine catch-up failed; retrying");
+                match inner.catch_up() {
+                    Ok(_) => {}
+                    // A closed store opens no more connections: there is nothing left to follow.
+                    Err(EngineError::Store(StoreError::Closed)) => {
+                        tracing::debug!("the store is closed; the engine follower stops");
+                        break;
+                    }
+                    Err(error) => tracing::warn!(%error, "engine catch-up failed; retrying"),
                 }
             }
         })

@@ -39,6 +39,12 @@ pub enum StoreError {
     Gazetteer(#[from] GazetteerError),
     #[error("database error: {0}")]
     Database(DieselError),
+    /// The store was closed ([`crate::Store::close`]); it opens no more connections.
+    #[error("the store is closed")]
+    Closed,
+    /// Closing the store waited 15 s and some connections were still being opened or in use.
+    #[error("closing the store: {connecting} connection(s) still being opened, {open} still open")]
+    CloseTimeout { connecting: u32, open: u32 },
     #[error("connection pool error: {0}")]
     Pool(#[from] diesel::r2d2::PoolError),
     #[error("migration failed: {0}")]

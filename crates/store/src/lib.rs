@@ -12,6 +12,11 @@
 //!   nowhere else.
 //! - **Pool.** r2d2; every SQLite connection gets `foreign_keys=ON`, `journal_mode=WAL`,
 //!   `busy_timeout=5000` and `synchronous=NORMAL` when it is handed out.
+//! - **Lifecycle.** r2d2 opens connections on threads of its own and never waits for them, and
+//!   a process that exits while one is inside libpq's TLS handshake crashes. So a store is
+//!   closed before the process ends: [`Store::close`] (for every clone at once) or the drop of
+//!   its last clone refuses new connections, waits for those being opened and closes the rest.
+//!   Short commands use [`PoolOptions::command`], which opens nothing in the background.
 //! - **Migrations.** `migrations/sqlite/<version>_<name>` and `migrations/postgres/<same>`, both
 //!   embedded in the binary; a test checks that the two folders list the same versions.
 //! - **Rows and domain values.** `CarerRow`/`ProviderRow` (read) and `NewCarerRow`/
@@ -55,7 +60,6 @@ use carematch_domain::{
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;
-use diesel::r2d2::PooledConnection;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub use api_keys::ApiKeyRecord;
@@ -64,7 +68,7 @@ use cache::BoundedCache;
 pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
 pub use census::{CensusFile, CensusRecord};
 pub use changes::{Change, ChangeOp, Entity};
-pub use connection::{Backend, DbConnection, MultiBackend};
+pub use connection::{Backend, DbConnection, MultiBackend, PoolOptions};
 pub use error::StoreError;
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
 pub use plans::SavedPlan;
@@ -73,7 +77,7 @@ pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter,
 pub use sessions::WebSession;
 
 use crate::codec::{from_naive, now, to_naive};
-use crate::connection::{DbPool, Manager, Target};
+use crate::connection::{ClosablePool, Pooled, Target};
 use crate::schema::agencies;
 
 /// The SQLite migrations, embedded at build time.
@@ -162,10 +166,11 @@ pub const LOCATIONS_CACHED: usize = 100_000;
 /// How long [`Store::locate`] trusts a location it has cached.
 pub const LOCATIONS_TTL: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// The store: a connection pool and the operations on it. Cheap to clone.
+/// The store: a connection pool and the operations on it. Cheap to clone; the pool is shared by
+/// the clones, closed by [`Store::close`] or when the last clone is dropped.
 #[derive(Clone)]
 pub struct Store {
-    pool: DbPool,
+    pool: Arc<ClosablePool>,
     backend: Backend,
     /// Postcode locations recently found (see `Store::locate`).
     locations: Arc<BoundedCache<Postcode, Located>>,
@@ -175,21 +180,26 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
             .field("backend", &self.backend)
-            .field("connections", &self.pool.state().connections)
+            .field("connections", &self.pool.connections())
             .finish()
     }
 }
 
-type Pooled = PooledConnection<Manager>;
 type MultiTransactionManager = <DbConnection as Connection>::TransactionManager;
 
 impl Store {
     /// Connects to `url` (`sqlite://PATH`, a plain path, or `postgres://...`) with a pool of at
-    /// most `max_connections`. A SQLite file (and its folder) is created if missing.
+    /// most `max_connections`, one kept warm ([`PoolOptions::server`]). A SQLite file (and its
+    /// folder) is created if missing.
     pub fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        Self::connect_with(url, PoolOptions::server(max_connections))
+    }
+
+    /// [`Store::connect`] with the pool's options spelled out.
+    pub fn connect_with(url: &str, options: PoolOptions) -> Result<Self, StoreError> {
         let target = Target::parse(url)?;
         let backend = target.backend();
-        let pool = connection::build_pool(target, max_connections)?;
+        let pool = Arc::new(connection::build_pool(target, options)?);
         let locations = Arc::new(BoundedCache::new(LOCATIONS_CACHED, LOCATIONS_TTL));
         Ok(Self {
             pool,
@@ -198,12 +208,24 @@ impl Store {
         })
     }
 
+    /// Closes the pool for this store and every clone of it: new connections are refused (calls
+    /// then fail with [`StoreError::Closed`]), connections being opened by the pool's threads are
+    /// waited for, and open ones are closed once returned. Returns when none is left, or with
+    /// [`StoreError::CloseTimeout`] after 15 s. Idempotent; the drop of the last clone does the
+    /// same. Call it with no connection checked out on this thread.
+    ///
+    /// Why: the pool opens connections on threads of its own, and a process that exits while
+    /// one of them is inside libpq crashes (docs/architecture.md, "Process lifecycle").
+    pub fn close(&self) -> Result<(), StoreError> {
+        self.pool.close()
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
 
     fn conn(&self) -> Result<Pooled, StoreError> {
-        Ok(self.pool.get()?)
+        self.pool.get()
     }
 
     /// Runs `f` with a connection, outside any explicit transaction.
@@ -256,7 +278,7 @@ impl Store {
     /// Applies pending migrations; returns the versions applied (empty when up to date).
     pub fn migrate(&self) -> Result<Vec<String>, StoreError> {
         let mut conn = self.conn()?;
-        let applied = match &mut *conn {
+        let applied = match &mut **conn {
             DbConnection::Sqlite(conn) => conn
                 .run_pending_migrations(SQLITE_MIGRATIONS)
                 .map(|v| v.iter().map(ToString::to_string).collect()),
@@ -270,7 +292,7 @@ impl Store {
     /// Reverts every applied migration (tests, `carematch migrate --down-all`).
     pub fn revert_all(&self) -> Result<(), StoreError> {
         let mut conn = self.conn()?;
-        let reverted = match &mut *conn {
+        let reverted = match &mut **conn {
             DbConnection::Sqlite(conn) => conn.revert_all_migrations(SQLITE_MIGRATIONS),
             DbConnection::Pg(conn) => conn.revert_all_migrations(POSTGRES_MIGRATIONS),
         };

@@ -2,7 +2,13 @@
 //! feature for this crate's tests and for the HTTP suites. The backend comes from
 //! `CAREMATCH_TEST_DATABASE_URL`: unset, a fresh SQLite file in a temporary folder; `postgres://...`,
 //! a fresh database on that server created for the test and dropped (`WITH (FORCE)`) afterwards.
+//!
+//! Dropping a [`TestDb`] first closes its store ([`Store::close`]) and every store opened with
+//! [`TestDb::another_store`], for every clone, so that a server, an engine follower or any other
+//! thread a test leaves behind can open no connection afterwards: no connection is being opened
+//! when the test binary exits (which crashes libpq, see docs/architecture.md).
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -15,6 +21,8 @@ pub struct TestDb {
     pub store: Store,
     /// The URL the store was opened with.
     pub url: String,
+    /// Stores opened by [`TestDb::another_store`], closed with this one.
+    others: Mutex<Vec<Store>>,
     _dir: Option<tempfile::TempDir>,
     pg: Option<PgDatabase>,
 }
@@ -55,6 +63,7 @@ impl TestDb {
         Self {
             store,
             url,
+            others: Mutex::new(Vec::new()),
             _dir: Some(dir),
             pg: None,
         }
@@ -87,6 +96,7 @@ impl TestDb {
         Self {
             store,
             url,
+            others: Mutex::new(Vec::new()),
             _dir: None,
             pg: Some(PgDatabase {
                 admin_url: admin_url.to_owned(),
@@ -97,6 +107,17 @@ impl TestDb {
 }
 
 impl TestDb {
+    /// A second store on this database (as another process would open), closed when this
+    /// `TestDb` is dropped, whoever still holds a clone of it.
+    pub fn another_store(&self, max_connections: u32) -> Store {
+        let store = Store::connect(&self.url, max_connections).expect("connect a second store");
+        self.others
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(store.clone());
+        store
+    }
+
     /// Runs raw SQL on a connection of its own, behind the store's back.
     pub fn execute_raw(&self, sql: &str) {
         match self.url.strip_prefix("sqlite://") {
@@ -113,6 +134,16 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
+        let others = std::mem::take(
+            self.others
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        for store in others.iter().chain([&self.store]) {
+            if let Err(error) = store.close() {
+                eprintln!("could not close the test store on {}: {error}", self.url);
+            }
+        }
         if let Some(pg) = &self.pg
             && let Ok(mut admin) = PgConnection::establish(&pg.admin_url)
         {

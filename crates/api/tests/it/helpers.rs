@@ -37,9 +37,10 @@ impl TestApp {
         app
     }
 
-    /// The URL of this server's database (to open a second store or server on it).
-    pub fn database_url(&self) -> &str {
-        &self._db.url
+    /// A second store on this server's database (as another process would open), closed
+    /// with it.
+    pub fn another_store(&self, max_connections: u32) -> Store {
+        self._db.another_store(max_connections)
     }
 
     /// The engine of a server made by [`TestApp::spawn`].
@@ -68,7 +69,11 @@ impl TestApp {
         actix_web::rt::spawn(server);
         Self {
             address,
-            client: awc::Client::default(),
+            // awc's default limit of 5 s is not enough for a busy machine; `request` sets the
+            // same limit per request.
+            client: awc::Client::builder()
+                .timeout(std::time::Duration::from_secs(120))
+                .finish(),
             engine: None,
             _index_dir: None,
             _db: db,

@@ -17,8 +17,13 @@ async fn fetch(
     (response.status(), response.headers().clone(), body.to_vec())
 }
 
+/// No redirects followed; a time limit far above what a request takes on a busy machine (awc's
+/// default of 5 s is not).
 fn client() -> awc::Client {
-    awc::Client::builder().disable_redirects().finish()
+    awc::Client::builder()
+        .disable_redirects()
+        .timeout(std::time::Duration::from_secs(120))
+        .finish()
 }
 
 #[actix_web::test]
@@ -185,6 +190,11 @@ fn operational_routes_stay_out_of_the_committed_document() {
 
 /// Graceful stop (what SIGTERM and SIGINT trigger in `carematch serve`): a request whose body is
 /// still arriving when the stop begins is read, handled and answered; then the server exits.
+///
+/// Every step waits for an event the server shows rather than for a time (a busy machine used
+/// to leave the connection unaccepted after a 200 ms sleep, and the stop then reset it): the
+/// request is in flight once `/metrics` counts it, and the stop has begun once the listener
+/// refuses connections.
 #[actix_web::test]
 async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
     use std::io::{Read, Write};
@@ -197,14 +207,18 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
     let address = listener.local_addr().expect("address");
     let config = carematch_api::ServerConfig {
         workers: 1,
-        shutdown_timeout: Duration::from_secs(10),
+        // Both far above what any step takes, so that neither limit decides the outcome.
+        shutdown_timeout: Duration::from_secs(120),
+        request_timeout: Duration::from_secs(120),
         ..carematch_api::ServerConfig::default()
     };
     let server = carematch_api::run(listener, state, config).expect("server");
     let handle = server.handle();
     let running = actix_web::rt::spawn(server);
 
-    // The client sends the head and part of the body, waits while the stop begins, then the rest.
+    // The client sends the head and part of the body, waits for the go-ahead (given once the
+    // stop has begun), then sends the rest.
+    let (go, go_ahead) = std::sync::mpsc::channel::<()>();
     let client = std::thread::spawn(move || {
         let body = br#"{"plan": {"postcode": "M13 0EG", "max_distance_km": 5}, "limit": 5}"#;
         let mut stream = std::net::TcpStream::connect(address).expect("connect");
@@ -214,14 +228,46 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
         );
         stream.write_all(head.as_bytes()).expect("head");
         stream.write_all(&body[..10]).expect("part of the body");
-        std::thread::sleep(Duration::from_millis(600));
+        go_ahead.recv().expect("the test gives the go-ahead");
         stream.write_all(&body[10..]).expect("rest of the body");
         let mut response = Vec::new();
         stream.read_to_end(&mut response).expect("response");
         String::from_utf8_lossy(&response).into_owned()
     });
-    actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+
+    // The request is in flight: `/metrics` counts it besides the scrape itself.
+    let scraper = awc::Client::builder()
+        .timeout(Duration::from_secs(120))
+        .finish();
+    loop {
+        // `force_close`: no idle keep-alive connection left for the stop to wait out.
+        let mut response = scraper
+            .get(format!("http://{address}/metrics"))
+            .force_close()
+            .send()
+            .await
+            .expect("metrics");
+        let text = response.body().await.expect("metrics body");
+        if String::from_utf8_lossy(&text).contains("carematch_http_requests_in_flight 2\n") {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(10)).await;
+    }
+    drop(scraper);
+
     let stopping = actix_web::rt::spawn(async move { handle.stop(true).await });
+    // The stop has begun once the listener is closed. The server's command loop runs on this
+    // thread, and it tells the acceptor and the worker to stop in one step, so a refused
+    // connection here also means the worker has been told.
+    loop {
+        actix_web::rt::time::sleep(Duration::from_millis(10)).await;
+        match std::net::TcpStream::connect(address) {
+            Ok(probe) => drop(probe),
+            Err(error) if error.kind() == std::io::ErrorKind::ConnectionRefused => break,
+            Err(error) => panic!("probing the listener: {error}"),
+        }
+    }
+    go.send(()).expect("the client is waiting");
 
     let response = actix_web::rt::task::spawn_blocking(move || client.join())
         .await

@@ -1,5 +1,5 @@
 use anyhow::Context;
-use carematch_store::Store;
+use carematch_store::PoolOptions;
 use clap::Args;
 
 use crate::settings::Settings;
@@ -12,8 +12,8 @@ pub struct MigrateArgs {
 }
 
 pub fn run(settings: &Settings, args: &MigrateArgs) -> anyhow::Result<()> {
-    let store = Store::connect(&settings.database_url, 2)
-        .with_context(|| format!("connecting to {}", super::redact(&settings.database_url)))?;
+    // One connection is all a migration uses; none is opened in the background.
+    let store = super::connect(settings, PoolOptions::command(1))?;
     if args.revert_all {
         store.revert_all().context("reverting migrations")?;
         println!("reverted every migration");

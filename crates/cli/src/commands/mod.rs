@@ -9,19 +9,34 @@ pub mod seed;
 pub mod serve;
 
 use anyhow::Context;
-use carematch_store::Store;
+use carematch_store::{PoolOptions, Store};
 
 use crate::settings::Settings;
 
-/// Connects to the configured database and applies pending migrations.
+/// Connects to the configured database for a short command and applies pending migrations.
+///
+/// The pool opens connections only when asked ([`PoolOptions::command`]), and the store closes
+/// its pool when its last clone is dropped, waiting for any connection still being opened: a
+/// command that returns from `main` while an r2d2 thread is inside libpq crashes on PostgreSQL
+/// (docs/architecture.md, "Process lifecycle"), after its work was done.
 pub fn open_store(settings: &Settings) -> anyhow::Result<Store> {
-    let store = Store::connect(&settings.database_url, settings.pool_size)
-        .with_context(|| format!("connecting to {}", redact(&settings.database_url)))?;
+    open_store_with(settings, PoolOptions::command(settings.pool_size))
+}
+
+/// [`open_store`] with the pool's options given (`serve` keeps a connection warm).
+pub fn open_store_with(settings: &Settings, options: PoolOptions) -> anyhow::Result<Store> {
+    let store = connect(settings, options)?;
     let applied = store.migrate().context("applying migrations")?;
     if !applied.is_empty() {
         tracing::info!(migrations = ?applied, "applied migrations");
     }
     Ok(store)
+}
+
+/// Connects to the configured database without migrating it.
+pub fn connect(settings: &Settings, options: PoolOptions) -> anyhow::Result<Store> {
+    Store::connect_with(&settings.database_url, options)
+        .with_context(|| format!("connecting to {}", redact(&settings.database_url)))
 }
 
 /// A database URL without its password, for messages.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use carematch_api::{AppState, ServerConfig};
 use carematch_index::{Engine, EngineOptions};
+use carematch_store::PoolOptions;
 use clap::Args;
 
 use crate::settings::Settings;
@@ -18,7 +19,7 @@ pub struct ServeArgs {
 }
 
 pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
-    let store = super::open_store(settings)?;
+    let store = super::open_store_with(settings, PoolOptions::server(settings.pool_size))?;
     if args.demo {
         let outcome =
             super::seed::seed(&store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
@@ -36,14 +37,22 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
         millis = stats.start_millis,
         "indexes loaded"
     );
-    let state = AppState::with_engine(store, Arc::new(engine))
+    let engine = Arc::new(engine);
+    let state = AppState::with_engine(store.clone(), Arc::clone(&engine))
         .with_match_cache(settings.match_cache_config());
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!(address = %listener.local_addr()?, "carematch is listening");
     // Limits, rate limits and graceful shutdown on SIGTERM/SIGINT: see docs/operations.md.
     let config: ServerConfig = settings.server_config();
-    actix_web::rt::System::new()
-        .block_on(async move { carematch_api::run(listener, state, config)?.await })?;
+    let served = actix_web::rt::System::new()
+        .block_on(async move { carematch_api::run(listener, state, config)?.await });
+    // The HTTP workers may still be dropping their clones of the engine and the store: stop the
+    // follower and close the pool here, so that nothing is connecting when `main` returns.
+    engine.stop();
+    if let Err(error) = store.close() {
+        tracing::warn!(%error, "closing the database pool");
+    }
+    served?;
     Ok(())
 }
