@@ -184,7 +184,11 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
     // The carer's consent to show their faith publicly, as the agency recorded it.
     assert!(notice.body.contains("Faith shown publicly"));
     let shows = after.details.faith_public_consent;
-    let faith_action = if shows { "faith_private" } else { "faith_public" };
+    let faith_action = if shows {
+        "faith_private"
+    } else {
+        "faith_public"
+    };
     let toggled = site
         .post_form(
             &format!("/agency/carers/{}/update", own.id),
