@@ -4,7 +4,8 @@
 //! - A request target (path and query) longer than [`MAX_TARGET_BYTES`] is **414**
 //!   `uri_too_long`, on every path. (`crate::long_target` makes sure even a target far over
 //!   actix-http's own 128 KiB head limit gets here.)
-//! - Under `/v1/`, a query string whose parameters cannot be read is **400** `bad_request`, with
+//! - Under `/v1/`, a query string whose parameters cannot be read is **400** `bad_request` (not
+//!   UTF-8) or **422** `validation_failed` (a NUL, an empty value), with
 //!   one `{field, code, reason}` per bad parameter: a name or value that is not UTF-8 once
 //!   percent-decoded (`q=%FF`; actix's own decoding would replace the bytes and carry on), a
 //!   NUL character, or an empty value (`language=`: leave the parameter out instead). Only `q`,
@@ -37,7 +38,15 @@ pub async fn check_input<B: MessageBody + 'static>(
     if req.path().starts_with("/v1/") {
         let problems = query_problems(req.query_string());
         if !problems.is_empty() {
-            return Err(ApiError::BadQuery(problems).into());
+            // Bytes that are not text at all are a malformed request (400); an empty value or a
+            // NUL is text the schema allows but the field does not (422, like any other field).
+            let unreadable = problems.iter().any(|p| p.code == "invalid_encoding");
+            return Err(if unreadable {
+                ApiError::BadQuery(problems)
+            } else {
+                ApiError::Validation(problems)
+            }
+            .into());
         }
     }
     next.call(req).await
@@ -63,7 +72,7 @@ pub fn query_problems(query: &str) -> Vec<FieldError> {
                     "the value is not UTF-8 once percent-decoded",
                 )),
                 Ok(value) if value.contains('\0') => {
-                    Some(("invalid_encoding", "the value holds a NUL character"))
+                    Some(("invalid_format", "the value holds a NUL character"))
                 }
                 Ok("") if !MAY_BE_EMPTY.contains(&field.as_str()) => Some((
                     "empty",
@@ -146,7 +155,7 @@ mod tests {
         assert_eq!(
             named("postcode=LE1%00&%C3%28=1"),
             [
-                ("postcode".to_owned(), "invalid_encoding"),
+                ("postcode".to_owned(), "invalid_format"),
                 ("\u{fffd}(".to_owned(), "invalid_encoding")
             ]
         );
