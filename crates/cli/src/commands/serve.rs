@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use carematch_api::{AppState, ServerConfig};
 use carematch_index::{Engine, EngineOptions};
-use carematch_store::PoolOptions;
+use carematch_store::{PoolOptions, Store};
 use clap::Args;
 
 use crate::settings::Settings;
@@ -20,9 +20,20 @@ pub struct ServeArgs {
 
 pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
     let store = super::open_store_with(settings, PoolOptions::server(settings.pool_size))?;
+    let served = serve(settings, args, &store);
+    // On every path, also a failed start whose scan thread still holds a clone of the store:
+    // close the pool here (waiting for connections being opened or still in use), so that
+    // nothing is inside libpq when `main` returns (docs/architecture.md, "Process lifecycle").
+    if let Err(error) = store.close() {
+        tracing::warn!(%error, "closing the database pool");
+    }
+    served
+}
+
+fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result<()> {
     if args.demo {
         let outcome =
-            super::seed::seed(&store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
+            super::seed::seed(store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
         tracing::info!(?outcome, "demo fixtures");
     }
     // Build (or open and catch up) the indexes before binding: readiness follows the engine.
@@ -47,12 +58,8 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
     let config: ServerConfig = settings.server_config();
     let served = actix_web::rt::System::new()
         .block_on(async move { carematch_api::run(listener, state, config)?.await });
-    // The HTTP workers may still be dropping their clones of the engine and the store: stop the
-    // follower and close the pool here, so that nothing is connecting when `main` returns.
+    // The HTTP workers may still be dropping their clones of the engine: stop its follower
+    // (joining the thread) before the store is closed.
     engine.stop();
-    if let Err(error) = store.close() {
-        tracing::warn!(%error, "closing the database pool");
-    }
-    served?;
-    Ok(())
+    Ok(served?)
 }
