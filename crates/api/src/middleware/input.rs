@@ -14,6 +14,7 @@
 use actix_web::Error;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use carematch_domain::FieldError;
 
@@ -35,7 +36,13 @@ pub async fn check_input<B: MessageBody + 'static>(
         }
         .into());
     }
-    if req.path().starts_with("/v1/") {
+    // Only for the methods the API answers: any other (TRACE, PATCH ...) is left to routing,
+    // which answers 405 whatever its query string.
+    let answered = matches!(
+        *req.method(),
+        Method::GET | Method::HEAD | Method::POST | Method::PUT | Method::DELETE
+    );
+    if answered && req.path().starts_with("/v1/") {
         let problems = query_problems(req.query_string());
         if !problems.is_empty() {
             // Bytes that are not text at all are a malformed request (400); an empty value or a
