@@ -36,12 +36,10 @@ pub async fn check_input<B: MessageBody + 'static>(
         }
         .into());
     }
-    // Only for the methods the API answers: any other (TRACE, PATCH ...) is left to routing,
-    // which answers 405 whatever its query string.
-    let answered = matches!(
-        *req.method(),
-        Method::GET | Method::HEAD | Method::POST | Method::PUT | Method::DELETE
-    );
+    // Only for reads, whose query strings carry free text and codes: writes take at most a
+    // typed `agency_id` or `mine`, read by their own extractors, and any other method is left to
+    // routing, which answers 405 whatever its query string.
+    let answered = matches!(*req.method(), Method::GET | Method::HEAD);
     if answered && req.path().starts_with("/v1/") {
         let problems = query_problems(req.query_string());
         if !problems.is_empty() {

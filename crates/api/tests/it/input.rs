@@ -158,8 +158,14 @@ async fn query_parameters_that_cannot_be_read_are_400_or_422_naming_them() {
         ),
     ] {
         // A method no route answers is 405 whatever its query string.
-        let (status, _) = w.json("TRACE", path, None, None).await;
-        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "TRACE {path}");
+        for method in ["TRACE", "PATCH"] {
+            let (status, _) = w.json(method, path, None, None).await;
+            assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+        }
+        if path.starts_with("/v1/search") {
+            let (status, _) = w.json("PUT", path, None, None).await;
+            assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "PUT {path}");
+        }
         let (status, body) = w.json("GET", path, None, None).await;
         assert_eq!(status, status_wanted, "{path}: {body}");
         let wanted_code = if status_wanted == bad {
