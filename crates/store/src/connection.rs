@@ -97,6 +97,8 @@ struct LifeState {
     closed: bool,
     connecting: u32,
     open: u32,
+    /// Connections opened since the pool was built (the probe included).
+    opened: u64,
 }
 
 impl Lifecycle {
@@ -122,6 +124,7 @@ impl Lifecycle {
         state.connecting -= 1;
         if opened {
             state.open += 1;
+            state.opened += 1;
         }
         drop(state);
         self.changed.notify_all();
@@ -297,6 +300,11 @@ impl ClosablePool {
             .clone()
             .ok_or(StoreError::Closed)?;
         Ok(pool.get()?)
+    }
+
+    /// Connections opened since the pool was built, the probe that checked the URL included.
+    pub(crate) fn opened(&self) -> u64 {
+        self.life.lock().opened
     }
 
     /// Connections open (idle or in use); 0 once closed.

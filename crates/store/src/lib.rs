@@ -224,6 +224,17 @@ impl Store {
         self.backend
     }
 
+    /// Connections the pool has open, idle or in use (0 once closed).
+    pub fn open_connections(&self) -> u32 {
+        self.pool.connections()
+    }
+
+    /// Connections opened since the store was created, including the one [`Store::connect`]
+    /// opens first to check the URL.
+    pub fn connections_opened(&self) -> u64 {
+        self.pool.opened()
+    }
+
     fn conn(&self) -> Result<Pooled, StoreError> {
         self.pool.get()
     }

@@ -56,6 +56,10 @@ impl TestApp {
                 per_minute: 0,
                 ..Default::default()
             },
+            // The handler and request-head limits match the clients' 120 s: production's 30 s and
+            // 5 s are not what a debug build on a busy machine can promise.
+            request_timeout: std::time::Duration::from_secs(120),
+            client_request_timeout: std::time::Duration::from_secs(120),
             ..ServerConfig::default()
         };
         Self::spawn_with_config(db, state, config).await

@@ -37,6 +37,10 @@ async fn second_server(app: &TestApp) -> (String, Store, tempfile::TempDir) {
             per_minute: 0,
             ..Default::default()
         },
+        // The handler and request-head limits match the clients' 120 s: production's 30 s and
+        // 5 s are not what a debug build on a busy machine can promise.
+        request_timeout: Duration::from_secs(120),
+        client_request_timeout: Duration::from_secs(120),
         ..ServerConfig::default()
     };
     let server = carematch_api::run(listener, state, config).expect("server");

@@ -10,6 +10,7 @@ mod changes;
 mod fixtures;
 mod gazetteer;
 mod helpers;
+mod lifecycle;
 mod migrations;
 mod providers;
 mod sessions;
