@@ -808,6 +808,25 @@ mod tests {
         "\"I cook Cantonese home food and have cared for my grandmother, who had dementia.\"";
 
     #[test]
+    fn faith_consent_is_yes_no_or_blank_and_off_unless_given() {
+        let (header, first, second) = template();
+        let rows = parse_carers(format!("{header}\n{first}\n{second}\n").as_bytes())
+            .expect("the template imports");
+        let consents: Vec<bool> = rows
+            .iter()
+            .map(|r| r.details.faith_public_consent)
+            .collect();
+        assert_eq!(consents, [false, true]);
+        let bad = second.replacen(",muslim,yes,", ",muslim,maybe,", 1);
+        let errors = parse_carers(format!("{header}\n{first}\n{bad}\n").as_bytes())
+            .expect_err("not yes or no");
+        assert_eq!(places(&errors), [(3, "faith_public_consent")], "{errors:?}");
+        let blank = second.replacen(",muslim,yes,", ",muslim,,", 1);
+        let rows = parse_carers(format!("{header}\n{blank}\n").as_bytes()).expect("blank");
+        assert!(!rows[0].details.faith_public_consent);
+    }
+
+    #[test]
     fn an_unclosed_quote_at_the_end_cannot_swallow_the_rows_after_it() {
         let (header, first, second) = template();
         let unclosed = first.replace(BIO, BIO.trim_end_matches('"'));

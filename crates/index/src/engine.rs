@@ -470,23 +470,17 @@ impl Snapshot {
             .collect();
         let base_geo = self.base.set.geo();
         let base_roster = self.base.set.roster();
-        if overlay_hits.is_empty() && viewer.may_hold() {
-            let hits = base_geo
-                .within_for(base_roster, plan.location, outer, viewer)
-                .filter(|(slot, _)| self.base_live(*slot));
-            return match_plan(plan, base_roster, hits, options);
-        }
         if overlay_hits.is_empty() {
-            let mut matcher = Matcher::new(plan, self.base.set.roster(), options);
+            let mut matcher = Matcher::new(plan, base_roster, options);
             matcher.feed(
                 base_geo
-                    .within(plan.location, plan.max_km)
+                    .within_for(base_roster, plan.location, plan.max_km, viewer)
                     .filter(|(slot, _)| self.base_live(*slot)),
             );
             if matcher.needs_relaxations() {
                 matcher.feed(
                     base_geo
-                        .ring(plan.location, plan.max_km, outer)
+                        .ring_for(base_roster, plan.location, plan.max_km, outer, viewer)
                         .filter(|(slot, _)| self.base_live(*slot)),
                 );
             }

@@ -14,13 +14,13 @@
 //! [`CandidateSet`] is what the API holds: the compact candidates, their side table and the trees,
 //! laid out along a Z-order curve so that nearby candidates are near in memory.
 
+use std::collections::HashMap;
+
 use carematch_domain::geo::{EARTH_RADIUS_M, PUBLIC_CELL_MARGIN_KM, chord_for_km};
 use carematch_domain::matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
     PooledOutcome, Roster, Viewer, match_pooled,
 };
-use std::collections::HashMap;
-
 use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -105,9 +105,7 @@ impl GeoIndex {
         self.ring(point, f64::NEG_INFINITY, radius_km)
     }
 
-    /// [`GeoIndex::within`] as `viewer` may measure it: the tree holds public points (a
-    /// carer's public cell), so for a viewer who may hold some carers the search widens by
-    /// [`PUBLIC_CELL_MARGIN_KM`] and each held carer is measured from its real base instead.
+    /// [`GeoIndex::within`] as `viewer` may measure it ([`GeoIndex::ring_for`]).
     pub fn within_for<'a>(
         &'a self,
         roster: &'a Roster,
@@ -115,18 +113,34 @@ impl GeoIndex {
         radius_km: f64,
         viewer: Viewer,
     ) -> impl Iterator<Item = (u32, f64)> + 'a {
-        let widened = if viewer.may_hold() {
-            radius_km + PUBLIC_CELL_MARGIN_KM
+        self.ring_for(roster, point, f64::NEG_INFINITY, radius_km, viewer)
+    }
+
+    /// [`GeoIndex::ring`] as `viewer` may measure it: the tree holds public points (a carer's
+    /// public cell), so for a viewer who may hold some carers the ring widens by
+    /// [`PUBLIC_CELL_MARGIN_KM`] on both sides and each held carer is measured from its real
+    /// base instead.
+    pub fn ring_for<'a>(
+        &'a self,
+        roster: &'a Roster,
+        point: GeoPoint,
+        inner_km: f64,
+        outer_km: f64,
+        viewer: Viewer,
+    ) -> impl Iterator<Item = (u32, f64)> + 'a {
+        let margin = if viewer.may_hold() {
+            PUBLIC_CELL_MARGIN_KM
         } else {
-            radius_km
+            0.0
         };
-        self.within(point, widened).filter_map(move |(slot, km)| {
-            let km = match roster.get(slot) {
-                Some(c) if viewer.holds(c) => c.held_location().distance_km(point),
-                _ => km,
-            };
-            (km <= radius_km).then_some((slot, km))
-        })
+        self.ring(point, inner_km - margin, outer_km + margin)
+            .filter_map(move |(slot, km)| {
+                let km = match roster.get(slot) {
+                    Some(c) if viewer.holds(c) => c.held_location().distance_km(point),
+                    _ => km,
+                };
+                (km > inner_km && km <= outer_km).then_some((slot, km))
+            })
     }
 
     /// Candidates whose base is more than `inner_km` and at most `outer_km` from `point`.

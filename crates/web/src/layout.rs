@@ -65,6 +65,16 @@ impl Ctx {
         }
     }
 
+    /// [`Ctx::anonymous_token`] for a page that shows such forms only when `shown`; else empty,
+    /// and no cookie is set.
+    pub fn anonymous_token_if(&self, shown: bool) -> String {
+        if shown {
+            self.anonymous_token()
+        } else {
+            String::new()
+        }
+    }
+
     /// The token for forms anyone may send (the shortlist, signing in); sets the anonymous
     /// cookie on this response when the browser has none yet.
     pub fn anonymous_token(&self) -> String {

@@ -187,11 +187,7 @@ pub fn find_response(
         }
         Some(Ok(found)) => {
             // Only result cards have forms that post; the cookie their token needs is set then.
-            let token = if found.outcome.matches.is_empty() {
-                String::new()
-            } else {
-                ctx.anonymous_token()
-            };
+            let token = ctx.anonymous_token_if(!found.outcome.matches.is_empty());
             let buttons = Buttons {
                 list: &ctx.shortlist,
                 token: &token,

@@ -279,11 +279,7 @@ async fn page(
         ],
     );
     let back = link("/shortlist", &[("s".to_owned(), list.encode())]);
-    let token = if entries.is_empty() {
-        String::new()
-    } else {
-        ctx.anonymous_token()
-    };
+    let token = ctx.anonymous_token_if(!entries.is_empty());
     let buttons = Buttons {
         list: &ctx.shortlist,
         token: &token,

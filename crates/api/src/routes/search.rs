@@ -334,9 +334,9 @@ pub struct SearchPage {
                    over all of them. Anonymous callers see publicly listed carers and providers as \
                    public views (display name, outward code, codes; never contact details, family \
                    name or location); agencies also see their own unlisted carers. Bad or unknown \
-                   parameters are 422, naming the parameter; a parameter that cannot be read at \
-                   all (not UTF-8 once percent-decoded, a NUL, an empty value other than `q`) is \
-                   400, naming it too.",
+                   parameters are 422, naming the parameter (also a NUL or an empty value other \
+                   than `q`); a parameter that cannot be read at all (not UTF-8 once \
+                   percent-decoded) is 400, naming it too.",
     responses(
         (status = 200, description = "One page of results with facet counts", body = SearchPage,
             example = json!({"items": [{"kind": "carer", "id": 12, "name": "Mei L.", "outward_postcode": "M13",
@@ -347,8 +347,8 @@ pub struct SearchPage {
                     "service": [{"code": "meal_preparation", "count": 1}], "kind": [{"code": "carer", "count": 1}],
                     "cuisine": [{"code": "cantonese", "count": 1}], "diet": []}})),
         (status = 400, description = "A parameter that cannot be read, named in `details[].field`", body = ErrorBody,
-            example = json!({"error": {"code": "bad_request", "message": "the query string cannot be read: `language` (the value is empty: give one, or leave the parameter out)",
-                "details": [{"field": "language", "code": "empty", "reason": "the value is empty: give one, or leave the parameter out"}]}})),
+            example = json!({"error": {"code": "bad_request", "message": "the query string cannot be read: `q` (the value is not UTF-8 once percent-decoded)",
+                "details": [{"field": "q", "code": "invalid_encoding", "reason": "the value is not UTF-8 once percent-decoded"}]}})),
         (status = 401, description = "A key was sent but is not valid", body = ErrorBody),
         (status = 422, description = "A bad parameter, named in `details[].field`", body = ErrorBody,
             example = json!({"error": {"code": "validation_failed", "message": "some fields are invalid",

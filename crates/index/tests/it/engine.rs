@@ -87,12 +87,26 @@ fn reference(store: &Store) -> CandidateSet {
     CandidateSet::build(&carers, &providers)
 }
 
-/// The engine answers every probe exactly as the reference does.
+/// The engine answers every probe exactly as the reference does, for every kind of viewer
+/// (the public from public cells, an agency and an admin also from the real bases they hold).
 fn assert_same_answers(engine: &Engine, store: &Store) {
     let reference = reference(store);
     assert_eq!(engine.stats().candidates, reference.len());
+    let agency = store
+        .carers_after(None, 1)
+        .expect("carers")
+        .first()
+        .map(|c| c.agency_id);
+    let mut viewers = vec![Viewer::Admin, Viewer::Public];
+    viewers.extend(agency.map(Viewer::Agency));
+    for viewer in viewers {
+        assert_same_answers_for(engine, &reference, viewer);
+    }
+}
+
+fn assert_same_answers_for(engine: &Engine, reference: &CandidateSet, viewer: Viewer) {
     let mut options = MatchOptions::new(NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"));
-    options.viewer = Viewer::Admin;
+    options.viewer = viewer;
     options.limit = 10;
     let probes: Vec<GeoPoint> = fixture_carers(40)
         .into_iter()
@@ -112,7 +126,7 @@ fn assert_same_answers(engine: &Engine, store: &Store) {
             assert_eq!(
                 engine.match_plan(&compiled, &options),
                 reference.match_plan(&compiled, &options),
-                "{file} at {at:?}"
+                "{file} at {at:?}, {viewer:?}"
             );
         }
     }
