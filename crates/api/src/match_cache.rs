@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use actix_web::web::Bytes;
-use carematch_domain::matching::Viewer;
+use carematch_matching::Viewer;
 use carematch_store::cache::BoundedCache;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};

@@ -11,12 +11,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use carematch_domain::census::{BENGALI, CANTONESE, Category, SOMALI};
-use carematch_domain::gaps::{AreaKind, Authorities, CensusCounts, DemandBasis, NeedSet, Severity};
-use carematch_domain::matching::{Roster, day_number};
 use carematch_domain::vocabulary::Language;
 use carematch_domain::{AgencyId, CarerDetails, GeoPoint};
 use carematch_index::gaps::{GapQuery, analyse, load_inputs};
 use carematch_index::geo::CandidateSet;
+use carematch_matching::gaps::{
+    AreaKind, Authorities, CensusCounts, DemandBasis, NeedSet, Severity,
+};
+use carematch_matching::{Roster, day_number};
 use carematch_store::Store;
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 use carematch_store::census::read_census_csv;
@@ -115,11 +117,11 @@ fn census_figures_and_england_totals_come_out_exactly() {
     // Sylheti reads the Bengali pool; Hakka has no figure.
     assert_eq!(
         counts.demand(&NeedSet::language(Language::Syl), "E09000030"),
-        carematch_domain::gaps::Demand::Count(32_772)
+        carematch_matching::gaps::Demand::Count(32_772)
     );
     assert_eq!(
         counts.demand(&NeedSet::language(Language::Hak), "E08000003"),
-        carematch_domain::gaps::Demand::Unknown
+        carematch_matching::gaps::Demand::Unknown
     );
 }
 
@@ -250,7 +252,7 @@ fn an_authority_without_supply_is_flagged_and_one_supplier_clears_it() {
     let set = CandidateSet::from_roster(roster);
     let report = analyse(&set, &inputs, &query);
     assert_eq!(report.rows.len(), 296);
-    let row = |report: &carematch_domain::gaps::GapReport, code: &str| {
+    let row = |report: &carematch_matching::gaps::GapReport, code: &str| {
         report
             .rows
             .iter()

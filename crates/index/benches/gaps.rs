@@ -16,8 +16,6 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use carematch_domain::gaps::{AreaKind, Authorities, DemandBasis, NeedSet};
-use carematch_domain::matching::{Roster, day_number};
 use carematch_domain::provider::ServiceArea;
 use carematch_domain::vocabulary::{
     Cuisine, EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service, TravelMode,
@@ -28,6 +26,8 @@ use carematch_domain::{
 };
 use carematch_index::gaps::{GapInputs, GapQuery, analyse, analyse_many};
 use carematch_index::geo::CandidateSet;
+use carematch_matching::gaps::{AreaKind, Authorities, DemandBasis, NeedSet};
+use carematch_matching::{Roster, day_number};
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 use chrono::{DateTime, NaiveDate};
 
@@ -257,7 +257,7 @@ fn inputs() -> (GapInputs, &'static str) {
     }
     let mut rng = Rng(99);
     let list = (0..296)
-        .map(|i| carematch_domain::gaps::Authority {
+        .map(|i| carematch_matching::gaps::Authority {
             gss: format!("E06{i:06}"),
             name: format!("Area {i}"),
             region: None,

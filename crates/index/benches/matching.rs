@@ -31,9 +31,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer,
-};
 use carematch_domain::plan::{LanguageNeed, Need, Priority, ScheduleNeed, SupportPlan};
 use carematch_domain::provider::ServiceArea;
 use carematch_domain::schedule::{Slot, TimeOfDay};
@@ -46,6 +43,7 @@ use carematch_domain::{
     Provider, ProviderDetails, ProviderId, RatePence,
 };
 use carematch_index::geo::CandidateSet;
+use carematch_matching::{CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer};
 use chrono::{DateTime, NaiveDate, Utc};
 
 struct Rng(u64);

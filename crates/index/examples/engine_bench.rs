@@ -22,11 +22,11 @@ use std::error::Error;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use carematch_domain::matching::{CandidateKind, CompiledPlan, MatchOptions, Viewer};
 use carematch_domain::vocabulary::{Code, Cuisine, DietaryLaw, Language, Service};
 use carematch_domain::{GeoPoint, SupportPlan};
 use carematch_index::text::{DocKind, Filters, SearchQuery};
 use carematch_index::{Engine, EngineOptions};
+use carematch_matching::{CandidateKind, CompiledPlan, MatchOptions, Viewer};
 use carematch_store::Store;
 
 fn vm_hwm_mib() -> Option<f64> {

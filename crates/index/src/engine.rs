@@ -42,14 +42,14 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
-use carematch_domain::matching::{
-    Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
-    Roster, SideEntry, Viewer, match_plan, match_pooled,
-};
 use carematch_domain::vocabulary::{
     Code, CodeSet, Cuisine, DietaryLaw, FaithPractice, Language, Service,
 };
 use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId, SupportPlan};
+use carematch_matching::{
+    Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
+    Roster, SideEntry, Viewer, match_plan, match_pooled,
+};
 use carematch_store::{ChangeOp, Entity, Store, StoreError};
 
 use crate::geo::CandidateSet;
@@ -493,7 +493,7 @@ impl Snapshot {
         match_plan(plan, &roster, hits, options)
     }
 
-    /// Matches several plans at once (see `carematch_domain::matching::match_pooled`):
+    /// Matches several plans at once (see `carematch_matching::match_pooled`):
     /// candidates near the first person are checked against every plan.
     pub fn match_pooled(&self, plans: &[CompiledPlan], options: &MatchOptions) -> PooledOutcome {
         let Some(first) = plans.first() else {

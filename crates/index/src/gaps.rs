@@ -18,11 +18,11 @@
 use std::collections::HashMap;
 
 use carematch_domain::GeoPoint;
-use carematch_domain::gaps::{
+use carematch_matching::gaps::{
     Area, AreaKind, Authorities, CensusCounts, Demand, DemandBasis, GapReport, Geometry, NeedSet,
     Supply, census_caveats, locate_area, plan_demand,
 };
-use carematch_domain::matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry, Viewer};
+use carematch_matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry, Viewer};
 use h3o::{CellIndex, LatLng, Resolution};
 use rstar::RTree;
 
@@ -492,7 +492,7 @@ pub struct GapQuery {
     pub max_km: f64,
     pub by: AreaKind,
     pub basis: DemandBasis,
-    /// Today's day number (`carematch_domain::matching::day_number`).
+    /// Today's day number (`carematch_matching::day_number`).
     pub today: i32,
 }
 

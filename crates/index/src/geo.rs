@@ -17,11 +17,11 @@
 use std::collections::HashMap;
 
 use carematch_domain::geo::{EARTH_RADIUS_M, PUBLIC_CELL_MARGIN_KM, chord_for_km};
-use carematch_domain::matching::{
+use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
+use carematch_matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
     PooledOutcome, Roster, Viewer, match_pooled,
 };
-use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 
@@ -392,7 +392,7 @@ impl CandidateSet {
     /// nearest first, from the columns ([`HotColumns`]); so the top `limit` fills early and later
     /// passing candidates are counted without being scored.
     ///
-    /// [`match_plan`]: carematch_domain::matching::match_plan
+    /// [`match_plan`]: carematch_matching::match_plan
     ///
     /// The columns hold public facts only (a carer's public cell and public faith): the carers
     /// the viewer holds (an agency's own, every carer for an admin) are fed record by record

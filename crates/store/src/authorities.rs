@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use carematch_domain::GeoPoint;
-use carematch_domain::gaps::{Authorities, Authority, Geometry};
+use carematch_matching::gaps::{Authorities, Authority, Geometry};
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;

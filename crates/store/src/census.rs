@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use carematch_domain::census::{Category, CensusTable};
-use carematch_domain::gaps::{Authorities, CensusCounts};
+use carematch_matching::gaps::{Authorities, CensusCounts};
 use diesel::prelude::*;
 
 use crate::authorities::OpenDataError;

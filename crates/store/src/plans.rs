@@ -4,8 +4,8 @@
 //! from the parsed value, so nothing the client sent beyond it survives; plans carry no names),
 //! its resolved location and the agency that saved it.
 
-use carematch_domain::gaps::NeedSet;
 use carematch_domain::{AgencyId, GeoPoint, SupportPlan};
+use carematch_matching::gaps::NeedSet;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 

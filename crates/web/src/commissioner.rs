@@ -7,10 +7,10 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use carematch_api::AppState;
 use carematch_api::routes::gaps::{GapsParams, parse_params, respond};
 use carematch_domain::Role;
-use carematch_domain::gaps::{GapReport, GapRow};
-use carematch_domain::matching::day_number;
 use carematch_domain::vocabulary::{Code, Cuisine, DietaryLaw, FaithPractice, Language, Service};
 use carematch_index::gaps::{GapInputError, analyse, load_inputs};
+use carematch_matching::day_number;
+use carematch_matching::gaps::{GapReport, GapRow};
 use maud::{Markup, html};
 use serde::Deserialize;
 

@@ -4,16 +4,16 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use carematch_api::AppState;
-use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, KindFilter, Match,
-    MatchOptions, MatchOutcome, Viewer,
-};
 use carematch_domain::vocabulary::{
     CheckKind, Code, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
     Service, Weekday,
 };
 use carematch_domain::{Contact, Slot};
 use carematch_index::Engine;
+use carematch_matching::{
+    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, KindFilter, Match,
+    MatchOptions, MatchOutcome, Viewer,
+};
 use carematch_store::Store;
 use maud::{Markup, html};
 

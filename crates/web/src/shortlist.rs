@@ -6,8 +6,8 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_api::views::PublicCarer;
-use carematch_domain::matching::CandidateKind;
 use carematch_domain::{CarerId, ProviderId};
+use carematch_matching::CandidateKind;
 use maud::{Markup, html};
 use serde::Deserialize;
 

@@ -11,10 +11,10 @@
 use actix_web::http::header;
 use actix_web::web::{self, Query};
 use actix_web::{HttpRequest, HttpResponse, get};
-use carematch_domain::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
-use carematch_domain::matching::day_number;
 use carematch_domain::{FieldError, Role};
 use carematch_index::gaps::{GapInputError, GapQuery, analyse, load_inputs};
+use carematch_matching::day_number;
+use carematch_matching::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;

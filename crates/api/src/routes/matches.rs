@@ -7,11 +7,11 @@ use std::sync::Arc;
 use actix_web::http::header::ContentType;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, post, web};
-use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, PooledOutcome, Viewer,
-};
 use carematch_domain::{Caller, GeoPoint, SupportPlan, ValidationErrors};
 use carematch_index::Snapshot;
+use carematch_matching::{
+    CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, PooledOutcome, Viewer,
+};
 use carematch_store::Store;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;

@@ -12,7 +12,6 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, get, web};
-use carematch_domain::matching::{CandidateKind, Viewer};
 use carematch_domain::vocabulary::{
     Code, CodeSet, Community, Cuisine, DietaryLaw, FaithPractice, Language, ProviderKind, Service,
 };
@@ -22,6 +21,7 @@ use carematch_domain::{
 use carematch_index::engine::{Facts, candidate_kind, doc_kind};
 use carematch_index::text::{self, DocKind, Filters, SearchQuery};
 use carematch_index::{Engine, Snapshot};
+use carematch_matching::{CandidateKind, Viewer};
 use carematch_store::Store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -46,7 +46,7 @@ pub const MAX_TEXT_HITS: usize = text::MAX_OFFSET + text::MAX_LIMIT;
 
 /// The documented query parameters.
 mod doc {
-    use carematch_domain::matching::CandidateKind;
+    use carematch_matching::CandidateKind;
     use utoipa::IntoParams;
 
     /// Query parameters (documentation; parsing is by hand so that lists may repeat).

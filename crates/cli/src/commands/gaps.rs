@@ -6,11 +6,11 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use carematch_domain::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
-use carematch_domain::matching::day_number;
 use carematch_domain::{CarerId, ProviderId};
 use carematch_index::gaps::{GapQuery, analyse, load_inputs};
 use carematch_index::geo::CandidateSet;
+use carematch_matching::day_number;
+use carematch_matching::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
 use carematch_store::Store;
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 use carematch_store::census::read_census_csv;

@@ -25,7 +25,7 @@ use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use carematch_domain::matching::{Candidate, CandidateKind, Roster, SideEntry};
+use carematch_matching::{Candidate, CandidateKind, Roster, SideEntry};
 use carematch_store::{Entity, Store, StoreError};
 use serde::{Deserialize, Serialize};
 

@@ -3,10 +3,6 @@
 use std::collections::HashMap;
 
 use carematch_domain::census::{CANTONESE, CensusTable};
-use carematch_domain::gaps::{
-    AreaKind, Authorities, Authority, CensusCounts, DemandBasis, Geometry, NeedSet, Severity,
-};
-use carematch_domain::matching::day_number;
 use carematch_domain::provider::ServiceArea;
 use carematch_domain::vocabulary::{
     Cuisine, EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service, TravelMode,
@@ -14,6 +10,10 @@ use carematch_domain::vocabulary::{
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, Contact, GeoPoint, Km, LanguageSkill, Postcode,
     Provider, ProviderDetails, ProviderId, RatePence,
+};
+use carematch_matching::day_number;
+use carematch_matching::gaps::{
+    AreaKind, Authorities, Authority, CensusCounts, DemandBasis, Geometry, NeedSet, Severity,
 };
 use chrono::{DateTime, NaiveDate};
 

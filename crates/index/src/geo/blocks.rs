@@ -5,10 +5,10 @@
 
 use std::ops::{Range, RangeInclusive};
 
-use carematch_domain::matching::HotColumns;
+use carematch_matching::HotColumns;
 
-/// Slots per block: the matcher's ([`carematch_domain::matching::HotColumns`]) blocks.
-pub const BLOCK: usize = carematch_domain::matching::BLOCK;
+/// Slots per block: the matcher's ([`carematch_matching::HotColumns`]) blocks.
+pub const BLOCK: usize = carematch_matching::BLOCK;
 /// Blocks per group (a second level, so that a query tests a few hundred boxes, not thousands).
 pub const GROUP: usize = 64;
 

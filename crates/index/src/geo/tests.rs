@@ -1,9 +1,6 @@
 //! The geographic index against brute force, and `CandidateSet::match_plan` against the domain
 //! matcher fed with every candidate.
 
-use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer, match_plan,
-};
 use carematch_domain::plan::{
     DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
 };
@@ -16,6 +13,9 @@ use carematch_domain::vocabulary::{
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, Contact, GeoPoint, Km, LanguageSkill, Postcode,
     Provider, ProviderDetails, ProviderId, RatePence,
+};
+use carematch_matching::{
+    CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer, match_plan,
 };
 use chrono::{DateTime, NaiveDate};
 use geo::{Distance, Haversine, Point};
@@ -579,7 +579,7 @@ fn bases_centimetres_from_a_threshold_are_decided_as_the_record_path_decides() {
         };
         let fast = set.match_plan(&compiled, &options);
         let slow = match_plan(&compiled, set.roster(), everything.clone(), &options);
-        let ids = |o: &carematch_domain::matching::MatchOutcome| {
+        let ids = |o: &carematch_matching::MatchOutcome| {
             o.matches.iter().map(|m| m.id).collect::<Vec<_>>()
         };
         assert_eq!(ids(&fast), ids(&slow), "{language:?}, limit {limit}");

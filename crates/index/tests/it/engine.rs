@@ -5,11 +5,11 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use carematch_domain::matching::{CompiledPlan, MatchOptions, Viewer};
 use carematch_domain::{AgencyId, CarerDetails, CarerId, GeoPoint, SupportPlan};
 use carematch_index::geo::CandidateSet;
 use carematch_index::text::SearchQuery;
 use carematch_index::{Engine, EngineOptions};
+use carematch_matching::{CompiledPlan, MatchOptions, Viewer};
 use carematch_store::testing::TestDb;
 use carematch_store::{NewCarer, Store};
 use chrono::NaiveDate;
@@ -189,7 +189,7 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
     assert!(
         engine
             .snapshot()
-            .get(carematch_domain::matching::CandidateKind::Carer, 3)
+            .get(carematch_matching::CandidateKind::Carer, 3)
             .is_none()
     );
     let stats = engine.stats();
@@ -208,12 +208,12 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
 }
 
 trait KindOf {
-    fn kind(&self) -> carematch_domain::matching::CandidateKind;
+    fn kind(&self) -> carematch_matching::CandidateKind;
 }
 
 impl KindOf for carematch_domain::Carer {
-    fn kind(&self) -> carematch_domain::matching::CandidateKind {
-        carematch_domain::matching::CandidateKind::Carer
+    fn kind(&self) -> carematch_matching::CandidateKind {
+        carematch_matching::CandidateKind::Carer
     }
 }
 
@@ -407,7 +407,7 @@ fn restarts_from_the_candidate_snapshot_and_applies_writes_made_while_down() {
     assert!(
         second
             .snapshot()
-            .get(carematch_domain::matching::CandidateKind::Carer, 1)
+            .get(carematch_matching::CandidateKind::Carer, 1)
             .is_none()
     );
     assert_same_answers(&second, &db.store);
@@ -588,8 +588,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// update the pinned value.
 #[test]
 fn the_snapshot_format_version_follows_what_candidates_serialise_to() {
-    use carematch_domain::matching::{Candidate, SideEntry};
     use carematch_domain::{Carer, Provider, ProviderDetails, ProviderId};
+    use carematch_matching::{Candidate, SideEntry};
     let at = chrono::DateTime::from_timestamp(1_790_000_000, 0).expect("time");
     let mut bytes = Vec::new();
     for (i, (details, location)) in fixture_carers(200).into_iter().enumerate() {

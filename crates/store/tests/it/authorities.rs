@@ -5,7 +5,7 @@ use std::fs::File;
 use std::path::PathBuf;
 
 use carematch_domain::GeoPoint;
-use carematch_domain::gaps::Geometry;
+use carematch_matching::gaps::Geometry;
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 
 use crate::helpers::TestDb;

@@ -1,8 +1,8 @@
 //! Census 2021 counts: reading Nomis bulk CSV, storing, and rolling merged districts up.
 
 use carematch_domain::census::{BENGALI, CANTONESE, CensusTable, MUSLIM, SOMALI};
-use carematch_domain::gaps::{Demand, NeedSet};
 use carematch_domain::vocabulary::Language;
+use carematch_matching::gaps::{Demand, NeedSet};
 use carematch_store::authorities::read_authorities_csv;
 use carematch_store::census::read_census_csv;
 

@@ -6,13 +6,13 @@
 use super::area::PolygonTable;
 use super::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach, Roster};
 use super::engine::Profile;
-use crate::geo::chord_for_km;
-use crate::ids::AgencyId;
-use crate::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
-use crate::schedule::{
+use carematch_domain::geo::chord_for_km;
+use carematch_domain::ids::AgencyId;
+use carematch_domain::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
+use carematch_domain::schedule::{
     HALF_HOUR_WORDS, HALF_HOURS_PER_WEEK, TWO_HOUR_WORDS, TWO_HOURS_PER_WEEK, WeekMask,
 };
-use crate::vocabulary::{
+use carematch_domain::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, Service,
 };
@@ -361,7 +361,7 @@ impl HotColumns {
         })
     }
 
-    /// The unit vector of the base in `slot` (as [`crate::GeoPoint::unit_vector`]).
+    /// The unit vector of the base in `slot` (as [`carematch_domain::GeoPoint::unit_vector`]).
     pub fn position(&self, slot: u32) -> Option<[f64; 3]> {
         self.pos.get(slot as usize).copied()
     }

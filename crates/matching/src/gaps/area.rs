@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::geo::GeoPoint;
+use carematch_domain::geo::GeoPoint;
 
 /// A GeoJSON geometry as the boundary files give it (`[lon, lat]` positions, EPSG:4326).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,8 +7,8 @@ use utoipa::ToSchema;
 
 use super::area::Area;
 use super::need::NeedSet;
-use crate::census::{Category, CensusSource, CensusTable};
-use crate::geo::GeoPoint;
+use carematch_domain::census::{Category, CensusSource, CensusTable};
+use carematch_domain::geo::GeoPoint;
 
 /// Counts of saved plans below this are never shown (reported as `null` / `"<5"`).
 pub const SUPPRESS_BELOW: u64 = 5;

@@ -1,11 +1,11 @@
 //! The worked example of `docs/matching.md`, checked number by number.
 
 use carematch_domain::LanguageSkill;
-use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, Viewer, match_plan,
-};
 use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed};
 use carematch_domain::vocabulary::{Cuisine, Language, Proficiency, Service, Weekday};
+use carematch_matching::{
+    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, Viewer, match_plan,
+};
 
 use super::support::{carer, east_of, leicester, need, plan, provider, slot, today};
 

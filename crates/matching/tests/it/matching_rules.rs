@@ -1,13 +1,13 @@
 //! The rules of the brief, one scenario each.
 
-use carematch_domain::matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, KindFilter, Match, MatchOptions, MatchOutcome,
-    Roster, Viewer, match_plan, match_pooled,
-};
 use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed, SupportPlan};
 use carematch_domain::provider::ServiceArea;
 use carematch_domain::vocabulary::{CheckKind, Cuisine, Language, Proficiency, Weekday};
 use carematch_domain::{AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Provider};
+use carematch_matching::{
+    CandidateKind, CompiledPlan, CriterionOutcome, KindFilter, Match, MatchOptions, MatchOutcome,
+    Roster, Viewer, match_plan, match_pooled,
+};
 
 use super::support::{carer, date, east_of, leicester, need, plan, provider, slot, today};
 
@@ -58,7 +58,7 @@ fn speaks(c: &mut Carer, code: Language, level: Proficiency) {
     }];
 }
 
-fn criterion<'a>(m: &'a Match, name: &str) -> &'a carematch_domain::matching::CriterionResult {
+fn criterion<'a>(m: &'a Match, name: &str) -> &'a carematch_matching::CriterionResult {
     m.criteria
         .iter()
         .find(|c| c.criterion == name)

@@ -21,6 +21,8 @@ mod hot;
 mod plan;
 mod weights;
 
+pub mod gaps;
+
 pub use area::AreaPolygon;
 pub use candidate::{Candidate, CandidateKind, Reach, Roster, SideEntry, date_of_day, day_number};
 pub use engine::{

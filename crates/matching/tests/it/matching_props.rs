@@ -4,10 +4,6 @@
 use std::collections::BTreeMap;
 
 use carematch_domain::geo::EARTH_RADIUS_M;
-use carematch_domain::matching::{
-    BLOCK, CandidateKind, CompiledPlan, CriterionOutcome, HotColumns, KindFilter, MatchOptions,
-    MatchOutcome, MatchWeights, Matcher, Roster, Viewer, match_plan, match_pooled,
-};
 use carematch_domain::plan::{
     DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
 };
@@ -18,6 +14,10 @@ use carematch_domain::vocabulary::{
     Proficiency, Service, Weekday,
 };
 use carematch_domain::{AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Provider, RatePence};
+use carematch_matching::{
+    BLOCK, CandidateKind, CompiledPlan, CriterionOutcome, HotColumns, KindFilter, MatchOptions,
+    MatchOutcome, MatchWeights, Matcher, Roster, Viewer, match_plan, match_pooled,
+};
 use chrono::{Days, NaiveDate};
 use geo::{Contains, LineString, Point, Polygon};
 use proptest::prelude::*;

@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 
 use super::candidate::day_number;
-use crate::geo::GeoPoint;
-use crate::plan::{Need, Priority, SupportPlan};
-use crate::schedule::{Slot, WeekMask};
-use crate::vocabulary::{
+use carematch_domain::geo::GeoPoint;
+use carematch_domain::plan::{Need, Priority, SupportPlan};
+use carematch_domain::schedule::{Slot, WeekMask};
+use carematch_domain::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, LanguageRelation, Proficiency, Service,
 };

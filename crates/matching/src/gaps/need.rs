@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use crate::census::{self, CensusSource};
-use crate::matching::Candidate;
-use crate::plan::SupportPlan;
-use crate::vocabulary::{
+use crate::Candidate;
+use carematch_domain::census::{self, CensusSource};
+use carematch_domain::plan::SupportPlan;
+use carematch_domain::vocabulary::{
     Code, CodeSet, Cuisine, DietaryLaw, Experience, FaithPractice, Language, Proficiency, Service,
 };
 

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::area::AreaPolygon;
-use crate::carer::Carer;
-use crate::geo::GeoPoint;
-use crate::ids::AgencyId;
-use crate::provider::{CAPACITY_FLAG_LAPSES_AFTER_DAYS, Provider, ServiceArea};
-use crate::schedule::WeekMask;
-use crate::vocabulary::{
+use carematch_domain::carer::Carer;
+use carematch_domain::geo::GeoPoint;
+use carematch_domain::ids::AgencyId;
+use carematch_domain::provider::{CAPACITY_FLAG_LAPSES_AFTER_DAYS, Provider, ServiceArea};
+use carematch_domain::schedule::WeekMask;
+use carematch_domain::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, Proficiency, Service,
 };
@@ -259,7 +259,7 @@ impl Candidate {
     }
 
     /// Whether a provider takes new clients on the given day: the flag is set and was confirmed
-    /// within the last 90 days (as [`crate::ProviderDetails::accepting_on`]). Carers: always.
+    /// within the last 90 days (as [`carematch_domain::ProviderDetails::accepting_on`]). Carers: always.
     pub fn accepting_on(&self, today: i32) -> bool {
         match self.kind {
             CandidateKind::Carer => true,

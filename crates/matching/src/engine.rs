@@ -19,10 +19,10 @@ use super::hot::{
 };
 use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
 use super::weights::MatchWeights;
-use crate::geo::{EARTH_RADIUS_M, GeoPoint, chord_for_km};
-use crate::ids::AgencyId;
-use crate::schedule::WeekMask;
-use crate::vocabulary::{
+use carematch_domain::geo::{EARTH_RADIUS_M, GeoPoint, chord_for_km};
+use carematch_domain::ids::AgencyId;
+use carematch_domain::schedule::WeekMask;
+use carematch_domain::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
     Language, Service,
 };
@@ -79,7 +79,7 @@ impl Viewer {
     }
 
     /// Whether some candidate could be measured from its real base for this viewer, so that a
-    /// search around public points must widen by [`crate::geo::PUBLIC_CELL_MARGIN_KM`].
+    /// search around public points must widen by [`carematch_domain::geo::PUBLIC_CELL_MARGIN_KM`].
     pub fn may_hold(self) -> bool {
         self != Self::Public
     }

@@ -13,10 +13,10 @@ use super::engine::{
     C_LANGUAGE, C_NEEDED_BY, C_PRACTICE, C_RATE, C_SCHEDULE, C_SERVICE, coverage,
 };
 use super::plan::{CompiledLanguage, CompiledPlan, NeedMasks};
-use crate::money::RatePence;
-use crate::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
-use crate::schedule::{Slot, TimeOfDay, WeekMask};
-use crate::vocabulary::{
+use carematch_domain::money::RatePence;
+use carematch_domain::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
+use carematch_domain::schedule::{Slot, TimeOfDay, WeekMask};
+use carematch_domain::vocabulary::{
     CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, FaithPractice, Language,
     Proficiency, Service, Weekday,
 };

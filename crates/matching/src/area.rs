@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::geo::GeoPoint;
+use carematch_domain::geo::GeoPoint;
 
 /// A polygon: the first ring is the outline, any further rings are holes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -1,7 +1,7 @@
 use super::*;
-use crate::census::{BENGALI, CANTONESE, CensusTable, MUSLIM};
-use crate::geo::GeoPoint;
-use crate::vocabulary::{Cuisine, DietaryLaw, Language};
+use carematch_domain::census::{BENGALI, CANTONESE, CensusTable, MUSLIM};
+use carematch_domain::geo::GeoPoint;
+use carematch_domain::vocabulary::{Cuisine, DietaryLaw, Language};
 
 fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
@@ -140,7 +140,7 @@ fn census_demand_is_exact_pooled_or_unknown() {
             .first()
             .map(|t| matches!(
                 t.census_source(),
-                crate::census::CensusSource::NoFigure { .. }
+                carematch_domain::census::CensusSource::NoFigure { .. }
             )),
         Some(true)
     );

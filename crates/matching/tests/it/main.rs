@@ -1,0 +1,6 @@
+//! carematch-matching integration tests: one binary, one module per area.
+
+mod examples;
+mod matching_props;
+mod matching_rules;
+mod support;
