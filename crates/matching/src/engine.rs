@@ -8,16 +8,17 @@ use std::collections::BinaryHeap;
 use std::ops::{Range, RangeInclusive};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
-use super::explain::{self, CriterionResult, Relaxation};
+use super::criterion::{CodeCriterion, CriterionId};
+use super::explain::{self, Explanation, Relaxation};
 use super::hot::{
     BLOCK, BlockFlags, F_PROVIDER, F_PUBLIC, HotColumns, HotRow, L_CUISINE, L_DIET, L_EXPERIENCE,
     L_FAITH, L_GENDER, L_PRACTICE, L_SERVICE, agency_bit, agency_tag, bit_indices, list_offsets,
 };
-use super::plan::{CompiledPlan, MAX_LANGUAGE_NEEDS};
+use super::plan::CompiledPlan;
 use super::weights::MatchWeights;
 use carematch_domain::geo::{EARTH_RADIUS_M, GeoPoint, chord_for_km};
 use carematch_domain::ids::AgencyId;
@@ -142,7 +143,7 @@ impl MatchOptions {
 }
 
 /// One ranked candidate with its explanation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Match {
     pub kind: CandidateKind,
     pub id: i64,
@@ -152,11 +153,11 @@ pub struct Match {
     pub score: f64,
     /// Rounded to 0.1 km; for a public viewer, a carer's distance is rounded to 0.5 km.
     pub distance_km: f64,
-    pub criteria: Vec<CriterionResult>,
+    pub criteria: Vec<Explanation>,
 }
 
 /// The result of [`match_plan`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct MatchOutcome {
     pub matches: Vec<Match>,
     /// Filled only when fewer than `limit` candidates matched.
@@ -165,24 +166,6 @@ pub struct MatchOutcome {
     /// distance.
     pub considered: usize,
 }
-
-// Criterion ids used to count near misses: fixed singletons, then one block of 64 per list.
-pub(crate) const C_DISTANCE: usize = 0;
-pub(crate) const C_ACCEPTING: usize = 1;
-pub(crate) const C_SCHEDULE: usize = 2;
-pub(crate) const C_HOURS: usize = 3;
-pub(crate) const C_RATE: usize = 4;
-pub(crate) const C_NEEDED_BY: usize = 5;
-pub(crate) const C_FAITH: usize = 6;
-pub(crate) const C_GENDER: usize = 7;
-pub(crate) const C_LANGUAGE: usize = 8;
-pub(crate) const C_CUISINE: usize = C_LANGUAGE + MAX_LANGUAGE_NEEDS;
-pub(crate) const C_DIET: usize = C_CUISINE + 64;
-pub(crate) const C_PRACTICE: usize = C_DIET + 64;
-pub(crate) const C_SERVICE: usize = C_PRACTICE + 64;
-pub(crate) const C_EXPERIENCE: usize = C_SERVICE + 64;
-pub(crate) const C_CHECK: usize = C_EXPERIENCE + 64;
-pub(crate) const C_COUNT: usize = C_CHECK + 64;
 
 /// What the filter reads of a candidate: implemented by [`Candidate`] (one record) and by a row
 /// of [`HotColumns`] (struct of arrays), so that both paths share one definition of every rule.
@@ -276,25 +259,38 @@ impl Profile for Candidate {
 }
 
 /// Failed required criteria of one candidate: how many (capped at 2) and which (when one).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Failures {
     count: u8,
-    id: usize,
+    /// The last failed criterion: the only one when `count == 1`.
+    id: CriterionId,
     dialect: bool,
 }
 
+impl Default for Failures {
+    fn default() -> Self {
+        Self {
+            count: 0,
+            id: CriterionId::Distance,
+            dialect: false,
+        }
+    }
+}
+
 impl Failures {
-    fn add(&mut self, id: usize) {
+    fn add(&mut self, id: CriterionId) {
         self.count = self.count.saturating_add(1);
         self.id = id;
     }
 
-    fn add_mask(&mut self, base: usize, missing: u64) {
-        if missing != 0 {
+    /// Adds one failure per required code the candidate lacks.
+    #[inline(always)]
+    fn add_missing<T: CodeCriterion>(&mut self, missing: CodeSet<T>) {
+        if let Some(first) = missing.iter().next() {
             self.count = self
                 .count
-                .saturating_add(u8::try_from(missing.count_ones()).unwrap_or(u8::MAX));
-            self.id = base + missing.trailing_zeros() as usize;
+                .saturating_add(u8::try_from(missing.len()).unwrap_or(u8::MAX));
+            self.id = first.criterion();
         }
     }
 
@@ -366,40 +362,28 @@ impl Judge<'_> {
         // Each list is read only when the plan requires something from it, so that the columnar
         // path touches only the columns a plan needs.
         if !plan.cuisines.required.is_empty() {
-            f.add_mask(
-                C_CUISINE,
-                plan.cuisines.required.difference(c.cuisines()).bits(),
-            );
+            f.add_missing(plan.cuisines.required.difference(c.cuisines()));
         }
         if !plan.diets.required.is_empty() {
-            f.add_mask(C_DIET, plan.diets.required.difference(c.diets()).bits());
+            f.add_missing(plan.diets.required.difference(c.diets()));
         }
         if !plan.practices.required.is_empty() {
-            f.add_mask(
-                C_PRACTICE,
-                plan.practices.required.difference(c.practices()).bits(),
-            );
+            f.add_missing(plan.practices.required.difference(c.practices()));
         }
         if !plan.services.required.is_empty() {
-            f.add_mask(
-                C_SERVICE,
-                plan.services.required.difference(c.services()).bits(),
-            );
+            f.add_missing(plan.services.required.difference(c.services()));
         }
         if !plan.experience.required.is_empty() {
-            f.add_mask(
-                C_EXPERIENCE,
-                plan.experience.required.difference(c.experience()).bits(),
-            );
+            f.add_missing(plan.experience.required.difference(c.experience()));
         }
         if f.many() {
             return Verdict::Fail(f);
         }
-        for (i, need) in plan.languages.iter().enumerate() {
+        for need in &plan.languages {
             if need.required {
                 let spoken = c.languages_at(need.min as usize);
                 if !spoken.contains(need.code) {
-                    f.add(C_LANGUAGE + i);
+                    f.add(CriterionId::Language(need.code));
                     f.dialect = !spoken.intersection(need.dialect_of).is_empty();
                     if f.many() {
                         return Verdict::Fail(f);
@@ -413,14 +397,14 @@ impl Judge<'_> {
             && carer
             && c.faith() != Some(w.value)
         {
-            f.add(C_FAITH);
+            f.add(CriterionId::Faith(w.value));
         }
         if let Some(w) = plan.carer_gender
             && w.required
             && carer
             && c.gender() != Some(w.value)
         {
-            f.add(C_GENDER);
+            f.add(CriterionId::CarerGender(w.value));
         }
         self.unmapped_failures(c, &mut f, false);
         f.verdict()
@@ -447,10 +431,10 @@ impl Judge<'_> {
     fn scope_failures<P: Profile>(&self, c: &P, beyond_max: bool) -> Failures {
         let mut f = Failures::default();
         if beyond_max {
-            f.add(C_DISTANCE);
+            f.add(CriterionId::Distance);
         }
         if !c.accepting_on(self.today) {
-            f.add(C_ACCEPTING);
+            f.add(CriterionId::AcceptingNewClients);
         }
         f
     }
@@ -473,19 +457,19 @@ impl Judge<'_> {
             && w.required
             && c.hours_free() < w.value
         {
-            f.add(C_HOURS);
+            f.add(CriterionId::HoursPerWeek);
         }
         if let Some(w) = plan.max_rate_pence
             && w.required
             && c.rate_pence().is_none_or(|r| r > w.value)
         {
-            f.add(C_RATE);
+            f.add(CriterionId::MaxHourlyRate);
         }
         if let Some(w) = plan.needed_by
             && w.required
             && c.available_from() > plan.needed_by_day
         {
-            f.add(C_NEEDED_BY);
+            f.add(CriterionId::NeededBy);
         }
         if f.many() {
             return;
@@ -495,16 +479,10 @@ impl Judge<'_> {
             && s.required
             && !c.covers(&s.mask)
         {
-            f.add(C_SCHEDULE);
+            f.add(CriterionId::Schedule);
         }
         if !plan.checks.required.is_empty() {
-            f.add_mask(
-                C_CHECK,
-                plan.checks
-                    .required
-                    .difference(c.valid_checks(self.today))
-                    .bits(),
-            );
+            f.add_missing(plan.checks.required.difference(c.valid_checks(self.today)));
         }
     }
 
@@ -748,73 +726,68 @@ impl TopK {
     }
 }
 
-/// Near-miss counters, one per required criterion id.
+/// Near-miss counters, one per required criterion ([`CriterionId::index`]).
 struct NearMisses {
-    counts: [u32; C_COUNT],
-    dialect: [u32; MAX_LANGUAGE_NEEDS],
+    counts: [u32; CriterionId::COUNT],
+    /// Per language (by code index): how many of those failing only it speak a related one.
+    dialect: [u32; 64],
 }
 
 impl NearMisses {
     fn new() -> Self {
         Self {
-            counts: [0; C_COUNT],
-            dialect: [0; MAX_LANGUAGE_NEEDS],
+            counts: [0; CriterionId::COUNT],
+            dialect: [0; 64],
         }
     }
 
     fn record(&mut self, f: Failures) {
         if f.count == 1 {
-            if let Some(n) = self.counts.get_mut(f.id) {
-                *n += 1;
-            }
-            if f.dialect
-                && let Some(n) =
-                    f.id.checked_sub(C_LANGUAGE)
-                        .and_then(|i| self.dialect.get_mut(i))
-            {
-                *n += 1;
+            self.add(f.id, 1);
+            if f.dialect {
+                self.add_dialect(f.id, 1);
             }
         }
     }
 
     /// `n` candidates failing only criterion `id`.
-    fn add(&mut self, id: usize, n: u32) {
-        if let Some(count) = self.counts.get_mut(id) {
+    fn add(&mut self, id: CriterionId, n: u32) {
+        if let Some(count) = self.counts.get_mut(id.index()) {
             *count += n;
         }
     }
 
     /// `n` of those failing only the language criterion `id` speak a related language.
-    fn add_dialect(&mut self, id: usize, n: u32) {
-        if let Some(count) = id
-            .checked_sub(C_LANGUAGE)
-            .and_then(|i| self.dialect.get_mut(i))
+    fn add_dialect(&mut self, id: CriterionId, n: u32) {
+        if let CriterionId::Language(language) = id
+            && let Some(count) = self.dialect.get_mut(usize::from(language.index()))
         {
             *count += n;
         }
     }
 
     fn relaxations(&self, plan: &CompiledPlan) -> Vec<Relaxation> {
-        let mut out: Vec<Relaxation> = self
+        let mut out: Vec<(String, Relaxation)> = self
             .counts
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
-            .filter_map(|(id, n)| {
-                let dialect = id
-                    .checked_sub(C_LANGUAGE)
-                    .and_then(|i| self.dialect.get(i))
-                    .copied()
-                    .unwrap_or(0);
-                explain::relaxation(plan, id, *n, dialect)
+            .filter_map(|(index, n)| {
+                let id = CriterionId::from_index(index)?;
+                let dialect = match id {
+                    CriterionId::Language(language) => self.dialect[usize::from(language.index())],
+                    _ => 0,
+                };
+                let relaxation = Relaxation::of(plan, id, *n, dialect)?;
+                Some((id.to_string(), relaxation))
             })
             .collect();
-        out.sort_by(|a, b| {
+        out.sort_by(|(a_name, a), (b_name, b)| {
             b.additional
                 .cmp(&a.additional)
-                .then_with(|| a.criterion.cmp(&b.criterion))
+                .then_with(|| a_name.cmp(b_name))
         });
-        out
+        out.into_iter().map(|(_, r)| r).collect()
     }
 }
 
@@ -904,7 +877,7 @@ struct Run {
 /// of its related languages at the same level (for "confirm dialect").
 struct RequiredRow {
     row: usize,
-    id: usize,
+    id: CriterionId,
     dialect_rows: Vec<usize>,
 }
 
@@ -913,13 +886,13 @@ struct RequiredRow {
 fn required_rows(plan: &CompiledPlan) -> Vec<RequiredRow> {
     let (offsets, _) = list_offsets();
     let mut out = Vec::new();
-    for (i, need) in plan.languages.iter().enumerate() {
+    for need in &plan.languages {
         if need.required
             && let Some(offset) = offsets.get(need.min as usize)
         {
             out.push(RequiredRow {
                 row: offset + usize::from(need.code.index()),
-                id: C_LANGUAGE + i,
+                id: CriterionId::Language(need.code),
                 dialect_rows: need
                     .dialect_of
                     .iter()
@@ -928,35 +901,29 @@ fn required_rows(plan: &CompiledPlan) -> Vec<RequiredRow> {
             });
         }
     }
-    let lists = [
-        (L_CUISINE, C_CUISINE, plan.cuisines.required.bits()),
-        (L_DIET, C_DIET, plan.diets.required.bits()),
-        (L_PRACTICE, C_PRACTICE, plan.practices.required.bits()),
-        (L_SERVICE, C_SERVICE, plan.services.required.bits()),
-        (L_EXPERIENCE, C_EXPERIENCE, plan.experience.required.bits()),
-    ];
-    for (list, id, mut bits) in lists {
-        while bits != 0 {
-            let code = bits.trailing_zeros() as usize;
-            out.push(RequiredRow {
-                row: offsets[list] + code,
-                id: id + code,
-                dialect_rows: Vec::new(),
-            });
-            bits &= bits - 1;
-        }
+    fn add<T: CodeCriterion>(out: &mut Vec<RequiredRow>, offset: usize, required: CodeSet<T>) {
+        out.extend(required.iter().map(|code| RequiredRow {
+            row: offset + usize::from(code.index()),
+            id: code.criterion(),
+            dialect_rows: Vec::new(),
+        }));
     }
+    add(&mut out, offsets[L_CUISINE], plan.cuisines.required);
+    add(&mut out, offsets[L_DIET], plan.diets.required);
+    add(&mut out, offsets[L_PRACTICE], plan.practices.required);
+    add(&mut out, offsets[L_SERVICE], plan.services.required);
+    add(&mut out, offsets[L_EXPERIENCE], plan.experience.required);
     if let Some(w) = plan.carer_gender.filter(|w| w.required) {
         out.push(RequiredRow {
             row: offsets[L_GENDER] + usize::from(w.value.index()),
-            id: C_GENDER,
+            id: CriterionId::CarerGender(w.value),
             dialect_rows: Vec::new(),
         });
     }
     if let Some(w) = plan.shared_faith.filter(|w| w.required) {
         out.push(RequiredRow {
             row: offsets[L_FAITH] + usize::from(w.value.index()),
-            id: C_FAITH,
+            id: CriterionId::Faith(w.value),
             dialect_rows: Vec::new(),
         });
     }
@@ -1316,7 +1283,7 @@ impl<'a> Matcher<'a> {
             let (failing, _) = self.required_failures(hot, block, visible, 1);
             let (certain, none) = Self::in_reach(hot, &flags, base, n, visible & !failing, run);
             let bulk = none & decides(certain);
-            self.misses.add(C_DISTANCE, bulk.count_ones());
+            self.misses.add(CriterionId::Distance, bulk.count_ones());
             self.judge_members(hot, base, none & !bulk, run, true);
             return;
         }
@@ -1614,7 +1581,7 @@ impl<'a> Matcher<'a> {
         }
         if let Some(halves) = &self.schedule_halves {
             let failing = members & !hot.free_for(block, halves);
-            self.misses.add(C_SCHEDULE, failing.count_ones());
+            self.misses.add(CriterionId::Schedule, failing.count_ones());
         }
     }
 
@@ -1963,17 +1930,17 @@ pub fn match_plan(
 }
 
 /// How one pooled candidate fits one of the plans.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct PlanFit {
     /// Index of the plan in the request.
     pub plan: usize,
     pub score: f64,
     pub distance_km: f64,
-    pub criteria: Vec<CriterionResult>,
+    pub criteria: Vec<Explanation>,
 }
 
 /// A candidate who can serve every plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct PooledMatch {
     pub kind: CandidateKind,
     pub id: i64,
@@ -1986,7 +1953,7 @@ pub struct PooledMatch {
 }
 
 /// The result of [`match_pooled`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct PooledOutcome {
     pub matches: Vec<PooledMatch>,
     /// Distinct visible candidates of the kinds asked for that were examined.

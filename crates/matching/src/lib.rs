@@ -15,6 +15,7 @@
 
 mod area;
 mod candidate;
+mod criterion;
 mod engine;
 mod explain;
 mod hot;
@@ -25,11 +26,16 @@ pub mod gaps;
 
 pub use area::AreaPolygon;
 pub use candidate::{Candidate, CandidateKind, Reach, Roster, SideEntry, date_of_day, day_number};
+pub use criterion::{CodeCriterion, CriterionId, UnknownCriterion};
 pub use engine::{
     KindFilter, Match, MatchOptions, MatchOutcome, Matcher, PlanFit, PooledMatch, PooledOutcome,
     Viewer, match_plan, match_pooled,
 };
-pub use explain::{CriterionOutcome, CriterionResult, Relaxation};
+pub use explain::english::{self as english, CriterionResult, RelaxationText};
+pub use explain::{
+    CriterionOutcome, DayPeriod, Explanation, Facts, FreeTime, Relaxation, RelaxationFacts,
+    ScheduleFacts, free_times,
+};
 pub use hot::{BLOCK, HotColumns};
 pub use plan::{
     CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,

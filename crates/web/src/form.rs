@@ -10,6 +10,7 @@ use carematch_domain::vocabulary::{
     Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service, Weekday,
 };
 use carematch_domain::{Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
+use carematch_matching::CriterionId;
 
 /// Distances offered in the form, km.
 pub const DISTANCES: [u32; 7] = [2, 5, 10, 15, 25, 40, 80];
@@ -65,7 +66,8 @@ pub struct FindForm {
     pub gender: Option<Gender>,
     pub gender_must: bool,
     pub when: Vec<(Weekday, Part)>,
-    pub relax: Vec<String>,
+    /// Criteria the person made preferences instead of essentials.
+    pub relax: Vec<CriterionId>,
 }
 
 /// Why a form cannot be searched.
@@ -116,12 +118,13 @@ impl FindForm {
                         form.when.push((day, part));
                     }
                 }
-                "relax"
-                    if form.relax.len() < 16
-                        && value.len() <= 64
-                        && !form.relax.iter().any(|r| r == value) =>
-                {
-                    form.relax.push(value.to_owned());
+                "relax" => {
+                    if let Ok(criterion) = value.parse::<CriterionId>()
+                        && form.relax.len() < 16
+                        && !form.relax.contains(&criterion)
+                    {
+                        form.relax.push(criterion);
+                    }
                 }
                 _ => {}
             }
@@ -162,12 +165,12 @@ impl FindForm {
         for (day, part) in &self.when {
             add("when", &format!("{}-{}", day.code(), part.code()));
         }
-        self.relax.iter().for_each(|r| add("relax", r));
+        self.relax.iter().for_each(|r| add("relax", &r.to_string()));
         pairs
     }
 
-    fn priority(&self, criterion: &str, essential: bool) -> Priority {
-        if essential && !self.relax.iter().any(|r| r == criterion) {
+    fn priority(&self, criterion: CriterionId, essential: bool) -> Priority {
+        if essential && !self.relax.contains(&criterion) {
             Priority::Required
         } else {
             Priority::Preferred
@@ -184,9 +187,7 @@ impl FindForm {
             .map_err(|_| FormProblem::PostcodeInvalid(self.postcode.clone()))?;
         let max_distance_km = Km::new(f64::from(self.km))
             .map_err(|_| FormProblem::PostcodeInvalid(self.postcode.clone()))?;
-        let need = |kind: &str, code: &str, essential: bool| {
-            self.priority(&format!("{kind}:{code}"), essential)
-        };
+        let need = |criterion: CriterionId, essential: bool| self.priority(criterion, essential);
         let languages = self
             .languages
             .iter()
@@ -196,8 +197,7 @@ impl FindForm {
                 // With several languages ticked as essential, any one is not enough to promise;
                 // each is essential only when it is the only one.
                 priority: need(
-                    "language",
-                    code.code(),
+                    CriterionId::Language(code),
                     self.languages_must && self.languages.len() == 1,
                 ),
             })
@@ -236,7 +236,7 @@ impl FindForm {
                 .iter()
                 .map(|&code| Need {
                     code,
-                    priority: need("diet", code.code(), true),
+                    priority: need(CriterionId::Diet(code), true),
                 })
                 .collect(),
             faith_practices: self
@@ -250,14 +250,14 @@ impl FindForm {
             shared_faith: None,
             carer_gender: self.gender.map(|code| Need {
                 code,
-                priority: need("carer_gender", code.code(), self.gender_must),
+                priority: need(CriterionId::CarerGender(code), self.gender_must),
             }),
             services: self
                 .services
                 .iter()
                 .map(|&code| Need {
                     code,
-                    priority: need("service", code.code(), true),
+                    priority: need(CriterionId::Service(code), true),
                 })
                 .collect(),
             experience: Vec::new(),

@@ -4,7 +4,8 @@ use carematch_domain::LanguageSkill;
 use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed};
 use carematch_domain::vocabulary::{Cuisine, Language, Proficiency, Service, Weekday};
 use carematch_matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, Viewer, match_plan,
+    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, MatchOptions, RelaxationText,
+    Roster, Viewer, match_plan,
 };
 
 use super::support::{carer, east_of, leicester, need, plan, provider, slot, today};
@@ -115,8 +116,12 @@ fn the_worked_example_in_the_docs() {
         "{}",
         out.matches[1].score
     );
-    let mei_lines: Vec<_> = out.matches[0]
+    let mei_lines: Vec<CriterionResult> = out.matches[0]
         .criteria
+        .iter()
+        .map(CriterionResult::from)
+        .collect();
+    let mei_lines: Vec<_> = mei_lines
         .iter()
         .map(|c| {
             (
@@ -157,8 +162,8 @@ fn the_worked_example_in_the_docs() {
             ),
         ]
     );
-    let relax: Vec<_> = out
-        .relaxations
+    let relax: Vec<RelaxationText> = out.relaxations.iter().map(RelaxationText::from).collect();
+    let relax: Vec<_> = relax
         .iter()
         .map(|r| (r.criterion.as_str(), r.suggestion.as_str(), r.additional))
         .collect();
