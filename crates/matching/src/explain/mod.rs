@@ -17,8 +17,8 @@ use utoipa::ToSchema;
 
 use super::candidate::{Candidate, CandidateKind, NO_CHECK, date_of_day};
 use super::criterion::{CodeCriterion, CriterionId};
-use super::engine::coverage;
 use super::plan::{CompiledLanguage, CompiledPlan, NeedMasks};
+use super::rules::coverage;
 use carematch_domain::money::RatePence;
 use carematch_domain::schedule::{Slot, TimeOfDay, WeekMask};
 use carematch_domain::vocabulary::{Code, CodeSet, Language, Proficiency, Weekday};

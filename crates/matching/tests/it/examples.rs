@@ -181,4 +181,32 @@ fn the_worked_example_in_the_docs() {
     assert_eq!(out.considered, 3);
     let json = serde_json::to_value(&out.matches[1].criteria[4]).expect("json");
     assert_eq!(json["result"], "met");
+    super::snapshot::check("worked_example", &out);
+    docs_show_the_same_json(&serde_json::to_value(&out).expect("json"));
+}
+
+/// The JSON printed in docs/matching.md's worked example is what the matcher answers: Mei's
+/// match line for line (her score to the three places shown), and the relaxations.
+fn docs_show_the_same_json(answer: &serde_json::Value) {
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/matching.md"
+    ))
+    .expect("docs/matching.md");
+    let example = docs
+        .split("## Worked example")
+        .nth(1)
+        .expect("the worked example section");
+    let block = example
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a json block in the worked example");
+    let shown: serde_json::Value = serde_json::from_str(block).expect("the docs' JSON parses");
+    let mut mei = answer["matches"][0].clone();
+    let score = mei["score"].as_f64().expect("score");
+    mei["score"] = serde_json::json!((score * 1000.0).round() / 1000.0);
+    assert_eq!(shown["matches"][0], mei);
+    assert_eq!(shown["matches"][1]["name"], answer["matches"][1]["name"]);
+    assert_eq!(shown["relaxations"], answer["relaxations"]);
 }
