@@ -10,7 +10,8 @@ use crate::postcode::Postcode;
 use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
-    Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language, Proficiency, Service,
+    CheckKind, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
+    Proficiency, Service,
 };
 
 /// Whether a criterion filters (`required`) or only ranks (`preferred`).
@@ -107,6 +108,10 @@ pub struct SupportPlan {
     pub max_hourly_rate: Option<RateNeed>,
     #[serde(default)]
     pub needed_by: Option<DateNeed>,
+    /// Checks a carer or provider must hold (`required`) or should (`preferred`), valid on the
+    /// day of the match: `dbs_enhanced`, `right_to_work`, `first_aid`, ...
+    #[serde(default)]
+    pub checks: Vec<Need<CheckKind>>,
 }
 
 crate::objects_only!(
@@ -139,6 +144,7 @@ impl SupportPlan {
         no_duplicate_codes("faith_practices", &self.faith_practices, &mut errors);
         no_duplicate_codes("services", &self.services, &mut errors);
         no_duplicate_codes("experience", &self.experience, &mut errors);
+        no_duplicate_codes("checks", &self.checks, &mut errors);
         if let Some(schedule) = &self.schedule {
             if schedule.slots.is_empty() {
                 errors.push(

@@ -349,6 +349,7 @@ fn plan(rng: &mut Rng) -> SupportPlan {
         hours_per_week: None,
         max_hourly_rate: None,
         needed_by: None,
+        checks: Vec::new(),
     };
     let language = rng.pick(&COMMUNITY);
     let schedule = ScheduleNeed {

@@ -7,7 +7,8 @@
 
 use carematch_domain::plan::{LanguageNeed, Need, ScheduleNeed};
 use carematch_domain::vocabulary::{
-    Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service, Weekday,
+    CheckKind, Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service,
+    Weekday,
 };
 use carematch_domain::{Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
 use carematch_matching::CriterionId;
@@ -68,6 +69,8 @@ pub struct FindForm {
     pub when: Vec<(Weekday, Part)>,
     /// Criteria the person made preferences instead of essentials.
     pub relax: Vec<CriterionId>,
+    /// The person unticked "a valid enhanced DBS check" (asked by default with personal care).
+    pub dbs_off: bool,
 }
 
 /// Why a form cannot be searched.
@@ -93,9 +96,14 @@ impl FindForm {
             km: DEFAULT_KM,
             ..Self::default()
         };
+        // The DBS box is ticked by default: the form always sends `dbs_asked`, and `dbs` only
+        // when ticked, so a form sent without `dbs` was unticked.
+        let (mut dbs_asked, mut dbs) = (false, false);
         for (key, value) in pairs {
             let value = value.trim();
             match key.as_str() {
+                "dbs_asked" => dbs_asked = true,
+                "dbs" => dbs = value == "1",
                 "postcode" => form.postcode = value.chars().take(16).collect(),
                 "km" => {
                     if let Ok(km) = value.parse::<u32>() {
@@ -129,7 +137,13 @@ impl FindForm {
                 _ => {}
             }
         }
+        form.dbs_off = dbs_asked && !dbs;
         form
+    }
+
+    /// Whether the plan asks for a valid enhanced DBS check: with personal care, unless unticked.
+    pub fn asks_dbs(&self) -> bool {
+        !self.dbs_off && self.services.contains(&Service::PersonalCare)
     }
 
     /// Whether anything was asked (a postcode given): the page then shows results.
@@ -166,6 +180,9 @@ impl FindForm {
             add("when", &format!("{}-{}", day.code(), part.code()));
         }
         self.relax.iter().for_each(|r| add("relax", &r.to_string()));
+        if self.dbs_off {
+            add("dbs_asked", "1");
+        }
         pairs
     }
 
@@ -265,6 +282,14 @@ impl FindForm {
             hours_per_week: None,
             max_hourly_rate: None,
             needed_by: None,
+            checks: if self.asks_dbs() {
+                vec![Need {
+                    code: CheckKind::DbsEnhanced,
+                    priority: need(CriterionId::Check(CheckKind::DbsEnhanced), true),
+                }]
+            } else {
+                Vec::new()
+            },
         })
     }
 }
@@ -308,6 +333,40 @@ mod tests {
         assert_eq!(plan.languages[0].priority, Priority::Preferred);
         assert_eq!(plan.dietary_laws[0].priority, Priority::Required);
         assert_eq!(FindForm::from_pairs(&form.to_pairs()), form);
+    }
+
+    #[test]
+    fn personal_care_asks_for_a_valid_enhanced_dbs_check_unless_unticked() {
+        let dbs = |query: &str| {
+            let form = FindForm::from_pairs(&pairs(query));
+            let plan = form.to_plan().expect("plan");
+            assert_eq!(FindForm::from_pairs(&form.to_pairs()), form, "{query}");
+            plan.checks
+                .iter()
+                .map(|n| (n.code, n.priority))
+                .collect::<Vec<_>>()
+        };
+        let required = vec![(CheckKind::DbsEnhanced, Priority::Required)];
+        // A link or a first visit: ticked by default.
+        assert_eq!(dbs("postcode=M13+0EG&service=personal_care"), required);
+        // The form sent with the box ticked, and with it unticked.
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=personal_care&dbs_asked=1&dbs=1"),
+            required
+        );
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=personal_care&dbs_asked=1"),
+            []
+        );
+        // Without personal care nothing is asked; relaxed, it becomes a preference.
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=shopping&dbs_asked=1&dbs=1"),
+            []
+        );
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=personal_care&relax=check:dbs_enhanced"),
+            [(CheckKind::DbsEnhanced, Priority::Preferred)]
+        );
     }
 
     #[test]

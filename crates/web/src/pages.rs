@@ -322,6 +322,11 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
             fieldset {
                 legend { (tr.t("field-help")) }
                 (checkboxes(tr, "service", Service::all(), &form.services))
+                p.inline {
+                    input type="hidden" name="dbs_asked" value="1";
+                    input type="checkbox" id="dbs" name="dbs" value="1" checked[!form.dbs_off];
+                    label for="dbs" { (tr.t("field-dbs")) }
+                }
             }
             fieldset {
                 legend { (tr.t("field-languages")) }
@@ -545,6 +550,7 @@ fn relaxable(criterion: CriterionId) -> bool {
             | CriterionId::Diet(_)
             | CriterionId::Service(_)
             | CriterionId::CarerGender(_)
+            | CriterionId::Check(_)
     )
 }
 

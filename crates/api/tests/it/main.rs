@@ -15,6 +15,7 @@ mod input;
 mod matches;
 mod openapi;
 mod operations;
+mod plan_checks;
 mod plans;
 mod privacy;
 mod providers;

@@ -63,6 +63,7 @@ fn plan_at(at: GeoPoint, max_km: f64) -> SupportPlan {
         hours_per_week: None,
         max_hourly_rate: None,
         needed_by: None,
+        checks: Vec::new(),
     }
 }
 

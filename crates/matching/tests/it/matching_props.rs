@@ -598,17 +598,19 @@ struct Case {
 }
 
 fn random_case(rng: &mut Rng, limit: usize) -> Case {
-    let plan = random_plan(rng);
+    let mut plan = random_plan(rng);
     let at = plan.location.expect("location");
-    let mut compiled = CompiledPlan::compile(&plan, at);
     let mut checks = Vec::new();
     if rng.chance(0.3) {
-        compiled = compiled.with_check(CheckKind::DbsEnhanced, Priority::Required);
+        plan.checks
+            .push(need(CheckKind::DbsEnhanced, Priority::Required));
         checks.push(CheckKind::DbsEnhanced);
     }
     if rng.chance(0.3) {
-        compiled = compiled.with_check(CheckKind::FirstAid, Priority::Preferred);
+        plan.checks
+            .push(need(CheckKind::FirstAid, Priority::Preferred));
     }
+    let compiled = CompiledPlan::compile(&plan, at);
     let kinds = match rng.below(4) {
         0 => KindFilter {
             carers: true,

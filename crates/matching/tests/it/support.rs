@@ -145,6 +145,7 @@ pub fn plan(max_km: f64) -> SupportPlan {
         hours_per_week: None,
         max_hourly_rate: None,
         needed_by: None,
+        checks: Vec::new(),
     }
 }
 
