@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use actix_web::http::{Method, StatusCode};
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
+use prometheus_client::metrics::MetricType;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::{ConstGauge, Gauge as AtomicGauge};
@@ -268,23 +269,12 @@ struct ScrapeGauges(Vec<(&'static str, &'static str, f64)>);
 impl Collector for ScrapeGauges {
     fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), fmt::Error> {
         for &(name, help, value) in &self.0 {
+            let metric = encoder.encode_descriptor(name, help, None, MetricType::Gauge)?;
             // Whole numbers are written as integers (`1`, not `1.0`), as they always were.
             if value.fract() == 0.0 && value.abs() < 9.0e15 {
-                let gauge = ConstGauge::new(value as i64);
-                gauge.encode(encoder.encode_descriptor(
-                    name,
-                    help,
-                    None,
-                    gauge.metric_type(),
-                )?)?;
+                ConstGauge::new(value as i64).encode(metric)?;
             } else {
-                let gauge = ConstGauge::new(value);
-                gauge.encode(encoder.encode_descriptor(
-                    name,
-                    help,
-                    None,
-                    gauge.metric_type(),
-                )?)?;
+                ConstGauge::new(value).encode(metric)?;
             }
         }
         Ok(())
