@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -96,6 +97,8 @@ struct Table(Arc<TableInner>);
 struct TableInner {
     map: Mutex<HashMap<BucketKey, InMemoryState>>,
     max: usize,
+    /// Whether the map was full when last changed: most requests need not lock it to know.
+    full: AtomicBool,
 }
 
 impl TableInner {
@@ -107,6 +110,9 @@ impl TableInner {
 
     /// Is the table full without `key`, so that a sweep could make room for it?
     fn full_without(&self, key: &BucketKey) -> bool {
+        if !self.full.load(Ordering::Relaxed) {
+            return false;
+        }
         let map = self.map();
         map.len() >= self.max && !map.contains_key(key)
     }
@@ -128,15 +134,19 @@ impl StateStore for Table {
         } else {
             BucketKey::Overflow
         };
-        map.entry(key)
-            .or_default()
-            .measure_and_replace(&NotKeyed::NonKey, f)
+        let state = map.entry(key).or_default();
+        let decision = state.measure_and_replace(&NotKeyed::NonKey, f);
+        self.0
+            .full
+            .store(map.len() >= self.0.max, Ordering::Relaxed);
+        decision
     }
 }
 
 impl ShrinkableKeyedStateStore<BucketKey> for Table {
     fn retain_recent(&self, drop_below: Nanos) {
-        self.0.map().retain(|_, state| {
+        let mut map = self.0.map();
+        map.retain(|_, state| {
             // Read the state without changing it: the closure refuses, handing back what it saw.
             let tat = state
                 .measure_and_replace(&NotKeyed::NonKey, Err::<((), Nanos), _>)
@@ -144,6 +154,9 @@ impl ShrinkableKeyedStateStore<BucketKey> for Table {
                 .flatten();
             tat.is_some_and(|tat| tat > drop_below)
         });
+        self.0
+            .full
+            .store(map.len() >= self.0.max, Ordering::Relaxed);
     }
 
     fn len(&self) -> usize {
@@ -174,6 +187,7 @@ impl<C: Clock + Clone> Limit<C> {
         let table = Arc::new(TableInner {
             map: Mutex::new(HashMap::new()),
             max: max.max(1),
+            full: AtomicBool::new(false),
         });
         Self {
             limiter: governor::RateLimiter::new(quota, Table(table.clone()), clock.clone()),
