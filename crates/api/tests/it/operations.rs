@@ -91,6 +91,51 @@ async fn errors_actix_answers_itself_use_our_json_shape() {
     assert!(body["error"]["code"].is_string());
 }
 
+/// docs/operations.md's metrics table stays true: every metric it lists is in a scrape, with its
+/// type and labels.
+#[actix_web::test]
+async fn every_metric_the_operations_guide_lists_is_scraped_with_its_type_and_labels() {
+    let app = TestApp::spawn().await;
+    app.get("/v1/health").await;
+    let (status, _, body) = fetch(&app, client().get(format!("{}/metrics", app.address))).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(body).expect("utf-8");
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/operations.md"),
+    )
+    .expect("docs/operations.md");
+    let rows: Vec<Vec<&str>> = guide
+        .lines()
+        .filter(|line| line.starts_with("| `carematch_"))
+        .map(|line| line.split('|').map(str::trim).collect())
+        .collect();
+    assert!(
+        rows.len() >= 18,
+        "the metrics table has {} rows",
+        rows.len()
+    );
+    for row in rows {
+        let (name, kind, labels) = (row[1].trim_matches('`'), row[2], row[3]);
+        assert!(
+            text.contains(&format!("# TYPE {name} {kind}\n")),
+            "{name} ({kind}) is not in the scrape:\n{text}"
+        );
+        let samples: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.starts_with('#') && line.starts_with(name))
+            .collect();
+        assert!(!samples.is_empty(), "{name} has no sample");
+        for label in labels.split(',').map(|l| l.trim().trim_matches('`')) {
+            if !label.is_empty() {
+                assert!(
+                    samples.iter().all(|s| s.contains(&format!("{label}=\""))),
+                    "{name} lacks the label {label}"
+                );
+            }
+        }
+    }
+}
+
 #[actix_web::test]
 async fn metrics_count_requests_by_route_pattern() {
     let app = TestApp::spawn().await;

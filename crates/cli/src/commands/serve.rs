@@ -53,7 +53,12 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
         .with_match_cache(settings.match_cache_config());
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
-    tracing::info!(address = %listener.local_addr()?, "carematch is listening");
+    tracing::info!(
+        address = %listener.local_addr()?,
+        database = %super::redact(&settings.database_url),
+        index_dir = %settings.index_dir.display(),
+        "carematch is listening"
+    );
     // Limits, rate limits and graceful shutdown on SIGTERM/SIGINT: see docs/operations.md.
     let config: ServerConfig = settings.server_config();
     let served = actix_web::rt::System::new()
