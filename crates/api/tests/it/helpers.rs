@@ -6,7 +6,7 @@ use awc::http::StatusCode;
 use carematch_api::{AppState, ServerConfig};
 use carematch_index::{Engine, EngineOptions};
 use carematch_store::Store;
-use carematch_store::testing::TestDb;
+use carematch_testkit::TestDb;
 use serde_json::Value;
 
 /// A running server and a client for it.
