@@ -9,7 +9,6 @@ mod fuzz;
 mod gaps;
 mod headers;
 mod health;
-mod helpers;
 mod imports;
 mod input;
 mod matches;

@@ -4,7 +4,7 @@
 use awc::http::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 /// Status, headers and raw body of a request.
 async fn fetch(
@@ -245,9 +245,8 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
     use std::io::{Read, Write};
     use std::time::Duration;
 
-    let db = carematch_store::testing::TestDb::new();
-    let state = carematch_api::AppState::new(db.store.clone());
-    state.mark_indexes_loaded();
+    let db = carematch_testkit::TestDb::new();
+    let index_dir = tempfile::tempdir().expect("index dir");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = listener.local_addr().expect("address");
     let config = carematch_api::ServerConfig {
@@ -257,7 +256,14 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
         request_timeout: Duration::from_secs(120),
         ..carematch_api::ServerConfig::default()
     };
-    let server = carematch_api::run(listener, state, config).expect("server");
+    // The builder `carematch serve` uses; no engine (the request is refused before matching).
+    let launched = carematch_api::launch::ServerBuilder::new(db.store.clone(), index_dir.path())
+        .without_indexes()
+        .config(config)
+        .start()
+        .expect("start");
+    launched.state().mark_indexes_loaded();
+    let server = launched.serve(listener).expect("server");
     let handle = server.handle();
     let running = actix_web::rt::spawn(server);
 
