@@ -1,11 +1,11 @@
 //! What every handler can reach.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use actix_web::web;
 use carematch_index::Engine;
-use carematch_service::{Service, ServiceError};
+use carematch_service::{CareService, ServiceError};
 use carematch_store::Store;
 
 use crate::error::ApiError;
@@ -18,7 +18,7 @@ pub struct AppState {
     indexes_loaded: Arc<AtomicBool>,
     /// What every handler calls: matching, search, gap maps and writes, over the store and the
     /// engine once it has loaded (see [`AppState::set_engine`]).
-    service: Service,
+    service: CareService,
     /// Recent match responses (see `match_cache.rs`).
     pub match_cache: Arc<MatchCache>,
 }
@@ -26,7 +26,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store) -> Self {
         Self {
-            service: Service::new(store.clone()),
+            service: CareService::new(store.clone()),
             store,
             indexes_loaded: Arc::new(AtomicBool::new(false)),
             match_cache: Arc::new(MatchCache::new(MatchCacheConfig::default())),
@@ -61,19 +61,30 @@ impl AppState {
     }
 
     /// The service layer.
-    pub fn service(&self) -> &Service {
+    pub fn service(&self) -> &CareService {
         &self.service
     }
 
     /// Runs `call` on the service off the async workers (service calls block: database reads,
-    /// index commits), mapping its error to the API's.
-    pub async fn run<T, F>(&self, call: F) -> Result<T, ApiError>
+    /// index commits). The web pages use this and map the error to a page themselves.
+    pub async fn call<T, F>(&self, call: F) -> Result<T, ServiceError>
     where
-        F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
+        F: FnOnce(&CareService) -> Result<T, ServiceError> + Send + 'static,
         T: Send + 'static,
     {
         let service = self.service.clone();
-        Ok(web::block(move || call(&service)).await??)
+        web::block(move || call(&service))
+            .await
+            .map_err(|blocked| ServiceError::Internal(blocked.to_string()))?
+    }
+
+    /// [`AppState::call`] with the error in the API's terms.
+    pub async fn run<T, F>(&self, call: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&CareService) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        Ok(self.call(call).await?)
     }
 
     /// Called once the indexes have been built or caught up from the database.

@@ -8,7 +8,7 @@ use carematch_matching::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::{Service, ServiceError};
+use crate::{CareService, ServiceError};
 
 /// `max_km` when not given.
 pub const DEFAULT_MAX_KM: f64 = 10.0;
@@ -113,7 +113,7 @@ pub fn parse_params(params: &GapsParams, today: i32) -> Result<GapQuery, Service
     }
 }
 
-impl Service {
+impl CareService {
     /// The gap report for `query` on the engine's current snapshot. Blocking: reads the
     /// authorities, boundaries and demand from the store.
     pub fn gaps(&self, query: &GapQuery) -> Result<GapReport, ServiceError> {

@@ -3,7 +3,7 @@
 //! ([`ServiceError::ImportRejected`], every bad row listed); a row whose `external_ref` the
 //! agency already uses rejects it too ([`ServiceError::ImportConflict`]); otherwise every row
 //! is stored in one transaction. `POST /v1/imports/carers`, the agency console's upload and
-//! `carematch import carers` all run [`Service::import_carers`].
+//! `carematch import carers` all run [`CareService::import_carers`].
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,7 +13,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::import_csv::{RowError, parse_carers_partial};
-use crate::{Service, ServiceError};
+use crate::{CareService, ServiceError};
 
 /// The largest accepted upload, in bytes (about 40,000 rows of the template).
 pub const IMPORT_LIMIT: usize = 10 * 1024 * 1024;
@@ -27,7 +27,7 @@ pub struct ImportReport {
     pub ids: Vec<CarerId>,
 }
 
-impl Service {
+impl CareService {
     /// Parses, validates, locates and stores a CSV register for `agency`, all or nothing, then
     /// catches the indexes up. Blocking. `progress` gets the number of rows stored so far.
     pub fn import_carers(

@@ -1,12 +1,12 @@
 //! carematch's service layer: what the HTTP API, the web pages and the CLI do, once each, with
-//! no HTTP in sight. Front ends parse a request into the types here, call one [`Service`] method
+//! no HTTP in sight. Front ends parse a request into the types here, call one [`CareService`] method
 //! and encode what it returns (meilisearch's `perform_search`, called from its search route, is
 //! the model).
 //!
-//! - **Reads over the indexes**: [`Service::match_plan`], [`Service::match_pooled`],
-//!   [`Service::search`], [`Service::gaps`].
+//! - **Reads over the indexes**: [`CareService::match_plan`], [`CareService::match_pooled`],
+//!   [`CareService::search`], [`CareService::gaps`].
 //! - **Writes** ([`records`], [`imports`], [`plans`]): the store write, then an index catch-up
-//!   in the same call ([`Service::committed`]), so the writer reads its own write. This is the
+//!   in the same call ([`CareService::committed`]), so the writer reads its own write. This is the
 //!   only place a write is followed by a catch-up.
 //!
 //! Every method is blocking (database reads, index commits): async callers run it on a
@@ -37,14 +37,14 @@ pub use search::{SearchPage, SearchRequest};
 
 /// The store and (once loaded) the engine; cheap to clone, every clone sharing both.
 #[derive(Clone)]
-pub struct Service {
+pub struct CareService {
     store: Store,
-    /// Set once the engine has loaded (see [`Service::set_engine`]); empty in tools that only
+    /// Set once the engine has loaded (see [`CareService::set_engine`]); empty in tools that only
     /// write (the CLI's imports), whose writes then need no catch-up.
     engine: Arc<OnceLock<Arc<Engine>>>,
 }
 
-impl Service {
+impl CareService {
     /// A service over `store` whose engine is still loading.
     pub fn new(store: Store) -> Self {
         Self {

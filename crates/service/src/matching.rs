@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::{Service, ServiceError};
+use crate::{CareService, ServiceError};
 
 /// Results per request when `limit` is left out.
 pub const DEFAULT_LIMIT: usize = 20;
@@ -120,7 +120,7 @@ fn options(
     options
 }
 
-impl Service {
+impl CareService {
     /// Whether the plan's location is known without asking the database (its coordinates, or a
     /// postcode the gazetteer cache holds), so that matching it is CPU work only and may run on
     /// an async worker.
@@ -156,7 +156,7 @@ impl Service {
 
     /// Ranks carers and providers against one plan on `snapshot`, as `viewer` on `today`:
     /// validates, locates the person (blocking only when the postcode is not cached, see
-    /// [`Service::locates_in_memory`]), compiles and matches.
+    /// [`CareService::locates_in_memory`]), compiles and matches.
     pub fn match_plan(
         &self,
         snapshot: &Snapshot,

@@ -5,11 +5,15 @@
 use carematch_domain::{AgencyId, SupportPlan};
 use carematch_store::{Page, Paged, SavedPlan};
 
-use crate::{Service, ServiceError};
+use crate::{CareService, ServiceError};
 
-impl Service {
+impl CareService {
     /// Saves `plan` for `agency`, its postcode located now (or its coordinates kept).
-    pub fn save_plan(&self, agency: AgencyId, plan: &SupportPlan) -> Result<SavedPlan, ServiceError> {
+    pub fn save_plan(
+        &self,
+        agency: AgencyId,
+        plan: &SupportPlan,
+    ) -> Result<SavedPlan, ServiceError> {
         let location = match (&plan.postcode, plan.location) {
             (Some(postcode), _) => self.locate(postcode, "postcode")?,
             (None, Some(point)) => point,

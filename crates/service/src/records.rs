@@ -1,5 +1,5 @@
 //! Writes of carer and provider records: who may write which record, the postcode located, the
-//! store write, and the index catch-up ([`Service::committed`]) so the writer reads its own
+//! store write, and the index catch-up ([`CareService::committed`]) so the writer reads its own
 //! write. Reads of one record by id live here too, since every update and delete starts with
 //! one.
 
@@ -9,7 +9,7 @@ use carematch_domain::{
 };
 use carematch_store::StoreError;
 
-use crate::{Service, ServiceError};
+use crate::{CareService, ServiceError};
 
 /// The agency a carer write acts for: an agency key acts for its own agency (naming another is
 /// forbidden); an admin must name one with `agency_id`.
@@ -43,7 +43,7 @@ fn carer_not_found(id: CarerId) -> ServiceError {
     }
 }
 
-impl Service {
+impl CareService {
     /// A live carer; not found when unknown or deleted.
     pub fn carer(&self, id: CarerId) -> Result<Carer, ServiceError> {
         self.store.get_carer(id)?.ok_or_else(|| carer_not_found(id))
@@ -167,7 +167,9 @@ impl Service {
     ) -> Result<Provider, ServiceError> {
         self.managed_provider(caller, id)?;
         let location = self.locate(&details.postcode, "postcode")?;
-        let provider = self.store.update_provider(id, details, location, expected)?;
+        let provider = self
+            .store
+            .update_provider(id, details, location, expected)?;
         Ok(self.committed(provider))
     }
 

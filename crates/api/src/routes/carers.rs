@@ -10,7 +10,9 @@ use actix_web::http::header;
 use actix_web::web::Query;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use carematch_domain::vocabulary::{Language, Service};
-use carematch_domain::{AgencyId, Caller, Carer, CarerDetails, CarerId, FieldError, OutwardCode, Role};
+use carematch_domain::{
+    AgencyId, Caller, Carer, CarerDetails, CarerId, FieldError, OutwardCode, Role,
+};
 use carematch_service::records::acting_agency;
 use carematch_store::{CarerFilter, Page};
 use serde::{Deserialize, Serialize};

@@ -9,7 +9,6 @@
 //!   against the in-memory candidates for visibility, filters and distance; counts and facets are
 //!   computed over what is left.
 
-
 mod params;
 
 use std::collections::BTreeMap;
@@ -119,7 +118,7 @@ pub fn search_viewer(caller: Caller) -> Viewer {
     }
 }
 
-impl crate::Service {
+impl crate::CareService {
     /// One page of search results with facet counts, as `viewer` sees them. Blocking: the
     /// postcode and each result's view are read from the store.
     pub fn search(
@@ -167,14 +166,12 @@ fn run(
     let offset = (params.page as usize - 1) * per_page;
     let (found, total, facets) = match (centre.zip(radius), viewer) {
         (None, Viewer::Public | Viewer::Admin) => {
-            let results = engine
-                .search(&SearchQuery {
-                    q: params.q.clone(),
-                    filters,
-                    limit: per_page,
-                    offset,
-                })
-?;
+            let results = engine.search(&SearchQuery {
+                q: params.q.clone(),
+                filters,
+                limit: per_page,
+                offset,
+            })?;
             let found: Vec<Found> = results
                 .hits
                 .iter()
@@ -250,14 +247,12 @@ fn engine_results(
             ..filters
         };
         while offset < MAX_TEXT_HITS {
-            let results = engine
-                .search(&SearchQuery {
-                    q: Some(q.to_owned()),
-                    filters: filters.clone(),
-                    limit: text::MAX_LIMIT,
-                    offset,
-                })
-?;
+            let results = engine.search(&SearchQuery {
+                q: Some(q.to_owned()),
+                filters: filters.clone(),
+                limit: text::MAX_LIMIT,
+                offset,
+            })?;
             for hit in &results.hits {
                 let kind = candidate_kind(hit.kind);
                 if let Some(distance) = keep(kind, hit.id) {
