@@ -63,7 +63,6 @@ mod doc {
     }
 }
 
-/// Parsed and validated parameters.
 /// Search carers and providers by text, vocabulary and distance.
 #[utoipa::path(
     tag = "search",
