@@ -4,7 +4,6 @@
 pub mod auth;
 pub mod error;
 pub mod forwarded;
-pub mod import_csv;
 pub mod json;
 pub mod launch;
 pub mod long_target;

@@ -8,11 +8,10 @@ use carematch_domain::vocabulary::{
     Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Service, Weekday,
 };
 use carematch_domain::{Contact, Slot};
-use carematch_index::Engine;
 use carematch_matching::{
-    CandidateKind, CompiledPlan, CriterionId, CriterionOutcome, Explanation, KindFilter, Match,
-    MatchOptions, MatchOutcome, Viewer, english,
+    CandidateKind, CriterionId, CriterionOutcome, Explanation, Match, MatchOutcome, Viewer, english,
 };
+use carematch_service::{CareService, MatchRequest, ServiceError};
 use carematch_store::Store;
 use maud::{Markup, html};
 
@@ -65,34 +64,38 @@ pub async fn search(
     form: &FindForm,
     viewer: Viewer,
 ) -> Result<Found, SearchProblem> {
-    let engine = state.engine().map_err(|_| SearchProblem::Loading)?.clone();
-    let store = state.store.clone();
     let form = form.clone();
-    web::block(move || search_blocking(&store, &engine, &form, viewer))
+    let service = state.service().clone();
+    web::block(move || search_blocking(&service, &form, viewer))
         .await
         .map_err(|_| SearchProblem::Server)?
 }
 
-/// Resolves the postcode, matches with the same engine and rules as `POST /v1/matches`, and
-/// loads the details the cards show. Blocking: database reads.
+/// Matches the form's plan with the service (the same engine and rules as `POST /v1/matches`)
+/// and loads the details the cards show. Blocking: database reads.
 pub fn search_blocking(
-    store: &Store,
-    engine: &Engine,
+    service: &CareService,
     form: &FindForm,
     viewer: Viewer,
 ) -> Result<Found, SearchProblem> {
+    let snapshot = service.snapshot().map_err(|_| SearchProblem::Loading)?;
     let plan = form.to_plan().map_err(SearchProblem::Form)?;
-    let postcode = plan.postcode.as_ref().ok_or(SearchProblem::Server)?;
-    let located = store
-        .locate(postcode)
-        .map_err(|_| SearchProblem::Server)?
-        .ok_or_else(|| SearchProblem::UnknownPostcode(form.postcode.clone()))?;
-    let compiled = CompiledPlan::compile(&plan, located.point);
-    let mut options = MatchOptions::new(carematch_api::views::today());
-    options.limit = RESULTS;
-    options.kinds = KindFilter::BOTH;
-    options.viewer = viewer;
-    let outcome = engine.match_plan(&compiled, &options);
+    let request = MatchRequest {
+        plan,
+        limit: RESULTS,
+        kinds: Vec::new(),
+    };
+    let outcome = service
+        .match_plan(&snapshot, &request, viewer, carematch_service::today())
+        .map_err(|error| match error {
+            ServiceError::Validation(fields)
+                if fields.iter().any(|f| f.code == "unknown_postcode") =>
+            {
+                SearchProblem::UnknownPostcode(form.postcode.clone())
+            }
+            _ => SearchProblem::Server,
+        })?;
+    let store = service.store();
     let details = outcome
         .matches
         .iter()
