@@ -397,7 +397,8 @@ proptest! {
             slot(Weekday::Wed, "17:00", "22:00", false),
         ];
         case.plan.schedule = required(slots[..1 + rng.below(2)].to_vec());
-        case.compiled = CompiledPlan::compile(&case.plan, case.at);
+        // Only the schedule is recompiled: the checks the case added stay.
+        case.compiled.schedule = CompiledPlan::compile(&case.plan, case.at).schedule;
         let all_hits = hits(&world, case.at, case.options.viewer);
         let teams = match_teams(&case.compiled, &world.roster, all_hits.clone(), &case.options);
 
