@@ -390,15 +390,29 @@ proptest! {
     #[test]
     fn teams_equal_brute_force(seed in any::<u64>()) {
         let mut rng = Rng::new(seed);
-        let world = random_world(&mut rng, 40, 8);
+        let world = random_world(&mut rng, 60, 8);
         let mut case = random_case(&mut rng, 1000);
         let slots = vec![
             slot(Weekday::Mon, "08:00", "14:00", false),
             slot(Weekday::Wed, "17:00", "22:00", false),
         ];
         case.plan.schedule = required(slots[..1 + rng.below(2)].to_vec());
-        // Only the schedule is recompiled: the checks the case added stay.
-        case.compiled.schedule = CompiledPlan::compile(&case.plan, case.at).schedule;
+        if rng.chance(0.7) {
+            // Fewer other requirements, so that teams are common.
+            let p = &mut case.plan;
+            p.languages.clear();
+            p.cuisines.clear();
+            p.dietary_laws.clear();
+            p.faith_practices.clear();
+            p.shared_faith = None;
+            p.carer_gender = None;
+            p.hours_per_week = None;
+        }
+        let checks = case.checks.iter().fold(
+            CompiledPlan::compile(&case.plan, case.at),
+            |plan, kind| plan.with_check(*kind, Priority::Required),
+        );
+        case.compiled = checks;
         let all_hits = hits(&world, case.at, case.options.viewer);
         let teams = match_teams(&case.compiled, &world.roster, all_hits.clone(), &case.options);
 
