@@ -30,7 +30,8 @@ impl World {
         db.store
             .import_postcodes(gazetteer, &|_| {})
             .expect("postcodes");
-        let agencies = ["North", "South"].map(|name| db.store.create_agency(name).expect("agency").id);
+        let agencies =
+            ["North", "South"].map(|name| db.store.create_agency(name).expect("agency").id);
         let index = tempfile::tempdir().expect("index dir");
         let options = EngineOptions {
             poll_interval: None,
@@ -73,7 +74,12 @@ impl World {
         .expect("request");
         let outcome = self
             .service
-            .match_plan(&self.snapshot(), &request, Viewer::Admin, carematch_service::today())
+            .match_plan(
+                &self.snapshot(),
+                &request,
+                Viewer::Admin,
+                carematch_service::today(),
+            )
             .expect("match");
         outcome.matches.iter().map(|m| m.id).collect()
     }
