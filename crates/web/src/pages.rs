@@ -542,7 +542,8 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
     let anchor = item.code();
     html! {
         article.card #(anchor) {
-            h3 { (details.full_name.as_deref().unwrap_or(&m.name)) }
+            // `bdi`: a Latin name keeps its full stop on the right on right-to-left pages.
+            h3 { bdi { (details.full_name.as_deref().unwrap_or(&m.name)) } }
             p.kind {
                 (kind_label)
                 " · " (tr.with("result-distance", "km", &reasons::number(tr.locale, m.distance_km, 1)))
