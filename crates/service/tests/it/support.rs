@@ -19,7 +19,7 @@ pub struct World {
     pub agencies: [AgencyId; 2],
     // Dropped after the service: the engine's index folder, then the database.
     _index: tempfile::TempDir,
-    pub db: TestDb,
+    _db: TestDb,
 }
 
 impl World {
@@ -30,7 +30,8 @@ impl World {
         db.store
             .import_postcodes(gazetteer, &|_| {})
             .expect("postcodes");
-        let agencies = ["North", "South"].map(|name| db.store.create_agency(name).expect("agency").id);
+        let agencies =
+            ["North", "South"].map(|name| db.store.create_agency(name).expect("agency").id);
         let index = tempfile::tempdir().expect("index dir");
         let options = EngineOptions {
             poll_interval: None,
@@ -43,7 +44,7 @@ impl World {
             service,
             agencies,
             _index: index,
-            db,
+            _db: db,
         }
     }
 
@@ -73,7 +74,12 @@ impl World {
         .expect("request");
         let outcome = self
             .service
-            .match_plan(&self.snapshot(), &request, Viewer::Admin, carematch_service::today())
+            .match_plan(
+                &self.snapshot(),
+                &request,
+                Viewer::Admin,
+                carematch_service::today(),
+            )
             .expect("match");
         outcome.matches.iter().map(|m| m.id).collect()
     }

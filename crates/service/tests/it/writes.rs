@@ -1,7 +1,7 @@
 //! Writes through the service are read back at once (the engine here has no follower), and
 //! only the callers allowed to write a record may.
 
-use carematch_domain::vocabulary::{Language, Proficiency};
+use carematch_domain::vocabulary::{Code, Language, Proficiency};
 use carematch_domain::{Caller, CarerId, LanguageSkill};
 use carematch_matching::CandidateKind;
 use carematch_service::ServiceError;
@@ -30,7 +30,12 @@ fn a_carer_created_updated_and_deleted_is_read_back_at_once() {
     }];
     let updated = world
         .service
-        .update_carer(Caller::Agency(north), created.id, &details, Some(created.version))
+        .update_carer(
+            Caller::Agency(north),
+            created.id,
+            &details,
+            Some(created.version),
+        )
         .expect("updated");
     assert_eq!(updated.version, created.version + 1);
     assert!(!world.cantonese_carers().contains(&id));
@@ -44,7 +49,10 @@ fn a_carer_created_updated_and_deleted_is_read_back_at_once() {
         })
         .expect("edited");
     assert!(!edited.details.public_listing_consent);
-    assert_eq!(edited.location, updated.location, "an edit keeps the location");
+    assert_eq!(
+        edited.location, updated.location,
+        "an edit keeps the location"
+    );
 
     let deleted = world
         .service
@@ -152,7 +160,9 @@ fn only_the_agency_that_holds_a_carer_writes_it() {
         Err(ServiceError::Forbidden)
     ));
     assert!(matches!(
-        world.service.delete_carer(Caller::Admin, CarerId(created.id.0 + 1000)),
+        world
+            .service
+            .delete_carer(Caller::Admin, CarerId(created.id.0 + 1000)),
         Err(ServiceError::NotFound { .. })
     ));
     assert!(world.indexed(CandidateKind::Carer, created.id.0));
@@ -171,7 +181,10 @@ fn only_the_agency_that_holds_a_carer_writes_it() {
 
     // Who a carer write acts for.
     assert_eq!(acting_agency(Caller::Agency(north), None).ok(), Some(north));
-    assert_eq!(acting_agency(Caller::Agency(north), Some(north.0)).ok(), Some(north));
+    assert_eq!(
+        acting_agency(Caller::Agency(north), Some(north.0)).ok(),
+        Some(north)
+    );
     assert!(matches!(
         acting_agency(Caller::Agency(north), Some(south.0)),
         Err(ServiceError::Forbidden)
