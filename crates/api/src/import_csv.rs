@@ -9,7 +9,7 @@ use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::spreadsheet::formula_trigger;
 use carematch_domain::vocabulary::{
     CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender,
-    Language, Proficiency, Service, TravelMode, Weekday,
+    Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
 };
 use carematch_domain::{
     CarerDetails, Check, Contact, Km, LanguageSkill, Postcode, RatePence, Slot,
@@ -56,14 +56,18 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
     ("languages", true),
     ("cuisines", false),
     ("dietary_laws", false),
+    ("medical_diets", false),
     ("faith", false),
     ("faith_public_consent", false),
     ("faith_practices", false),
     ("services", true),
     ("experience", false),
+    ("lgbt_inclusive", false),
     ("checks", false),
     ("availability", false),
     ("hours_per_week", true),
+    ("accepting_new_clients", false),
+    ("accepting_confirmed_on", false),
     ("available_from", true),
     ("postcode", true),
     ("travel_radius_km", true),
@@ -385,6 +389,7 @@ fn fits(column: &str, value: &str) -> bool {
         "languages" => items().all(|i| parse_language(i).is_ok()),
         "cuisines" => items().all(code::<Cuisine>),
         "dietary_laws" => items().all(code::<DietaryLaw>),
+        "medical_diets" => items().all(code::<MedicalDiet>),
         "faith" => code::<Faith>(value),
         "faith_practices" => items().all(code::<FaithPractice>),
         "services" => items().all(code::<Service>),
@@ -392,13 +397,15 @@ fn fits(column: &str, value: &str) -> bool {
         "checks" => items().all(|i| parse_check(i).is_ok()),
         "availability" => items().all(|i| parse_slot(i).is_ok()),
         "hours_per_week" => value.parse::<u8>().is_ok(),
-        "available_from" | "last_confirmed_on" => parse_date(value).is_ok(),
+        "available_from" | "last_confirmed_on" | "accepting_confirmed_on" => {
+            parse_date(value).is_ok()
+        }
         "postcode" => Postcode::parse(value).is_ok(),
         "travel_radius_km" => value.parse::<f64>().is_ok_and(|km| Km::new(km).is_ok()),
         "travel_mode" => code::<TravelMode>(value),
         "hourly_rate" => parse_pounds(value).is_ok(),
         "employment_status" => code::<EmploymentStatus>(value),
-        "public_listing_consent" => {
+        "public_listing_consent" | "lgbt_inclusive" | "accepting_new_clients" => {
             matches!(
                 lower.as_str(),
                 "yes" | "y" | "true" | "1" | "no" | "n" | "false" | "0"
@@ -541,6 +548,19 @@ impl RowParser {
         }
     }
 
+    /// An optional yes/no column: `default` when blank.
+    fn boolean_or<'c>(
+        &mut self,
+        column: &str,
+        get: impl Fn(&str) -> &'c str,
+        default: bool,
+    ) -> Option<bool> {
+        match get(column) {
+            "" => Some(default),
+            value => self.boolean(column, value),
+        }
+    }
+
     fn carer(&mut self, cells: &Cells<'_>) -> Option<CarerDetails> {
         let get = |column: &str| cells.get(column);
         let given_name = get("given_name").to_owned();
@@ -549,12 +569,10 @@ impl RowParser {
         let languages = self.list("languages", get("languages"), parse_language);
         let cuisines = self.codes::<Cuisine>("cuisines", get("cuisines"));
         let dietary_laws = self.codes::<DietaryLaw>("dietary_laws", get("dietary_laws"));
+        let medical_diets = self.codes::<MedicalDiet>("medical_diets", get("medical_diets"));
         let faith = self.optional::<Faith>("faith", &get("faith").to_ascii_lowercase());
         // Off unless given: faith is shown and matched on publicly only with consent.
-        let faith_public_consent = match get("faith_public_consent") {
-            "" => Some(false),
-            value => self.boolean("faith_public_consent", value),
-        };
+        let faith_public_consent = self.boolean_or("faith_public_consent", get, false);
         let faith_practices =
             self.codes::<FaithPractice>("faith_practices", get("faith_practices"));
         let services = self.codes::<Service>("services", get("services"));
@@ -562,6 +580,13 @@ impl RowParser {
         let checks = self.list("checks", get("checks"), parse_check);
         let availability = self.list("availability", get("availability"), parse_slot);
         let hours_per_week = self.one::<u8>("hours_per_week", get("hours_per_week"));
+        // Blank: taking new clients (confirmed with the record), not stated as LGBT+ inclusive.
+        let accepting_new_clients = self.boolean_or("accepting_new_clients", get, true);
+        let accepting_confirmed_on = match get("accepting_confirmed_on") {
+            "" => Some(None),
+            value => self.date("accepting_confirmed_on", value).map(Some),
+        };
+        let lgbt_inclusive = self.boolean_or("lgbt_inclusive", get, false);
         let available_from = self.date("available_from", get("available_from"));
         let postcode = self.one::<Postcode>("postcode", get("postcode"));
         let travel_radius_km = self
@@ -604,6 +629,7 @@ impl RowParser {
             languages: languages?,
             cuisines: cuisines?,
             dietary_laws: dietary_laws?,
+            medical_diets: medical_diets?,
             faith: faith?,
             faith_public_consent: faith_public_consent?,
             faith_practices: faith_practices?,
@@ -612,6 +638,9 @@ impl RowParser {
             checks: checks?,
             availability: availability?,
             hours_per_week: hours_per_week?,
+            accepting_new_clients: accepting_new_clients?,
+            accepting_confirmed_on: accepting_confirmed_on?,
+            lgbt_inclusive: lgbt_inclusive?,
             available_from: available_from?,
             postcode: postcode?,
             travel_radius_km: travel_radius_km?,
@@ -827,6 +856,44 @@ mod tests {
     }
 
     #[test]
+    fn capacity_diets_and_lgbt_inclusion_are_read_with_their_defaults() {
+        let (header, first, second) = template();
+        let rows = parse_carers(format!("{header}\n{first}\n{second}\n").as_bytes())
+            .expect("the template imports");
+        let first = &rows[0].details;
+        assert_eq!(
+            first.medical_diets,
+            [MedicalDiet::Diabetic, MedicalDiet::Soft]
+        );
+        assert!(first.lgbt_inclusive && first.accepting_new_clients);
+        assert_eq!(
+            first.accepting_confirmed_on,
+            NaiveDate::from_ymd_opt(2026, 11, 1)
+        );
+        let second_row = &rows[1].details;
+        assert!(!second_row.lgbt_inclusive && !second_row.accepting_new_clients);
+        assert!(second_row.medical_diets.is_empty());
+        // Blank capacity: taking new clients, never confirmed.
+        let blank = second.replacen(",20,no,2026-10-20,", ",20,,,", 1);
+        let rows = parse_carers(format!("{header}\n{blank}\n").as_bytes()).expect("blank");
+        assert!(rows[0].details.accepting_new_clients);
+        assert_eq!(rows[0].details.accepting_confirmed_on, None);
+        let bad = second
+            .replacen(",20,no,2026-10-20,", ",20,full,2026-13-01,", 1)
+            .replacen(",halal,,", ",halal,mushy,", 1);
+        let errors = parse_carers(format!("{header}\n{bad}\n").as_bytes()).expect_err("bad");
+        assert_eq!(
+            places(&errors),
+            [
+                (2, "medical_diets"),
+                (2, "accepting_new_clients"),
+                (2, "accepting_confirmed_on")
+            ],
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn an_unclosed_quote_at_the_end_cannot_swallow_the_rows_after_it() {
         let (header, first, second) = template();
         let unclosed = first.replace(BIO, BIO.trim_end_matches('"'));
@@ -885,9 +952,9 @@ mod tests {
         assert!(
             errors[0]
                 .reason
-                .starts_with("25 values but the header has 26")
+                .starts_with("29 values but the header has 30")
         );
-        assert!(errors[1].reason.starts_with("27 values"));
+        assert!(errors[1].reason.starts_with("31 values"));
     }
 
     #[test]

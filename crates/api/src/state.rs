@@ -1,5 +1,6 @@
 //! What every handler can reach.
 
+use carematch_matching::MatchWeights;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -18,6 +19,8 @@ pub struct AppState {
     engine: Arc<OnceLock<Arc<Engine>>>,
     /// Recent match responses (see `match_cache.rs`).
     pub match_cache: Arc<MatchCache>,
+    /// Score weights for every match (settings `[weights]`, docs/configuration.md).
+    pub weights: MatchWeights,
 }
 
 impl AppState {
@@ -27,7 +30,15 @@ impl AppState {
             indexes_loaded: Arc::new(AtomicBool::new(false)),
             engine: Arc::new(OnceLock::new()),
             match_cache: Arc::new(MatchCache::new(MatchCacheConfig::default())),
+            weights: MatchWeights::DEFAULT,
         }
+    }
+
+    /// The same state scoring matches with these weights (the default is
+    /// [`MatchWeights::DEFAULT`]).
+    pub fn with_weights(mut self, weights: MatchWeights) -> Self {
+        self.weights = weights;
+        self
     }
 
     /// The same state with a match cache of this size (the default is

@@ -136,7 +136,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             let req = TestRequest::with_uri(&format!("/find?{query}")).to_http_request();
             let ctx = Ctx::new(&req);
             let form = FindForm::from_pairs(&query_pairs(req.query_string()));
-            let found = search_blocking(&store, &engine, &form, Viewer::Public);
+            let found = search_blocking(&store, &engine, &form, Viewer::Public, Default::default());
             if let Ok(found) = &found {
                 matches += found.outcome.matches.len();
             }

@@ -193,6 +193,8 @@ impl FindForm {
             .map(|&code| LanguageNeed {
                 code,
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 // With several languages ticked as essential, any one is not enough to promise;
                 // each is essential only when it is the only one.
                 priority: need(
@@ -265,6 +267,12 @@ impl FindForm {
             hours_per_week: None,
             max_hourly_rate: None,
             needed_by: None,
+            lgbt_inclusive: None,
+            delivery_modes: Vec::new(),
+            preferred_carers: Vec::new(),
+            blocked_carers: Vec::new(),
+            weekly_budget: None,
+            medical_diets: Vec::new(),
         })
     }
 }

@@ -12,7 +12,7 @@ use carematch_domain::{Contact, Slot};
 use carematch_index::Engine;
 use carematch_matching::{
     CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, KindFilter, Match,
-    MatchOptions, MatchOutcome, Viewer,
+    MatchOptions, MatchOutcome, MatchWeights, Viewer,
 };
 use carematch_store::Store;
 use maud::{Markup, html};
@@ -69,7 +69,8 @@ pub async fn search(
     let engine = state.engine().map_err(|_| SearchProblem::Loading)?.clone();
     let store = state.store.clone();
     let form = form.clone();
-    web::block(move || search_blocking(&store, &engine, &form, viewer))
+    let weights = state.weights;
+    web::block(move || search_blocking(&store, &engine, &form, viewer, weights))
         .await
         .map_err(|_| SearchProblem::Server)?
 }
@@ -81,6 +82,7 @@ pub fn search_blocking(
     engine: &Engine,
     form: &FindForm,
     viewer: Viewer,
+    weights: MatchWeights,
 ) -> Result<Found, SearchProblem> {
     let plan = form.to_plan().map_err(SearchProblem::Form)?;
     let postcode = plan.postcode.as_ref().ok_or(SearchProblem::Server)?;
@@ -93,6 +95,7 @@ pub fn search_blocking(
     options.limit = RESULTS;
     options.kinds = KindFilter::BOTH;
     options.viewer = viewer;
+    options.weights = weights;
     let outcome = engine.match_plan(&compiled, &options);
     let details = outcome
         .matches

@@ -10,7 +10,8 @@ use actix_web::{HttpResponse, post, web};
 use carematch_domain::{Caller, GeoPoint, SupportPlan, ValidationErrors};
 use carematch_index::Snapshot;
 use carematch_matching::{
-    CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, PooledOutcome, Viewer,
+    CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, MatchWeights,
+    PooledOutcome, Viewer,
 };
 use carematch_store::Store;
 use chrono::NaiveDate;
@@ -133,8 +134,10 @@ fn options(
     kinds: &[CandidateKind],
     viewer: Viewer,
     today: NaiveDate,
+    weights: MatchWeights,
 ) -> MatchOptions {
     let mut options = MatchOptions::new(today);
+    options.weights = weights;
     options.limit = limit;
     options.kinds = KindFilter::from_kinds(kinds);
     options.viewer = viewer;
@@ -184,6 +187,7 @@ pub async fn match_plan(
     let viewer = viewer_of(auth.0)?;
     let snapshot = current_snapshot::<MatchRequest>(&state, &body)?;
     let today = chrono::Utc::now().date_naive();
+    let weights = state.weights;
     let cache = &state.match_cache;
     let key = cache.key("match", snapshot.version(), viewer, today, &body.0);
     if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
@@ -206,7 +210,7 @@ pub async fn match_plan(
             ApiError::Internal("a validated plan has a postcode or a location".into())
         })?;
         let compiled = CompiledPlan::compile(&request.plan, location);
-        let options = options(request.limit, &request.kinds, viewer, today);
+        let options = options(request.limit, &request.kinds, viewer, today, weights);
         encode(&snapshot.match_plan(&compiled, &options))
     };
     let body = if inline {
@@ -290,6 +294,7 @@ pub async fn match_pooled(
     let viewer = viewer_of(auth.0)?;
     let snapshot = current_snapshot::<PooledRequest>(&state, &body)?;
     let today = chrono::Utc::now().date_naive();
+    let weights = state.weights;
     let cache = &state.match_cache;
     let key = cache.key("pooled", snapshot.version(), viewer, today, &body.0);
     if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
@@ -316,7 +321,7 @@ pub async fn match_pooled(
             }
         }
         errors.into_result()?;
-        let options = options(request.limit, &request.kinds, viewer, today);
+        let options = options(request.limit, &request.kinds, viewer, today, weights);
         encode(&snapshot.match_pooled(&compiled, &options))
     })
     .await??;

@@ -50,7 +50,8 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
     );
     let engine = Arc::new(engine);
     let state = AppState::with_engine(store.clone(), Arc::clone(&engine))
-        .with_match_cache(settings.match_cache_config());
+        .with_match_cache(settings.match_cache_config())
+        .with_weights(settings.weights);
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!(address = %listener.local_addr()?, "carematch is listening");

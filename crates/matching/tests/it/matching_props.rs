@@ -282,6 +282,8 @@ pub fn random_plan(rng: &mut Rng) -> SupportPlan {
         .map(|code| LanguageNeed {
             code: *code,
             min_proficiency: rng.pick(&LEVELS),
+            reads: false,
+            writes: false,
             priority: priority(rng),
         })
         .collect();

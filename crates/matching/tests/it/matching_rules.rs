@@ -81,6 +81,8 @@ fn cantonese(priority: Priority) -> SupportPlan {
     p.languages = vec![LanguageNeed {
         code: Language::Yue,
         min_proficiency: Proficiency::Conversational,
+        reads: false,
+        writes: false,
         priority,
     }];
     p
@@ -157,6 +159,8 @@ fn sylheti_needs_confirming_for_a_bengali_speaker_and_levels_count() {
     p.languages = vec![LanguageNeed {
         code: Language::Syl,
         min_proficiency: Proficiency::Fluent,
+        reads: false,
+        writes: false,
         priority: Priority::Preferred,
     }];
     let mut bengali = carer(1, leicester());
