@@ -32,7 +32,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 cargo build --release -q -p carematch-cli
-bin=target/release/carematch
+bin="$(bash .ci/target-dir)/release/carematch"
 mkdir -p "$dir"
 export CAREMATCH_DATABASE_URL="sqlite://$dir/carematch-1m.db"
 export CAREMATCH_INDEX_DIR="$dir/index"

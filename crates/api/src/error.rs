@@ -4,11 +4,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use carematch_domain::{FieldError, ValidationErrors};
+use carematch_service::ServiceError;
+use carematch_service::import_csv::RowError;
 use carematch_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
-
-use crate::import_csv::RowError;
 
 /// What went wrong, in a form a client can act on.
 #[derive(Debug, thiserror::Error)]
@@ -176,6 +176,27 @@ impl From<StoreError> for ApiError {
                 Self::Conflict(format!("another record already has this {field}"))
             }
             other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+/// The service's errors in the API's terms: the one place they are mapped.
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::Validation(fields) => Self::Validation(fields),
+            ServiceError::NotFound { what, id } => Self::NotFound { what, id },
+            ServiceError::Forbidden => Self::Forbidden,
+            ServiceError::ImportRejected(rows) => Self::ImportRejected(rows),
+            ServiceError::ImportConflict(rows) => Self::ImportConflict(rows),
+            no_authorities @ ServiceError::NoAuthorities(_) => {
+                Self::Conflict(no_authorities.to_string())
+            }
+            ServiceError::Loading => Self::Unavailable("the indexes are still loading".into()),
+            ServiceError::Store(error) => error.into(),
+            internal @ (ServiceError::Engine(_) | ServiceError::Internal(_)) => {
+                Self::Internal(internal.to_string())
+            }
         }
     }
 }

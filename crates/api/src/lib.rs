@@ -4,8 +4,8 @@
 pub mod auth;
 pub mod error;
 pub mod forwarded;
-pub mod import_csv;
 pub mod json;
+pub mod launch;
 pub mod long_target;
 pub mod match_cache;
 pub mod middleware;

@@ -1,10 +1,12 @@
 //! What every handler can reach.
 
 use carematch_matching::MatchWeights;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
 
+use actix_web::web;
 use carematch_index::Engine;
+use carematch_service::{CareService, ServiceError};
 use carematch_store::Store;
 
 use crate::error::ApiError;
@@ -15,36 +17,33 @@ use crate::match_cache::{MatchCache, MatchCacheConfig};
 pub struct AppState {
     pub store: Store,
     indexes_loaded: Arc<AtomicBool>,
-    /// The matching and search engine, set once it has loaded (see [`AppState::set_engine`]).
-    engine: Arc<OnceLock<Arc<Engine>>>,
+    /// What every handler calls: matching, search, gap maps and writes, over the store and the
+    /// engine once it has loaded (see [`AppState::set_engine`]).
+    service: CareService,
     /// Recent match responses (see `match_cache.rs`).
     pub match_cache: Arc<MatchCache>,
-    /// Score weights for every match (settings `[weights]`, docs/configuration.md).
-    pub weights: MatchWeights,
 }
 
 impl AppState {
     pub fn new(store: Store) -> Self {
         Self {
+            service: CareService::new(store.clone()),
             store,
             indexes_loaded: Arc::new(AtomicBool::new(false)),
-            engine: Arc::new(OnceLock::new()),
             match_cache: Arc::new(MatchCache::new(MatchCacheConfig::default())),
-            weights: MatchWeights::DEFAULT,
         }
-    }
-
-    /// The same state scoring matches with these weights (the default is
-    /// [`MatchWeights::DEFAULT`]).
-    pub fn with_weights(mut self, weights: MatchWeights) -> Self {
-        self.weights = weights;
-        self
     }
 
     /// The same state with a match cache of this size (the default is
     /// [`MatchCacheConfig::default`]).
     pub fn with_match_cache(mut self, config: MatchCacheConfig) -> Self {
         self.match_cache = Arc::new(MatchCache::new(config));
+        self
+    }
+
+    /// The same state scoring matches with these weights (settings `[weights]`).
+    pub fn with_weights(mut self, weights: MatchWeights) -> Self {
+        self.service = self.service.with_weights(weights);
         self
     }
 
@@ -58,27 +57,41 @@ impl AppState {
     /// Installs the engine once it has loaded and marks the indexes loaded; later calls are
     /// ignored.
     pub fn set_engine(&self, engine: Arc<Engine>) {
-        if self.engine.set(engine).is_ok() {
+        if self.service.set_engine(engine) {
             self.mark_indexes_loaded();
         }
     }
 
     /// The engine; 503 while it is still loading.
     pub fn engine(&self) -> Result<&Arc<Engine>, ApiError> {
-        self.engine
-            .get()
-            .ok_or_else(|| ApiError::Unavailable("the indexes are still loading".into()))
+        Ok(self.service.engine()?)
     }
 
-    /// Brings the indexes up to date after a write, so the writer reads its own write. Blocking:
-    /// call it inside `web::block` right after the store committed. A failure is logged, not
-    /// returned: the write is committed and the follower will apply it.
-    pub fn after_write(&self) {
-        if let Some(engine) = self.engine.get()
-            && let Err(error) = engine.catch_up()
-        {
-            tracing::warn!(%error, "catch-up after a write failed; the follower will retry");
-        }
+    /// The service layer.
+    pub fn service(&self) -> &CareService {
+        &self.service
+    }
+
+    /// Runs `call` on the service off the async workers (service calls block: database reads,
+    /// index commits). The web pages use this and map the error to a page themselves.
+    pub async fn call<T, F>(&self, call: F) -> Result<T, ServiceError>
+    where
+        F: FnOnce(&CareService) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let service = self.service.clone();
+        web::block(move || call(&service))
+            .await
+            .map_err(|blocked| ServiceError::Internal(blocked.to_string()))?
+    }
+
+    /// [`AppState::call`] with the error in the API's terms.
+    pub async fn run<T, F>(&self, call: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&CareService) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        Ok(self.call(call).await?)
     }
 
     /// Called once the indexes have been built or caught up from the database.

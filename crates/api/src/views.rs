@@ -201,6 +201,4 @@ pub enum ProviderView {
 }
 
 /// Today's date, for which checks are valid and whether a capacity flag has lapsed.
-pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
+pub use carematch_service::today;

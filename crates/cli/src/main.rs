@@ -19,7 +19,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// carematch: find culturally appropriate care in England.
 #[derive(Debug, Parser)]
-#[command(name = "carematch", version, about, long_about = None)]
+#[command(
+    name = "carematch",
+    version,
+    about = "carematch: find culturally appropriate care in England. Serve the HTTP API and web \
+             pages, load demo, synthetic and open data, map gaps, manage API keys.",
+    long_about = None,
+    after_help = "From a checkout, run it as `cargo run -- COMMAND` or, once built, \
+                  `target/debug/carematch COMMAND` (under $CARGO_TARGET_DIR when that is set). \
+                  Settings: ./carematch.toml, then CAREMATCH_* variables (docs/configuration.md); \
+                  a relative SQLite path is resolved against the settings file's folder, else the \
+                  current directory."
+)]
 struct Cli {
     /// Settings file (default: ./carematch.toml when present). Environment variables win over it.
     #[arg(long, global = true, value_name = "FILE")]
@@ -89,5 +100,37 @@ fn main() -> anyhow::Result<()> {
         Command::Gaps(args) => commands::gaps::run(&settings, &args),
         Command::Import(args) => commands::import::run(&settings, &args),
         Command::Keys(args) => commands::keys::run(&settings, &args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// `carematch --help` lists every command, and so does the README's command table (each
+    /// command, and each of its own subcommands, on a row of the table).
+    #[test]
+    fn help_and_the_readme_name_every_command() {
+        let mut command = Cli::command();
+        let help = command.render_help().to_string();
+        let readme = include_str!("../../../README.md");
+        for sub in command.get_subcommands() {
+            let name = sub.get_name();
+            assert!(help.contains(&format!("  {name} ")), "--help lacks {name}");
+            let rows: Vec<&str> = readme
+                .lines()
+                .filter(|line| line.starts_with(&format!("| `carematch {name}")))
+                .collect();
+            assert!(!rows.is_empty(), "the README's command table lacks {name}");
+            for inner in sub.get_subcommands() {
+                let inner = inner.get_name();
+                assert!(
+                    rows.iter().any(|row| row.contains(inner)),
+                    "the README's command table lacks {name} {inner}"
+                );
+            }
+        }
     }
 }

@@ -162,9 +162,16 @@ impl Settings {
         env: impl Fn(&str) -> Option<String>,
     ) -> anyhow::Result<Self> {
         let path = explicit.map_or_else(|| PathBuf::from("carematch.toml"), Path::to_path_buf);
+        let current = std::env::current_dir().context("reading the current directory")?;
         let mut settings = match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text)
-                .with_context(|| format!("reading settings from {}", path.display()))?,
+            Ok(text) => {
+                let mut settings: Self = toml::from_str(&text)
+                    .with_context(|| format!("reading settings from {}", path.display()))?;
+                // Relative paths in (or defaulted by) a settings file are the file's folder's.
+                let file = current.join(&path);
+                settings.resolve_relative_paths(file.parent().unwrap_or(&current));
+                settings
+            }
             Err(err) if explicit.is_none() && err.kind() == std::io::ErrorKind::NotFound => {
                 Self::default()
             }
@@ -186,7 +193,23 @@ impl Settings {
         let [preferred, distance, schedule] = weights;
         settings.weights = MatchWeights::new(preferred, distance, schedule)
             .context("the weights from CAREMATCH_WEIGHT_PREFERRED, _DISTANCE and _SCHEDULE")?;
+        // The rest (the environment's, or the defaults without a file) are the current
+        // directory's.
+        settings.resolve_relative_paths(&current);
         Ok(settings)
+    }
+
+    /// Makes a relative SQLite database path and a relative `index_dir` absolute, against `base`,
+    /// so that logs and warnings name the real place and no later change of directory moves them.
+    fn resolve_relative_paths(&mut self, base: &Path) {
+        if let Some(path) = sqlite_path(&self.database_url)
+            && path.is_relative()
+        {
+            self.database_url = format!("sqlite://{}", base.join(path).display());
+        }
+        if self.index_dir.is_relative() {
+            self.index_dir = base.join(&self.index_dir);
+        }
     }
 
     fn apply_env(&mut self, name: &str, value: &str, weights: &mut [f64; 3]) -> anyhow::Result<()> {
@@ -266,6 +289,24 @@ impl Settings {
     }
 }
 
+/// The file a SQLite database URL names (`sqlite://PATH`, `sqlite:PATH` or a plain path, as the
+/// store reads them); `None` for PostgreSQL and for SQLite's in-memory and URI forms.
+pub fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let url = url.trim();
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return None;
+    }
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let special = path.is_empty()
+        || path.contains("://")
+        || path.starts_with(':')
+        || path.starts_with("file:");
+    (!special).then(|| PathBuf::from(path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,7 +320,62 @@ mod tests {
         let settings = Settings::load(Some(&file), env).expect("load");
         assert_eq!(settings.bind, "0.0.0.0:9000");
         assert_eq!(settings.log, "warn");
-        assert_eq!(settings.database_url, "sqlite://carematch.db");
+        // The default database, like any relative path of a settings file, is beside the file.
+        assert_eq!(
+            settings.database_url,
+            format!("sqlite://{}", dir.path().join("carematch.db").display())
+        );
+        assert_eq!(settings.index_dir, dir.path().join("./index"));
+    }
+
+    #[test]
+    fn relative_paths_are_resolved_against_the_file_or_the_current_directory() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("carematch.toml");
+        std::fs::write(
+            &file,
+            "database_url = \"sqlite://data/cm.db\"\nindex_dir = \"/srv/index\"\n",
+        )
+        .expect("write");
+        let settings = Settings::load(Some(&file), |_| None).expect("load");
+        let beside = dir.path().join("data/cm.db");
+        assert_eq!(
+            settings.database_url,
+            format!("sqlite://{}", beside.display())
+        );
+        assert_eq!(settings.index_dir, PathBuf::from("/srv/index"));
+        // The environment's relative paths are the current directory's.
+        let current = std::env::current_dir().expect("current directory");
+        let env = |name: &str| match name {
+            "CAREMATCH_DATABASE_URL" => Some("other.db".to_owned()),
+            "CAREMATCH_INDEX_DIR" => Some("idx".to_owned()),
+            _ => None,
+        };
+        let settings = Settings::load(Some(&file), env).expect("load");
+        assert_eq!(
+            settings.database_url,
+            format!("sqlite://{}", current.join("other.db").display())
+        );
+        assert_eq!(settings.index_dir, current.join("idx"));
+        // Absolute paths, PostgreSQL and in-memory SQLite are left alone.
+        for url in [
+            "sqlite:///var/lib/carematch.db",
+            "postgres://postgres@127.0.0.1/carematch",
+            ":memory:",
+        ] {
+            let env = |name: &str| (name == "CAREMATCH_DATABASE_URL").then(|| url.to_owned());
+            let settings = Settings::load(Some(&file), env).expect("load");
+            assert_eq!(settings.database_url, url);
+        }
+        assert_eq!(
+            sqlite_path("sqlite:///var/lib/carematch.db"),
+            Some(PathBuf::from("/var/lib/carematch.db"))
+        );
+        assert_eq!(
+            sqlite_path("carematch.db"),
+            Some(PathBuf::from("carematch.db"))
+        );
+        assert_eq!(sqlite_path("postgresql://h/db"), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Output};
 
-use carematch_store::testing::TestDb;
+use carematch_testkit::TestDb;
 
 /// Runs of each command. At about 70 ms a run this is some 30 s; with the old lifecycle the
 /// chance of 400 runs without a crash was below one in a million.

@@ -11,8 +11,8 @@ use crate::postcode::Postcode;
 use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
-    Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
-    MedicalDiet, Proficiency, Service,
+    CheckKind, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, MedicalDiet, Proficiency, Service,
 };
 
 /// The most carers a plan can name as preferred, and as blocked.
@@ -149,6 +149,10 @@ pub struct SupportPlan {
     /// Weekly budget for the plan's `hours_per_week` (which it needs).
     #[serde(default)]
     pub weekly_budget: Option<BudgetNeed>,
+    /// Checks a carer or provider must hold (`required`) or should (`preferred`), valid on the
+    /// day of the match: `dbs_enhanced`, `right_to_work`, `first_aid`, ...
+    #[serde(default)]
+    pub checks: Vec<Need<CheckKind>>,
 }
 
 crate::objects_only!(
@@ -192,6 +196,7 @@ impl SupportPlan {
                 "a weekly budget needs hours_per_week: the cost is hours times the hourly rate",
             );
         }
+        no_duplicate_codes("checks", &self.checks, &mut errors);
         if let Some(schedule) = &self.schedule {
             if schedule.slots.is_empty() {
                 errors.push(

@@ -1,5 +1,5 @@
 //! Text that meets spreadsheets: CSV cells a spreadsheet cannot run as formulas (OWASP, "CSV
-//! Injection"). Imports refuse such cells in most columns (`carematch_api::import_csv`); the
+//! Injection"). Imports refuse such cells in most columns (`carematch_service::import_csv`); the
 //! columns where they are ordinary text (a phone number `+44 ...`, a bio that begins `- `) keep
 //! them, so every CSV we write passes its text cells through [`csv_cell`].
 

@@ -1,4 +1,5 @@
-//! What goes together in each background: names, languages, food, faith and practices.
+//! What goes together in each background: names, languages, food, faith and practices. Long
+//! because it is data: one table per community, kept side by side so they can be compared.
 
 use carematch_domain::LanguageSkill;
 use carematch_domain::vocabulary::{

@@ -362,6 +362,7 @@ fn plan(rng: &mut Rng) -> SupportPlan {
         blocked_carers: Vec::new(),
         weekly_budget: None,
         medical_diets: Vec::new(),
+        checks: Vec::new(),
     };
     let language = rng.pick(&COMMUNITY);
     let schedule = ScheduleNeed {

@@ -1,6 +1,10 @@
 //! The engine: everything a search or match request reads, built from the store and kept in step
 //! with it **only** through the change log.
 //!
+//! Over 600 lines on purpose: the base/overlay layers, the snapshot readers load and the
+//! catch-up that swaps them share one set of invariants (generations, tombstones, the applied
+//! position) that reads best in one place; the candidate snapshot file is in [`snapshot`].
+//!
 //! # Design
 //!
 //! - **Two indexes, one position.** The in-memory [`CandidateSet`] (roster and R-trees) and the

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use carematch_domain::geo::{EARTH_RADIUS_M, PUBLIC_CELL_MARGIN_KM, chord_for_km};
+use carematch_domain::geo::{PUBLIC_CELL_MARGIN_KM, chord_for_km};
 use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use carematch_matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
@@ -30,10 +30,7 @@ pub type SpherePoint = GeomWithData<[f64; 3], u32>;
 /// A box around a service area's bounding circle, with the candidate's slot.
 pub type AreaBox = GeomWithData<Rectangle<[f64; 3]>, u32>;
 
-/// Great-circle km from a chord on the unit sphere.
-pub fn km_for_chord(chord: f64) -> f64 {
-    2.0 * EARTH_RADIUS_M * (chord / 2.0).clamp(0.0, 1.0).asin() / 1000.0
-}
+pub use carematch_matching::columnar::sphere::km_for_chord;
 
 /// Relative slack on the chord radius so that points exactly on the circle survive rounding
 /// before the exact check.
@@ -50,9 +47,7 @@ const NEAREST_AFTER_FILL: f64 = 2.0;
 /// first while the top `limit` is not yet full; beyond it, the rest go in slot order.
 const NEAREST_UNFILLED: f64 = 0.5;
 
-fn distance_2(a: [f64; 3], b: [f64; 3]) -> f64 {
-    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
-}
+use carematch_matching::columnar::sphere::chord_2 as distance_2;
 
 /// The R-trees: one over every candidate's base, one over providers' service areas.
 #[derive(Debug, Clone)]
@@ -198,63 +193,7 @@ impl GeoIndex {
     }
 }
 
-/// Interleaves the bits of two 16-bit cells into a Z-order (Morton) key.
-fn morton(point: GeoPoint) -> u32 {
-    fn spread(v: u32) -> u32 {
-        let mut v = v & 0xffff;
-        v = (v | (v << 8)) & 0x00ff_00ff;
-        v = (v | (v << 4)) & 0x0f0f_0f0f;
-        v = (v | (v << 2)) & 0x3333_3333;
-        (v | (v << 1)) & 0x5555_5555
-    }
-    let cell = |value: f64, min: f64, span: f64| {
-        ((value - min) / span * 65_535.0).clamp(0.0, 65_535.0) as u32
-    };
-    spread(cell(point.lon, -180.0, 360.0)) | (spread(cell(point.lat, -90.0, 180.0)) << 1)
-}
-
-/// Orders `slots` so that every run of [`blocks::BLOCK`] (from the start) is a compact patch:
-/// splits along the axis of the unit vectors with the largest extent, with a whole number of
-/// blocks on each side (a whole number of groups of blocks while there are more than a group, so
-/// that groups are patches too), and recurses.
-fn bisect(slots: &mut [u32], points: &[[f64; 3]]) {
-    let blocks = slots.len().div_ceil(blocks::BLOCK);
-    if blocks <= 1 {
-        return;
-    }
-    let mut lo = [f64::INFINITY; 3];
-    let mut hi = [f64::NEG_INFINITY; 3];
-    for slot in slots.iter() {
-        if let Some(p) = points.get(*slot as usize) {
-            for k in 0..3 {
-                lo[k] = lo[k].min(p[k]);
-                hi[k] = hi[k].max(p[k]);
-            }
-        }
-    }
-    let axis = (0..3)
-        .max_by(|a, b| (hi[*a] - lo[*a]).total_cmp(&(hi[*b] - lo[*b])))
-        .unwrap_or(0);
-    let group = blocks::GROUP;
-    let left_blocks = if blocks > group {
-        // The nearest whole number of groups to half, leaving at least a block on the right.
-        (((blocks + group) / (2 * group)) * group).clamp(group, blocks - 1)
-    } else {
-        blocks / 2
-    };
-    let left = left_blocks * blocks::BLOCK;
-    let coordinate = |slot: &u32| points.get(*slot as usize).map_or(0.0, |p| p[axis]);
-    slots.select_nth_unstable_by(left, |a, b| {
-        coordinate(a).total_cmp(&coordinate(b)).then(a.cmp(b))
-    });
-    let (left, right) = slots.split_at_mut(left);
-    bisect(left, points);
-    bisect(right, points);
-}
-
-mod blocks;
-
-pub use blocks::Blocks;
+pub use carematch_matching::columnar::Blocks;
 
 /// Candidates, their side table and the geographic index: everything a match request reads.
 #[derive(Debug, Clone)]
@@ -289,36 +228,7 @@ impl CandidateSet {
     /// reads candidates nearly sequentially and a block's bounding box is small. Slots change:
     /// look candidates up by slot only in the result.
     pub fn from_roster(mut roster: Roster) -> Self {
-        let mut order: Vec<(u32, CandidateKind, i64, u32)> = roster
-            .candidates()
-            .iter()
-            .zip(0u32..)
-            .map(|(c, slot)| (morton(c.location()), c.kind(), c.id(), slot))
-            .collect();
-        order.sort_unstable();
-        let order: Vec<u32> = order.into_iter().map(|(.., slot)| slot).collect();
-        roster.permute(&order);
-        let points: Vec<[f64; 3]> = roster
-            .candidates()
-            .iter()
-            .map(|c| c.location().unit_vector())
-            .collect();
-        let mut layout: Vec<u32> = (0u32..).take(points.len()).collect();
-        bisect(&mut layout, &points);
-        // Within each block the order is free (the block is one patch of ground): sort it by
-        // reach, furthest first, so that the candidates that certainly reach the person from
-        // anywhere in the block are a prefix the matcher finds by counting.
-        for block in layout.chunks_mut(blocks::BLOCK) {
-            block.sort_by(|a, b| {
-                let reach = |slot: &u32| {
-                    roster
-                        .get(*slot)
-                        .map_or(f64::NEG_INFINITY, |c| c.reach().bound_km())
-                };
-                reach(b).total_cmp(&reach(a)).then(a.cmp(b))
-            });
-        }
-        roster.permute(&layout);
+        carematch_matching::columnar::lay_out(&mut roster);
         let geo = GeoIndex::build(roster.candidates());
         let hot = HotColumns::build(&roster);
         let blocks = Blocks::build(&hot);
@@ -409,7 +319,7 @@ impl CandidateSet {
         let (mut runs, mut ordered) = (Vec::new(), Vec::new());
         self.blocks
             .select(centre, f64::NEG_INFINITY, max_2, &mut runs);
-        blocks::order_nearest_first(&runs, max_2, &mut ordered);
+        carematch_matching::columnar::blocks::order_nearest_first(&runs, max_2, &mut ordered);
         // Nearest first until `limit` have matched, and then on to twice the distance at which
         // that happened (where the worst score kept rises fastest), or until no later run can
         // hold someone for the top `limit`; the rest (most runs of a wide search) in slot order:

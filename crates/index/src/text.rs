@@ -1,5 +1,7 @@
 //! The text index (tantivy): free-text search over carers and providers in any script, with
-//! vocabulary filters and facet counts.
+//! vocabulary filters and facet counts. Over 600 lines because the writer, the reader and the
+//! query builder share the schema's fields and the commit protocol; the schema and the tokenizer
+//! are modules of their own.
 //!
 //! # Design
 //!

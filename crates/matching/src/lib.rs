@@ -15,23 +15,33 @@
 
 mod area;
 mod candidate;
-mod engine;
+pub mod columnar;
+mod criterion;
 mod explain;
-mod hot;
+mod options;
 mod plan;
+mod pooled;
+mod rank;
+mod reference;
+mod rules;
 mod weights;
 
 pub mod gaps;
 
 pub use area::AreaPolygon;
 pub use candidate::{Candidate, CandidateKind, Reach, Roster, SideEntry, date_of_day, day_number};
-pub use engine::{
-    KindFilter, Match, MatchOptions, MatchOutcome, Matcher, PlanFit, PooledMatch, PooledOutcome,
-    Viewer, match_plan, match_pooled,
+pub use columnar::{BLOCK, HotColumns, Matcher};
+pub use criterion::{CodeCriterion, CriterionId, UnknownCriterion};
+pub use explain::english::{self as english, CriterionResult, RelaxationText};
+pub use explain::{
+    CriterionOutcome, DayPeriod, Explanation, Facts, FreeTime, Relaxation, RelaxationFacts,
+    ScheduleFacts, free_times,
 };
-pub use explain::{CriterionOutcome, CriterionResult, Relaxation};
-pub use hot::{BLOCK, HotColumns};
+pub use options::{KindFilter, MatchOptions, Viewer};
 pub use plan::{
     CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,
 };
+pub use pooled::{PlanFit, PooledMatch, PooledOutcome, match_pooled};
+pub use rank::{Match, MatchOutcome};
+pub use reference::match_plan;
 pub use weights::{MatchWeights, WeightsError};

@@ -113,8 +113,7 @@ impl CompiledPlan {
     /// Compiles a plan whose postcode the caller has resolved to `location`.
     ///
     /// Language needs beyond [`MAX_LANGUAGE_NEEDS`] and repeated languages are ignored (plan
-    /// validation rejects them anyway). The plan carries no check criteria: add them with
-    /// [`CompiledPlan::with_check`].
+    /// validation rejects them anyway).
     pub fn compile(plan: &SupportPlan, location: GeoPoint) -> Self {
         let mut languages: Vec<CompiledLanguage> = Vec::with_capacity(plan.languages.len());
         for need in &plan.languages {
@@ -162,7 +161,7 @@ impl CompiledPlan {
                 .map(|r| wanted(r.max.pence(), r.priority)),
             needed_by_day: needed_by.map_or(i32::MAX, |n| day_number(n.value)),
             needed_by,
-            checks: NeedMasks::default(),
+            checks: NeedMasks::from_needs(&plan.checks),
         }
     }
 

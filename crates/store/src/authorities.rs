@@ -15,7 +15,7 @@ use carematch_domain::GeoPoint;
 use carematch_matching::gaps::{Authorities, Authority, Geometry};
 use diesel::prelude::*;
 
-use crate::connection::DbConnection;
+use crate::backend::{DbConnection, each_backend};
 use crate::error::StoreError;
 
 diesel::table! {
@@ -298,16 +298,9 @@ pub(crate) fn replace_authorities(
     diesel::delete(local_authorities::table).execute(conn)?;
     let rows: Vec<AuthorityRow> = list.iter().map(AuthorityRow::from).collect();
     for chunk in rows.chunks(BATCH) {
-        // Multi-row inserts need the concrete connection (not part of diesel's multi-backend
-        // subset).
-        match conn {
-            DbConnection::Sqlite(c) => diesel::insert_into(local_authorities::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConnection::Pg(c) => diesel::insert_into(local_authorities::table)
-                .values(chunk)
-                .execute(c)?,
-        };
+        each_backend!(conn, |c| diesel::insert_into(local_authorities::table)
+            .values(chunk)
+            .execute(c))?;
     }
     Ok(rows.len())
 }

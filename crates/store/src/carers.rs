@@ -8,11 +8,11 @@ use carematch_domain::{
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::backend::{DbConnection, MultiBackend, each_backend};
 use crate::changes::{self, ChangeOp, Entity};
 use crate::codec::{
     code_from_text, codes_from_text, codes_to_text, from_json, from_naive, to_json, to_naive,
 };
-use crate::connection::{DbConnection, MultiBackend};
 use crate::error::StoreError;
 use crate::schema::carers;
 use crate::{Page, Paged};
@@ -24,7 +24,7 @@ const BATCH_ROWS: usize = 500;
 /// A carer as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = carers)]
-#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+#[diesel(check_for_backend(MultiBackend))]
 pub struct CarerRow {
     pub id: i64,
     pub agency_id: i64,
@@ -288,20 +288,10 @@ pub(crate) fn insert_many(
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        // Multi-row INSERT is outside diesel's multi-backend subset (SQLite's batch insert is
-        // special-cased on `SqliteConnection`), so build it for each concrete connection.
-        macro_rules! insert_on {
-            ($conn:expr) => {
-                diesel::insert_into(carers::table)
-                    .values(&batch)
-                    .returning(carers::id)
-                    .get_results($conn)
-            };
-        }
-        let mut batch_ids: Vec<i64> = match conn {
-            DbConnection::Sqlite(conn) => insert_on!(conn)?,
-            DbConnection::Pg(conn) => insert_on!(conn)?,
-        };
+        let mut batch_ids: Vec<i64> = each_backend!(conn, |c| diesel::insert_into(carers::table)
+            .values(&batch)
+            .returning(carers::id)
+            .get_results(c))?;
         // Ids are handed out in VALUES order under the writer lock; RETURNING's own order is
         // not promised by either database, so sort rather than trust it.
         batch_ids.sort_unstable();

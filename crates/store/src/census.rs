@@ -9,7 +9,7 @@ use carematch_matching::gaps::{Authorities, CensusCounts};
 use diesel::prelude::*;
 
 use crate::authorities::OpenDataError;
-use crate::connection::DbConnection;
+use crate::backend::{DbConnection, each_backend};
 use crate::error::StoreError;
 
 diesel::table! {
@@ -133,16 +133,9 @@ pub(crate) fn replace_table(
         })
         .collect();
     for chunk in rows.chunks(BATCH) {
-        // Multi-row inserts need the concrete connection (not part of diesel's multi-backend
-        // subset).
-        match conn {
-            DbConnection::Sqlite(c) => diesel::insert_into(census_counts::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConnection::Pg(c) => diesel::insert_into(census_counts::table)
-                .values(chunk)
-                .execute(c)?,
-        };
+        each_backend!(conn, |c| diesel::insert_into(census_counts::table)
+            .values(chunk)
+            .execute(c))?;
     }
     Ok(rows.len())
 }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::backend::{DbConnection, each_backend};
 use crate::codec::{from_naive, to_naive};
-use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::changes;
 
@@ -75,7 +75,7 @@ impl ChangeOp {
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = changes)]
-#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+#[diesel(check_for_backend(crate::backend::MultiBackend))]
 pub struct ChangeRow {
     pub seq: i64,
     pub entity: String,
@@ -128,18 +128,9 @@ pub(crate) fn append(
                 at: to_naive(at),
             })
             .collect();
-        // Multi-row INSERT is built per concrete connection (see `carers::insert_many`).
-        macro_rules! insert_on {
-            ($conn:expr) => {
-                diesel::insert_into(changes::table)
-                    .values(&rows)
-                    .execute($conn)
-            };
-        }
-        match conn {
-            DbConnection::Sqlite(conn) => insert_on!(conn)?,
-            DbConnection::Pg(conn) => insert_on!(conn)?,
-        };
+        each_backend!(conn, |c| diesel::insert_into(changes::table)
+            .values(&rows)
+            .execute(c))?;
     }
     Ok(())
 }

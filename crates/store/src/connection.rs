@@ -1,79 +1,17 @@
-//! Connections: one enum over SQLite and PostgreSQL, chosen from the URL scheme, pooled by r2d2,
-//! and the pool's lifecycle: a pool can be closed, and closing waits until no connection is open
+//! The connection pool (r2d2, over [`crate::backend::DbConnection`]) and its lifecycle: a pool can be closed, and closing waits until no connection is open
 //! or being opened (see [`ClosablePool::close`] for why).
 
 use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
-use diesel::connection::SimpleConnection;
-use diesel::pg::PgConnection;
+use diesel::ConnectionError;
 use diesel::r2d2::{
     self, CustomizeConnection, ManageConnection, Pool, PooledConnection, R2D2Connection,
 };
-use diesel::sqlite::SqliteConnection;
-use diesel::{Connection, ConnectionError};
 
+use crate::backend::{self, DbConnection, Target};
 use crate::error::StoreError;
-
-/// A connection to either backend. Queries written once against it run on both; backend-specific
-/// SQL matches on the variant.
-#[derive(diesel::MultiConnection)]
-pub enum DbConnection {
-    Sqlite(SqliteConnection),
-    Pg(PgConnection),
-}
-
-/// Which database the store talks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-/// Where to connect, decided from the URL scheme (never by trying one driver and then the other).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Target {
-    /// A file path (or `:memory:` / `file:` URI) for SQLite.
-    Sqlite(String),
-    /// A `postgres://` or `postgresql://` URL.
-    Postgres(String),
-}
-
-impl Target {
-    /// `sqlite://path` or a plain path is SQLite; `postgres://` and `postgresql://` are PostgreSQL.
-    pub(crate) fn parse(url: &str) -> Result<Self, StoreError> {
-        let url = url.trim();
-        if url.is_empty() {
-            return Err(StoreError::InvalidUrl(
-                "the database URL is empty".to_owned(),
-            ));
-        }
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Target::Postgres(url.to_owned()));
-        }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
-        if path.is_empty() {
-            return Err(StoreError::InvalidUrl(format!("`{url}` names no file")));
-        }
-        if let Some((scheme, _)) = path.split_once("://") {
-            return Err(StoreError::InvalidUrl(format!(
-                "unsupported scheme `{scheme}://`: use sqlite://PATH, a plain path, or postgres://"
-            )));
-        }
-        Ok(Target::Sqlite(path.to_owned()))
-    }
-
-    pub(crate) fn backend(&self) -> Backend {
-        match self {
-            Target::Sqlite(_) => Backend::Sqlite,
-            Target::Postgres(_) => Backend::Postgres,
-        }
-    }
-}
 
 /// Counts the connections a pool has open and the ones it is opening, and refuses new ones once
 /// the pool is closed.
@@ -205,10 +143,7 @@ impl ManageConnection for Manager {
                 ConnectionError::BadConnection("the store is closed".to_owned()),
             ));
         }
-        let conn = match &self.target {
-            Target::Sqlite(path) => SqliteConnection::establish(path).map(DbConnection::Sqlite),
-            Target::Postgres(url) => PgConnection::establish(url).map(DbConnection::Pg),
-        };
+        let conn = self.target.establish();
         self.life.end_connect(conn.is_ok());
         let conn = conn.map_err(r2d2::Error::ConnectionError)?;
         Ok(Tracked {
@@ -226,22 +161,13 @@ impl ManageConnection for Manager {
     }
 }
 
-/// Sets the SQLite pragmas every pooled connection needs: foreign keys are off by default in
-/// SQLite, WAL lets readers run beside the writer, and `busy_timeout` makes a second writer wait
-/// instead of failing at once.
+/// Readies every connection the pool hands out ([`backend::on_acquire`]: SQLite's pragmas).
 #[derive(Debug, Clone, Copy)]
-struct SqlitePragmas;
+struct OnAcquire;
 
-impl CustomizeConnection<Tracked, r2d2::Error> for SqlitePragmas {
+impl CustomizeConnection<Tracked, r2d2::Error> for OnAcquire {
     fn on_acquire(&self, conn: &mut Tracked) -> Result<(), r2d2::Error> {
-        if let DbConnection::Sqlite(conn) = &mut conn.conn {
-            conn.batch_execute(
-                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
-                 PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
-            )
-            .map_err(r2d2::Error::QueryError)?;
-        }
-        Ok(())
+        backend::on_acquire(&mut conn.conn).map_err(r2d2::Error::QueryError)
     }
 }
 
@@ -353,15 +279,7 @@ impl Drop for ClosablePool {
 /// Builds the pool, creating the SQLite file's folder if needed. Fails fast (10 s) when the
 /// database cannot be reached.
 pub(crate) fn build_pool(target: Target, options: PoolOptions) -> Result<ClosablePool, StoreError> {
-    if let Target::Sqlite(path) = &target {
-        let is_file = !(path == ":memory:" || path.starts_with("file:"));
-        let parent = std::path::Path::new(path)
-            .parent()
-            .filter(|parent| is_file && !parent.as_os_str().is_empty());
-        if let Some(parent) = parent {
-            std::fs::create_dir_all(parent)?;
-        }
-    }
+    target.prepare_location()?;
     let life = Arc::new(Lifecycle::default());
     // Establish one connection up front (on this thread) so a bad URL is reported here, with
     // its real cause.
@@ -375,7 +293,7 @@ pub(crate) fn build_pool(target: Target, options: PoolOptions) -> Result<Closabl
         }
         other => StoreError::Connect(other.to_string()),
     })?;
-    SqlitePragmas
+    OnAcquire
         .on_acquire(&mut probe)
         .map_err(|e| StoreError::Connect(e.to_string()))?;
     drop(probe);
@@ -384,7 +302,7 @@ pub(crate) fn build_pool(target: Target, options: PoolOptions) -> Result<Closabl
         .max_size(max_size)
         .min_idle(Some(options.min_idle.min(max_size)))
         .connection_timeout(Duration::from_secs(10))
-        .connection_customizer(Box::new(SqlitePragmas))
+        .connection_customizer(Box::new(OnAcquire))
         .build(manager);
     match built {
         Ok(pool) => Ok(ClosablePool {
@@ -404,32 +322,5 @@ pub(crate) fn build_pool(target: Target, options: PoolOptions) -> Result<Closabl
             }
             Err(error.into())
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_scheme_picks_the_backend() {
-        let parse = |url: &str| Target::parse(url).expect(url);
-        assert_eq!(
-            parse("sqlite://carematch.db"),
-            Target::Sqlite("carematch.db".to_owned())
-        );
-        assert_eq!(
-            parse("sqlite:///var/lib/carematch.db"),
-            Target::Sqlite("/var/lib/carematch.db".to_owned())
-        );
-        assert_eq!(parse("data/x.db"), Target::Sqlite("data/x.db".to_owned()));
-        assert_eq!(
-            parse("postgres://u@h/db"),
-            Target::Postgres("postgres://u@h/db".to_owned())
-        );
-        assert_eq!(parse("postgresql://u@h/db").backend(), Backend::Postgres);
-        assert!(Target::parse("mysql://h/db").is_err());
-        assert!(Target::parse("sqlite://").is_err());
-        assert!(Target::parse("  ").is_err());
     }
 }

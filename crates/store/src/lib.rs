@@ -7,9 +7,10 @@
 //! - **One connection type.** [`DbConnection`] is a `#[derive(diesel::MultiConnection)]` enum
 //!   over `SqliteConnection` and `PgConnection`. The variant comes from the URL scheme
 //!   (`sqlite://PATH` or a plain path, `postgres://`/`postgresql://`), never from trying one
-//!   driver after the other. Queries are written once against the portable [`schema`]; the few
-//!   that differ (upserts, how a writing transaction begins) `match` on the variant here and
-//!   nowhere else.
+//!   driver after the other. Queries are written once against the portable [`schema`]; what
+//!   differs (connection setup, how a writing transaction begins, migrations, multi-row inserts,
+//!   upserts) lives in the `backend` module (`backend/{mod,sqlite,postgres}.rs`), the only place
+//!   that names a variant.
 //! - **Pool.** r2d2; every SQLite connection gets `foreign_keys=ON`, `journal_mode=WAL`,
 //!   `busy_timeout=5000` and `synchronous=NORMAL` when it is handed out.
 //! - **Lifecycle.** r2d2 opens connections on threads of its own and never waits for them, and
@@ -35,6 +36,7 @@
 
 mod api_keys;
 pub mod authorities;
+mod backend;
 pub mod cache;
 mod carers;
 pub mod census;
@@ -48,8 +50,15 @@ mod postcodes;
 mod providers;
 pub mod schema;
 mod sessions;
+/// `carematch_testkit::db`, compiled here for the suites that still name it
+/// `carematch_store::testing` (`crates/index/tests`); new tests use `carematch-testkit`. Goes
+/// once they have switched.
 #[cfg(feature = "testing")]
+#[path = "../../testkit/src/db.rs"]
 pub mod testing;
+// Lets `testing` (written for the testkit crate) name this crate as `carematch_store`.
+#[cfg(feature = "testing")]
+extern crate self as carematch_store;
 
 use std::sync::Arc;
 
@@ -58,17 +67,19 @@ use carematch_domain::{
     ProviderId,
 };
 use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::connection::TransactionManager;
 use diesel::prelude::*;
-use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub use api_keys::ApiKeyRecord;
 pub use authorities::{BoundaryRecord, OpenDataError};
+pub use backend::{
+    Backend, DbConnection, MultiBackend, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, WRITER_LOCK,
+};
 use cache::BoundedCache;
 pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
 pub use census::{CensusFile, CensusRecord};
 pub use changes::{Change, ChangeOp, Entity};
-pub use connection::{Backend, DbConnection, MultiBackend, PoolOptions};
+pub use connection::PoolOptions;
 pub use error::StoreError;
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
 pub use plans::SavedPlan;
@@ -76,26 +87,10 @@ pub use postcodes::{ImportSummary, Located, Precision};
 pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter, ProviderRow};
 pub use sessions::WebSession;
 
+use crate::backend::Target;
 use crate::codec::{from_naive, now, to_naive};
-use crate::connection::{ClosablePool, Pooled, Target};
+use crate::connection::{ClosablePool, Pooled};
 use crate::schema::agencies;
-
-/// The SQLite migrations, embedded at build time.
-pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
-/// The PostgreSQL migrations, embedded at build time.
-pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
-
-/// The key of the PostgreSQL advisory lock every writing transaction takes first (`carematc`
-/// in ASCII).
-///
-/// Why: `changes.seq` comes from a sequence, and a sequence hands out numbers when a row is
-/// inserted, not when its transaction commits. Two concurrent writers could take seq 10 and 11,
-/// and 11 could commit first; a follower reading `seq > 9` would then see 11, remember 11, and
-/// never see 10 when it commits a moment later. Holding one lock from the start of every writing
-/// transaction until its commit makes commit order equal seq order, so `seq > last` never skips
-/// a row. Reads take no lock. (SQLite needs no such lock: `BEGIN IMMEDIATE` already admits one
-/// writer at a time.)
-pub const WRITER_LOCK: i64 = 0x6361_7265_6d61_7463;
 
 /// A page request: `page` is 1-based (0 is taken as 1), `per_page` at least 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +139,7 @@ pub struct Agency {
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = agencies)]
-#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+#[diesel(check_for_backend(MultiBackend))]
 struct AgencyRow {
     id: i64,
     name: String,
@@ -257,18 +252,9 @@ impl Store {
     ) -> Result<T, StoreError> {
         let mut pooled = self.conn()?;
         let conn: &mut DbConnection = &mut pooled;
-        let is_pg = matches!(conn, DbConnection::Pg(_));
-        match conn {
-            DbConnection::Sqlite(inner) => {
-                AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
-            }
-            DbConnection::Pg(_) => MultiTransactionManager::begin_transaction(conn)?,
-        }
+        backend::begin_write(conn)?;
         let result = (|| {
-            if is_pg {
-                diesel::sql_query(format!("SELECT pg_advisory_xact_lock({WRITER_LOCK})"))
-                    .execute(conn)?;
-            }
+            backend::lock_writers(conn)?;
             f(conn)
         })();
         match result {
@@ -288,28 +274,12 @@ impl Store {
 
     /// Applies pending migrations; returns the versions applied (empty when up to date).
     pub fn migrate(&self) -> Result<Vec<String>, StoreError> {
-        let mut conn = self.conn()?;
-        let applied = match &mut **conn {
-            DbConnection::Sqlite(conn) => conn
-                .run_pending_migrations(SQLITE_MIGRATIONS)
-                .map(|v| v.iter().map(ToString::to_string).collect()),
-            DbConnection::Pg(conn) => conn
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|v| v.iter().map(ToString::to_string).collect()),
-        };
-        applied.map_err(|e| StoreError::Migration(e.to_string()))
+        self.read(backend::run_migrations)
     }
 
     /// Reverts every applied migration (tests, `carematch migrate --down-all`).
     pub fn revert_all(&self) -> Result<(), StoreError> {
-        let mut conn = self.conn()?;
-        let reverted = match &mut **conn {
-            DbConnection::Sqlite(conn) => conn.revert_all_migrations(SQLITE_MIGRATIONS),
-            DbConnection::Pg(conn) => conn.revert_all_migrations(POSTGRES_MIGRATIONS),
-        };
-        reverted
-            .map(|_| ())
-            .map_err(|e| StoreError::Migration(e.to_string()))
+        self.read(backend::revert_migrations)
     }
 
     /// Checks the database answers (readiness probes).

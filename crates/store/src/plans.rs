@@ -9,8 +9,8 @@ use carematch_matching::gaps::NeedSet;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::backend::DbConnection;
 use crate::codec::{from_naive, to_json, to_naive};
-use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::{Page, Paged};
 

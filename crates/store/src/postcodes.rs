@@ -2,9 +2,8 @@
 
 use carematch_domain::{GeoPoint, Postcode};
 use diesel::prelude::*;
-use diesel::upsert::excluded;
 
-use crate::connection::DbConnection;
+use crate::backend::DbConnection;
 use crate::error::StoreError;
 use crate::gazetteer::PostcodeRow;
 use crate::schema::{postcode_districts, postcode_sectors, postcodes};
@@ -61,36 +60,9 @@ impl From<&PostcodeRow> for NewPostcodeRow {
     }
 }
 
-/// Upserts one batch. `ON CONFLICT` is not part of diesel's multi-backend subset, so the
-/// statement is built for each concrete connection: one multi-row statement on PostgreSQL, and on
-/// SQLite (where diesel has no multi-row upsert) one cached single-row statement per postcode
-/// inside the batch's transaction, which is as fast there.
+/// Upserts one batch; the statement differs per backend (`backend::upsert_postcodes`).
 pub(crate) fn upsert(conn: &mut DbConnection, rows: &[NewPostcodeRow]) -> Result<(), StoreError> {
-    macro_rules! upsert_on {
-        ($conn:expr, $values:expr) => {
-            diesel::insert_into(postcodes::table)
-                .values($values)
-                .on_conflict(postcodes::postcode)
-                .do_update()
-                .set((
-                    postcodes::lat.eq(excluded(postcodes::lat)),
-                    postcodes::lon.eq(excluded(postcodes::lon)),
-                    postcodes::terminated.eq(excluded(postcodes::terminated)),
-                ))
-                .execute($conn)
-        };
-    }
-    match conn {
-        DbConnection::Sqlite(conn) => {
-            for row in rows {
-                upsert_on!(conn, row)?;
-            }
-        }
-        DbConnection::Pg(conn) => {
-            upsert_on!(conn, rows)?;
-        }
-    }
-    Ok(())
+    Ok(crate::backend::upsert_postcodes(conn, rows)?)
 }
 
 /// Recomputes sector and district centroids as the mean of their postcodes' centroids

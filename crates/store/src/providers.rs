@@ -6,11 +6,11 @@ use carematch_domain::{
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::backend::{DbConnection, MultiBackend, each_backend};
 use crate::changes::{self, ChangeOp, Entity};
 use crate::codec::{
     code_from_text, codes_from_text, codes_to_text, from_json, from_naive, to_json, to_naive,
 };
-use crate::connection::{DbConnection, MultiBackend};
 use crate::error::StoreError;
 use crate::schema::providers;
 use crate::{Page, Paged};
@@ -21,7 +21,7 @@ const BATCH_ROWS: usize = 500;
 /// A provider as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = providers)]
-#[diesel(check_for_backend(diesel::sqlite::Sqlite, diesel::pg::Pg))]
+#[diesel(check_for_backend(MultiBackend))]
 pub struct ProviderRow {
     pub id: i64,
     pub agency_id: Option<i64>,
@@ -258,20 +258,11 @@ pub(crate) fn insert_many(
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        // Multi-row INSERT is outside diesel's multi-backend subset (SQLite's batch insert is
-        // special-cased on `SqliteConnection`), so build it for each concrete connection.
-        macro_rules! insert_on {
-            ($conn:expr) => {
-                diesel::insert_into(providers::table)
-                    .values(&batch)
-                    .returning(providers::id)
-                    .get_results($conn)
-            };
-        }
-        let mut batch_ids: Vec<i64> = match conn {
-            DbConnection::Sqlite(conn) => insert_on!(conn)?,
-            DbConnection::Pg(conn) => insert_on!(conn)?,
-        };
+        let mut batch_ids: Vec<i64> =
+            each_backend!(conn, |c| diesel::insert_into(providers::table)
+                .values(&batch)
+                .returning(providers::id)
+                .get_results(c))?;
         batch_ids.sort_unstable();
         changes::append(conn, Entity::Provider, &batch_ids, ChangeOp::Upsert, now)?;
         ids.extend(batch_ids.into_iter().map(ProviderId));

@@ -15,6 +15,7 @@
 
 use std::error::Error;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
@@ -23,6 +24,7 @@ use carematch_domain::SupportPlan;
 use carematch_domain::vocabulary::Code;
 use carematch_index::{Engine, EngineOptions};
 use carematch_matching::Viewer;
+use carematch_service::CareService;
 use carematch_store::Store;
 use carematch_web::form::FindForm;
 use carematch_web::i18n::Locale;
@@ -99,12 +101,17 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let store = Store::connect(&url, 4)?;
     let started = Instant::now();
-    let engine = Engine::start(store.clone(), &dir, EngineOptions::default())?;
+    let engine = Arc::new(Engine::start(
+        store.clone(),
+        &dir,
+        EngineOptions::default(),
+    )?);
     println!(
         "engine ready in {:.1} s ({} candidates)",
         started.elapsed().as_secs_f64(),
         engine.stats().candidates
     );
+    let service = CareService::with_engine(store.clone(), Arc::clone(&engine));
 
     let plans_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/plans");
     let mut queries = Vec::new();
@@ -136,7 +143,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             let req = TestRequest::with_uri(&format!("/find?{query}")).to_http_request();
             let ctx = Ctx::new(&req);
             let form = FindForm::from_pairs(&query_pairs(req.query_string()));
-            let found = search_blocking(&store, &engine, &form, Viewer::Public, Default::default());
+            let found = search_blocking(&service, &form, Viewer::Public);
             if let Ok(found) = &found {
                 matches += found.outcome.matches.len();
             }

@@ -5,12 +5,12 @@
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use carematch_api::import_csv::RowError;
-use carematch_api::routes::imports::{IMPORT_LIMIT, ImportReport, import_carers};
-use carematch_api::{ApiError, AppState};
-use carematch_domain::{AgencyId, Carer, CarerDetails, CarerId, Role};
+use carematch_api::AppState;
+use carematch_domain::{AgencyId, Caller, Carer, CarerDetails, CarerId, Role};
 use carematch_matching::Viewer;
-use carematch_store::{CarerFilter, Page, Paged, Store, StoreError};
+use carematch_service::import_csv::RowError;
+use carematch_service::{IMPORT_LIMIT, ImportReport, ServiceError};
+use carematch_store::{CarerFilter, Page, Paged, StoreError};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -191,7 +191,7 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
 }
 
 fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
-    let today = carematch_api::views::today();
+    let today = carematch_service::today();
     html! {
         div.table-wrap tabindex="0" role="region" aria-labelledby="carers-title" {
             table {
@@ -308,20 +308,23 @@ struct IdPath {
     id: i64,
 }
 
+/// What the console does to one of the agency's PAs.
+enum Change {
+    Delete,
+    Edit(Box<dyn FnOnce(&mut CarerDetails) + Send>),
+}
+
 /// Applies `change` to one of the signed-in agency's PAs, then goes back to the console with a
 /// notice (`deleted` or `updated`). Another agency's PA, or none, is the same 404, so ids cannot
 /// be probed; a concurrent edit is 409. A post without the session's form `token` is 403.
-async fn change_own_carer<F>(
+async fn change_own_carer(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     id: CarerId,
     token: &str,
     notice: &'static str,
-    change: F,
-) -> HttpResponse
-where
-    F: FnOnce(&Store, Carer) -> Result<(), StoreError> + Send + 'static,
-{
+    change: Change,
+) -> HttpResponse {
     let (agency, _) = match agency_of(req, state).await {
         Ok(found) => found,
         Err(response) => return response,
@@ -329,28 +332,26 @@ where
     if !csrf::check_session(req, token) {
         return csrf::refused(&Ctx::new(req), "/agency");
     }
-    let store = state.store.clone();
-    let changed = web::block(move || -> Result<Option<String>, StoreError> {
-        match store.get_carer(id)? {
-            Some(carer) if carer.agency_id == agency => {
-                let name = format!("{} {}", carer.details.given_name, carer.details.family_name);
-                change(&store, carer)?;
-                Ok(Some(name))
-            }
-            _ => Ok(None),
-        }
-    })
-    .await;
+    let caller = Caller::Agency(agency);
+    let changed = state
+        .call(move |service| match change {
+            Change::Delete => service.delete_carer(caller, id),
+            Change::Edit(edit) => service.edit_carer(caller, id, edit),
+        })
+        .await;
     match changed {
-        Ok(Ok(Some(name))) => {
-            let state = state.clone().into_inner();
-            let _ = web::block(move || state.after_write()).await;
+        Ok(carer) => {
+            let name = format!("{} {}", carer.details.given_name, carer.details.family_name);
             let query = serde_urlencoded::to_string([(notice, name)]).unwrap_or_default();
             see_other(&format!("/agency?{query}"))
         }
-        Ok(Ok(None)) => HttpResponse::NotFound().finish(),
-        Ok(Err(StoreError::VersionConflict { .. })) => HttpResponse::Conflict().finish(),
-        _ => server_error(&Ctx::new(req)),
+        Err(ServiceError::NotFound { .. } | ServiceError::Forbidden) => {
+            HttpResponse::NotFound().finish()
+        }
+        Err(ServiceError::Store(StoreError::VersionConflict { .. })) => {
+            HttpResponse::Conflict().finish()
+        }
+        Err(_) => server_error(&Ctx::new(req)),
     }
 }
 
@@ -367,7 +368,7 @@ async fn delete_carer(
         CarerId(path.id),
         &form.csrf,
         "deleted",
-        |store, carer| store.delete_carer(carer.id),
+        Change::Delete,
     )
     .await
 }
@@ -403,26 +404,19 @@ async fn update_carer(
         CarerId(path.id),
         &csrf,
         "updated",
-        move |store, carer| {
-            let mut details = carer.details;
-            match action.as_str() {
-                "confirm" => details.last_confirmed_on = carematch_api::views::today(),
-                "list" => details.public_listing_consent = true,
-                "unlist" => details.public_listing_consent = false,
-                "faith_public" => details.faith_public_consent = true,
-                "full" | "accepting" => {
-                    let today = carematch_api::views::today();
-                    details.accepting_new_clients = action == "accepting";
-                    details.accepting_confirmed_on = Some(today);
-                    details.last_confirmed_on = details.last_confirmed_on.max(today);
-                }
-                _ => details.faith_public_consent = false,
+        Change::Edit(Box::new(move |details| match action.as_str() {
+            "confirm" => details.last_confirmed_on = carematch_service::today(),
+            "list" => details.public_listing_consent = true,
+            "unlist" => details.public_listing_consent = false,
+            "faith_public" => details.faith_public_consent = true,
+            "full" | "accepting" => {
+                let today = carematch_service::today();
+                details.accepting_new_clients = action == "accepting";
+                details.accepting_confirmed_on = Some(today);
+                details.last_confirmed_on = details.last_confirmed_on.max(today);
             }
-            // Against the version read: a concurrent edit is not overwritten.
-            store
-                .update_carer(carer.id, &details, carer.location, Some(carer.version))
-                .map(|_| ())
-        },
+            _ => details.faith_public_consent = false,
+        })),
     )
     .await
 }
@@ -516,15 +510,12 @@ async fn upload_register(
             UploadOutcome::Problem(ctx.tr.t("agency-upload-missing")),
         ),
         Ok(data) => {
-            let store = state.store.clone();
-            let imported = web::block(move || import_carers(&store, agency, &data, &|_| {})).await;
+            let imported = state
+                .call(move |service| service.import_carers(agency, &data, &|_| {}))
+                .await;
             match imported {
-                Ok(Ok(report)) => {
-                    let state = state.clone().into_inner();
-                    let _ = web::block(move || state.after_write()).await;
-                    (StatusCode::OK, UploadOutcome::Imported(report))
-                }
-                Ok(Err(ApiError::ImportRejected(rows) | ApiError::ImportConflict(rows))) => (
+                Ok(report) => (StatusCode::OK, UploadOutcome::Imported(report)),
+                Err(ServiceError::ImportRejected(rows) | ServiceError::ImportConflict(rows)) => (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     UploadOutcome::Rejected(rows),
                 ),

@@ -5,12 +5,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use carematch_api::AppState;
-use carematch_api::routes::gaps::{GapsParams, parse_params, respond};
 use carematch_domain::Role;
 use carematch_domain::vocabulary::{Code, Cuisine, DietaryLaw, FaithPractice, Language, Service};
-use carematch_index::gaps::{GapInputError, analyse, load_inputs};
 use carematch_matching::day_number;
 use carematch_matching::gaps::{GapReport, GapRow};
+use carematch_service::gaps::{encode, parse_params};
+use carematch_service::{GapsParams, ServiceError};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -118,20 +118,15 @@ async fn report(
         by: None,
         demand: None,
     };
-    let query = parse_params(&params, day_number(carematch_api::views::today()))
+    let query = parse_params(&params, day_number(carematch_service::today()))
         .map_err(|_| ReportProblem::Invalid)?;
-    let engine = state.engine().map_err(|_| ReportProblem::Server)?.clone();
-    let store = state.store.clone();
-    web::block(move || {
-        let inputs = load_inputs(&store, &query.need, query.basis).map_err(|e| match e {
-            GapInputError::NoAuthorities => ReportProblem::NoAuthorities,
-            GapInputError::Store(_) => ReportProblem::Server,
-        })?;
-        let snapshot = engine.snapshot();
-        Ok(analyse(&*snapshot, &inputs, &query))
-    })
-    .await
-    .map_err(|_| ReportProblem::Server)?
+    state
+        .call(move |service| service.gaps(&query))
+        .await
+        .map_err(|e| match e {
+            ServiceError::NoAuthorities(_) => ReportProblem::NoAuthorities,
+            _ => ReportProblem::Server,
+        })
 }
 
 fn need_options<C: Code>(tr: &Tr, chosen: &str, label: String, all: &[C], prefix: &str) -> Markup {
@@ -297,15 +292,16 @@ async fn download(
     let need = query.need.unwrap_or_else(|| DEFAULT_NEED.to_owned());
     let max_km = query.max_km.unwrap_or_else(|| DEFAULT_KM.to_owned());
     match report(&state, &need, &max_km).await {
-        Ok(report) => match respond(&report, csv) {
-            Ok(mut response) => {
+        Ok(report) => match encode(&report, csv) {
+            Ok(encoded) => {
                 let name = if csv { "gaps.csv" } else { "gaps.geojson" };
-                if let Ok(value) = format!("attachment; filename=\"{name}\"").parse() {
-                    response
-                        .headers_mut()
-                        .insert(actix_web::http::header::CONTENT_DISPOSITION, value);
-                }
-                response
+                HttpResponse::Ok()
+                    .content_type(encoded.content_type)
+                    .insert_header((
+                        actix_web::http::header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{name}\""),
+                    ))
+                    .body(encoded.body)
             }
             Err(_) => HttpResponse::ServiceUnavailable().finish(),
         },

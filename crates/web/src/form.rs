@@ -7,9 +7,11 @@
 
 use carematch_domain::plan::{LanguageNeed, Need, ScheduleNeed};
 use carematch_domain::vocabulary::{
-    Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service, Weekday,
+    CheckKind, Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service,
+    Weekday,
 };
 use carematch_domain::{Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
+use carematch_matching::CriterionId;
 
 /// Distances offered in the form, km.
 pub const DISTANCES: [u32; 7] = [2, 5, 10, 15, 25, 40, 80];
@@ -65,7 +67,10 @@ pub struct FindForm {
     pub gender: Option<Gender>,
     pub gender_must: bool,
     pub when: Vec<(Weekday, Part)>,
-    pub relax: Vec<String>,
+    /// Criteria the person made preferences instead of essentials.
+    pub relax: Vec<CriterionId>,
+    /// The person unticked "a valid enhanced DBS check" (asked by default with personal care).
+    pub dbs_off: bool,
 }
 
 /// Why a form cannot be searched.
@@ -91,9 +96,14 @@ impl FindForm {
             km: DEFAULT_KM,
             ..Self::default()
         };
+        // The DBS box is ticked by default: the form always sends `dbs_asked`, and `dbs` only
+        // when ticked, so a form sent without `dbs` was unticked.
+        let (mut dbs_asked, mut dbs) = (false, false);
         for (key, value) in pairs {
             let value = value.trim();
             match key.as_str() {
+                "dbs_asked" => dbs_asked = true,
+                "dbs" => dbs = value == "1",
                 "postcode" => form.postcode = value.chars().take(16).collect(),
                 "km" => {
                     if let Ok(km) = value.parse::<u32>() {
@@ -116,17 +126,24 @@ impl FindForm {
                         form.when.push((day, part));
                     }
                 }
-                "relax"
-                    if form.relax.len() < 16
-                        && value.len() <= 64
-                        && !form.relax.iter().any(|r| r == value) =>
-                {
-                    form.relax.push(value.to_owned());
+                "relax" => {
+                    if let Ok(criterion) = value.parse::<CriterionId>()
+                        && form.relax.len() < 16
+                        && !form.relax.contains(&criterion)
+                    {
+                        form.relax.push(criterion);
+                    }
                 }
                 _ => {}
             }
         }
+        form.dbs_off = dbs_asked && !dbs;
         form
+    }
+
+    /// Whether the plan asks for a valid enhanced DBS check: with personal care, unless unticked.
+    pub fn asks_dbs(&self) -> bool {
+        !self.dbs_off && self.services.contains(&Service::PersonalCare)
     }
 
     /// Whether anything was asked (a postcode given): the page then shows results.
@@ -162,12 +179,15 @@ impl FindForm {
         for (day, part) in &self.when {
             add("when", &format!("{}-{}", day.code(), part.code()));
         }
-        self.relax.iter().for_each(|r| add("relax", r));
+        self.relax.iter().for_each(|r| add("relax", &r.to_string()));
+        if self.dbs_off {
+            add("dbs_asked", "1");
+        }
         pairs
     }
 
-    fn priority(&self, criterion: &str, essential: bool) -> Priority {
-        if essential && !self.relax.iter().any(|r| r == criterion) {
+    fn priority(&self, criterion: CriterionId, essential: bool) -> Priority {
+        if essential && !self.relax.contains(&criterion) {
             Priority::Required
         } else {
             Priority::Preferred
@@ -184,9 +204,7 @@ impl FindForm {
             .map_err(|_| FormProblem::PostcodeInvalid(self.postcode.clone()))?;
         let max_distance_km = Km::new(f64::from(self.km))
             .map_err(|_| FormProblem::PostcodeInvalid(self.postcode.clone()))?;
-        let need = |kind: &str, code: &str, essential: bool| {
-            self.priority(&format!("{kind}:{code}"), essential)
-        };
+        let need = |criterion: CriterionId, essential: bool| self.priority(criterion, essential);
         let languages = self
             .languages
             .iter()
@@ -198,8 +216,7 @@ impl FindForm {
                 // With several languages ticked as essential, any one is not enough to promise;
                 // each is essential only when it is the only one.
                 priority: need(
-                    "language",
-                    code.code(),
+                    CriterionId::Language(code),
                     self.languages_must && self.languages.len() == 1,
                 ),
             })
@@ -238,7 +255,7 @@ impl FindForm {
                 .iter()
                 .map(|&code| Need {
                     code,
-                    priority: need("diet", code.code(), true),
+                    priority: need(CriterionId::Diet(code), true),
                 })
                 .collect(),
             faith_practices: self
@@ -252,14 +269,14 @@ impl FindForm {
             shared_faith: None,
             carer_gender: self.gender.map(|code| Need {
                 code,
-                priority: need("carer_gender", code.code(), self.gender_must),
+                priority: need(CriterionId::CarerGender(code), self.gender_must),
             }),
             services: self
                 .services
                 .iter()
                 .map(|&code| Need {
                     code,
-                    priority: need("service", code.code(), true),
+                    priority: need(CriterionId::Service(code), true),
                 })
                 .collect(),
             experience: Vec::new(),
@@ -273,6 +290,14 @@ impl FindForm {
             blocked_carers: Vec::new(),
             weekly_budget: None,
             medical_diets: Vec::new(),
+            checks: if self.asks_dbs() {
+                vec![Need {
+                    code: CheckKind::DbsEnhanced,
+                    priority: need(CriterionId::Check(CheckKind::DbsEnhanced), true),
+                }]
+            } else {
+                Vec::new()
+            },
         })
     }
 }
@@ -316,6 +341,40 @@ mod tests {
         assert_eq!(plan.languages[0].priority, Priority::Preferred);
         assert_eq!(plan.dietary_laws[0].priority, Priority::Required);
         assert_eq!(FindForm::from_pairs(&form.to_pairs()), form);
+    }
+
+    #[test]
+    fn personal_care_asks_for_a_valid_enhanced_dbs_check_unless_unticked() {
+        let dbs = |query: &str| {
+            let form = FindForm::from_pairs(&pairs(query));
+            let plan = form.to_plan().expect("plan");
+            assert_eq!(FindForm::from_pairs(&form.to_pairs()), form, "{query}");
+            plan.checks
+                .iter()
+                .map(|n| (n.code, n.priority))
+                .collect::<Vec<_>>()
+        };
+        let required = vec![(CheckKind::DbsEnhanced, Priority::Required)];
+        // A link or a first visit: ticked by default.
+        assert_eq!(dbs("postcode=M13+0EG&service=personal_care"), required);
+        // The form sent with the box ticked, and with it unticked.
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=personal_care&dbs_asked=1&dbs=1"),
+            required
+        );
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=personal_care&dbs_asked=1"),
+            []
+        );
+        // Without personal care nothing is asked; relaxed, it becomes a preference.
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=shopping&dbs_asked=1&dbs=1"),
+            []
+        );
+        assert_eq!(
+            dbs("postcode=M13+0EG&service=personal_care&relax=check:dbs_enhanced"),
+            [(CheckKind::DbsEnhanced, Priority::Preferred)]
+        );
     }
 
     #[test]

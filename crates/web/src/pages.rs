@@ -5,15 +5,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use carematch_api::AppState;
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
-    Service, Weekday,
+    Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Service, Weekday,
 };
 use carematch_domain::{Contact, Slot};
-use carematch_index::Engine;
 use carematch_matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, KindFilter, Match,
-    MatchOptions, MatchOutcome, MatchWeights, Viewer,
+    CandidateKind, CriterionId, CriterionOutcome, Explanation, Match, MatchOutcome, Viewer, english,
 };
+use carematch_service::{CareService, MatchRequest, ServiceError};
 use carematch_store::Store;
 use maud::{Markup, html};
 
@@ -66,37 +64,38 @@ pub async fn search(
     form: &FindForm,
     viewer: Viewer,
 ) -> Result<Found, SearchProblem> {
-    let engine = state.engine().map_err(|_| SearchProblem::Loading)?.clone();
-    let store = state.store.clone();
     let form = form.clone();
-    let weights = state.weights;
-    web::block(move || search_blocking(&store, &engine, &form, viewer, weights))
+    let service = state.service().clone();
+    web::block(move || search_blocking(&service, &form, viewer))
         .await
         .map_err(|_| SearchProblem::Server)?
 }
 
-/// Resolves the postcode, matches with the same engine and rules as `POST /v1/matches`, and
-/// loads the details the cards show. Blocking: database reads.
+/// Matches the form's plan with the service (the same engine and rules as `POST /v1/matches`)
+/// and loads the details the cards show. Blocking: database reads.
 pub fn search_blocking(
-    store: &Store,
-    engine: &Engine,
+    service: &CareService,
     form: &FindForm,
     viewer: Viewer,
-    weights: MatchWeights,
 ) -> Result<Found, SearchProblem> {
+    let snapshot = service.snapshot().map_err(|_| SearchProblem::Loading)?;
     let plan = form.to_plan().map_err(SearchProblem::Form)?;
-    let postcode = plan.postcode.as_ref().ok_or(SearchProblem::Server)?;
-    let located = store
-        .locate(postcode)
-        .map_err(|_| SearchProblem::Server)?
-        .ok_or_else(|| SearchProblem::UnknownPostcode(form.postcode.clone()))?;
-    let compiled = CompiledPlan::compile(&plan, located.point);
-    let mut options = MatchOptions::new(carematch_api::views::today());
-    options.limit = RESULTS;
-    options.kinds = KindFilter::BOTH;
-    options.viewer = viewer;
-    options.weights = weights;
-    let outcome = engine.match_plan(&compiled, &options);
+    let request = MatchRequest {
+        plan,
+        limit: RESULTS,
+        kinds: Vec::new(),
+    };
+    let outcome = service
+        .match_plan(&snapshot, &request, viewer, carematch_service::today())
+        .map_err(|error| match error {
+            ServiceError::Validation(fields)
+                if fields.iter().any(|f| f.code == "unknown_postcode") =>
+            {
+                SearchProblem::UnknownPostcode(form.postcode.clone())
+            }
+            _ => SearchProblem::Server,
+        })?;
+    let store = service.store();
     let details = outcome
         .matches
         .iter()
@@ -326,6 +325,11 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
             fieldset {
                 legend { (tr.t("field-help")) }
                 (checkboxes(tr, "service", Service::all(), &form.services))
+                p.inline {
+                    input type="hidden" name="dbs_asked" value="1";
+                    input type="checkbox" id="dbs" name="dbs" value="1" checked[!form.dbs_off];
+                    label for="dbs" { (tr.t("field-dbs")) }
+                }
             }
             fieldset {
                 legend { (tr.t("field-languages")) }
@@ -409,23 +413,20 @@ pub fn language_names(languages: impl Iterator<Item = Language>) -> Markup {
 }
 
 /// The label of a criterion in the page's language: `Language: 廣東話`.
-pub fn criterion_label(tr: &Tr, criterion: &str) -> String {
-    let (kind, code) = criterion.split_once(':').unwrap_or((criterion, ""));
-    let value = match kind {
-        "language" => Language::parse(code)
-            .ok()
-            .map(|l| l.autonym().unwrap_or(l.label_en()).to_owned()),
-        "cuisine" => Cuisine::parse(code).ok().map(|c| tr.code(c)),
-        "diet" => DietaryLaw::parse(code).ok().map(|c| tr.code(c)),
-        "faith_practice" => FaithPractice::parse(code).ok().map(|c| tr.code(c)),
-        "faith" => Faith::parse(code).ok().map(|c| tr.code(c)),
-        "carer_gender" => Gender::parse(code).ok().map(|c| tr.code(c)),
-        "service" => Service::parse(code).ok().map(|c| tr.code(c)),
-        "experience" => Experience::parse(code).ok().map(|c| tr.code(c)),
-        "check" => CheckKind::parse(code).ok().map(|c| tr.code(c)),
+pub fn criterion_label(tr: &Tr, criterion: CriterionId) -> String {
+    let value = match criterion {
+        CriterionId::Language(l) => Some(l.autonym().unwrap_or(l.label_en()).to_owned()),
+        CriterionId::Cuisine(c) => Some(tr.code(c)),
+        CriterionId::Diet(c) => Some(tr.code(c)),
+        CriterionId::FaithPractice(c) => Some(tr.code(c)),
+        CriterionId::Faith(c) => Some(tr.code(c)),
+        CriterionId::CarerGender(c) => Some(tr.code(c)),
+        CriterionId::Service(c) => Some(tr.code(c)),
+        CriterionId::Experience(c) => Some(tr.code(c)),
+        CriterionId::Check(c) => Some(tr.code(c)),
         _ => None,
     };
-    let name = tr.t(&format!("crit-{kind}"));
+    let name = tr.t(&format!("crit-{}", criterion.kind()));
     match value {
         Some(value) => format!("{name}: {value}"),
         None => name,
@@ -435,21 +436,22 @@ pub fn criterion_label(tr: &Tr, criterion: &str) -> String {
 /// One reason: the outcome in words (the stylesheet adds ✓, ◐ or ✗, hidden from screen
 /// readers), the reason, and whether it is essential. Markup kept small: a page holds 20 cards
 /// of up to a dozen reasons each.
-fn reason(tr: &Tr, line: &CriterionResult) -> Markup {
-    let id = match line.result {
+fn reason(tr: &Tr, line: &Explanation) -> Markup {
+    let detail = english::detail(line);
+    let id = match line.outcome {
         CriterionOutcome::Met => "outcome-met",
         CriterionOutcome::Partial => "outcome-partial",
         CriterionOutcome::Unmet => "outcome-unmet",
     };
     html! {
-        li class=(outcome_class(line.result)) {
+        li class=(outcome_class(line.outcome)) {
             b { (tr.t(id)) }
             " "
             @if tr.locale == Locale::En {
-                (line.detail)
+                (detail)
             } @else {
-                (criterion_label(tr, &line.criterion))
-                " " small lang="en" { "(" (line.detail) ")" }
+                (criterion_label(tr, line.criterion))
+                " " small lang="en" { "(" (detail) ")" }
             }
             @if line.required { " " em { (tr.t("outcome-required")) } }
         }
@@ -518,17 +520,17 @@ fn relaxations(tr: &Tr, outcome: &MatchOutcome, form: &FindForm, base: &str) -> 
             ul {
                 @for r in &outcome.relaxations {
                     li {
-                        @if r.criterion == "distance" {
+                        @if r.criterion == CriterionId::Distance {
                             @let wider = FindForm { km: (form.km * 2).min(MAX_KM), ..form.clone() };
                             a href=(link(base, &with_lang(tr, wider.to_pairs()))) {
                                 (tr.args("relax-distance", &[("km", f64::from(wider.km).into()), ("count", f64::from(r.additional).into())]))
                             }
-                        } @else if relaxable(&r.criterion) {
-                            a href=(link(base, &with_lang(tr, relaxed(form, &r.criterion).to_pairs()))) {
-                                (tr.args("relax-make-preferred", &[("what", criterion_label(tr, &r.criterion).into()), ("count", f64::from(r.additional).into())]))
+                        } @else if relaxable(r.criterion) {
+                            a href=(link(base, &with_lang(tr, relaxed(form, r.criterion).to_pairs()))) {
+                                (tr.args("relax-make-preferred", &[("what", criterion_label(tr, r.criterion).into()), ("count", f64::from(r.additional).into())]))
                             }
                         } @else {
-                            span lang="en" { (r.suggestion) }
+                            span lang="en" { (english::suggestion(r)) }
                         }
                     }
                 }
@@ -537,17 +539,22 @@ fn relaxations(tr: &Tr, outcome: &MatchOutcome, form: &FindForm, base: &str) -> 
     }
 }
 
-fn relaxed(form: &FindForm, criterion: &str) -> FindForm {
+fn relaxed(form: &FindForm, criterion: CriterionId) -> FindForm {
     let mut relaxed = form.clone();
-    relaxed.relax.push(criterion.to_owned());
+    relaxed.relax.push(criterion);
     relaxed
 }
 
 /// Criteria the form can turn from essential into a preference.
-fn relaxable(criterion: &str) -> bool {
-    ["language:", "diet:", "service:", "carer_gender:"]
-        .iter()
-        .any(|p| criterion.starts_with(p))
+fn relaxable(criterion: CriterionId) -> bool {
+    matches!(
+        criterion,
+        CriterionId::Language(_)
+            | CriterionId::Diet(_)
+            | CriterionId::Service(_)
+            | CriterionId::CarerGender(_)
+            | CriterionId::Check(_)
+    )
 }
 
 fn with_lang(tr: &Tr, mut pairs: Vec<(String, String)>) -> Vec<(String, String)> {

@@ -223,7 +223,7 @@ enum Entry {
 }
 
 fn load(state: &AppState, items: &[Item]) -> Result<Vec<Entry>, carematch_store::StoreError> {
-    let today = carematch_api::views::today();
+    let today = carematch_service::today();
     let mut entries = Vec::with_capacity(items.len());
     for item in items {
         let entry = match item.kind {

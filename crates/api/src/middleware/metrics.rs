@@ -1,21 +1,31 @@
-//! Prometheus metrics, kept in memory and written by hand in the text exposition format 0.0.4.
+//! Prometheus metrics through `prometheus-client`: one registry per server (tests run many servers
+//! in one process), written by its Prometheus text exposition format 0.0.4 encoder.
 //!
 //! Label values are bounded: routes are patterns (`/v1/carers/{id}`, never raw paths; requests that
 //! match no route count as `unmatched`), methods are the standard ones (others count as `OTHER`) and
 //! statuses are classes (`2xx` ... `5xx`). Every metric is described in docs/operations.md.
 
-use std::collections::HashMap;
-use std::fmt::{self, Write as _};
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::fmt;
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use actix_web::http::{Method, StatusCode};
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
+use prometheus_client::metrics::MetricType;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::{ConstGauge, Gauge as AtomicGauge};
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
 
 /// Upper bounds of the latency histogram buckets, in seconds.
 const BUCKETS: [f64; 14] = [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 ];
+
+/// The `Content-Type` of `/metrics`.
+pub const CONTENT_TYPE: &str = prometheus_client::encoding::prometheus_text::CONTENT_TYPE;
 
 /// A gauge read when `/metrics` is scraped, e.g. the last change-log sequence an index applied.
 /// The reader returns `None` when it has no value yet (the line is then left out).
@@ -47,25 +57,38 @@ impl fmt::Debug for Gauge {
     }
 }
 
-#[derive(Default)]
-struct RouteStats {
-    /// Responses by status class: index 0 is 1xx ... 4 is 5xx.
-    by_class: [u64; 5],
-    /// Non-cumulative counts per bucket; the last slot is `+Inf`.
-    buckets: [u64; BUCKETS.len() + 1],
-    sum_seconds: f64,
-    count: u64,
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    route: String,
+    method: &'static str,
+    status: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: String,
+    method: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct VersionLabel {
+    version: &'static str,
+}
+
+fn duration_histogram() -> Histogram {
+    Histogram::new(BUCKETS)
 }
 
 /// Every counter, gauge and histogram of one server (shared by its workers).
 pub struct Metrics {
+    registry: Registry,
     started: SystemTime,
     started_at: Instant,
-    in_flight: AtomicI64,
-    rate_limited: AtomicU64,
-    timeouts: AtomicU64,
-    /// Route pattern -> (method, stats); a route has few methods, so they are scanned.
-    routes: Mutex<HashMap<String, Vec<(&'static str, RouteStats)>>>,
+    requests: Family<RequestLabels, Counter>,
+    durations: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    in_flight: AtomicGauge,
+    rate_limited: Counter,
+    timeouts: Counter,
     gauges: Vec<Gauge>,
 }
 
@@ -86,7 +109,7 @@ pub struct InFlight<'a>(&'a Metrics);
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
-        self.0.in_flight.fetch_sub(1, Ordering::Relaxed);
+        self.0.in_flight.dec();
     }
 }
 
@@ -107,217 +130,155 @@ const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 
 impl Metrics {
     pub fn new(gauges: Vec<Gauge>) -> Self {
+        // `prometheus-client` adds `_total` to counter names and a full stop to help texts.
+        let mut registry = Registry::default();
+        let build_info = Family::<VersionLabel, AtomicGauge>::default();
+        build_info
+            .get_or_create(&VersionLabel {
+                version: env!("CARGO_PKG_VERSION"),
+            })
+            .set(1);
+        registry.register(
+            "carematch_build_info",
+            "Always 1; the version label names the running build",
+            build_info,
+        );
+        let in_flight = AtomicGauge::default();
+        registry.register(
+            "carematch_http_requests_in_flight",
+            "Requests being handled right now",
+            in_flight.clone(),
+        );
+        let rate_limited = Counter::default();
+        registry.register(
+            "carematch_http_rate_limited",
+            "Requests refused with 429 rate_limited",
+            rate_limited.clone(),
+        );
+        let timeouts = Counter::default();
+        registry.register(
+            "carematch_http_timeouts",
+            "Requests whose handler ran past the time limit (answered 503 timeout)",
+            timeouts.clone(),
+        );
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register(
+            "carematch_http_requests",
+            "Finished requests by route pattern, method and status class",
+            requests.clone(),
+        );
+        let durations = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+            duration_histogram,
+        );
+        registry.register(
+            "carematch_http_request_duration_seconds",
+            "Time from the request reaching the server to the response head, by route pattern and method",
+            durations.clone(),
+        );
         Self {
+            registry,
             started: SystemTime::now(),
             started_at: Instant::now(),
-            in_flight: AtomicI64::new(0),
-            rate_limited: AtomicU64::new(0),
-            timeouts: AtomicU64::new(0),
-            routes: Mutex::new(HashMap::new()),
+            requests,
+            durations,
+            in_flight,
+            rate_limited,
+            timeouts,
             gauges,
         }
     }
 
     /// Counts a request as in flight until the guard is dropped.
     pub fn start(&self) -> InFlight<'_> {
-        self.in_flight.fetch_add(1, Ordering::Relaxed);
+        self.in_flight.inc();
         InFlight(self)
     }
 
     /// Records one finished request.
     pub fn record(&self, route: &str, method: &Method, status: StatusCode, elapsed: Duration) {
         let class = usize::from(status.as_u16() / 100).clamp(1, 5) - 1;
-        let seconds = elapsed.as_secs_f64();
-        let bucket = BUCKETS
-            .iter()
-            .position(|&le| seconds <= le)
-            .unwrap_or(BUCKETS.len());
         let method = method_label(method);
-        let Ok(mut routes) = self.routes.lock() else {
-            return;
+        let labels = RouteLabels {
+            route: route.to_owned(),
+            method,
         };
-        if !routes.contains_key(route) {
-            routes.insert(route.to_owned(), Vec::new());
-        }
-        let Some(methods) = routes.get_mut(route) else {
-            return;
-        };
-        let index = match methods.iter().position(|(m, _)| *m == method) {
-            Some(index) => index,
-            None => {
-                methods.push((method, RouteStats::default()));
-                methods.len() - 1
-            }
-        };
-        let stats = &mut methods[index].1;
-        stats.by_class[class] += 1;
-        stats.buckets[bucket] += 1;
-        stats.sum_seconds += seconds;
-        stats.count += 1;
+        self.durations
+            .get_or_create(&labels)
+            .observe(elapsed.as_secs_f64());
+        self.requests
+            .get_or_create(&RequestLabels {
+                route: labels.route,
+                method,
+                status: CLASSES[class],
+            })
+            .inc();
     }
 
     pub fn count_rate_limited(&self) {
-        self.rate_limited.fetch_add(1, Ordering::Relaxed);
+        self.rate_limited.inc();
     }
 
     pub fn count_timeout(&self) {
-        self.timeouts.fetch_add(1, Ordering::Relaxed);
+        self.timeouts.inc();
     }
 
     /// The exposition text. `extra` are gauges known only to the caller (readiness, buckets).
-    pub fn render(&self, extra: &[(&str, &str, f64)]) -> String {
-        let mut out = String::with_capacity(8 * 1024);
+    pub fn render(&self, extra: &[(&'static str, &'static str, f64)]) -> String {
         let started = self
             .started
             .duration_since(UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64());
-        header(
-            &mut out,
-            "carematch_build_info",
-            "gauge",
-            "Always 1; the version label names the running build.",
+        let mut values = vec![
+            (
+                "carematch_process_start_time_seconds",
+                "When the server started, in seconds since the Unix epoch.",
+                started,
+            ),
+            (
+                "carematch_uptime_seconds",
+                "Seconds since the server started.",
+                self.started_at.elapsed().as_secs_f64(),
+            ),
+        ];
+        values.extend_from_slice(extra);
+        values.extend(
+            self.gauges
+                .iter()
+                .filter_map(|g| (g.read)().map(|value| (g.name, g.help, value))),
         );
-        let _ = writeln!(
-            out,
-            "carematch_build_info{{version=\"{}\"}} 1",
-            env!("CARGO_PKG_VERSION")
-        );
-        gauge(
-            &mut out,
-            "carematch_process_start_time_seconds",
-            "When the server started, in seconds since the Unix epoch.",
-            started,
-        );
-        gauge(
-            &mut out,
-            "carematch_uptime_seconds",
-            "Seconds since the server started.",
-            self.started_at.elapsed().as_secs_f64(),
-        );
-        gauge(
-            &mut out,
-            "carematch_http_requests_in_flight",
-            "Requests being handled right now.",
-            self.in_flight.load(Ordering::Relaxed) as f64,
-        );
-        header(
-            &mut out,
-            "carematch_http_rate_limited_total",
-            "counter",
-            "Requests refused with 429 rate_limited.",
-        );
-        let _ = writeln!(
-            out,
-            "carematch_http_rate_limited_total {}",
-            self.rate_limited.load(Ordering::Relaxed)
-        );
-        header(
-            &mut out,
-            "carematch_http_timeouts_total",
-            "counter",
-            "Requests whose handler ran past the time limit (answered 503 timeout).",
-        );
-        let _ = writeln!(
-            out,
-            "carematch_http_timeouts_total {}",
-            self.timeouts.load(Ordering::Relaxed)
-        );
-        for (name, help, value) in extra {
-            gauge(&mut out, name, help, *value);
+        // Read now, written by the same encoder as the registry's own metrics.
+        let mut scrape = Registry::default();
+        scrape.register_collector(Box::new(ScrapeGauges(values)));
+        let mut out = String::with_capacity(8 * 1024);
+        let encoded = prometheus_client::encoding::prometheus_text::encode(&mut out, &scrape)
+            .and_then(|()| {
+                prometheus_client::encoding::prometheus_text::encode(&mut out, &self.registry)
+            });
+        if encoded.is_err() {
+            // Writing to a String cannot fail; a metric that could not be encoded is logged.
+            tracing::warn!("a metric could not be encoded");
         }
-        for g in &self.gauges {
-            if let Some(value) = (g.read)() {
-                gauge(&mut out, g.name, g.help, value);
-            }
-        }
-        self.render_routes(&mut out);
         out
     }
+}
 
-    fn render_routes(&self, out: &mut String) {
-        let mut rows: Vec<_> = match self.routes.lock() {
-            Ok(routes) => routes
-                .iter()
-                .flat_map(|(route, methods)| {
-                    methods.iter().map(move |(method, s)| {
-                        (
-                            route.clone(),
-                            *method,
-                            s.by_class,
-                            s.buckets,
-                            s.sum_seconds,
-                            s.count,
-                        )
-                    })
-                })
-                .collect(),
-            Err(_) => return,
-        };
-        rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        header(
-            out,
-            "carematch_http_requests_total",
-            "counter",
-            "Finished requests by route pattern, method and status class.",
-        );
-        for (route, method, by_class, ..) in &rows {
-            let route = escape(route);
-            for (class, count) in CLASSES.iter().zip(by_class) {
-                if *count > 0 {
-                    let _ = writeln!(
-                        out,
-                        "carematch_http_requests_total{{route=\"{route}\",method=\"{method}\",status=\"{class}\"}} {count}"
-                    );
-                }
+/// Gauges whose values were read at this scrape.
+#[derive(Debug)]
+struct ScrapeGauges(Vec<(&'static str, &'static str, f64)>);
+
+impl Collector for ScrapeGauges {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), fmt::Error> {
+        for &(name, help, value) in &self.0 {
+            let metric = encoder.encode_descriptor(name, help, None, MetricType::Gauge)?;
+            // Whole numbers are written as integers (`1`, not `1.0`), as they always were.
+            if value.fract() == 0.0 && value.abs() < 9.0e15 {
+                ConstGauge::new(value as i64).encode(metric)?;
+            } else {
+                ConstGauge::new(value).encode(metric)?;
             }
         }
-        header(
-            out,
-            "carematch_http_request_duration_seconds",
-            "histogram",
-            "Time from the request reaching the server to the response head, by route pattern and method.",
-        );
-        for (route, method, _, buckets, sum, count) in &rows {
-            let route = escape(route);
-            let mut cumulative = 0;
-            for (le, n) in BUCKETS.iter().zip(buckets) {
-                cumulative += n;
-                let _ = writeln!(
-                    out,
-                    "carematch_http_request_duration_seconds_bucket{{route=\"{route}\",method=\"{method}\",le=\"{le}\"}} {cumulative}"
-                );
-            }
-            let _ = writeln!(
-                out,
-                "carematch_http_request_duration_seconds_bucket{{route=\"{route}\",method=\"{method}\",le=\"+Inf\"}} {count}"
-            );
-            let _ = writeln!(
-                out,
-                "carematch_http_request_duration_seconds_sum{{route=\"{route}\",method=\"{method}\"}} {sum}"
-            );
-            let _ = writeln!(
-                out,
-                "carematch_http_request_duration_seconds_count{{route=\"{route}\",method=\"{method}\"}} {count}"
-            );
-        }
+        Ok(())
     }
-}
-
-fn header(out: &mut String, name: &str, kind: &str, help: &str) {
-    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
-}
-
-fn gauge(out: &mut String, name: &str, help: &str, value: f64) {
-    header(out, name, "gauge", help);
-    let _ = writeln!(out, "{name} {value}");
-}
-
-/// Escapes a label value: backslash, double quote and newline.
-fn escape(value: &str) -> String {
-    value
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
 }
 
 #[cfg(test)]
@@ -342,6 +303,7 @@ mod tests {
             StatusCode::NOT_FOUND,
             Duration::from_millis(30),
         );
+        metrics.count_rate_limited();
         {
             let _guard = metrics.start();
             let text = metrics.render(&[]);
@@ -361,9 +323,29 @@ mod tests {
         assert!(text.contains(
             "carematch_http_request_duration_seconds_bucket{route=\"/v1/carers/{id}\",method=\"GET\",le=\"+Inf\"} 2\n"
         ));
+        assert!(text.contains(
+            "carematch_http_request_duration_seconds_count{route=\"/v1/carers/{id}\",method=\"GET\"} 2\n"
+        ));
+        assert!(text.contains("carematch_http_rate_limited_total 1\n"));
+        assert!(text.contains("# TYPE carematch_http_rate_limited_total counter\n"));
+        assert!(text.contains("carematch_http_timeouts_total 0\n"));
         assert!(text.contains("carematch_test_seq 42\n"));
         assert!(text.contains("carematch_ready 1\n"));
+        assert!(text.contains(&format!(
+            "carematch_build_info{{version=\"{}\"}} 1\n",
+            env!("CARGO_PKG_VERSION")
+        )));
         assert!(text.contains("# TYPE carematch_http_request_duration_seconds histogram\n"));
-        assert_eq!(escape("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
+        assert!(text.contains(
+            "# HELP carematch_http_requests_total Finished requests by route pattern, method and status class.\n"
+        ));
+    }
+
+    #[test]
+    fn label_values_are_escaped() {
+        let metrics = Metrics::default();
+        metrics.record("/a\"b\\c\nd", &Method::GET, StatusCode::OK, Duration::ZERO);
+        let text = metrics.render(&[]);
+        assert!(text.contains("route=\"/a\\\"b\\\\c\\nd\""), "{text}");
     }
 }

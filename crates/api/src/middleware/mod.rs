@@ -1,10 +1,10 @@
 //! Layers every request passes through, outermost first:
 //!
 //! 1. [`observe`]: request id (`X-Request-Id`), one access-log line per request, Prometheus
-//!    metrics, errors reshaped into our JSON envelope when something below answered otherwise,
+//!    metrics (`prometheus-client`), errors reshaped into our JSON envelope when something below answered otherwise,
 //!    and the [`security_headers`] every response carries;
-//! 2. [`rate_limit`]: token buckets per client (IP for anonymous callers, key for authenticated
-//!    ones), answering 429 `rate_limited` with `Retry-After`;
+//! 2. [`rate_limit`]: `governor` limits per client (IP for anonymous callers, key for
+//!    authenticated ones), answering 429 `rate_limited` with `Retry-After`;
 //! 3. [`timeout`]: a time limit on each handler, answering 503 `timeout`;
 //! 4. [`check_input`]: the request target's length (414 `uri_too_long`) and, under `/v1/`, the
 //!    query string's encoding (400 `bad_request` naming the parameter).

@@ -1,4 +1,5 @@
-//! Per-client token buckets.
+//! Per-client rate limits: `governor`'s keyed GCRA limiters (a token bucket in effect: a burst,
+//! then a steady rate), with our rules for whom a request is charged to.
 //!
 //! - Anonymous callers are keyed by IP address (IPv6 by its /64, which one host usually holds). The
 //!   peer address is used unless it is one of `trusted_proxies`; then the right-most address in
@@ -8,13 +9,16 @@
 //!   made-up keys costs the sender's IP bucket, never a database lookup per request beyond that.
 //! - `/v1/health`, `/v1/ready` and `/metrics` are never limited.
 //! - Refused requests get 429 `rate_limited` in our error shape with `Retry-After` (seconds).
-//! - Memory is bounded: a bucket that has refilled completely is the same as no bucket, so such
-//!   buckets are dropped when the table is full; if it is still full, new clients share one
-//!   overflow bucket until room is made.
+//! - Memory is bounded: each limiter's table (addresses, keys) holds at most `max_clients`
+//!   entries. A bucket that has refilled completely is the same as no bucket, so when a table is
+//!   full such buckets are dropped (`governor`'s `retain_recent`, at most once a second); if it is
+//!   still full, new clients share one overflow bucket until room is made.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
-use std::sync::Mutex;
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
@@ -23,6 +27,12 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, ResponseError, web};
 use carematch_domain::Role;
+use governor::Quota;
+use governor::clock::{Clock, DefaultClock, Reference};
+use governor::middleware::NoOpMiddleware;
+use governor::nanos::Nanos;
+use governor::state::keyed::ShrinkableKeyedStateStore;
+use governor::state::{InMemoryState, NotKeyed, StateStore};
 
 use super::metrics::Metrics;
 use crate::auth::hash_key;
@@ -47,7 +57,7 @@ pub struct RateLimitConfig {
     pub authenticated_per_minute: u32,
     /// Burst for a valid API key.
     pub authenticated_burst: u32,
-    /// Most clients tracked at once (buckets and cached keys each).
+    /// Most clients tracked at once: addresses, keys and cached key roles, each.
     pub max_clients: usize,
     /// Peers whose `X-Forwarded-For` is believed (a reverse proxy in front of carematch).
     pub trusted_proxies: Vec<IpAddr>,
@@ -79,48 +89,125 @@ enum BucketKey {
     Overflow,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    last: Instant,
+/// A `governor` state store holding at most `max` keys: while it is full, a key it does not hold
+/// is counted under [`BucketKey::Overflow`] instead. `governor` keeps the GCRA state of each key
+/// (its theoretical arrival time) and decides; this only bounds the table.
+struct Table(Arc<TableInner>);
+
+struct TableInner {
+    map: Mutex<HashMap<BucketKey, InMemoryState>>,
+    max: usize,
+    /// Whether the map was full when last changed: most requests need not lock it to know.
+    full: AtomicBool,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Limit {
-    capacity: f64,
-    per_second: f64,
+impl TableInner {
+    fn map(&self) -> MutexGuard<'_, HashMap<BucketKey, InMemoryState>> {
+        // A panic while the lock was held leaves no half-made state behind: each entry is an
+        // atomic.
+        self.map.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Is the table full without `key`, so that a sweep could make room for it?
+    fn full_without(&self, key: &BucketKey) -> bool {
+        if !self.full.load(Ordering::Relaxed) {
+            return false;
+        }
+        let map = self.map();
+        map.len() >= self.max && !map.contains_key(key)
+    }
 }
 
-impl Limit {
-    fn new(per_minute: u32, burst: u32) -> Self {
+impl StateStore for Table {
+    type Key = BucketKey;
+
+    fn measure_and_replace<T, F, E>(&self, key: &BucketKey, f: F) -> Result<T, E>
+    where
+        F: Fn(Option<Nanos>) -> Result<(T, Nanos), E>,
+    {
+        let mut map = self.0.map();
+        if let Some(state) = map.get(key) {
+            return state.measure_and_replace(&NotKeyed::NonKey, f);
+        }
+        let key = if map.len() < self.0.max {
+            key.clone()
+        } else {
+            BucketKey::Overflow
+        };
+        let state = map.entry(key).or_default();
+        let decision = state.measure_and_replace(&NotKeyed::NonKey, f);
+        self.0
+            .full
+            .store(map.len() >= self.0.max, Ordering::Relaxed);
+        decision
+    }
+}
+
+impl ShrinkableKeyedStateStore<BucketKey> for Table {
+    fn retain_recent(&self, drop_below: Nanos) {
+        let mut map = self.0.map();
+        map.retain(|_, state| {
+            // Read the state without changing it: the closure refuses, handing back what it saw.
+            let tat = state
+                .measure_and_replace(&NotKeyed::NonKey, Err::<((), Nanos), _>)
+                .err()
+                .flatten();
+            tat.is_some_and(|tat| tat > drop_below)
+        });
+        self.0
+            .full
+            .store(map.len() >= self.0.max, Ordering::Relaxed);
+    }
+
+    fn len(&self) -> usize {
+        self.0.map().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.map().is_empty()
+    }
+}
+
+/// One keyed `governor` limiter (one quota) over a bounded table.
+struct Limit<C: Clock + Clone> {
+    limiter: governor::RateLimiter<BucketKey, Table, C, NoOpMiddleware<C::Instant>>,
+    table: Arc<TableInner>,
+}
+
+impl<C: Clock + Clone> Limit<C> {
+    fn new(per_minute: u32, burst: u32, max: usize, clock: &C) -> Self {
+        // A quota of 0 per minute (possible for keys only) refills once a day.
+        let period = match per_minute {
+            0 => Duration::from_secs(24 * 60 * 60),
+            n => Duration::from_secs(60) / n,
+        };
+        let quota = Quota::with_period(period)
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MAX))
+            .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
+        let table = Arc::new(TableInner {
+            map: Mutex::new(HashMap::new()),
+            max: max.max(1),
+            full: AtomicBool::new(false),
+        });
         Self {
-            capacity: f64::from(burst.max(1)),
-            per_second: f64::from(per_minute) / 60.0,
+            limiter: governor::RateLimiter::new(quota, Table(table.clone()), clock.clone()),
+            table,
         }
     }
-
-    /// Tokens after refilling from `bucket.last` to `now`.
-    fn refilled(&self, bucket: &Bucket, now: Instant) -> f64 {
-        let elapsed = now.saturating_duration_since(bucket.last).as_secs_f64();
-        (bucket.tokens + elapsed * self.per_second).min(self.capacity)
-    }
-}
-
-struct Buckets {
-    map: HashMap<BucketKey, Bucket>,
-    last_sweep: Instant,
 }
 
 /// The limiter shared by every worker of a server.
-pub struct RateLimiter {
+pub struct RateLimiter<C: Clock + Clone = DefaultClock> {
     config: RateLimitConfig,
-    anonymous: Limit,
-    authenticated: Limit,
-    buckets: Mutex<Buckets>,
+    clock: C,
+    /// Anonymous callers (by address) and valid keys (by hash); `None` when limiting is off.
+    limits: Option<(Limit<C>, Limit<C>)>,
+    /// When full tables were last swept of refilled buckets.
+    last_sweep: Mutex<Option<C::Instant>>,
     keys: Mutex<HashMap<String, (Option<Role>, Instant)>>,
 }
 
-impl std::fmt::Debug for RateLimiter {
+impl<C: Clock + Clone> std::fmt::Debug for RateLimiter<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RateLimiter")
             .field("config", &self.config)
@@ -138,82 +225,91 @@ pub enum Decision {
     },
 }
 
+/// Which quota a request is charged to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quotas {
+    Anonymous,
+    Authenticated,
+}
+
 impl RateLimiter {
     pub fn new(config: RateLimitConfig) -> Self {
+        Self::with_clock(config, DefaultClock::default())
+    }
+}
+
+impl<C: Clock + Clone> RateLimiter<C> {
+    fn with_clock(config: RateLimitConfig, clock: C) -> Self {
+        let limits = (config.per_minute > 0).then(|| {
+            (
+                Limit::new(config.per_minute, config.burst, config.max_clients, &clock),
+                Limit::new(
+                    config.authenticated_per_minute,
+                    config.authenticated_burst,
+                    config.max_clients,
+                    &clock,
+                ),
+            )
+        });
         Self {
-            anonymous: Limit::new(config.per_minute, config.burst),
-            authenticated: Limit::new(config.authenticated_per_minute, config.authenticated_burst),
             config,
-            buckets: Mutex::new(Buckets {
-                map: HashMap::new(),
-                last_sweep: Instant::now(),
-            }),
+            clock,
+            limits,
+            last_sweep: Mutex::new(None),
             keys: Mutex::new(HashMap::new()),
         }
     }
 
     pub fn enabled(&self) -> bool {
-        self.config.per_minute > 0
+        self.limits.is_some()
     }
 
-    /// Buckets currently held (for `/metrics`).
+    /// Buckets currently held, addresses and keys (for `/metrics`).
     pub fn tracked_clients(&self) -> usize {
-        self.buckets.lock().map_or(0, |b| b.map.len())
+        self.limits
+            .as_ref()
+            .map_or(0, |(a, k)| a.limiter.len() + k.limiter.len())
     }
 
-    fn take(&self, key: BucketKey, limit: Limit, now: Instant) -> Decision {
-        if !self.enabled() {
+    fn take(&self, key: BucketKey, quotas: Quotas) -> Decision {
+        let Some((anonymous, authenticated)) = &self.limits else {
             return Decision::Allow;
+        };
+        let limit = match quotas {
+            Quotas::Anonymous => anonymous,
+            Quotas::Authenticated => authenticated,
+        };
+        if limit.table.full_without(&key) {
+            self.sweep(limit);
         }
-        let Ok(mut buckets) = self.buckets.lock() else {
-            return Decision::Allow;
-        };
-        let key = if buckets.map.contains_key(&key) || buckets.map.len() < self.config.max_clients {
-            key
-        } else {
-            self.sweep(&mut buckets, now);
-            if buckets.map.len() < self.config.max_clients {
-                key
-            } else {
-                BucketKey::Overflow
-            }
-        };
-        let bucket = buckets.map.entry(key).or_insert(Bucket {
-            tokens: limit.capacity,
-            last: now,
-        });
-        let tokens = limit.refilled(bucket, now);
-        bucket.last = now;
-        if tokens >= 1.0 {
-            bucket.tokens = tokens - 1.0;
-            Decision::Allow
-        } else {
-            bucket.tokens = tokens;
-            let wait = if limit.per_second > 0.0 {
-                (1.0 - tokens) / limit.per_second
-            } else {
-                60.0
-            };
-            Decision::Refuse {
-                retry_after_secs: (wait.ceil() as u64).max(1),
+        match limit.limiter.check_key(&key) {
+            Ok(()) => Decision::Allow,
+            Err(not_until) => {
+                let wait = not_until.wait_time_from(self.clock.now());
+                Decision::Refuse {
+                    retry_after_secs: (wait.as_secs_f64().ceil() as u64).max(1),
+                }
             }
         }
     }
 
-    /// Drops buckets that have refilled completely (at most once a second: sweeping is O(n)).
-    fn sweep(&self, buckets: &mut Buckets, now: Instant) {
-        if now.saturating_duration_since(buckets.last_sweep) < Duration::from_secs(1) {
-            return;
+    /// Drops buckets that have refilled completely (the same as no bucket), at most once a
+    /// second: sweeping is O(n).
+    fn sweep(&self, limit: &Limit<C>) {
+        let now = self.clock.now();
+        {
+            let mut last = self
+                .last_sweep
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if let Some(last) = *last
+                && Duration::from(now.duration_since(last)) < Duration::from_secs(1)
+            {
+                return;
+            }
+            *last = Some(now);
         }
-        buckets.last_sweep = now;
-        let (anonymous, authenticated) = (self.anonymous, self.authenticated);
-        buckets.map.retain(|key, bucket| {
-            let limit = match key {
-                BucketKey::Key(_) => authenticated,
-                BucketKey::Ip(_) | BucketKey::Overflow => anonymous,
-            };
-            limit.refilled(bucket, now) < limit.capacity
-        });
+        limit.limiter.retain_recent();
     }
 
     /// The role cached for a key hash: `Some(Some(role))` valid, `Some(None)` known bad, `None`
@@ -323,16 +419,16 @@ pub async fn rate_limit<B: MessageBody + 'static>(
         .map(|k| hash_key(k.trim()));
 
     let (decision, role) = match bearer {
-        None => (limiter.take(ip, limiter.anonymous, now), "anonymous"),
+        None => (limiter.take(ip, Quotas::Anonymous), "anonymous"),
         Some(hash) => match limiter.cached_role(&hash, now) {
             Some(Some(role)) => (
-                limiter.take(BucketKey::Key(hash), limiter.authenticated, now),
+                limiter.take(BucketKey::Key(hash), Quotas::Authenticated),
                 role_label(role),
             ),
-            Some(None) => (limiter.take(ip, limiter.anonymous, now), "unverified"),
+            Some(None) => (limiter.take(ip, Quotas::Anonymous), "unverified"),
             None => {
                 // Not seen lately: the lookup is paid for from the IP's bucket.
-                let decision = limiter.take(ip, limiter.anonymous, now);
+                let decision = limiter.take(ip, Quotas::Anonymous);
                 let mut role = "unverified";
                 if decision == Decision::Allow
                     && let Some(state) = req.app_data::<web::Data<AppState>>()
@@ -377,16 +473,23 @@ pub async fn rate_limit<B: MessageBody + 'static>(
 
 #[cfg(test)]
 mod tests {
+    use governor::clock::FakeRelativeClock;
+
     use super::*;
 
-    fn limiter(per_minute: u32, burst: u32) -> RateLimiter {
-        RateLimiter::new(RateLimitConfig {
-            per_minute,
-            burst,
-            max_clients: 2,
-            trusted_proxies: vec!["10.0.0.1".parse().expect("ip")],
-            ..RateLimitConfig::default()
-        })
+    fn limiter(per_minute: u32, burst: u32) -> (RateLimiter<FakeRelativeClock>, FakeRelativeClock) {
+        let clock = FakeRelativeClock::default();
+        let limiter = RateLimiter::with_clock(
+            RateLimitConfig {
+                per_minute,
+                burst,
+                max_clients: 2,
+                trusted_proxies: vec!["10.0.0.1".parse().expect("ip")],
+                ..RateLimitConfig::default()
+            },
+            clock.clone(),
+        );
+        (limiter, clock)
     }
 
     fn ip(s: &str) -> BucketKey {
@@ -395,60 +498,114 @@ mod tests {
 
     #[test]
     fn bucket_allows_the_burst_then_refills_at_the_rate() {
-        let limiter = limiter(60, 3);
-        let limit = limiter.anonymous;
-        let t0 = Instant::now();
+        let (limiter, clock) = limiter(60, 3);
+        let anonymous = Quotas::Anonymous;
         for _ in 0..3 {
-            assert_eq!(limiter.take(ip("1.2.3.4"), limit, t0), Decision::Allow);
+            assert_eq!(limiter.take(ip("1.2.3.4"), anonymous), Decision::Allow);
         }
         assert_eq!(
-            limiter.take(ip("1.2.3.4"), limit, t0),
+            limiter.take(ip("1.2.3.4"), anonymous),
             Decision::Refuse {
                 retry_after_secs: 1
             }
         );
         // Another client is not affected.
-        assert_eq!(limiter.take(ip("5.6.7.8"), limit, t0), Decision::Allow);
+        assert_eq!(limiter.take(ip("5.6.7.8"), anonymous), Decision::Allow);
         // One per second comes back.
-        let t1 = t0 + Duration::from_millis(1000);
-        assert_eq!(limiter.take(ip("1.2.3.4"), limit, t1), Decision::Allow);
+        clock.advance(Duration::from_millis(1000));
+        assert_eq!(limiter.take(ip("1.2.3.4"), anonymous), Decision::Allow);
         assert!(matches!(
-            limiter.take(ip("1.2.3.4"), limit, t1),
+            limiter.take(ip("1.2.3.4"), anonymous),
             Decision::Refuse { .. }
         ));
     }
 
     #[test]
+    fn retry_after_is_the_whole_seconds_until_a_request_is_allowed() {
+        let (limiter, clock) = limiter(1, 1);
+        assert_eq!(
+            limiter.take(ip("1.2.3.4"), Quotas::Anonymous),
+            Decision::Allow
+        );
+        clock.advance(Duration::from_millis(500));
+        assert_eq!(
+            limiter.take(ip("1.2.3.4"), Quotas::Anonymous),
+            Decision::Refuse {
+                retry_after_secs: 60
+            }
+        );
+        clock.advance(Duration::from_secs(50));
+        assert_eq!(
+            limiter.take(ip("1.2.3.4"), Quotas::Anonymous),
+            Decision::Refuse {
+                retry_after_secs: 10
+            }
+        );
+    }
+
+    #[test]
+    fn keys_have_their_own_quota_and_table() {
+        let (limiter, _) = limiter(60, 1);
+        assert_eq!(
+            limiter.take(ip("1.2.3.4"), Quotas::Anonymous),
+            Decision::Allow
+        );
+        assert!(matches!(
+            limiter.take(ip("1.2.3.4"), Quotas::Anonymous),
+            Decision::Refuse { .. }
+        ));
+        // The authenticated default burst is 300.
+        for _ in 0..300 {
+            assert_eq!(
+                limiter.take(BucketKey::Key("hash".into()), Quotas::Authenticated),
+                Decision::Allow
+            );
+        }
+        assert!(matches!(
+            limiter.take(BucketKey::Key("hash".into()), Quotas::Authenticated),
+            Decision::Refuse { .. }
+        ));
+        assert_eq!(limiter.tracked_clients(), 2);
+    }
+
+    #[test]
     fn memory_is_bounded_and_idle_buckets_are_evicted() {
-        let limiter = limiter(60, 2);
-        let limit = limiter.anonymous;
-        let t0 = Instant::now();
-        assert_eq!(limiter.take(ip("1.1.1.1"), limit, t0), Decision::Allow);
-        assert_eq!(limiter.take(ip("2.2.2.2"), limit, t0), Decision::Allow);
-        // Full: a third client shares the overflow bucket.
-        assert_eq!(limiter.take(ip("3.3.3.3"), limit, t0), Decision::Allow);
+        let (limiter, clock) = limiter(60, 2);
+        let anonymous = Quotas::Anonymous;
+        assert_eq!(limiter.take(ip("1.1.1.1"), anonymous), Decision::Allow);
+        assert_eq!(limiter.take(ip("2.2.2.2"), anonymous), Decision::Allow);
+        // Full: a third and a fourth client share the overflow bucket (burst 2).
+        assert_eq!(limiter.take(ip("3.3.3.3"), anonymous), Decision::Allow);
+        assert_eq!(limiter.take(ip("4.4.4.4"), anonymous), Decision::Allow);
+        assert!(matches!(
+            limiter.take(ip("5.5.5.5"), anonymous),
+            Decision::Refuse { .. }
+        ));
         assert_eq!(limiter.tracked_clients(), 3);
-        // Later, both first buckets have refilled and are dropped to make room.
-        let later = t0 + Duration::from_secs(5);
-        assert_eq!(limiter.take(ip("4.4.4.4"), limit, later), Decision::Allow);
+        // Clients the table holds keep their own buckets.
+        assert_eq!(limiter.take(ip("1.1.1.1"), anonymous), Decision::Allow);
+        // Later, the refilled buckets are dropped to make room.
+        clock.advance(Duration::from_secs(5));
+        assert_eq!(limiter.take(ip("6.6.6.6"), anonymous), Decision::Allow);
         assert!(limiter.tracked_clients() <= 2);
     }
 
     #[test]
     fn disabled_limiter_allows_everything() {
-        let limiter = limiter(0, 1);
-        let t0 = Instant::now();
+        let (limiter, _) = limiter(0, 1);
+        assert!(!limiter.enabled());
         for _ in 0..100 {
             assert_eq!(
-                limiter.take(ip("1.2.3.4"), limiter.anonymous, t0),
+                limiter.take(ip("1.2.3.4"), Quotas::Anonymous),
                 Decision::Allow
             );
         }
+        assert_eq!(limiter.tracked_clients(), 0);
     }
 
     #[test]
     fn forwarded_for_is_believed_only_from_trusted_proxies() {
-        let limiter = limiter(60, 1);
+        let (limiter, _) = limiter(60, 1);
         let peer = |s: &str| Some(SocketAddr::new(s.parse().expect("ip"), 4000));
         let direct = limiter.client_ip(peer("8.8.8.8"), &["1.2.3.4"]);
         assert_eq!(direct, Some("8.8.8.8".parse().expect("ip")));

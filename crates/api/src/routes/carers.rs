@@ -11,9 +11,9 @@ use actix_web::web::Query;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use carematch_domain::vocabulary::{Language, Service};
 use carematch_domain::{
-    AgencyId, Caller, Carer, CarerDetails, CarerId, FieldError, GeoPoint, OutwardCode, Postcode,
-    Role,
+    AgencyId, Caller, Carer, CarerDetails, CarerId, FieldError, OutwardCode, Role,
 };
+use carematch_service::records::acting_agency;
 use carematch_store::{CarerFilter, Page};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -37,31 +37,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub const MAX_PER_PAGE: u32 = 100;
 /// `per_page` when not given.
 pub const DEFAULT_PER_PAGE: u32 = 20;
-
-/// Every write of the record routes ends here, after its transaction committed: the indexes
-/// catch up (off the async workers, since it reads the store) so the writer reads its own write.
-/// The indexes also follow the change log on their own, so a failure here is only logged.
-pub(crate) async fn after_write(state: &AppState) {
-    let state = state.clone();
-    if let Err(error) = web::block(move || state.after_write()).await {
-        tracing::warn!(%error, "index catch-up after a write did not run");
-    }
-}
-
-/// Resolves a postcode through the gazetteer (full postcode, else sector, else district);
-/// 422 on `postcode` when even the district is unknown.
-pub(crate) async fn locate(state: &AppState, postcode: &Postcode) -> Result<GeoPoint, ApiError> {
-    let store = state.store.clone();
-    let lookup = postcode.clone();
-    let located = web::block(move || store.locate(&lookup)).await??;
-    located.map(|l| l.point).ok_or_else(|| {
-        ApiError::Validation(vec![FieldError {
-            field: "postcode".into(),
-            code: "unknown_postcode",
-            reason: format!("unknown postcode: {postcode} is not in the gazetteer"),
-        }])
-    })
-}
 
 /// `If-Match: 3` (or `"3"`, `W/"3"`): the version the client read; `*` or none: any version.
 pub(crate) fn if_match(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
@@ -215,35 +190,11 @@ pub async fn create_carer(
     body: ValidJson<CarerDetails>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
-    let agency = match (caller, params.agency_id) {
-        (Caller::Agency(own), None) => own,
-        (Caller::Agency(own), Some(id)) if id == own.0 => own,
-        (Caller::Agency(_), Some(_)) => return Err(ApiError::Forbidden),
-        (_, Some(id)) => AgencyId(id),
-        (_, None) => {
-            return Err(ApiError::Validation(vec![FieldError {
-                field: "agency_id".into(),
-                code: "required",
-                reason: "an admin must name the agency with ?agency_id=".into(),
-            }]));
-        }
-    };
+    let agency = acting_agency(caller, params.agency_id)?;
     let details = body.into_inner();
-    let location = locate(&state, &details.postcode).await?;
-    let store = state.store.clone();
-    let carer = web::block(move || store.insert_carer(agency, &details, location))
-        .await?
-        .map_err(|e| match e {
-            carematch_store::StoreError::NotFound {
-                entity: "agency", ..
-            } => ApiError::Validation(vec![FieldError {
-                field: "agency_id".into(),
-                code: "unknown_code",
-                reason: format!("there is no agency {agency}"),
-            }]),
-            other => other.into(),
-        })?;
-    after_write(&state).await;
+    let carer = state
+        .run(move |service| service.create_carer(agency, &details))
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/carers/{}", carer.id)))
         .insert_header(etag(carer.version))
@@ -310,8 +261,9 @@ pub async fn list_carers(
             true
         }
     };
-    let store = state.store.clone();
-    let found = web::block(move || store.list_carers(&filter, page)).await??;
+    let found = state
+        .run(move |service| Ok(service.store().list_carers(&filter, page)?))
+        .await?;
     let today = today();
     let items = found
         .items
@@ -330,14 +282,6 @@ pub async fn list_carers(
         per_page: page.per_page,
         total: found.total,
     }))
-}
-
-/// Reads a live carer; 404 when unknown or deleted.
-async fn fetch(state: &AppState, id: i64) -> Result<Carer, ApiError> {
-    let store = state.store.clone();
-    web::block(move || store.get_carer(CarerId(id)))
-        .await??
-        .ok_or_else(|| not_found(id))
 }
 
 fn not_found(id: i64) -> ApiError {
@@ -374,7 +318,7 @@ pub async fn get_carer(
     if auth.0 == Caller::Commissioner {
         return Err(ApiError::Forbidden);
     }
-    let carer = fetch(&state, id).await?;
+    let carer = state.run(move |service| service.carer(CarerId(id))).await?;
     if auth.0.holds(carer.agency_id) {
         return Ok(HttpResponse::Ok()
             .insert_header(etag(carer.version))
@@ -428,16 +372,10 @@ pub async fn update_carer(
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
     let id = id.into_inner();
     let expected = if_match(&req)?;
-    let current = fetch(&state, id).await?;
-    if !caller.holds(current.agency_id) {
-        return Err(ApiError::Forbidden);
-    }
     let details = body.into_inner();
-    let location = locate(&state, &details.postcode).await?;
-    let store = state.store.clone();
-    let carer =
-        web::block(move || store.update_carer(CarerId(id), &details, location, expected)).await??;
-    after_write(&state).await;
+    let carer = state
+        .run(move |service| service.update_carer(caller, CarerId(id), &details, expected))
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(carer.version))
         .json(carer))
@@ -466,12 +404,8 @@ pub async fn delete_carer(
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
     let id = id.into_inner();
-    let current = fetch(&state, id).await?;
-    if !caller.holds(current.agency_id) {
-        return Err(ApiError::Forbidden);
-    }
-    let store = state.store.clone();
-    web::block(move || store.delete_carer(CarerId(id))).await??;
-    after_write(&state).await;
+    state
+        .run(move |service| service.delete_carer(caller, CarerId(id)))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

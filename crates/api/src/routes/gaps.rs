@@ -3,20 +3,13 @@
 //! GeoJSON FeatureCollection or CSV. Counts only: never a carer's identity or base. See
 //! `docs/gaps.md`.
 
-#![expect(
-    unused_qualifications,
-    reason = "utoipa expands `params(...)` of a `Query<T>` argument to a qualified path"
-)]
-
 use actix_web::http::header;
 use actix_web::web::{self, Query};
 use actix_web::{HttpRequest, HttpResponse, get};
-use carematch_domain::{FieldError, Role};
-use carematch_index::gaps::{GapInputError, GapQuery, analyse, load_inputs};
+use carematch_domain::Role;
 use carematch_matching::day_number;
-use carematch_matching::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use carematch_service::GapsParams;
+use carematch_service::gaps::{encode, parse_params};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Authenticated;
@@ -27,128 +20,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(gaps);
 }
 
-/// `max_km` when not given.
-pub const DEFAULT_MAX_KM: f64 = 10.0;
-/// The largest `max_km`.
-pub const MAX_MAX_KM: f64 = 100.0;
-
-/// The question: which need, how far, over which areas, with which demand.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct GapsParams {
-    /// One need or several joined by `,` (all must hold): `language:yue`, `cuisine:cantonese`,
-    /// `diet:halal`, `faith_practice:same_gender_personal_care`, `service:...`, `experience:...`.
-    #[param(example = "language:yue")]
-    pub need: Option<String>,
-    /// How far a supplier may be from an area's centroid, in km (above 0, at most 100; default
-    /// 10). Carers' own travel radius and providers' service areas apply too.
-    #[param(value_type = Option<f64>, example = 10)]
-    pub max_km: Option<String>,
-    /// `local_authority` (default; current English districts and unitary authorities) or `hex`
-    /// (H3 resolution 6 cells over England).
-    #[param(value_type = Option<String>, example = "local_authority", pattern = "^(local_authority|hex)$")]
-    pub by: Option<String>,
-    /// `census` (default; Census 2021 residents) or `plans` (saved support plans, counts below 5
-    /// suppressed).
-    #[param(value_type = Option<String>, example = "census", pattern = "^(census|plans)$")]
-    pub demand: Option<String>,
-}
-
-fn field_error(field: &str, code: &'static str, reason: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        code,
-        reason: reason.into(),
-    }
-}
-
-/// Parses the parameters, naming every bad one at once (422).
-pub fn parse_params(params: &GapsParams, today: i32) -> Result<GapQuery, ApiError> {
-    let mut errors = Vec::new();
-    let need = match params.need.as_deref() {
-        None => {
-            errors.push(field_error(
-                "need",
-                "required",
-                "give a need such as `language:yue`",
-            ));
-            None
-        }
-        Some(text) => match NeedSet::parse(text) {
-            Ok(need) => Some(need),
-            Err(e) => {
-                errors.push(field_error("need", "invalid", e.to_string()));
-                None
-            }
-        },
-    };
-    let max_km = match params.max_km.as_deref().map(str::parse::<f64>) {
-        None => DEFAULT_MAX_KM,
-        Some(Ok(km)) if km > 0.0 && km <= MAX_MAX_KM => km,
-        Some(_) => {
-            errors.push(field_error(
-                "max_km",
-                "out_of_range",
-                format!("must be a number above 0 and at most {MAX_MAX_KM}"),
-            ));
-            DEFAULT_MAX_KM
-        }
-    };
-    let by = match params.by.as_deref() {
-        None | Some("local_authority") => AreaKind::LocalAuthority,
-        Some("hex") => AreaKind::Hex,
-        Some(other) => {
-            errors.push(field_error(
-                "by",
-                "invalid",
-                format!("`{other}`: use local_authority or hex"),
-            ));
-            AreaKind::LocalAuthority
-        }
-    };
-    let basis = match params.demand.as_deref() {
-        None | Some("census") => DemandBasis::Census,
-        Some("plans") => DemandBasis::Plans,
-        Some(other) => {
-            errors.push(field_error(
-                "demand",
-                "invalid",
-                format!("`{other}`: use census or plans"),
-            ));
-            DemandBasis::Census
-        }
-    };
-    match need {
-        Some(need) if errors.is_empty() => Ok(GapQuery {
-            need,
-            max_km,
-            by,
-            basis,
-            today,
-        }),
-        _ => Err(ApiError::Validation(errors)),
-    }
-}
-
 fn wants_csv(req: &HttpRequest) -> bool {
     req.headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("text/csv"))
-}
-
-/// Renders a report as the response: CSV when asked for, else GeoJSON.
-pub fn respond(report: &GapReport, csv: bool) -> Result<HttpResponse, ApiError> {
-    if csv {
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .body(report.to_csv()));
-    }
-    let body = serde_json::to_vec(&report.feature_collection())
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/geo+json")
-        .body(body))
 }
 
 /// Gap map for a need
@@ -203,18 +79,11 @@ pub async fn gaps(
     params: Query<GapsParams>,
 ) -> Result<HttpResponse, ApiError> {
     auth.require(&[Role::Commissioner, Role::Admin])?;
-    let query = parse_params(&params, day_number(crate::views::today()))?;
-    let engine = state.engine()?.clone();
-    let store = state.store.clone();
+    let query = parse_params(&params, day_number(carematch_service::today()))?;
     let csv = wants_csv(&req);
-    let report = web::block(move || -> Result<GapReport, ApiError> {
-        let inputs = load_inputs(&store, &query.need, query.basis).map_err(|e| match e {
-            GapInputError::NoAuthorities => ApiError::Conflict(e.to_string()),
-            GapInputError::Store(e) => e.into(),
-        })?;
-        let snapshot = engine.snapshot();
-        Ok(analyse(&*snapshot, &inputs, &query))
-    })
-    .await??;
-    respond(&report, csv)
+    let report = state.run(move |service| service.gaps(&query)).await?;
+    let encoded = encode(&report, csv)?;
+    Ok(HttpResponse::Ok()
+        .content_type(encoded.content_type)
+        .body(encoded.body))
 }

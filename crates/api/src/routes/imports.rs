@@ -2,44 +2,31 @@
 //! every row is parsed, validated and located first; any bad row rejects the whole file (422
 //! `import_rejected`, every bad row listed); a row whose `external_ref` the agency already uses
 //! rejects it too (409 `conflict`, every such row listed); otherwise every row is stored in one
-//! transaction. `carematch import carers FILE --agency ID` runs the same [`import_carers`].
+//! transaction. The import itself is `carematch_service::imports`, which the agency console and
+//! `carematch import carers FILE --agency ID` run too.
 
 #![expect(
     unused_qualifications,
     reason = "utoipa expands `params(...)` of a `Query<T>` argument to a qualified path"
 )]
 
-use std::collections::{HashMap, HashSet};
-
 use actix_web::http::header;
 use actix_web::web::Query;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use carematch_domain::{AgencyId, Caller, CarerId, FieldError, GeoPoint, Postcode, Role};
-use carematch_store::{CarerFilter, NewCarer, Page, Store};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use carematch_domain::Role;
+use carematch_service::records::acting_agency;
+use serde::Deserialize;
+use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ErrorBody};
-use crate::import_csv::{RowError, parse_carers_partial};
-use crate::routes::carers::after_write;
 use crate::state::AppState;
 
-/// The largest accepted upload, in bytes (about 40,000 rows of the template).
-pub const IMPORT_LIMIT: usize = 10 * 1024 * 1024;
+pub use carematch_service::{IMPORT_LIMIT, ImportReport};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(import_carers_csv);
-}
-
-/// What an import stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct ImportReport {
-    #[schema(example = 2)]
-    pub imported: usize,
-    /// The new carers' ids, in file order.
-    pub ids: Vec<CarerId>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -48,113 +35,6 @@ pub struct ImportParams {
     /// Admins only: the agency the carers belong to.
     #[param(minimum = 1)]
     pub agency_id: Option<i64>,
-}
-
-/// Parses, validates, locates and stores a CSV register for `agency`, all or nothing. Blocking:
-/// call it from `web::block` or a thread. `progress` gets the number of rows stored so far.
-pub fn import_carers(
-    store: &Store,
-    agency: AgencyId,
-    data: &[u8],
-    progress: &dyn Fn(u64),
-) -> Result<ImportReport, ApiError> {
-    let (rows, mut errors) = parse_carers_partial(data);
-    if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError::new(1, "", "the file has no rows"));
-    }
-    if store.get_agency(agency)?.is_none() {
-        return Err(ApiError::NotFound {
-            what: "agency",
-            id: agency.to_string(),
-        });
-    }
-
-    let mut places: HashMap<Postcode, Option<GeoPoint>> = HashMap::new();
-    let mut new = Vec::with_capacity(rows.len());
-    for row in rows {
-        let postcode = &row.details.postcode;
-        let point = match places.get(postcode) {
-            Some(point) => *point,
-            None => {
-                let point = store.locate(postcode)?.map(|l| l.point);
-                places.insert(postcode.clone(), point);
-                point
-            }
-        };
-        match point {
-            Some(location) => new.push((
-                row.line,
-                NewCarer {
-                    agency_id: agency,
-                    details: row.details,
-                    location,
-                },
-            )),
-            None => errors.push(RowError::new(
-                row.line,
-                "postcode",
-                format!("unknown postcode: {postcode} is not in the gazetteer"),
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
-        return Err(ApiError::ImportRejected(errors));
-    }
-
-    let taken = external_refs(store, agency)?;
-    let clashes: Vec<RowError> = new
-        .iter()
-        .filter_map(|(line, carer)| {
-            let external_ref = carer.details.external_ref.as_ref()?;
-            taken.contains(external_ref).then(|| {
-                RowError::new(
-                    *line,
-                    "external_ref",
-                    format!(
-                        "`{external_ref}` is already one of this agency's carers: change it with PUT /v1/carers/{{id}}"
-                    ),
-                )
-            })
-        })
-        .collect();
-    if !clashes.is_empty() {
-        return Err(ApiError::ImportConflict(clashes));
-    }
-
-    let new: Vec<NewCarer> = new.into_iter().map(|(_, carer)| carer).collect();
-    let ids = store.insert_carers(&new, progress)?;
-    Ok(ImportReport {
-        imported: ids.len(),
-        ids,
-    })
-}
-
-/// Every `external_ref` the agency's live carers use.
-fn external_refs(
-    store: &Store,
-    agency: AgencyId,
-) -> Result<HashSet<String>, carematch_store::StoreError> {
-    let filter = CarerFilter {
-        agency: Some(agency),
-        ..CarerFilter::default()
-    };
-    let mut refs = HashSet::new();
-    let mut page = 1;
-    loop {
-        let found = store.list_carers(&filter, Page::new(page, 1000))?;
-        let count = found.items.len();
-        refs.extend(
-            found
-                .items
-                .into_iter()
-                .filter_map(|c| c.details.external_ref),
-        );
-        if count < 1000 {
-            return Ok(refs);
-        }
-        page += 1;
-    }
 }
 
 fn is_csv(req: &HttpRequest) -> bool {
@@ -205,19 +85,7 @@ pub async fn import_carers_csv(
     body: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
-    let agency = match (caller, params.agency_id) {
-        (Caller::Agency(own), None) => own,
-        (Caller::Agency(own), Some(id)) if id == own.0 => own,
-        (Caller::Agency(_), Some(_)) => return Err(ApiError::Forbidden),
-        (_, Some(id)) => AgencyId(id),
-        (_, None) => {
-            return Err(ApiError::Validation(vec![FieldError {
-                field: "agency_id".into(),
-                code: "required",
-                reason: "an admin must name the agency with ?agency_id=".into(),
-            }]));
-        }
-    };
+    let agency = acting_agency(caller, params.agency_id)?;
     if !is_csv(&req) {
         return Err(ApiError::UnsupportedMediaType(
             "send the register as CSV with `Content-Type: text/csv`".into(),
@@ -242,9 +110,9 @@ pub async fn import_carers_csv(
             });
         }
     };
-    let store = state.store.clone();
-    let report = web::block(move || import_carers(&store, agency, &data, &|_| {})).await??;
-    after_write(&state).await;
+    let report = state
+        .run(move |service| service.import_carers(agency, &data, &|_| {}))
+        .await?;
     tracing::info!(agency = %agency, imported = report.imported, "imported carers");
     Ok(HttpResponse::Created().json(report))
 }

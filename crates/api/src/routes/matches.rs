@@ -7,17 +7,12 @@ use std::sync::Arc;
 use actix_web::http::header::ContentType;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, post, web};
-use carematch_domain::{Caller, GeoPoint, SupportPlan, ValidationErrors};
 use carematch_index::Snapshot;
-use carematch_matching::{
-    CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, MatchWeights,
-    PooledOutcome, Viewer,
-};
-use carematch_store::Store;
-use chrono::NaiveDate;
+use carematch_matching::{MatchOutcome, PooledOutcome};
+use carematch_service::matching::viewer_of;
+use carematch_service::{MatchRequest, PooledRequest};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Authenticated;
@@ -27,121 +22,6 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(match_plan).service(match_pooled);
-}
-
-/// Results per request when `limit` is left out.
-pub const DEFAULT_LIMIT: usize = 20;
-/// The largest `limit`.
-pub const MAX_LIMIT: usize = 100;
-/// The most plans one pooled request may hold.
-pub const MAX_POOLED_PLANS: usize = 10;
-
-fn default_limit() -> usize {
-    DEFAULT_LIMIT
-}
-
-/// A match request.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct MatchRequest {
-    /// The person's support plan (give `postcode` or `location`).
-    pub plan: SupportPlan,
-    /// Results wanted, 1 to 100 (default 20).
-    #[serde(default = "default_limit")]
-    #[schema(default = 20, minimum = 1, maximum = 100)]
-    pub limit: usize,
-    /// Kinds of candidate to return; empty or left out means both.
-    #[serde(default)]
-    pub kinds: Vec<CandidateKind>,
-}
-
-/// A pooled match request: several people pooling their budgets.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct PooledRequest {
-    /// 2 to 10 support plans; candidates must serve every one.
-    #[schema(min_items = 2, max_items = 10)]
-    pub plans: Vec<SupportPlan>,
-    /// Results wanted, 1 to 100 (default 20).
-    #[serde(default = "default_limit")]
-    #[schema(default = 20, minimum = 1, maximum = 100)]
-    pub limit: usize,
-    #[serde(default)]
-    pub kinds: Vec<CandidateKind>,
-}
-
-carematch_domain::objects_only!(MatchRequest, PooledRequest);
-
-/// The viewer a caller matches as; commissioners see aggregates only.
-pub fn viewer_of(caller: Caller) -> Result<Viewer, ApiError> {
-    match caller {
-        Caller::Anonymous => Ok(Viewer::Public),
-        Caller::Agency(agency) => Ok(Viewer::Agency(agency)),
-        Caller::Admin => Ok(Viewer::Admin),
-        Caller::Commissioner => Err(ApiError::Forbidden),
-    }
-}
-
-fn check_limit(limit: usize, errors: &mut ValidationErrors) {
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        errors.push("limit", "out_of_range", "must be from 1 to 100");
-    }
-}
-
-/// Validates a plan, reporting fields under `prefix` (`plan`, `plans[1]`).
-fn validate_plan(plan: &SupportPlan, prefix: &str, errors: &mut ValidationErrors) {
-    if let Err(plan_errors) = plan.validate() {
-        for mut error in plan_errors.0 {
-            error.field = format!("{prefix}.{}", error.field);
-            errors.0.push(error);
-        }
-    }
-}
-
-/// The plan's location: its postcode through the gazetteer, or its coordinates.
-fn resolve(
-    store: &Store,
-    plan: &SupportPlan,
-    prefix: &str,
-    errors: &mut ValidationErrors,
-) -> Result<Option<GeoPoint>, ApiError> {
-    if let Some(postcode) = &plan.postcode {
-        return match store.locate(postcode)? {
-            Some(located) => Ok(Some(located.point)),
-            None => {
-                errors.push(
-                    format!("{prefix}.postcode"),
-                    "unknown_postcode",
-                    format!("`{}` is not a known postcode", postcode.as_str()),
-                );
-                Ok(None)
-            }
-        };
-    }
-    Ok(plan.location)
-}
-
-/// Whether the plan's location is known without asking the database (its coordinates, or a
-/// postcode the gazetteer cache holds), so that matching is CPU work only.
-fn located_in_memory(store: &Store, plan: &SupportPlan) -> bool {
-    plan.postcode
-        .as_ref()
-        .is_none_or(|postcode| store.locate_cached(postcode).is_some())
-}
-
-fn options(
-    limit: usize,
-    kinds: &[CandidateKind],
-    viewer: Viewer,
-    today: NaiveDate,
-    weights: MatchWeights,
-) -> MatchOptions {
-    let mut options = MatchOptions::new(today);
-    options.weights = weights;
-    options.limit = limit;
-    options.kinds = KindFilter::from_kinds(kinds);
-    options.viewer = viewer;
-    options
 }
 
 /// Rank carers and providers against one support plan.
@@ -186,32 +66,19 @@ pub async fn match_plan(
 ) -> Result<HttpResponse, ApiError> {
     let viewer = viewer_of(auth.0)?;
     let snapshot = current_snapshot::<MatchRequest>(&state, &body)?;
-    let today = chrono::Utc::now().date_naive();
-    let weights = state.weights;
+    let today = carematch_service::today();
     let cache = &state.match_cache;
     let key = cache.key("match", snapshot.version(), viewer, today, &body.0);
     if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
         return Ok(json_response(body));
     }
     let request: MatchRequest = json::parse(&body.0)?;
-    let mut errors = ValidationErrors::default();
-    check_limit(request.limit, &mut errors);
-    validate_plan(&request.plan, "plan", &mut errors);
-    errors.into_result()?;
-    let store = state.store.clone();
+    let service = state.service().clone();
     // Matching is a fraction of a millisecond of CPU: run it on this worker unless the
     // postcode must be looked up in the database (a blocking call) first.
-    let inline = located_in_memory(&store, &request.plan);
+    let inline = service.locates_in_memory(&request.plan);
     let compute = move || -> Result<Bytes, ApiError> {
-        let mut errors = ValidationErrors::default();
-        let location = resolve(&store, &request.plan, "plan", &mut errors)?;
-        errors.into_result()?;
-        let location = location.ok_or_else(|| {
-            ApiError::Internal("a validated plan has a postcode or a location".into())
-        })?;
-        let compiled = CompiledPlan::compile(&request.plan, location);
-        let options = options(request.limit, &request.kinds, viewer, today, weights);
-        encode(&snapshot.match_plan(&compiled, &options))
+        encode(&service.match_plan(&snapshot, &request, viewer, today)?)
     };
     let body = if inline {
         compute()?
@@ -293,38 +160,18 @@ pub async fn match_pooled(
 ) -> Result<HttpResponse, ApiError> {
     let viewer = viewer_of(auth.0)?;
     let snapshot = current_snapshot::<PooledRequest>(&state, &body)?;
-    let today = chrono::Utc::now().date_naive();
-    let weights = state.weights;
+    let today = carematch_service::today();
     let cache = &state.match_cache;
     let key = cache.key("pooled", snapshot.version(), viewer, today, &body.0);
     if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
         return Ok(json_response(body));
     }
     let request: PooledRequest = json::parse(&body.0)?;
-    let mut errors = ValidationErrors::default();
-    check_limit(request.limit, &mut errors);
-    if !(2..=MAX_POOLED_PLANS).contains(&request.plans.len()) {
-        errors.push("plans", "out_of_range", "give from 2 to 10 plans");
-    }
-    for (i, plan) in request.plans.iter().enumerate() {
-        validate_plan(plan, &format!("plans[{i}]"), &mut errors);
-    }
-    errors.into_result()?;
-    let store = state.store.clone();
     // Up to ten plans: always off the worker.
-    let body = web::block(move || -> Result<Bytes, ApiError> {
-        let mut errors = ValidationErrors::default();
-        let mut compiled = Vec::with_capacity(request.plans.len());
-        for (i, plan) in request.plans.iter().enumerate() {
-            if let Some(location) = resolve(&store, plan, &format!("plans[{i}]"), &mut errors)? {
-                compiled.push(CompiledPlan::compile(plan, location));
-            }
-        }
-        errors.into_result()?;
-        let options = options(request.limit, &request.kinds, viewer, today, weights);
-        encode(&snapshot.match_pooled(&compiled, &options))
-    })
-    .await??;
+    let outcome = state
+        .run(move |service| service.match_pooled(&snapshot, &request, viewer, today))
+        .await?;
+    let body = encode(&outcome)?;
     if let Some(key) = key {
         cache.put(key, body.clone());
     }

@@ -77,6 +77,6 @@ async fn metrics(
     }
     let text = metrics.render(&gauges);
     HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .content_type(crate::middleware::metrics::CONTENT_TYPE)
         .body(text)
 }

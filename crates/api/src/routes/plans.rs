@@ -21,7 +21,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ErrorBody};
 use crate::json::ValidJson;
-use crate::routes::carers::{locate, page_of};
+use crate::routes::carers::page_of;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -112,17 +112,9 @@ pub async fn save_plan(
 ) -> Result<HttpResponse, ApiError> {
     let agency = agency_of(auth)?;
     let plan = body.into_inner();
-    let location = match (&plan.postcode, plan.location) {
-        (Some(postcode), _) => locate(&state, postcode).await?,
-        (None, Some(point)) => point,
-        (None, None) => {
-            return Err(ApiError::Internal(
-                "a validated plan has a postcode or a location".into(),
-            ));
-        }
-    };
-    let store = state.store.clone();
-    let saved = web::block(move || store.save_plan(agency, &plan, location)).await??;
+    let saved = state
+        .run(move |service| service.save_plan(agency, &plan))
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/plans/{}", saved.id)))
         .json(PlanView::from(saved)))
@@ -150,8 +142,9 @@ pub async fn list_plans(
 ) -> Result<HttpResponse, ApiError> {
     let agency = agency_of(auth)?;
     let page = page_of(params.page, params.per_page)?;
-    let store = state.store.clone();
-    let paged = web::block(move || store.list_plans(agency, page)).await??;
+    let paged = state
+        .run(move |service| service.plans(agency, page))
+        .await?;
     Ok(HttpResponse::Ok().json(PlanPage {
         items: paged.items.into_iter().map(PlanView::from).collect(),
         page: page.page,
@@ -182,7 +175,8 @@ pub async fn delete_plan(
 ) -> Result<HttpResponse, ApiError> {
     let agency = agency_of(auth)?;
     let id = id.into_inner();
-    let store = state.store.clone();
-    web::block(move || store.delete_plan(agency, id)).await??;
+    state
+        .run(move |service| service.delete_plan(agency, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -10,6 +10,7 @@ use actix_web::http::header;
 use actix_web::web::Query;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use carematch_domain::{Caller, Provider, ProviderDetails, ProviderId, Role};
+use carematch_service::records::manages;
 use carematch_store::ProviderFilter;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -18,7 +19,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::Authenticated;
 use crate::error::{ApiError, ErrorBody};
 use crate::json::ValidJson;
-use crate::routes::carers::{IfMatchHeader, after_write, if_match, locate, page_of};
+use crate::routes::carers::{IfMatchHeader, if_match, page_of};
 use crate::state::AppState;
 use crate::views::{ProviderView, PublicProvider, today};
 
@@ -55,15 +56,6 @@ pub struct ProviderPage {
     pub per_page: u32,
     #[schema(example = 12)]
     pub total: u64,
-}
-
-/// May this caller edit (and see in full) a provider managed by `manager`?
-fn manages(caller: Caller, provider: &Provider) -> bool {
-    match caller {
-        Caller::Admin => true,
-        Caller::Agency(own) => provider.agency_id == Some(own),
-        Caller::Anonymous | Caller::Commissioner => false,
-    }
 }
 
 fn view(caller: Caller, provider: Provider) -> ProviderView {
@@ -113,15 +105,10 @@ pub async fn create_provider(
     body: ValidJson<ProviderDetails>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
-    let agency = match caller {
-        Caller::Agency(own) => Some(own),
-        _ => None,
-    };
     let details = body.into_inner();
-    let location = locate(&state, &details.postcode).await?;
-    let store = state.store.clone();
-    let provider = web::block(move || store.insert_provider(agency, &details, location)).await??;
-    after_write(&state).await;
+    let provider = state
+        .run(move |service| service.create_provider(caller, &details))
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/providers/{}", provider.id)))
         .insert_header(etag(provider.version))
@@ -163,24 +150,15 @@ pub async fn list_providers(
             Caller::Admin | Caller::Commissioner => return Err(ApiError::Forbidden),
         }
     }
-    let store = state.store.clone();
-    let found = web::block(move || store.list_providers(&filter, page)).await??;
+    let found = state
+        .run(move |service| Ok(service.store().list_providers(&filter, page)?))
+        .await?;
     Ok(HttpResponse::Ok().json(ProviderPage {
         items: found.items.into_iter().map(|p| view(caller, p)).collect(),
         page: page.page,
         per_page: page.per_page,
         total: found.total,
     }))
-}
-
-async fn fetch(state: &AppState, id: i64) -> Result<Provider, ApiError> {
-    let store = state.store.clone();
-    web::block(move || store.get_provider(ProviderId(id)))
-        .await??
-        .ok_or_else(|| ApiError::NotFound {
-            what: "provider",
-            id: id.to_string(),
-        })
 }
 
 /// Get one provider
@@ -202,7 +180,8 @@ pub async fn get_provider(
     auth: Authenticated,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let provider = fetch(&state, id.into_inner()).await?;
+    let id = ProviderId(id.into_inner());
+    let provider = state.run(move |service| service.provider(id)).await?;
     let mut response = HttpResponse::Ok();
     if manages(auth.0, &provider) {
         response.insert_header(etag(provider.version));
@@ -245,17 +224,10 @@ pub async fn update_provider(
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
     let id = id.into_inner();
     let expected = if_match(&req)?;
-    let current = fetch(&state, id).await?;
-    if !manages(caller, &current) {
-        return Err(ApiError::Forbidden);
-    }
     let details = body.into_inner();
-    let location = locate(&state, &details.postcode).await?;
-    let store = state.store.clone();
-    let provider =
-        web::block(move || store.update_provider(ProviderId(id), &details, location, expected))
-            .await??;
-    after_write(&state).await;
+    let provider = state
+        .run(move |service| service.update_provider(caller, ProviderId(id), &details, expected))
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(provider.version))
         .json(provider))
@@ -282,12 +254,8 @@ pub async fn delete_provider(
 ) -> Result<HttpResponse, ApiError> {
     let caller = auth.require(&[Role::Agency, Role::Admin])?;
     let id = id.into_inner();
-    let current = fetch(&state, id).await?;
-    if !manages(caller, &current) {
-        return Err(ApiError::Forbidden);
-    }
-    let store = state.store.clone();
-    web::block(move || store.delete_provider(ProviderId(id))).await??;
-    after_write(&state).await;
+    state
+        .run(move |service| service.delete_provider(caller, ProviderId(id)))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,14 +2,13 @@
 //! shared setup (`World`) of the record, auth, error and import suites.
 
 use awc::http::StatusCode;
-use carematch_api::AppState;
 use carematch_domain::{AgencyId, Role};
 use carematch_store::Store;
 use carematch_store::gazetteer::GazetteerReader;
-use carematch_store::testing::TestDb;
+use carematch_testkit::TestDb;
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 /// A server over a database with the demo gazetteer, two agencies and a key for every role.
 pub struct World {
@@ -46,9 +45,8 @@ impl World {
         let (key_b, _) = make_key(&store, Role::Agency, Some(agency_b));
         let (admin, _) = make_key(&store, Role::Admin, None);
         let (commissioner, _) = make_key(&store, Role::Commissioner, None);
-        let state = AppState::new(store.clone());
-        state.mark_indexes_loaded();
-        let app = TestApp::spawn_with(db, state).await;
+        let app = TestApp::builder().db(db).without_indexes().spawn().await;
+        app.state().mark_indexes_loaded();
         Self {
             app,
             store,

@@ -19,8 +19,8 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Value, json};
 
 use crate::carers::carer;
-use crate::helpers::TestApp;
 use crate::matches::{make_key, plan, seeded_app};
+use carematch_testkit::TestApp;
 
 const TEMPLATE: &str = include_str!("../../../../docs/import-template.csv");
 

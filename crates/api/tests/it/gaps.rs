@@ -6,11 +6,11 @@ use carematch_domain::{AgencyId, CarerDetails, GeoPoint, Role};
 use carematch_store::Store;
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
 use crate::matches::make_key;
+use carematch_testkit::TestApp;
 
 pub fn import_open_data(store: &Store) {
-    carematch_store::testing::import_open_data_fixtures(store);
+    carematch_testkit::import_open_data_fixtures(store);
 }
 
 pub fn cantonese_carer(store: &Store, agency: AgencyId, at: GeoPoint, radius_km: f64) {

@@ -4,10 +4,8 @@
 use awc::http::StatusCode;
 use awc::http::header::HeaderMap;
 use carematch_api::middleware::RateLimitConfig;
-use carematch_api::{AppState, ServerConfig};
-use carematch_store::testing::TestDb;
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 /// A request (method, path, headers, body) and the status it gets.
 type Case<'a> = (
@@ -87,19 +85,18 @@ async fn every_kind_of_response_says_nosniff() {
 
 #[actix_web::test]
 async fn a_rate_limited_answer_says_nosniff() {
-    let db = TestDb::new();
-    let state = AppState::new(db.store.clone());
-    state.mark_indexes_loaded();
-    let config = ServerConfig {
-        workers: 1,
-        rate_limit: RateLimitConfig {
-            per_minute: 1,
-            burst: 1,
-            ..RateLimitConfig::default()
-        },
-        ..ServerConfig::default()
-    };
-    let app = TestApp::spawn_with_config(db, state, config).await;
+    let app = TestApp::builder()
+        .without_indexes()
+        .config(|config| {
+            config.rate_limit = RateLimitConfig {
+                per_minute: 1,
+                burst: 1,
+                ..RateLimitConfig::default()
+            };
+        })
+        .spawn()
+        .await;
+    app.state().mark_indexes_loaded();
     let (first, headers, _) = app
         .request("GET", "/v1/vocabulary", None, &[], Vec::new())
         .await;

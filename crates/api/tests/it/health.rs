@@ -1,8 +1,6 @@
 use awc::http::StatusCode;
-use carematch_api::AppState;
-use carematch_store::testing::TestDb;
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 #[actix_web::test]
 async fn health_answers_ok_with_the_version() {
@@ -15,9 +13,8 @@ async fn health_answers_ok_with_the_version() {
 
 #[actix_web::test]
 async fn ready_waits_for_the_indexes() {
-    let db = TestDb::new();
-    let state = AppState::new(db.store.clone());
-    let app = TestApp::spawn_with(db, state.clone()).await;
+    let app = TestApp::builder().without_indexes().spawn().await;
+    let state = app.state();
     let (status, body) = app.get("/v1/ready").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["error"]["code"], "not_ready");

@@ -9,7 +9,7 @@ use carematch_domain::{AgencyId, CarerId, Role};
 use carematch_store::Store;
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
@@ -18,7 +18,7 @@ pub fn fixtures() -> PathBuf {
 /// Loads the demo fixtures through the store, as `carematch seed` does; returns the agencies in
 /// `agencies.json` order.
 pub fn seed_fixtures(store: &Store) -> Vec<AgencyId> {
-    carematch_store::testing::seed_demo_fixtures(store)
+    carematch_testkit::seed_demo_fixtures(store)
 }
 
 /// A server whose engine started empty and then caught up with the seeded fixtures through the

@@ -4,7 +4,7 @@
 use awc::http::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 /// Status, headers and raw body of a request.
 async fn fetch(
@@ -89,6 +89,51 @@ async fn errors_actix_answers_itself_use_our_json_shape() {
     assert!(status.is_client_error());
     let body: Value = serde_json::from_slice(&body).expect("json");
     assert!(body["error"]["code"].is_string());
+}
+
+/// docs/operations.md's metrics table stays true: every metric it lists is in a scrape, with its
+/// type and labels.
+#[actix_web::test]
+async fn every_metric_the_operations_guide_lists_is_scraped_with_its_type_and_labels() {
+    let app = TestApp::spawn().await;
+    app.get("/v1/health").await;
+    let (status, _, body) = fetch(&app, client().get(format!("{}/metrics", app.address))).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(body).expect("utf-8");
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/operations.md"),
+    )
+    .expect("docs/operations.md");
+    let rows: Vec<Vec<&str>> = guide
+        .lines()
+        .filter(|line| line.starts_with("| `carematch_"))
+        .map(|line| line.split('|').map(str::trim).collect())
+        .collect();
+    assert!(
+        rows.len() >= 18,
+        "the metrics table has {} rows",
+        rows.len()
+    );
+    for row in rows {
+        let (name, kind, labels) = (row[1].trim_matches('`'), row[2], row[3]);
+        assert!(
+            text.contains(&format!("# TYPE {name} {kind}\n")),
+            "{name} ({kind}) is not in the scrape:\n{text}"
+        );
+        let samples: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.starts_with('#') && line.starts_with(name))
+            .collect();
+        assert!(!samples.is_empty(), "{name} has no sample");
+        for label in labels.split(',').map(|l| l.trim().trim_matches('`')) {
+            if !label.is_empty() {
+                assert!(
+                    samples.iter().all(|s| s.contains(&format!("{label}=\""))),
+                    "{name} lacks the label {label}"
+                );
+            }
+        }
+    }
 }
 
 #[actix_web::test]
@@ -200,9 +245,8 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
     use std::io::{Read, Write};
     use std::time::Duration;
 
-    let db = carematch_store::testing::TestDb::new();
-    let state = carematch_api::AppState::new(db.store.clone());
-    state.mark_indexes_loaded();
+    let db = carematch_testkit::TestDb::new();
+    let index_dir = tempfile::tempdir().expect("index dir");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = listener.local_addr().expect("address");
     let config = carematch_api::ServerConfig {
@@ -212,7 +256,14 @@ async fn a_request_in_flight_is_answered_during_graceful_shutdown() {
         request_timeout: Duration::from_secs(120),
         ..carematch_api::ServerConfig::default()
     };
-    let server = carematch_api::run(listener, state, config).expect("server");
+    // The builder `carematch serve` uses; no engine (the request is refused before matching).
+    let launched = carematch_api::launch::ServerBuilder::new(db.store.clone(), index_dir.path())
+        .without_indexes()
+        .config(config)
+        .start()
+        .expect("start");
+    launched.state().mark_indexes_loaded();
+    let server = launched.serve(listener).expect("server");
     let handle = server.handle();
     let running = actix_web::rt::spawn(server);
 

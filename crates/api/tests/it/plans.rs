@@ -6,8 +6,8 @@ use carematch_domain::Role;
 use serde_json::{Value, json};
 
 use crate::gaps::import_open_data;
-use crate::helpers::TestApp;
 use crate::matches::make_key;
+use carematch_testkit::TestApp;
 
 fn plan(lat: f64, lon: f64) -> Value {
     json!({

@@ -10,8 +10,8 @@ use carematch_store::NewCarer;
 use serde_json::{Value, json};
 
 use crate::carers::carer;
-use crate::helpers::TestApp;
 use crate::matches::{make_key, post};
+use carematch_testkit::TestApp;
 
 /// A remote spot (mid Wales) with no fixture carers, so that every answer near it is about the
 /// carers placed here.

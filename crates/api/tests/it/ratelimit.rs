@@ -2,12 +2,11 @@
 
 use awc::http::StatusCode;
 use carematch_api::middleware::RateLimitConfig;
-use carematch_api::{AppState, ServerConfig};
 use carematch_domain::Role;
-use carematch_store::testing::TestDb;
+use carematch_testkit::TestDb;
 use serde_json::Value;
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 async fn spawn_limited(burst: u32, authenticated_burst: u32) -> (TestApp, String) {
     let db = TestDb::new();
@@ -15,23 +14,25 @@ async fn spawn_limited(burst: u32, authenticated_burst: u32) -> (TestApp, String
     db.store
         .create_api_key(&hash, Role::Commissioner, None, "rate limit test")
         .expect("create key");
-    let state = AppState::new(db.store.clone());
-    state.mark_indexes_loaded();
-    let config = ServerConfig {
-        workers: 1,
-        // Slow refills (a request back every 60 s anonymously, every 30 s with a key): the
-        // tests count on no request coming back while they run, and on a busy machine a dozen
-        // requests can take longer than the second that 60 a minute would allow.
-        rate_limit: RateLimitConfig {
-            per_minute: 1,
-            burst,
-            authenticated_per_minute: 2,
-            authenticated_burst,
-            ..RateLimitConfig::default()
-        },
-        ..ServerConfig::default()
-    };
-    (TestApp::spawn_with_config(db, state, config).await, key)
+    let app = TestApp::builder()
+        .db(db)
+        .without_indexes()
+        .config(|config| {
+            // Slow refills (a request back every 60 s anonymously, every 30 s with a key): the
+            // tests count on no request coming back while they run, and on a busy machine a dozen
+            // requests can take longer than the second that 60 a minute would allow.
+            config.rate_limit = RateLimitConfig {
+                per_minute: 1,
+                burst,
+                authenticated_per_minute: 2,
+                authenticated_burst,
+                ..RateLimitConfig::default()
+            };
+        })
+        .spawn()
+        .await;
+    app.state().mark_indexes_loaded();
+    (app, key)
 }
 
 /// A client whose time limit (awc's default is 5 s) no busy machine reaches.

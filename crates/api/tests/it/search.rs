@@ -4,8 +4,8 @@ use awc::http::StatusCode;
 use carematch_domain::{CarerId, Role};
 use serde_json::Value;
 
-use crate::helpers::TestApp;
 use crate::matches::{make_key, seeded_app};
+use carematch_testkit::TestApp;
 
 fn items(body: &Value) -> &Vec<Value> {
     body["items"].as_array().expect("items")

@@ -6,47 +6,17 @@
 //! The test waits for each write to show rather than for a time: a wall-clock limit (it was 2 s)
 //! fails on a busy machine without anything being wrong. [`SEEN_WITHIN`] only bounds a failure.
 
-use std::net::TcpListener;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use awc::http::StatusCode;
-use carematch_api::{AppState, ServerConfig};
-use carematch_store::Store;
 use serde_json::Value;
 
-use crate::helpers::{TestApp, start_engine};
 use crate::matches::seeded_app;
+use carematch_testkit::TestApp;
 
 /// How long a write may take to show before the test fails: far above the follower's interval,
 /// so that only a write that never shows fails.
 const SEEN_WITHIN: Duration = Duration::from_secs(120);
-
-/// A second server over the database of `app`, with an engine and an index folder of its own.
-/// Its store is closed with the first app's database, whoever holds it then.
-async fn second_server(app: &TestApp) -> (String, Store, tempfile::TempDir) {
-    let store = app.another_store(4);
-    let dir = tempfile::tempdir().expect("index dir");
-    let engine = start_engine(&store, dir.path());
-    let state = AppState::with_engine(store.clone(), Arc::clone(&engine));
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let address = format!("http://{}", listener.local_addr().expect("address"));
-    let config = ServerConfig {
-        workers: 1,
-        rate_limit: carematch_api::middleware::RateLimitConfig {
-            per_minute: 0,
-            ..Default::default()
-        },
-        // The handler and request-head limits match the clients' 120 s: production's 30 s and
-        // 5 s are not what a debug build on a busy machine can promise.
-        request_timeout: Duration::from_secs(120),
-        client_request_timeout: Duration::from_secs(120),
-        ..ServerConfig::default()
-    };
-    let server = carematch_api::run(listener, state, config).expect("server");
-    actix_web::rt::spawn(server);
-    (address, store, dir)
-}
 
 async fn total(client: &awc::Client, base: &str, q: &str) -> u64 {
     let mut response = client
@@ -77,7 +47,8 @@ async fn wait_for(client: &awc::Client, base: &str, q: &str, want: u64) {
 async fn two_servers_on_one_database_see_each_others_writes() {
     let (a, agencies): (TestApp, _) = seeded_app().await;
     let store_a = a.engine().store().clone();
-    let (b, store_b, _dir) = second_server(&a).await;
+    let second = a.second_server();
+    let (b, store_b) = (second.address.clone(), second.store.clone());
     let client = awc::Client::builder()
         .timeout(Duration::from_secs(120))
         .finish();

@@ -3,7 +3,7 @@
 use awc::http::StatusCode;
 use carematch_domain::vocabulary::VOCABULARY_VERSION;
 
-use crate::helpers::TestApp;
+use carematch_testkit::TestApp;
 
 #[actix_web::test]
 async fn lists_every_code_with_labels_and_autonyms() {

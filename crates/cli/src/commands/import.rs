@@ -6,6 +6,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use carematch_api::ApiError;
 use carematch_domain::{AgencyId, ProviderDetails};
+use carematch_service::{CareService, ServiceError};
 use carematch_store::gazetteer::GazetteerReader;
 use carematch_store::{NewProvider, Store};
 use clap::{Args, Subcommand};
@@ -95,9 +96,9 @@ fn import_carers(store: &Store, file: &Path, agency: AgencyId) -> anyhow::Result
     let data = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let bar = progress::bar(None, "carers");
     let started = Instant::now();
-    let outcome = carematch_api::routes::imports::import_carers(store, agency, &data, &|n| {
-        bar.set_position(n)
-    });
+    // No engine here: a running server's indexes follow the change log.
+    let service = CareService::new(store.clone());
+    let outcome = service.import_carers(agency, &data, &|n| bar.set_position(n));
     bar.finish_and_clear();
     match outcome {
         Ok(report) => {
@@ -109,7 +110,7 @@ fn import_carers(store: &Store, file: &Path, agency: AgencyId) -> anyhow::Result
             );
             Ok(())
         }
-        Err(ApiError::ImportRejected(rows) | ApiError::ImportConflict(rows)) => {
+        Err(ServiceError::ImportRejected(rows) | ServiceError::ImportConflict(rows)) => {
             for row in &rows {
                 eprintln!(
                     "{}:{}: {}: {}",

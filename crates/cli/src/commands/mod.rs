@@ -34,7 +34,21 @@ pub fn open_store_with(settings: &Settings, options: PoolOptions) -> anyhow::Res
 }
 
 /// Connects to the configured database without migrating it.
+///
+/// A SQLite file that does not exist yet is created, empty; since that is seldom wanted outside
+/// a first `serve --demo` or `seed` (a command run from another folder than the server's finds
+/// none of its data), it is said on standard error with the absolute path.
 pub fn connect(settings: &Settings, options: PoolOptions) -> anyhow::Result<Store> {
+    if let Some(path) = crate::settings::sqlite_path(&settings.database_url)
+        && !path.exists()
+    {
+        tracing::warn!(
+            path = %path.display(),
+            "no database here yet: creating a new, empty one (relative SQLite paths are resolved \
+             against the settings file's folder, else the current directory; see \
+             docs/configuration.md)"
+        );
+    }
     Store::connect_with(&settings.database_url, options)
         .with_context(|| format!("connecting to {}", redact(&settings.database_url)))
 }

@@ -1,11 +1,9 @@
 //! `carematch serve`: migrate, optionally seed the demo data, load the indexes, serve HTTP.
 
 use std::net::TcpListener;
-use std::sync::Arc;
 
 use anyhow::Context;
-use carematch_api::{AppState, ServerConfig};
-use carematch_index::{Engine, EngineOptions};
+use carematch_api::launch::ServerBuilder;
 use carematch_store::{PoolOptions, Store};
 use clap::Args;
 
@@ -37,30 +35,28 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
         tracing::info!(?outcome, "demo fixtures");
     }
     // Build (or open and catch up) the indexes before binding: readiness follows the engine.
-    let engine = Engine::start(store.clone(), &settings.index_dir, EngineOptions::default())
-        .with_context(|| format!("loading the indexes in {}", settings.index_dir.display()))?;
-    let stats = engine.stats();
-    tracing::info!(
-        candidates = stats.candidates,
-        text_rebuilt = stats.text_rebuilt,
-        candidates_from_snapshot = stats.candidates_from_snapshot,
-        last_seq = stats.last_seq,
-        millis = stats.start_millis,
-        "indexes loaded"
-    );
-    let engine = Arc::new(engine);
-    let state = AppState::with_engine(store.clone(), Arc::clone(&engine))
-        .with_match_cache(settings.match_cache_config())
-        .with_weights(settings.weights);
+    // The same builder makes the test servers (carematch-testkit's `TestApp`).
+    let launched = ServerBuilder::new(store.clone(), &settings.index_dir)
+        .match_cache(settings.match_cache_config())
+        .weights(settings.weights)
+        .config(settings.server_config())
+        .start()?;
+    let engine = launched.engine().cloned();
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
-    tracing::info!(address = %listener.local_addr()?, "carematch is listening");
+    tracing::info!(
+        address = %listener.local_addr()?,
+        database = %super::redact(&settings.database_url),
+        index_dir = %settings.index_dir.display(),
+        "carematch is listening"
+    );
     // Limits, rate limits and graceful shutdown on SIGTERM/SIGINT: see docs/operations.md.
-    let config: ServerConfig = settings.server_config();
-    let served = actix_web::rt::System::new()
-        .block_on(async move { carematch_api::run(listener, state, config)?.await });
+    let served =
+        actix_web::rt::System::new().block_on(async move { launched.serve(listener)?.await });
     // The HTTP workers may still be dropping their clones of the engine: stop its follower
     // (joining the thread) before the store is closed.
-    engine.stop();
+    if let Some(engine) = engine {
+        engine.stop();
+    }
     Ok(served?)
 }

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! MAGIC (8 bytes) | FORMAT_VERSION (u32 LE) | layout (u64 LE) | body (postcard)
-//!     | body length (u64 LE) | checksum (u64 LE)
+//!     | body length (u64 LE) | CRC-32 of the body (u32 LE, `crc32fast`)
 //! ```
 //!
 //! `layout` packs the in-memory sizes of [`Candidate`], [`SideEntry`] and [`Facts`]: a cheap
@@ -38,7 +38,8 @@ const MAGIC: [u8; 8] = *b"CMCANDS\0";
 /// Bump whenever the body or anything serialised in it ([`Candidate`], [`SideEntry`], [`Facts`],
 /// or how `Candidate::from_carer`/`from_provider` derive their fields) changes meaning.
 /// 2: a carer's location is its public cell, with the real base and faith in `Candidate::held`.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: the trailer's checksum is a CRC-32 (4 bytes) instead of a hand-written 64-bit hash.
+pub const FORMAT_VERSION: u32 = 3;
 const HEADER: usize = MAGIC.len() + 4 + 8;
 
 /// See the module documentation.
@@ -48,7 +49,8 @@ fn layout() -> u64 {
         | size(size_of::<SideEntry>()) << 16
         | size(size_of::<Facts>()) << 32
 }
-const TRAILER: usize = 16;
+/// Body length (8 bytes) and CRC-32 (4 bytes).
+const TRAILER: usize = 12;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SnapshotError {
@@ -141,7 +143,7 @@ pub fn write(
     out.write_all(&layout().to_le_bytes())?;
     let mut hashed = Hashing {
         inner: out,
-        hash: Hash64::new(),
+        hash: crc32fast::Hasher::new(),
         len: 0,
     };
     postcard::to_io(&body, &mut hashed)?;
@@ -151,7 +153,7 @@ pub fn write(
         len,
     } = hashed;
     out.write_all(&len.to_le_bytes())?;
-    out.write_all(&hash.finish().to_le_bytes())?;
+    out.write_all(&hash.finalize().to_le_bytes())?;
     let file = out.into_inner().map_err(|e| e.into_error())?;
     file.sync_all()?;
     drop(file);
@@ -242,17 +244,18 @@ fn verified_body(bytes: &[u8]) -> Result<&[u8], SnapshotError> {
     }
     let (body, trailer) = rest.split_at(rest.len() - TRAILER);
     let (len, hash) = trailer.split_at(8);
-    let le = |b: &[u8]| <[u8; 8]>::try_from(b).map(u64::from_le_bytes);
     let (len, hash) = (
-        le(len).map_err(|_| SnapshotError::Invalid("truncated"))?,
-        le(hash).map_err(|_| SnapshotError::Invalid("truncated"))?,
+        <[u8; 8]>::try_from(len)
+            .map(u64::from_le_bytes)
+            .map_err(|_| SnapshotError::Invalid("truncated"))?,
+        <[u8; 4]>::try_from(hash)
+            .map(u32::from_le_bytes)
+            .map_err(|_| SnapshotError::Invalid("truncated"))?,
     );
     if len != body.len() as u64 {
         return Err(SnapshotError::Invalid("truncated"));
     }
-    let mut check = Hash64::new();
-    check.update(body);
-    if check.finish() != hash {
+    if crc32fast::hash(body) != hash {
         return Err(SnapshotError::Invalid("checksum mismatch"));
     }
     Ok(body)
@@ -261,7 +264,7 @@ fn verified_body(bytes: &[u8]) -> Result<&[u8], SnapshotError> {
 /// A writer that hashes and counts what passes through it.
 struct Hashing<W> {
     inner: W,
-    hash: Hash64,
+    hash: crc32fast::Hasher,
     len: u64,
 }
 
@@ -276,96 +279,5 @@ impl<W: Write> Write for Hashing<W> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
-    }
-}
-
-/// A fast 64-bit checksum over 8-byte words (against truncation and bit rot, not an adversary);
-/// the same bytes give the same value however they are split across `update` calls.
-struct Hash64 {
-    state: u64,
-    pending: [u8; 8],
-    pending_len: usize,
-    total: u64,
-}
-
-const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-
-impl Hash64 {
-    fn new() -> Self {
-        Self {
-            state: 0xCBF2_9CE4_8422_2325,
-            pending: [0; 8],
-            pending_len: 0,
-            total: 0,
-        }
-    }
-
-    fn mix(&mut self, word: u64) {
-        let x = (self.state ^ word).wrapping_mul(MULTIPLIER);
-        self.state = x ^ (x >> 29);
-    }
-
-    fn update(&mut self, mut bytes: &[u8]) {
-        self.total += bytes.len() as u64;
-        if self.pending_len > 0 {
-            let take = (8 - self.pending_len).min(bytes.len());
-            let (head, tail) = bytes.split_at(take);
-            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(head);
-            self.pending_len += take;
-            bytes = tail;
-            if self.pending_len < 8 {
-                return;
-            }
-            self.mix(u64::from_le_bytes(self.pending));
-            self.pending_len = 0;
-        }
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut array = [0u8; 8];
-            array.copy_from_slice(word);
-            self.mix(u64::from_le_bytes(array));
-        }
-        let tail = words.remainder();
-        self.pending[..tail.len()].copy_from_slice(tail);
-        self.pending_len = tail.len();
-    }
-
-    fn finish(mut self) -> u64 {
-        if self.pending_len > 0 {
-            let mut last = [0u8; 8];
-            last[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
-            self.mix(u64::from_le_bytes(last));
-        }
-        let total = self.total;
-        self.mix(total);
-        self.state
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_checksum_does_not_depend_on_how_bytes_are_split() {
-        let bytes: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
-        let mut whole = Hash64::new();
-        whole.update(&bytes);
-        let whole = whole.finish();
-        for split in [1, 3, 8, 13, 500] {
-            let mut parts = Hash64::new();
-            for chunk in bytes.chunks(split) {
-                parts.update(chunk);
-            }
-            assert_eq!(parts.finish(), whole, "split {split}");
-        }
-        let mut flipped = bytes.clone();
-        flipped[400] ^= 1;
-        let mut other = Hash64::new();
-        other.update(&flipped);
-        assert_ne!(other.finish(), whole);
-        let mut shorter = Hash64::new();
-        shorter.update(&bytes[..999]);
-        assert_ne!(shorter.finish(), whole);
     }
 }

@@ -69,6 +69,7 @@ fn plan_at(at: GeoPoint, max_km: f64) -> SupportPlan {
         blocked_carers: Vec::new(),
         weekly_budget: None,
         medical_diets: Vec::new(),
+        checks: Vec::new(),
     }
 }
 

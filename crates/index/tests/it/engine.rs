@@ -445,7 +445,8 @@ fn a_corrupt_truncated_old_or_foreign_snapshot_falls_back_to_the_scan() {
     let mut old_version = good.clone();
     old_version[8] = old_version[8].wrapping_add(1);
     let mut bad_length = good.clone();
-    let at = bad_length.len() - 16;
+    // The trailer is the body's length (8 bytes) and its CRC-32 (4 bytes).
+    let at = bad_length.len() - 12;
     bad_length[at] ^= 1;
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("a flipped bit", flipped),
@@ -630,7 +631,7 @@ fn the_snapshot_format_version_follows_what_candidates_serialise_to() {
             carematch_index::engine::SNAPSHOT_FORMAT_VERSION,
             fnv1a(&bytes)
         ),
-        (2, 0x9472_bc72_a518_b1e3),
+        (3, 0x9472_bc72_a518_b1e3),
         "candidates serialise differently: bump SNAPSHOT_FORMAT_VERSION and update the pin"
     );
 }

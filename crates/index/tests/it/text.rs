@@ -1,4 +1,5 @@
-//! The text index: multilingual search, vocabulary expansion, filters, facets, lifecycle.
+//! The text index: multilingual search, vocabulary expansion, filters, facets, lifecycle. One
+//! file of cases over one shared fixture set; each test reads on its own.
 
 use std::error::Error;
 

@@ -4,7 +4,8 @@ use carematch_domain::LanguageSkill;
 use carematch_domain::plan::{LanguageNeed, Priority, ScheduleNeed};
 use carematch_domain::vocabulary::{Cuisine, Language, Proficiency, Service, Weekday};
 use carematch_matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, MatchOptions, Roster, Viewer, match_plan,
+    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, MatchOptions, RelaxationText,
+    Roster, Viewer, match_plan,
 };
 
 use super::support::{carer, east_of, leicester, need, plan, provider, slot, today};
@@ -117,8 +118,12 @@ fn the_worked_example_in_the_docs() {
         "{}",
         out.matches[1].score
     );
-    let mei_lines: Vec<_> = out.matches[0]
+    let mei_lines: Vec<CriterionResult> = out.matches[0]
         .criteria
+        .iter()
+        .map(CriterionResult::from)
+        .collect();
+    let mei_lines: Vec<_> = mei_lines
         .iter()
         .map(|c| {
             (
@@ -159,8 +164,8 @@ fn the_worked_example_in_the_docs() {
             ),
         ]
     );
-    let relax: Vec<_> = out
-        .relaxations
+    let relax: Vec<RelaxationText> = out.relaxations.iter().map(RelaxationText::from).collect();
+    let relax: Vec<_> = relax
         .iter()
         .map(|r| (r.criterion.as_str(), r.suggestion.as_str(), r.additional))
         .collect();
@@ -178,4 +183,32 @@ fn the_worked_example_in_the_docs() {
     assert_eq!(out.considered, 3);
     let json = serde_json::to_value(&out.matches[1].criteria[4]).expect("json");
     assert_eq!(json["result"], "met");
+    super::snapshot::check("worked_example", &out);
+    docs_show_the_same_json(&serde_json::to_value(&out).expect("json"));
+}
+
+/// The JSON printed in docs/matching.md's worked example is what the matcher answers: Mei's
+/// match line for line (her score to the three places shown), and the relaxations.
+fn docs_show_the_same_json(answer: &serde_json::Value) {
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/matching.md"
+    ))
+    .expect("docs/matching.md");
+    let example = docs
+        .split("## Worked example")
+        .nth(1)
+        .expect("the worked example section");
+    let block = example
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a json block in the worked example");
+    let shown: serde_json::Value = serde_json::from_str(block).expect("the docs' JSON parses");
+    let mut mei = answer["matches"][0].clone();
+    let score = mei["score"].as_f64().expect("score");
+    mei["score"] = serde_json::json!((score * 1000.0).round() / 1000.0);
+    assert_eq!(shown["matches"][0], mei);
+    assert_eq!(shown["matches"][1]["name"], answer["matches"][1]["name"]);
+    assert_eq!(shown["relaxations"], answer["relaxations"]);
 }

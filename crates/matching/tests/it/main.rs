@@ -3,4 +3,5 @@
 mod examples;
 mod matching_props;
 mod matching_rules;
+mod snapshot;
 mod support;

@@ -5,8 +5,8 @@ use carematch_domain::provider::ServiceArea;
 use carematch_domain::vocabulary::{CheckKind, Cuisine, Language, Proficiency, Weekday};
 use carematch_domain::{AgencyId, Carer, Check, GeoPoint, Km, LanguageSkill, Provider};
 use carematch_matching::{
-    CandidateKind, CompiledPlan, CriterionOutcome, KindFilter, Match, MatchOptions, MatchOutcome,
-    Roster, Viewer, match_plan, match_pooled,
+    CandidateKind, CompiledPlan, CriterionOutcome, CriterionResult, KindFilter, Match,
+    MatchOptions, MatchOutcome, RelaxationText, Roster, Viewer, match_plan, match_pooled,
 };
 
 use super::support::{carer, date, east_of, leicester, need, plan, provider, slot, today};
@@ -58,11 +58,22 @@ fn speaks(c: &mut Carer, code: Language, level: Proficiency) {
     }];
 }
 
-fn criterion<'a>(m: &'a Match, name: &str) -> &'a carematch_matching::CriterionResult {
+/// The line for criterion `name`, as the API words it.
+fn criterion(m: &Match, name: &str) -> CriterionResult {
     m.criteria
         .iter()
+        .map(CriterionResult::from)
         .find(|c| c.criterion == name)
         .unwrap_or_else(|| panic!("no {name} in {:?}", m.criteria))
+}
+
+/// The relaxations as the API words them.
+fn relaxations(outcome: &MatchOutcome) -> Vec<RelaxationText> {
+    outcome
+        .relaxations
+        .iter()
+        .map(RelaxationText::from)
+        .collect()
 }
 
 fn ids(outcome: &MatchOutcome) -> Vec<i64> {
@@ -108,8 +119,8 @@ fn chinese_is_at_most_a_partial_match_for_cantonese() {
         criterion(&required.matches[0], "language:yue").detail,
         "speaks Cantonese (native)"
     );
-    let relax: Vec<_> = required
-        .relaxations
+    let relax = relaxations(&required);
+    let relax: Vec<_> = relax
         .iter()
         .map(|r| (r.criterion.as_str(), r.suggestion.as_str(), r.additional))
         .collect();
@@ -130,7 +141,7 @@ fn chinese_is_at_most_a_partial_match_for_cantonese() {
     );
     assert!(only_chinese.matches.is_empty());
     assert_eq!(
-        only_chinese.relaxations[0].suggestion,
+        relaxations(&only_chinese)[0].suggestion,
         "1 speaks Chinese, dialect not stated — confirm Cantonese"
     );
 
@@ -251,9 +262,9 @@ fn schedule_coverage_with_overlapping_and_overnight_slots() {
         criterion(&out.matches[0], "schedule").detail,
         "free Mon mornings, Sun nights — covers all of the schedule"
     );
-    assert_eq!(out.relaxations[0].criterion, "schedule");
+    assert_eq!(relaxations(&out)[0].criterion, "schedule");
     assert_eq!(
-        out.relaxations[0].suggestion,
+        relaxations(&out)[0].suggestion,
         "1 more who cover part of the schedule"
     );
 }
@@ -288,7 +299,7 @@ fn expired_checks_never_count() {
         "DBS check valid until 2026-11-20"
     );
     assert_eq!(
-        out.relaxations[0].suggestion,
+        relaxations(&out)[0].suggestion,
         "2 more without a valid DBS check"
     );
 
@@ -324,8 +335,8 @@ fn a_lapsed_accepting_flag_is_not_accepting() {
         criterion(&out.matches[0], "accepting_new_clients").detail,
         "accepting new clients (confirmed 2026-08-22)"
     );
-    assert_eq!(out.relaxations[0].criterion, "accepting_new_clients");
-    assert_eq!(out.relaxations[0].additional, 2);
+    assert_eq!(relaxations(&out)[0].criterion, "accepting_new_clients");
+    assert_eq!(relaxations(&out)[0].additional, 2);
 }
 
 #[test]
@@ -364,7 +375,7 @@ fn reach_needs_the_plan_distance_and_the_carers_own_radius() {
     assert_eq!(ids(&out), [2]);
     assert_eq!(criterion(&out.matches[0], "distance").detail, "6.0 km away");
     assert_eq!(out.relaxations.len(), 1);
-    assert_eq!(out.relaxations[0].suggestion, "1 more within 16 km");
+    assert_eq!(relaxations(&out)[0].suggestion, "1 more within 16 km");
     assert_eq!(out.considered, 1);
 }
 

@@ -158,6 +158,7 @@ pub fn plan(max_km: f64) -> SupportPlan {
         blocked_carers: Vec::new(),
         weekly_budget: None,
         medical_diets: Vec::new(),
+        checks: Vec::new(),
     }
 }
 

@@ -8,7 +8,7 @@ use carematch_domain::GeoPoint;
 use carematch_matching::gaps::Geometry;
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
 
 pub fn fixture(name: &str) -> File {
     let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "../../fixtures/open-data", name]

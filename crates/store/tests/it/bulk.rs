@@ -4,8 +4,9 @@ use std::time::Instant;
 use carematch_domain::AgencyId;
 use carematch_store::{CarerFilter, NewCarer, NewProvider, Page, StoreError};
 
-use crate::fixtures::{carer_ref, full_carer, full_provider, leicester, point};
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
+use carematch_testkit::build::point;
+use carematch_testkit::records::{carer_ref, full_carer, full_provider, precise_point};
 
 fn rows(agency: AgencyId, n: usize) -> Vec<NewCarer> {
     (0..n)
@@ -136,7 +137,7 @@ fn bulk_insert_providers() {
             NewProvider {
                 agency_id: (i % 2 == 0).then_some(agency.id),
                 details,
-                location: leicester(),
+                location: precise_point(),
             }
         })
         .collect();

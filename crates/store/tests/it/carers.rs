@@ -1,8 +1,9 @@
 use carematch_domain::CarerId;
 use carematch_store::{CarerFilter, ChangeOp, Entity, Page, StoreError};
 
-use crate::fixtures::{carer_ref, changed_carer, full_carer, leicester, point};
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
+use carematch_testkit::build::point;
+use carematch_testkit::records::{carer_ref, changed_carer, full_carer, precise_point};
 
 #[test]
 fn every_field_survives_insert_get_update_get() {
@@ -11,7 +12,7 @@ fn every_field_survives_insert_get_update_get() {
     let details = full_carer();
     let inserted = db
         .store
-        .insert_carer(agency.id, &details, leicester())
+        .insert_carer(agency.id, &details, precise_point())
         .expect("insert");
     assert_eq!(inserted.version, 1);
     assert_eq!(inserted.agency_id, agency.id);
@@ -24,7 +25,7 @@ fn every_field_survives_insert_get_update_get() {
         .expect("found");
     assert_eq!(got, inserted);
     assert_eq!(got.details, details);
-    assert_eq!(got.location, leicester());
+    assert_eq!(got.location, precise_point());
 
     let changed = changed_carer();
     let moved = point(51.5201, -0.0977);
@@ -47,7 +48,7 @@ fn every_field_survives_insert_get_update_get() {
     // and back to every optional field set
     let again = db
         .store
-        .update_carer(inserted.id, &details, leicester(), None)
+        .update_carer(inserted.id, &details, precise_point(), None)
         .expect("update without a version check");
     assert_eq!(again.version, 3);
     let got = db
@@ -64,14 +65,14 @@ fn stale_version_conflicts_and_leaves_the_record_alone() {
     let agency = db.store.create_agency("Purple").expect("agency");
     let carer = db
         .store
-        .insert_carer(agency.id, &full_carer(), leicester())
+        .insert_carer(agency.id, &full_carer(), precise_point())
         .expect("insert");
     db.store
-        .update_carer(carer.id, &changed_carer(), leicester(), Some(1))
+        .update_carer(carer.id, &changed_carer(), precise_point(), Some(1))
         .expect("first update");
     let err = db
         .store
-        .update_carer(carer.id, &full_carer(), leicester(), Some(1))
+        .update_carer(carer.id, &full_carer(), precise_point(), Some(1))
         .expect_err("stale version");
     assert!(
         matches!(err, StoreError::VersionConflict { current: 2 }),
@@ -83,7 +84,7 @@ fn stale_version_conflicts_and_leaves_the_record_alone() {
 
     let missing = db
         .store
-        .update_carer(CarerId(9_999), &full_carer(), leicester(), None)
+        .update_carer(CarerId(9_999), &full_carer(), precise_point(), None)
         .expect_err("missing");
     assert!(matches!(
         missing,
@@ -99,7 +100,11 @@ fn unknown_agency_and_duplicate_external_ref_are_reported() {
     let db = TestDb::new();
     let err = db
         .store
-        .insert_carer(carematch_domain::AgencyId(77), &full_carer(), leicester())
+        .insert_carer(
+            carematch_domain::AgencyId(77),
+            &full_carer(),
+            precise_point(),
+        )
         .expect_err("no such agency");
     assert!(
         matches!(
@@ -116,11 +121,11 @@ fn unknown_agency_and_duplicate_external_ref_are_reported() {
     let b = db.store.create_agency("B").expect("agency");
     let first = db
         .store
-        .insert_carer(a.id, &carer_ref("X1"), leicester())
+        .insert_carer(a.id, &carer_ref("X1"), precise_point())
         .expect("first");
     let err = db
         .store
-        .insert_carer(a.id, &carer_ref("X1"), leicester())
+        .insert_carer(a.id, &carer_ref("X1"), precise_point())
         .expect_err("same agency, same reference");
     assert!(
         matches!(
@@ -133,18 +138,18 @@ fn unknown_agency_and_duplicate_external_ref_are_reported() {
     );
     // another agency may use the same reference, and so may carers without one
     db.store
-        .insert_carer(b.id, &carer_ref("X1"), leicester())
+        .insert_carer(b.id, &carer_ref("X1"), precise_point())
         .expect("other agency");
     db.store
-        .insert_carer(a.id, &changed_carer(), leicester())
+        .insert_carer(a.id, &changed_carer(), precise_point())
         .expect("no reference");
     db.store
-        .insert_carer(a.id, &changed_carer(), leicester())
+        .insert_carer(a.id, &changed_carer(), precise_point())
         .expect("no reference again");
     // a deleted carer's reference is free again
     db.store.delete_carer(first.id).expect("delete");
     db.store
-        .insert_carer(a.id, &carer_ref("X1"), leicester())
+        .insert_carer(a.id, &carer_ref("X1"), precise_point())
         .expect("reuse after delete");
 }
 
@@ -154,11 +159,11 @@ fn soft_delete_hides_the_carer_and_logs_a_delete() {
     let agency = db.store.create_agency("Rosekel").expect("agency");
     let keep = db
         .store
-        .insert_carer(agency.id, &carer_ref("K"), leicester())
+        .insert_carer(agency.id, &carer_ref("K"), precise_point())
         .expect("insert");
     let gone = db
         .store
-        .insert_carer(agency.id, &carer_ref("G"), leicester())
+        .insert_carer(agency.id, &carer_ref("G"), precise_point())
         .expect("insert");
     let before = db.store.latest_change_seq().expect("seq");
 
@@ -190,7 +195,7 @@ fn soft_delete_hides_the_carer_and_logs_a_delete() {
     ));
     assert!(matches!(
         db.store
-            .update_carer(gone.id, &full_carer(), leicester(), None),
+            .update_carer(gone.id, &full_carer(), precise_point(), None),
         Err(StoreError::NotFound { .. })
     ));
     assert_eq!(db.store.latest_change_seq().expect("seq"), before + 1);
@@ -205,11 +210,11 @@ fn list_pages_and_totals_by_agency() {
     for i in 0..7 {
         let carer = db
             .store
-            .insert_carer(a.id, &carer_ref(&format!("A{i}")), leicester())
+            .insert_carer(a.id, &carer_ref(&format!("A{i}")), precise_point())
             .expect("insert");
         a_ids.push(carer.id);
         db.store
-            .insert_carer(b.id, &carer_ref(&format!("B{i}")), leicester())
+            .insert_carer(b.id, &carer_ref(&format!("B{i}")), precise_point())
             .expect("insert");
     }
 
@@ -250,7 +255,7 @@ fn keyset_scan_visits_every_live_carer_once() {
     for i in 0..10 {
         ids.push(
             db.store
-                .insert_carer(agency.id, &carer_ref(&format!("S{i}")), leicester())
+                .insert_carer(agency.id, &carer_ref(&format!("S{i}")), precise_point())
                 .expect("insert")
                 .id,
         );

@@ -7,7 +7,7 @@ use carematch_store::authorities::read_authorities_csv;
 use carematch_store::census::read_census_csv;
 
 use crate::authorities::fixture;
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
 
 #[test]
 fn ts024_and_ts030_are_recognised_and_stored() {

@@ -1,7 +1,7 @@
 use carematch_store::{ChangeOp, Entity, NewCarer};
 
-use crate::fixtures::{carer_ref, changed_carer, full_provider, leicester};
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
+use carematch_testkit::records::{carer_ref, changed_carer, full_provider, precise_point};
 
 #[test]
 fn every_write_is_logged_in_order_with_monotonic_seq() {
@@ -12,14 +12,14 @@ fn every_write_is_logged_in_order_with_monotonic_seq() {
     let agency = db.store.create_agency("A").expect("agency");
     let c1 = db
         .store
-        .insert_carer(agency.id, &carer_ref("1"), leicester())
+        .insert_carer(agency.id, &carer_ref("1"), precise_point())
         .expect("insert");
     let p1 = db
         .store
-        .insert_provider(None, &full_provider(), leicester())
+        .insert_provider(None, &full_provider(), precise_point())
         .expect("insert");
     db.store
-        .update_carer(c1.id, &changed_carer(), leicester(), Some(1))
+        .update_carer(c1.id, &changed_carer(), precise_point(), Some(1))
         .expect("update");
     let bulk = db
         .store
@@ -28,19 +28,19 @@ fn every_write_is_logged_in_order_with_monotonic_seq() {
                 NewCarer {
                     agency_id: agency.id,
                     details: carer_ref("2"),
-                    location: leicester(),
+                    location: precise_point(),
                 },
                 NewCarer {
                     agency_id: agency.id,
                     details: carer_ref("3"),
-                    location: leicester(),
+                    location: precise_point(),
                 },
             ],
             &|_| {},
         )
         .expect("bulk");
     db.store
-        .update_provider(p1.id, &full_provider(), leicester(), None)
+        .update_provider(p1.id, &full_provider(), precise_point(), None)
         .expect("update");
     db.store.delete_carer(c1.id).expect("delete");
     db.store.delete_provider(p1.id).expect("delete");
@@ -86,17 +86,17 @@ fn a_failed_write_logs_nothing() {
     let db = TestDb::new();
     let agency = db.store.create_agency("A").expect("agency");
     db.store
-        .insert_carer(agency.id, &carer_ref("dup"), leicester())
+        .insert_carer(agency.id, &carer_ref("dup"), precise_point())
         .expect("insert");
     let before = db.store.latest_change_seq().expect("seq");
     db.store
-        .insert_carer(agency.id, &carer_ref("dup"), leicester())
+        .insert_carer(agency.id, &carer_ref("dup"), precise_point())
         .expect_err("duplicate");
     db.store
         .update_carer(
             carematch_domain::CarerId(123_456),
             &changed_carer(),
-            leicester(),
+            precise_point(),
             None,
         )
         .expect_err("missing");
@@ -113,7 +113,7 @@ fn concurrent_writers_commit_in_seq_order() {
             scope.spawn(move || {
                 for i in 0..15 {
                     store
-                        .insert_carer(agency.id, &carer_ref(&format!("T{t}-{i}")), leicester())
+                        .insert_carer(agency.id, &carer_ref(&format!("T{t}-{i}")), precise_point())
                         .expect("insert");
                 }
             });

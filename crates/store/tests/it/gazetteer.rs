@@ -5,7 +5,7 @@ use carematch_domain::Postcode;
 use carematch_store::gazetteer::{GazetteerFormat, GazetteerReader};
 use carematch_store::{GazetteerError, Precision};
 
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
 
 const NSPL: &str = "\
 pcd,pcd2,pcds,dointr,doterm,oseast1m,osnrth1m,lat,long,lsoa21

@@ -5,7 +5,7 @@
 use carematch_domain::AgencyId;
 use carematch_store::{PoolOptions, Store, StoreError};
 
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
 
 #[test]
 fn closing_a_store_closes_every_clone_and_leaves_no_connection() {

@@ -3,8 +3,8 @@ use std::path::Path;
 
 use carematch_store::{Backend, Store, StoreError};
 
-use crate::fixtures::{carer_ref, leicester};
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
+use carematch_testkit::records::{carer_ref, precise_point};
 
 fn versions(folder: &str) -> BTreeSet<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,7 +47,7 @@ fn migrations_go_up_down_and_up_again() {
 
     let agency = db.store.create_agency("A").expect("agency");
     db.store
-        .insert_carer(agency.id, &carer_ref("M"), leicester())
+        .insert_carer(agency.id, &carer_ref("M"), precise_point())
         .expect("insert");
 
     db.store.revert_all().expect("down");
@@ -57,7 +57,7 @@ fn migrations_go_up_down_and_up_again() {
     assert!(db.store.list_agencies().expect("empty").is_empty());
     let agency = db.store.create_agency("A").expect("agency");
     db.store
-        .insert_carer(agency.id, &carer_ref("M"), leicester())
+        .insert_carer(agency.id, &carer_ref("M"), precise_point())
         .expect("insert after up again");
 }
 
@@ -67,7 +67,7 @@ fn corrupt_rows_are_errors_not_panics() {
     let agency = db.store.create_agency("A").expect("agency");
     let carer = db
         .store
-        .insert_carer(agency.id, &carer_ref("C"), leicester())
+        .insert_carer(agency.id, &carer_ref("C"), precise_point())
         .expect("insert");
     db.execute_raw(&format!(
         "UPDATE carers SET gender = 'dragon', cuisines = 'nope' WHERE id = {}",

@@ -1,7 +1,8 @@
 use carematch_store::{ChangeOp, Entity, Page, ProviderFilter, StoreError};
 
-use crate::fixtures::{changed_provider, full_provider, leicester, point};
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
+use carematch_testkit::build::point;
+use carematch_testkit::records::{changed_provider, full_provider, precise_point};
 
 #[test]
 fn every_field_survives_insert_get_update_get() {
@@ -10,7 +11,7 @@ fn every_field_survives_insert_get_update_get() {
     let details = full_provider();
     let inserted = db
         .store
-        .insert_provider(Some(agency.id), &details, leicester())
+        .insert_provider(Some(agency.id), &details, precise_point())
         .expect("insert");
     assert_eq!(inserted.version, 1);
     let got = db
@@ -38,7 +39,7 @@ fn every_field_survives_insert_get_update_get() {
 
     let err = db
         .store
-        .update_provider(inserted.id, &details, leicester(), Some(1))
+        .update_provider(inserted.id, &details, precise_point(), Some(1))
         .expect_err("stale");
     assert!(matches!(err, StoreError::VersionConflict { current: 2 }));
 }
@@ -49,12 +50,12 @@ fn providers_without_an_agency_list_delete_and_scan() {
     let agency = db.store.create_agency("A").expect("agency");
     let free = db
         .store
-        .insert_provider(None, &changed_provider(), leicester())
+        .insert_provider(None, &changed_provider(), precise_point())
         .expect("no agency");
     assert_eq!(free.agency_id, None);
     let managed = db
         .store
-        .insert_provider(Some(agency.id), &full_provider(), leicester())
+        .insert_provider(Some(agency.id), &full_provider(), precise_point())
         .expect("managed");
     let before = db.store.latest_change_seq().expect("seq");
 

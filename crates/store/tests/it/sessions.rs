@@ -3,7 +3,7 @@
 use carematch_domain::Role;
 use chrono::Duration;
 
-use crate::helpers::TestDb;
+use carematch_testkit::TestDb;
 
 #[test]
 fn a_session_lives_while_its_key_does_and_until_it_expires() {

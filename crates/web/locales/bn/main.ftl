@@ -23,6 +23,7 @@ distance-km = { $km } কিমি
 field-help = কী ধরনের সাহায্য দরকার
 field-languages = কেয়ারারকে যে ভাষাগুলো বলতে হবে
 field-languages-must = এর মধ্যে অন্তত একটি ভাষা অবশ্যই বলতে হবে
+field-dbs = ব্যক্তিগত যত্নের জন্য বৈধ বর্ধিত DBS চেক চান
 field-food = খাবার
 field-cuisines = ঘরের রান্না
 field-diets = খাবারের যে নিয়ম কেয়ারারকে মানতেই হবে

@@ -23,6 +23,7 @@ distance-km = { $km } km
 field-help = Help needed
 field-languages = Languages they should speak
 field-languages-must = Must speak one of these languages
+field-dbs = For personal care, ask for a valid enhanced DBS check
 field-food = Food
 field-cuisines = Home cooking
 field-diets = Food rules the carer must keep

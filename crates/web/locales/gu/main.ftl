@@ -23,6 +23,7 @@ distance-km = { $km } કિમી
 field-help = કઈ મદદ જોઈએ છે
 field-languages = સંભાળ રાખનારને કઈ ભાષાઓ આવડવી જોઈએ
 field-languages-must = આમાંથી કોઈ એક ભાષા બોલતાં આવડવી જ જોઈએ
+field-dbs = વ્યક્તિગત સંભાળ માટે માન્ય ઉન્નત DBS તપાસ માંગો
 field-food = ભોજન
 field-cuisines = ઘરની રસોઈ
 field-diets = ભોજનના નિયમો જે સંભાળ રાખનારે પાળવા જ પડશે

@@ -23,6 +23,7 @@ distance-km = { $km } km
 field-help = Potrzebna pomoc
 field-languages = Języki, którymi opiekun powinien mówić
 field-languages-must = Musi mówić jednym z tych języków
+field-dbs = Przy opiece osobistej wymagaj ważnego rozszerzonego zaświadczenia DBS
 field-food = Jedzenie
 field-cuisines = Domowa kuchnia
 field-diets = Zasady żywieniowe, których opiekun musi przestrzegać

@@ -23,6 +23,7 @@ distance-km = { $km } km
 field-help = Caawimaadda loo baahan yahay
 field-languages = Luqadaha uu daryeeluhu ku hadlo
 field-languages-must = Waa inuu ku hadlaa mid ka mid ah luqadahan
+field-dbs = Daryeelka shakhsiga, weydii hubinta DBS ee la xoojiyey oo ansax ah
 field-food = Cuntada
 field-cuisines = Cunto guri
 field-diets = Xeerarka cuntada ee uu daryeeluhu waajibka ku yahay inuu ilaaliyo

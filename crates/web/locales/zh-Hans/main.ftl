@@ -23,6 +23,7 @@ distance-km = { $km } 公里
 field-help = 需要的帮助
 field-languages = 护理员应该会说的语言
 field-languages-must = 必须会说以下其中一种语言
+field-dbs = 个人护理：要求有效的加强版 DBS 背景审查
 field-food = 饮食
 field-cuisines = 家常菜
 field-diets = 护理员必须遵守的饮食规定

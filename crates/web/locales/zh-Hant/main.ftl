@@ -23,6 +23,7 @@ distance-km = { $km } 公里
 field-help = 需要的幫助
 field-languages = 護理員應該會說的語言
 field-languages-must = 必須會說以下其中一種語言
+field-dbs = 個人護理：要求有效的加強版 DBS 背景審查
 field-food = 飲食
 field-cuisines = 家常菜式
 field-diets = 護理員必須遵守的飲食規定

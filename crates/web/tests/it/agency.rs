@@ -264,10 +264,7 @@ async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
     assert_eq!(count(), before + 1);
 
     // Over the import limit: 413 with a message, nothing stored; no file at all: 422.
-    let huge = format!(
-        "{GOOD_CSV}{}",
-        "x".repeat(carematch_api::routes::imports::IMPORT_LIMIT)
-    );
+    let huge = format!("{GOOD_CSV}{}", "x".repeat(carematch_service::IMPORT_LIMIT));
     let too_large = upload(&site, &cookie, &huge).await;
     assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(too_large.body.contains("larger than 10 MB"));

@@ -1,22 +1,16 @@
-use std::net::TcpListener;
-use std::sync::Arc;
-
 use awc::http::StatusCode;
 use awc::http::header::HeaderMap;
-use carematch_api::{AppState, ServerConfig};
 use carematch_domain::{AgencyId, Role};
-use carematch_index::{Engine, EngineOptions};
 use carematch_store::Store;
-use carematch_store::testing::TestDb;
+use carematch_testkit::TestApp;
 
-/// A server with the pages, over the demo fixtures.
+/// A server over the demo fixtures (carematch-testkit's `TestApp`, which serves the pages as
+/// production does), with a client that does not follow redirects.
 pub struct TestSite {
     pub address: String,
     pub store: Store,
     pub agencies: Vec<AgencyId>,
-    client: awc::Client,
-    _index: tempfile::TempDir,
-    _db: TestDb,
+    app: TestApp,
 }
 
 /// A response: status, headers and body text.
@@ -66,7 +60,7 @@ pub fn form_tokens(body: &str) -> Vec<String> {
 
 /// The small open-data fixtures (authorities, boundaries, census) for the map.
 pub fn import_open_data(store: &Store) {
-    carematch_store::testing::import_open_data_fixtures(store);
+    carematch_testkit::import_open_data_fixtures(store);
 }
 
 impl TestSite {
@@ -77,35 +71,17 @@ impl TestSite {
     /// A server that believes forwarding headers from these peers (the tests connect from
     /// 127.0.0.1).
     pub async fn spawn_with(trusted_proxies: Vec<std::net::IpAddr>) -> Self {
-        let db = TestDb::new();
-        let agencies = carematch_store::testing::seed_demo_fixtures(&db.store);
-        let index = tempfile::tempdir().expect("index dir");
-        let engine = Arc::new(
-            Engine::start(db.store.clone(), index.path(), EngineOptions::default())
-                .expect("engine"),
-        );
-        let state = AppState::with_engine(db.store.clone(), engine.clone());
-        let config = ServerConfig {
-            workers: 1,
-            rate_limit: carematch_api::middleware::RateLimitConfig {
-                per_minute: 0,
-                trusted_proxies,
-                ..Default::default()
-            },
-            pages: Some(carematch_web::configure),
-            ..ServerConfig::default()
-        };
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let address = format!("http://{}", listener.local_addr().expect("address"));
-        let server = carematch_api::run(listener, state, config).expect("server");
-        actix_web::rt::spawn(server);
+        let app = TestApp::builder()
+            .demo_fixtures()
+            .no_redirects()
+            .config(|config| config.rate_limit.trusted_proxies = trusted_proxies)
+            .spawn()
+            .await;
         Self {
-            address,
-            store: db.store.clone(),
-            agencies,
-            client: awc::Client::builder().disable_redirects().finish(),
-            _index: index,
-            _db: db,
+            address: app.address.clone(),
+            store: app.store.clone(),
+            agencies: app.agencies.clone(),
+            app,
         }
     }
 
@@ -141,21 +117,11 @@ impl TestSite {
         headers: &[(&str, &str)],
         body: impl Into<Vec<u8>>,
     ) -> Page {
-        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
-        let mut request = self
-            .client
-            .request(method, format!("{}{path}", self.address))
-            .timeout(std::time::Duration::from_secs(60));
-        for (name, value) in headers {
-            request = request.insert_header((*name, *value));
-        }
-        let body: Vec<u8> = body.into();
-        let mut response = request.send_body(body).await.expect("request");
-        let bytes = response.body().limit(16 * 1024 * 1024).await.expect("body");
+        let (status, headers, body) = self.app.request(method, path, None, headers, body).await;
         Page {
-            status: response.status(),
-            headers: response.headers().clone(),
-            body: String::from_utf8_lossy(&bytes).into_owned(),
+            status,
+            headers,
+            body,
         }
     }
 

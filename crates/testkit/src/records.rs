@@ -1,3 +1,5 @@
+//! Records with every field filled, and changed, for round-trip tests (store, API).
+
 use carematch_domain::vocabulary::{
     CheckKind, Community, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice,
     Gender, Language, Proficiency, ProviderKind, Service, TravelMode, Weekday,
@@ -6,22 +8,17 @@ use carematch_domain::{
     CarerDetails, Check, Contact, GeoPoint, Km, LanguageSkill, Postcode, ProviderDetails,
     RatePence, ServiceArea, Slot, TimeOfDay,
 };
-use chrono::NaiveDate;
 
-pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
+use crate::build::{date, point};
 
-pub fn time(text: &str) -> TimeOfDay {
-    TimeOfDay::parse(text).expect("time")
-}
-
-pub fn point(lat: f64, lon: f64) -> GeoPoint {
-    GeoPoint::new(lat, lon).expect("point")
-}
-
-pub fn leicester() -> GeoPoint {
+/// A point with more digits than any postcode centroid, to show coordinates survive a round
+/// trip (in Leicester).
+pub fn precise_point() -> GeoPoint {
     point(52.636_912_345_678_9, -1.139_812_345_678_9)
+}
+
+fn time(text: &str) -> TimeOfDay {
+    TimeOfDay::parse(text).expect("time")
 }
 
 /// A carer with every field filled, optional ones included.

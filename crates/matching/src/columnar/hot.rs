@@ -3,9 +3,9 @@
 //! the reach and, say, the language and cuisine masks: ~50 bytes a candidate) instead of pulling
 //! every ~240-byte [`Candidate`] through the cache.
 
-use super::area::PolygonTable;
-use super::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach, Roster};
-use super::engine::Profile;
+use crate::area::PolygonTable;
+use crate::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach, Roster};
+use crate::rules::Profile;
 use carematch_domain::geo::chord_for_km;
 use carematch_domain::ids::AgencyId;
 use carematch_domain::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;

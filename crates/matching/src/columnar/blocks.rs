@@ -5,15 +5,12 @@
 
 use std::ops::{Range, RangeInclusive};
 
-use carematch_matching::HotColumns;
-
-/// Slots per block: the matcher's ([`carematch_matching::HotColumns`]) blocks.
-pub const BLOCK: usize = carematch_matching::BLOCK;
+use super::hot::{BLOCK, HotColumns};
+use super::sphere::CHORD_2_MARGIN as MARGIN;
+use crate::candidate::{CandidateKind, Roster};
+use carematch_domain::GeoPoint;
 /// Blocks per group (a second level, so that a query tests a few hundred boxes, not thousands).
 pub const GROUP: usize = 64;
-
-/// Relative margin on squared chords, as in the matcher.
-const MARGIN: f64 = 1e-9;
 
 #[derive(Debug, Clone, Copy)]
 struct Bounds {
@@ -195,3 +192,94 @@ pub fn order_nearest_first(
 
 /// Distance buckets of [`order_nearest_first`].
 pub const ORDER_BUCKETS: usize = 128;
+
+/// Interleaves the bits of two 16-bit cells into a Z-order (Morton) key.
+fn morton(point: GeoPoint) -> u32 {
+    fn spread(v: u32) -> u32 {
+        let mut v = v & 0xffff;
+        v = (v | (v << 8)) & 0x00ff_00ff;
+        v = (v | (v << 4)) & 0x0f0f_0f0f;
+        v = (v | (v << 2)) & 0x3333_3333;
+        (v | (v << 1)) & 0x5555_5555
+    }
+    let cell = |value: f64, min: f64, span: f64| {
+        ((value - min) / span * 65_535.0).clamp(0.0, 65_535.0) as u32
+    };
+    spread(cell(point.lon, -180.0, 360.0)) | (spread(cell(point.lat, -90.0, 180.0)) << 1)
+}
+
+/// Orders `slots` so that every run of [`BLOCK`] (from the start) is a compact patch:
+/// splits along the axis of the unit vectors with the largest extent, with a whole number of
+/// blocks on each side (a whole number of groups of blocks while there are more than a group, so
+/// that groups are patches too), and recurses.
+fn bisect(slots: &mut [u32], points: &[[f64; 3]]) {
+    let blocks = slots.len().div_ceil(BLOCK);
+    if blocks <= 1 {
+        return;
+    }
+    let mut lo = [f64::INFINITY; 3];
+    let mut hi = [f64::NEG_INFINITY; 3];
+    for slot in slots.iter() {
+        if let Some(p) = points.get(*slot as usize) {
+            for k in 0..3 {
+                lo[k] = lo[k].min(p[k]);
+                hi[k] = hi[k].max(p[k]);
+            }
+        }
+    }
+    let axis = (0..3)
+        .max_by(|a, b| (hi[*a] - lo[*a]).total_cmp(&(hi[*b] - lo[*b])))
+        .unwrap_or(0);
+    let group = GROUP;
+    let left_blocks = if blocks > group {
+        // The nearest whole number of groups to half, leaving at least a block on the right.
+        (((blocks + group) / (2 * group)) * group).clamp(group, blocks - 1)
+    } else {
+        blocks / 2
+    };
+    let left = left_blocks * BLOCK;
+    let coordinate = |slot: &u32| points.get(*slot as usize).map_or(0.0, |p| p[axis]);
+    slots.select_nth_unstable_by(left, |a, b| {
+        coordinate(a).total_cmp(&coordinate(b)).then(a.cmp(b))
+    });
+    let (left, right) = slots.split_at_mut(left);
+    bisect(left, points);
+    bisect(right, points);
+}
+
+/// Lays the roster out in blocks of [`BLOCK`] slots that are compact patches of ground (a k-d
+/// bisection of the unit vectors, after a first pass along a Z-order curve, ties by kind and id,
+/// so the layout is deterministic), each block sorted by reach, furthest first. Slots change:
+/// look candidates up by slot only afterwards.
+pub fn lay_out(roster: &mut Roster) {
+    let mut order: Vec<(u32, CandidateKind, i64, u32)> = roster
+        .candidates()
+        .iter()
+        .zip(0u32..)
+        .map(|(c, slot)| (morton(c.location()), c.kind(), c.id(), slot))
+        .collect();
+    order.sort_unstable();
+    let order: Vec<u32> = order.into_iter().map(|(.., slot)| slot).collect();
+    roster.permute(&order);
+    let points: Vec<[f64; 3]> = roster
+        .candidates()
+        .iter()
+        .map(|c| c.location().unit_vector())
+        .collect();
+    let mut layout: Vec<u32> = (0u32..).take(points.len()).collect();
+    bisect(&mut layout, &points);
+    // Within each block the order is free (the block is one patch of ground): sort it by
+    // reach, furthest first, so that the candidates that certainly reach the person from
+    // anywhere in the block are a prefix the matcher finds by counting.
+    for block in layout.chunks_mut(BLOCK) {
+        block.sort_by(|a, b| {
+            let reach = |slot: &u32| {
+                roster
+                    .get(*slot)
+                    .map_or(f64::NEG_INFINITY, |c| c.reach().bound_km())
+            };
+            reach(b).total_cmp(&reach(a)).then(a.cmp(b))
+        });
+    }
+    roster.permute(&layout);
+}

@@ -1,5 +1,5 @@
-//! Test support: a store on a database of its own, dropped afterwards. Enabled by the `testing`
-//! feature for this crate's tests and for the HTTP suites. The backend comes from
+//! A store on a database of its own, dropped afterwards, and the demo and open-data fixtures.
+//! The backend comes from
 //! `CAREMATCH_TEST_DATABASE_URL`: unset, a fresh SQLite file in a temporary folder; `postgres://...`,
 //! a fresh database on that server created for the test and dropped (`WITH (FORCE)`) afterwards.
 //!
@@ -7,12 +7,15 @@
 //! [`TestDb::another_store`], for every clone, so that a server, an engine follower or any other
 //! thread a test leaves behind can open no connection afterwards: no connection is being opened
 //! when the test binary exits (which crashes libpq, see docs/architecture.md).
+//!
+//! Written against `carematch_store`'s public API only: until `crates/index/tests` use this
+//! crate, the store's `testing` feature compiles this same file as `carematch_store::testing`.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::{Backend, Store};
+use carematch_store::{Backend, Store};
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 
@@ -172,8 +175,8 @@ fn fixture_lines(name: &str) -> Vec<serde_json::Value> {
 /// Loads the demo fixtures (gazetteer, agencies, carers, providers) as `carematch seed` does;
 /// returns the agencies in `agencies.json` order.
 pub fn seed_demo_fixtures(store: &Store) -> Vec<carematch_domain::AgencyId> {
-    let reader =
-        crate::GazetteerReader::open(&fixtures_dir().join("gazetteer.csv")).expect("gazetteer");
+    let reader = carematch_store::GazetteerReader::open(&fixtures_dir().join("gazetteer.csv"))
+        .expect("gazetteer");
     store.import_postcodes(reader, &|_| {}).expect("postcodes");
     let names: Vec<String> = serde_json::from_str(
         &std::fs::read_to_string(fixtures_dir().join("agencies.json")).expect("agencies"),
@@ -183,18 +186,18 @@ pub fn seed_demo_fixtures(store: &Store) -> Vec<carematch_domain::AgencyId> {
         .iter()
         .map(|name| store.create_agency(name).expect("agency").id)
         .collect();
-    let carers: Vec<crate::NewCarer> = fixture_lines("carers.jsonl")
+    let carers: Vec<carematch_store::NewCarer> = fixture_lines("carers.jsonl")
         .into_iter()
-        .map(|v| crate::NewCarer {
+        .map(|v| carematch_store::NewCarer {
             agency_id: agencies[v["agency"].as_u64().expect("agency index") as usize],
             details: serde_json::from_value(v["details"].clone()).expect("carer details"),
             location: serde_json::from_value(v["location"].clone()).expect("location"),
         })
         .collect();
     store.insert_carers(&carers, &|_| {}).expect("carers");
-    let providers: Vec<crate::NewProvider> = fixture_lines("providers.jsonl")
+    let providers: Vec<carematch_store::NewProvider> = fixture_lines("providers.jsonl")
         .into_iter()
-        .map(|v| crate::NewProvider {
+        .map(|v| carematch_store::NewProvider {
             agency_id: None,
             details: serde_json::from_value(v["details"].clone()).expect("provider details"),
             location: serde_json::from_value(v["location"].clone()).expect("location"),
@@ -212,13 +215,15 @@ pub fn import_open_data_fixtures(store: &Store) {
         std::fs::File::open(fixtures_dir().join("open-data").join(name)).expect("open-data fixture")
     };
     let authorities =
-        crate::authorities::read_authorities_csv(open("local_authorities.csv")).expect("csv");
+        carematch_store::authorities::read_authorities_csv(open("local_authorities.csv"))
+            .expect("csv");
     store.import_authorities(&authorities).expect("authorities");
     let boundaries =
-        crate::authorities::read_boundaries_geojson(open("lad_2023_buc.geojson")).expect("geojson");
+        carematch_store::authorities::read_boundaries_geojson(open("lad_2023_buc.geojson"))
+            .expect("geojson");
     store.import_boundaries(&boundaries).expect("boundaries");
     for name in ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"] {
-        let file = crate::census::read_census_csv(open(name)).expect("census");
+        let file = carematch_store::census::read_census_csv(open(name)).expect("census");
         store.import_census(&file).expect("import census");
     }
 }

@@ -1,0 +1,502 @@
+//! The rules: what a candidate must meet (required criteria, [`Judge::failures`]) and how it
+//! scores (preferred criteria, [`Judge::score`]), written once against [`Profile`], which both
+//! one record ([`Candidate`]) and a row of the columns ([`crate::columnar::HotColumns`]) implement,
+//! so the reference matcher and the columnar engine share every rule. Explanations
+//! (`crate::explain`) state the same outcomes with their facts.
+
+use crate::candidate::{Candidate, CandidateKind, Reach, Roster};
+use crate::criterion::{CodeCriterion, CriterionId};
+use crate::options::MatchOptions;
+use crate::plan::CompiledPlan;
+use carematch_domain::schedule::WeekMask;
+use carematch_domain::vocabulary::{
+    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, Service,
+};
+
+/// What the filter reads of a candidate: implemented by [`Candidate`] (one record) and by a row
+/// of [`HotColumns`] (struct of arrays), so that both paths share one definition of every rule.
+pub(crate) trait Profile {
+    fn kind(&self) -> CandidateKind;
+    fn accepting_on(&self, today: i32) -> bool;
+    fn cuisines(&self) -> CodeSet<Cuisine>;
+    fn diets(&self) -> CodeSet<DietaryLaw>;
+    fn practices(&self) -> CodeSet<FaithPractice>;
+    fn services(&self) -> CodeSet<Service>;
+    fn experience(&self) -> CodeSet<Experience>;
+    /// Languages spoken at `level` or better.
+    fn languages_at(&self, level: usize) -> CodeSet<Language>;
+    fn faith(&self) -> Option<Faith>;
+    fn gender(&self) -> Option<Gender>;
+    fn hours_free(&self) -> u8;
+    fn rate_pence(&self) -> Option<u32>;
+    fn available_from(&self) -> i32;
+    /// Free for every quarter hour of `needed` (or working by arrangement).
+    fn covers(&self, needed: &WeekMask) -> bool;
+    /// Share of `needed` the candidate is free for (all of it by arrangement).
+    fn coverage(&self, needed: &WeekMask) -> f64;
+    fn valid_checks(&self, today: i32) -> CodeSet<CheckKind>;
+}
+
+impl Profile for Candidate {
+    #[inline(always)]
+    fn kind(&self) -> CandidateKind {
+        self.kind
+    }
+    #[inline(always)]
+    fn accepting_on(&self, today: i32) -> bool {
+        Candidate::accepting_on(self, today)
+    }
+    #[inline(always)]
+    fn cuisines(&self) -> CodeSet<Cuisine> {
+        self.cuisines
+    }
+    #[inline(always)]
+    fn diets(&self) -> CodeSet<DietaryLaw> {
+        self.diets
+    }
+    #[inline(always)]
+    fn practices(&self) -> CodeSet<FaithPractice> {
+        self.practices
+    }
+    #[inline(always)]
+    fn services(&self) -> CodeSet<Service> {
+        self.services
+    }
+    #[inline(always)]
+    fn experience(&self) -> CodeSet<Experience> {
+        self.experience
+    }
+    #[inline(always)]
+    fn languages_at(&self, level: usize) -> CodeSet<Language> {
+        self.languages.get(level).copied().unwrap_or(CodeSet::EMPTY)
+    }
+    #[inline(always)]
+    fn faith(&self) -> Option<Faith> {
+        self.faith
+    }
+    #[inline(always)]
+    fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+    #[inline(always)]
+    fn hours_free(&self) -> u8 {
+        self.hours_free
+    }
+    #[inline(always)]
+    fn rate_pence(&self) -> Option<u32> {
+        self.rate_pence
+    }
+    #[inline(always)]
+    fn available_from(&self) -> i32 {
+        self.available_from
+    }
+    #[inline(always)]
+    fn covers(&self, needed: &WeekMask) -> bool {
+        self.hours_by_arrangement || self.week.intersection(needed) == *needed
+    }
+    #[inline(always)]
+    fn coverage(&self, needed: &WeekMask) -> f64 {
+        coverage(self, needed)
+    }
+    #[inline(always)]
+    fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {
+        Candidate::valid_checks(self, today)
+    }
+}
+
+/// Failed required criteria of one candidate: how many (capped at 2) and which (when one).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Failures {
+    pub count: u8,
+    /// The last failed criterion: the only one when `count == 1`.
+    pub id: CriterionId,
+    /// A failed language need where a related language is spoken ("confirm dialect").
+    pub dialect: bool,
+}
+
+impl Default for Failures {
+    fn default() -> Self {
+        Self {
+            count: 0,
+            id: CriterionId::Distance,
+            dialect: false,
+        }
+    }
+}
+
+impl Failures {
+    fn add(&mut self, id: CriterionId) {
+        self.count = self.count.saturating_add(1);
+        self.id = id;
+    }
+
+    /// Adds one failure per required code the candidate lacks.
+    #[inline(always)]
+    fn add_missing<T: CodeCriterion>(&mut self, missing: CodeSet<T>) {
+        if let Some(first) = missing.iter().next() {
+            self.count = self
+                .count
+                .saturating_add(u8::try_from(missing.len()).unwrap_or(u8::MAX));
+            self.id = first.criterion();
+        }
+    }
+
+    fn many(&self) -> bool {
+        self.count >= 2
+    }
+
+    fn verdict(self) -> Verdict {
+        if self.count == 0 {
+            Verdict::Pass
+        } else {
+            Verdict::Fail(self)
+        }
+    }
+}
+
+/// How a retrieved candidate stands against a plan.
+pub(crate) enum Verdict {
+    /// Not counted: another kind, hidden from this viewer, out of its own reach, or beyond twice
+    /// the plan's maximum distance.
+    Skip,
+    /// Meets every required criterion.
+    Pass,
+    /// Fails `count` required criteria (only `count == 1` is kept for relaxations).
+    Fail(Failures),
+}
+
+/// A plan prepared for one request.
+pub(crate) struct Judge<'a> {
+    pub plan: &'a CompiledPlan,
+    pub roster: &'a Roster,
+    pub today: i32,
+    pub options: &'a MatchOptions,
+}
+
+impl Judge<'_> {
+    pub(crate) fn verdict(&self, slot: u32, c: &Candidate, d: f64) -> Verdict {
+        let plan = self.plan;
+        if !d.is_finite()
+            || !self.options.kinds.allows(c.kind)
+            || !self.options.viewer.sees(c)
+            || d > c.reach.bound_km()
+            || d > 2.0 * plan.max_km
+        {
+            return Verdict::Skip;
+        }
+        if let Reach::Polygon { .. } = c.reach
+            && !self.inside_polygon(slot)
+        {
+            return Verdict::Skip;
+        }
+        self.failures(c, d > plan.max_km)
+    }
+
+    /// Whether the person lies inside the polygon service area of the candidate in `slot`.
+    pub(crate) fn inside_polygon(&self, slot: u32) -> bool {
+        self.roster
+            .side(slot)
+            .and_then(|s| s.area.as_ref())
+            .is_some_and(|area| area.contains(self.plan.location))
+    }
+
+    /// The required criteria a candidate in scope fails (`beyond_max`: its base lies beyond the
+    /// plan's maximum distance). Shared by the record-at-a-time and the columnar paths.
+    #[inline(always)]
+    pub(crate) fn failures<P: Profile>(&self, c: &P, beyond_max: bool) -> Verdict {
+        let plan = self.plan;
+        let mut f = self.scope_failures(c, beyond_max);
+        // Each list is read only when the plan requires something from it, so that the columnar
+        // path touches only the columns a plan needs.
+        if !plan.cuisines.required.is_empty() {
+            f.add_missing(plan.cuisines.required.difference(c.cuisines()));
+        }
+        if !plan.diets.required.is_empty() {
+            f.add_missing(plan.diets.required.difference(c.diets()));
+        }
+        if !plan.practices.required.is_empty() {
+            f.add_missing(plan.practices.required.difference(c.practices()));
+        }
+        if !plan.services.required.is_empty() {
+            f.add_missing(plan.services.required.difference(c.services()));
+        }
+        if !plan.experience.required.is_empty() {
+            f.add_missing(plan.experience.required.difference(c.experience()));
+        }
+        if f.many() {
+            return Verdict::Fail(f);
+        }
+        for need in &plan.languages {
+            if need.required {
+                let spoken = c.languages_at(need.min as usize);
+                if !spoken.contains(need.code) {
+                    f.add(CriterionId::Language(need.code));
+                    f.dialect = !spoken.intersection(need.dialect_of).is_empty();
+                    if f.many() {
+                        return Verdict::Fail(f);
+                    }
+                }
+            }
+        }
+        let carer = c.kind() == CandidateKind::Carer;
+        if let Some(w) = plan.shared_faith
+            && w.required
+            && carer
+            && c.faith() != Some(w.value)
+        {
+            f.add(CriterionId::Faith(w.value));
+        }
+        if let Some(w) = plan.carer_gender
+            && w.required
+            && carer
+            && c.gender() != Some(w.value)
+        {
+            f.add(CriterionId::CarerGender(w.value));
+        }
+        self.unmapped_failures(c, &mut f, false);
+        f.verdict()
+    }
+
+    /// [`Judge::failures`] of a candidate known to have every required code (languages at
+    /// their levels, cuisines, diets, practices, services, experience, a carer's gender and
+    /// faith, and with `schedule_met` the required schedule), e.g. from the bitmaps of
+    /// [`HotColumns`]: the columns of those are not read.
+    #[inline(always)]
+    pub(crate) fn failures_with_codes<P: Profile>(
+        &self,
+        c: &P,
+        beyond_max: bool,
+        schedule_met: bool,
+    ) -> Verdict {
+        let mut f = self.scope_failures(c, beyond_max);
+        self.unmapped_failures(c, &mut f, schedule_met);
+        f.verdict()
+    }
+
+    /// Distance (beyond the maximum) and a provider's lapsed "accepting" flag.
+    #[inline(always)]
+    fn scope_failures<P: Profile>(&self, c: &P, beyond_max: bool) -> Failures {
+        let mut f = Failures::default();
+        if beyond_max {
+            f.add(CriterionId::Distance);
+        }
+        if !c.accepting_on(self.today) {
+            f.add(CriterionId::AcceptingNewClients);
+        }
+        f
+    }
+
+    /// Adds the failed required criteria that have no bitmaps in [`HotColumns`] (hours, rate,
+    /// start date, schedule, checks) to `f`, stopping once it holds two; the schedule only
+    /// without `schedule_known` (the caller has it from the half-hour bitmaps).
+    #[inline(always)]
+    pub(crate) fn unmapped_failures<P: Profile>(
+        &self,
+        c: &P,
+        f: &mut Failures,
+        schedule_known: bool,
+    ) {
+        let plan = self.plan;
+        if f.many() {
+            return;
+        }
+        if let Some(w) = plan.hours
+            && w.required
+            && c.hours_free() < w.value
+        {
+            f.add(CriterionId::HoursPerWeek);
+        }
+        if let Some(w) = plan.max_rate_pence
+            && w.required
+            && c.rate_pence().is_none_or(|r| r > w.value)
+        {
+            f.add(CriterionId::MaxHourlyRate);
+        }
+        if let Some(w) = plan.needed_by
+            && w.required
+            && c.available_from() > plan.needed_by_day
+        {
+            f.add(CriterionId::NeededBy);
+        }
+        if f.many() {
+            return;
+        }
+        if !schedule_known
+            && let Some(s) = &plan.schedule
+            && s.required
+            && !c.covers(&s.mask)
+        {
+            f.add(CriterionId::Schedule);
+        }
+        if !plan.checks.required.is_empty() {
+            f.add_missing(plan.checks.required.difference(c.valid_checks(self.today)));
+        }
+    }
+
+    /// The score of a candidate that passed: see [`MatchWeights`].
+    pub(crate) fn score<P: Profile>(&self, c: &P, d: f64) -> f64 {
+        let preferred = self.preferred_points(c);
+        let schedule = self.plan.schedule.as_ref().map(|s| c.coverage(&s.mask));
+        self.combine(d, preferred, schedule)
+    }
+
+    /// [`Judge::score`], or `None` when it is certainly below `floor`: the schedule coverage
+    /// (the costly part) is computed only if the score with the whole schedule covered reaches
+    /// `floor` (the score is non-decreasing in the coverage, and so is its rounding).
+    pub(crate) fn score_above<P: Profile>(&self, c: &P, d: f64, floor: Option<f64>) -> Option<f64> {
+        let preferred = self.preferred_points(c);
+        let Some(s) = self.plan.schedule.as_ref() else {
+            return Some(self.combine(d, preferred, None));
+        };
+        if let Some(floor) = floor
+            && self.combine(d, preferred, Some(1.0)) < floor
+        {
+            return None;
+        }
+        Some(self.combine(d, preferred, Some(c.coverage(&s.mask))))
+    }
+
+    /// Half points and the number of preferred criteria that apply to the candidate (`None`
+    /// when none does).
+    #[inline(always)]
+    fn preferred_points<P: Profile>(&self, c: &P) -> Option<(u32, u32)> {
+        let plan = self.plan;
+        // Preferred criteria in half points: met 2, partial 1, unmet 0.
+        let mut points: u32 = 0;
+        let mut total: u32 = 0;
+        for need in plan.languages.iter().filter(|l| !l.required) {
+            total += 1;
+            let spoken = c.languages_at(need.min as usize);
+            if spoken.contains(need.code) {
+                points += 2;
+            } else if !spoken.intersection(need.dialect_of).is_empty()
+                || c.languages_at(0).contains(need.code)
+            {
+                points += 1;
+            }
+        }
+        // Each list is read only when the plan prefers something from it.
+        #[inline(always)]
+        fn count<T: Code>(
+            points: &mut u32,
+            total: &mut u32,
+            wanted: CodeSet<T>,
+            has: impl FnOnce() -> CodeSet<T>,
+        ) {
+            if !wanted.is_empty() {
+                *total += wanted.len();
+                *points += 2 * wanted.intersection(has()).len();
+            }
+        }
+        count(&mut points, &mut total, plan.cuisines.preferred, || {
+            c.cuisines()
+        });
+        count(&mut points, &mut total, plan.diets.preferred, || c.diets());
+        count(&mut points, &mut total, plan.practices.preferred, || {
+            c.practices()
+        });
+        count(&mut points, &mut total, plan.services.preferred, || {
+            c.services()
+        });
+        count(&mut points, &mut total, plan.experience.preferred, || {
+            c.experience()
+        });
+        count(&mut points, &mut total, plan.checks.preferred, || {
+            c.valid_checks(self.today)
+        });
+        let carer = c.kind() == CandidateKind::Carer;
+        if let Some(w) = plan.shared_faith.filter(|w| !w.required && carer) {
+            total += 1;
+            points += 2 * u32::from(c.faith() == Some(w.value));
+        }
+        if let Some(w) = plan.carer_gender.filter(|w| !w.required && carer) {
+            total += 1;
+            points += 2 * u32::from(c.gender() == Some(w.value));
+        }
+        if let Some(w) = plan.hours.filter(|w| !w.required) {
+            total += 1;
+            let free = c.hours_free();
+            points += if free >= w.value {
+                2
+            } else {
+                u32::from(free > 0)
+            };
+        }
+        if let Some(w) = plan.max_rate_pence.filter(|w| !w.required) {
+            total += 1;
+            points += match c.rate_pence() {
+                Some(rate) if rate <= w.value => 2,
+                Some(_) => 0,
+                None => 1,
+            };
+        }
+        if plan.needed_by.is_some_and(|w| !w.required) {
+            total += 1;
+            points += 2 * u32::from(c.available_from() <= plan.needed_by_day);
+        }
+
+        (total > 0).then_some((points, total))
+    }
+
+    /// The weighted mean of the components that apply.
+    #[inline(always)]
+    fn combine(&self, d: f64, preferred: Option<(u32, u32)>, schedule: Option<f64>) -> f64 {
+        let weights = &self.options.weights;
+        let mut sum = weights.distance() * distance_component(d, self.plan.max_km);
+        let mut weight = weights.distance();
+        if let Some((points, total)) = preferred {
+            sum += weights.preferred() * f64::from(points) / f64::from(2 * total);
+            weight += weights.preferred();
+        }
+        if let Some(s) = schedule {
+            sum += weights.schedule() * s;
+            weight += weights.schedule();
+        }
+        if weight > 0.0 {
+            (sum / weight).clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// An upper bound on [`Judge::score`] for a candidate at distance `d` or more with at most
+    /// `points` (half points) of `total` preferred criteria, covering at most `coverage` of the
+    /// schedule, plus the same margin as [`Judge::score_bound`].
+    pub(crate) fn share_bound(&self, d: f64, points: u32, total: u32, coverage: f64) -> f64 {
+        let schedule = self.plan.schedule.as_ref().map(|_| coverage);
+        let preferred = (total > 0).then_some((points.min(2 * total), total));
+        self.combine(d, preferred, schedule) * (1.0 + 1e-9) + 1e-12
+    }
+
+    /// An upper bound on [`Judge::score`] for any candidate at distance `d` or more: every
+    /// preferred criterion met and the whole schedule covered, with or without the preferred
+    /// component (it drops out when no preferred criterion applies to the candidate), plus a
+    /// margin far above floating-point rounding.
+    pub(crate) fn score_bound(&self, d: f64) -> f64 {
+        let schedule = self.plan.schedule.as_ref().map(|_| 1.0);
+        let bound = self
+            .combine(d, Some((2, 1)), schedule)
+            .max(self.combine(d, None, schedule));
+        bound * (1.0 + 1e-9) + 1e-12
+    }
+}
+
+/// `1 - d / max`, in [0, 1].
+pub(crate) fn distance_component(d: f64, max_km: f64) -> f64 {
+    if max_km > 0.0 {
+        (1.0 - d / max_km).clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}
+
+/// Share of the needed schedule the candidate is free for; providers working by arrangement
+/// cover all of it.
+pub(crate) fn coverage(c: &Candidate, needed: &WeekMask) -> f64 {
+    if c.hours_by_arrangement {
+        1.0
+    } else {
+        c.week.coverage_of(needed)
+    }
+}

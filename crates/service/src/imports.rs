@@ -1,0 +1,147 @@
+//! Bulk imports: an agency's PA register as CSV (`docs/import.md`), all or nothing. Every row
+//! is parsed, validated and located first; any bad row rejects the whole file
+//! ([`ServiceError::ImportRejected`], every bad row listed); a row whose `external_ref` the
+//! agency already uses rejects it too ([`ServiceError::ImportConflict`]); otherwise every row
+//! is stored in one transaction. `POST /v1/imports/carers`, the agency console's upload and
+//! `carematch import carers` all run [`CareService::import_carers`].
+
+use std::collections::{HashMap, HashSet};
+
+use carematch_domain::{AgencyId, CarerId, GeoPoint, Postcode};
+use carematch_store::{CarerFilter, NewCarer, Page, Store};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::import_csv::{RowError, parse_carers_partial};
+use crate::{CareService, ServiceError};
+
+/// The largest accepted upload, in bytes (about 40,000 rows of the template).
+pub const IMPORT_LIMIT: usize = 10 * 1024 * 1024;
+
+/// What an import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ImportReport {
+    #[schema(example = 2)]
+    pub imported: usize,
+    /// The new carers' ids, in file order.
+    pub ids: Vec<CarerId>,
+}
+
+impl CareService {
+    /// Parses, validates, locates and stores a CSV register for `agency`, all or nothing, then
+    /// catches the indexes up. Blocking. `progress` gets the number of rows stored so far.
+    pub fn import_carers(
+        &self,
+        agency: AgencyId,
+        data: &[u8],
+        progress: &dyn Fn(u64),
+    ) -> Result<ImportReport, ServiceError> {
+        let report = import_carers(&self.store, agency, data, progress)?;
+        Ok(self.committed(report))
+    }
+}
+
+fn import_carers(
+    store: &Store,
+    agency: AgencyId,
+    data: &[u8],
+    progress: &dyn Fn(u64),
+) -> Result<ImportReport, ServiceError> {
+    let (rows, mut errors) = parse_carers_partial(data);
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(RowError::new(1, "", "the file has no rows"));
+    }
+    if store.get_agency(agency)?.is_none() {
+        return Err(ServiceError::NotFound {
+            what: "agency",
+            id: agency.to_string(),
+        });
+    }
+
+    let mut places: HashMap<Postcode, Option<GeoPoint>> = HashMap::new();
+    let mut new = Vec::with_capacity(rows.len());
+    for row in rows {
+        let postcode = &row.details.postcode;
+        let point = match places.get(postcode) {
+            Some(point) => *point,
+            None => {
+                let point = store.locate(postcode)?.map(|l| l.point);
+                places.insert(postcode.clone(), point);
+                point
+            }
+        };
+        match point {
+            Some(location) => new.push((
+                row.line,
+                NewCarer {
+                    agency_id: agency,
+                    details: row.details,
+                    location,
+                },
+            )),
+            None => errors.push(RowError::new(
+                row.line,
+                "postcode",
+                format!("unknown postcode: {postcode} is not in the gazetteer"),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(ServiceError::ImportRejected(errors));
+    }
+
+    let taken = external_refs(store, agency)?;
+    let clashes: Vec<RowError> = new
+        .iter()
+        .filter_map(|(line, carer)| {
+            let external_ref = carer.details.external_ref.as_ref()?;
+            taken.contains(external_ref).then(|| {
+                RowError::new(
+                    *line,
+                    "external_ref",
+                    format!(
+                        "`{external_ref}` is already one of this agency's carers: change it with PUT /v1/carers/{{id}}"
+                    ),
+                )
+            })
+        })
+        .collect();
+    if !clashes.is_empty() {
+        return Err(ServiceError::ImportConflict(clashes));
+    }
+
+    let new: Vec<NewCarer> = new.into_iter().map(|(_, carer)| carer).collect();
+    let ids = store.insert_carers(&new, progress)?;
+    Ok(ImportReport {
+        imported: ids.len(),
+        ids,
+    })
+}
+
+/// Every `external_ref` the agency's live carers use.
+fn external_refs(
+    store: &Store,
+    agency: AgencyId,
+) -> Result<HashSet<String>, carematch_store::StoreError> {
+    let filter = CarerFilter {
+        agency: Some(agency),
+        ..CarerFilter::default()
+    };
+    let mut refs = HashSet::new();
+    let mut page = 1;
+    loop {
+        let found = store.list_carers(&filter, Page::new(page, 1000))?;
+        let count = found.items.len();
+        refs.extend(
+            found
+                .items
+                .into_iter()
+                .filter_map(|c| c.details.external_ref),
+        );
+        if count < 1000 {
+            return Ok(refs);
+        }
+        page += 1;
+    }
+}

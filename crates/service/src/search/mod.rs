@@ -1,0 +1,447 @@
+//! `GET /v1/search`: free text in any script, vocabulary filters, an optional radius around a
+//! postcode or a point, facet counts, and privacy-reduced public views.
+//!
+//! Two paths, same answers:
+//! - **Text index only** (no radius; anonymous or admin callers): tantivy pages, counts and
+//!   facets over every match.
+//! - **Engine** (a radius, or an agency caller who also sees its own unlisted carers): the text
+//!   hits (at most [`MAX_TEXT_HITS`], best first; every live record when `q` is blank) are checked
+//!   against the in-memory candidates for visibility, filters and distance; counts and facets are
+//!   computed over what is left.
+
+mod params;
+
+use std::collections::BTreeMap;
+
+use carematch_domain::vocabulary::{
+    Code, CodeSet, Community, Cuisine, DietaryLaw, FaithPractice, Language, ProviderKind, Service,
+};
+use carematch_domain::{Caller, CarerId, Contact, GeoPoint, ProviderId, ValidationErrors};
+use carematch_index::engine::{Facts, candidate_kind, doc_kind};
+use carematch_index::text::{self, Filters, SearchQuery};
+use carematch_index::{Engine, Snapshot};
+use carematch_matching::{CandidateKind, Viewer};
+use carematch_store::Store;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub use params::{DEFAULT_RADIUS_KM, MAX_PER_PAGE, MAX_RADIUS_KM, SearchRequest};
+
+use crate::ServiceError;
+
+/// With a radius (or for agencies), at most this many text hits are considered.
+pub const MAX_TEXT_HITS: usize = text::MAX_OFFSET + text::MAX_LIMIT;
+
+/// How many records have a code.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FacetCount {
+    #[schema(example = "yue")]
+    pub code: String,
+    #[schema(example = 12)]
+    pub count: u64,
+}
+
+/// Counts over every result (not just this page), most frequent first.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct SearchFacets {
+    pub language: Vec<FacetCount>,
+    pub service: Vec<FacetCount>,
+    pub kind: Vec<FacetCount>,
+    pub cuisine: Vec<FacetCount>,
+    pub diet: Vec<FacetCount>,
+}
+
+/// A public view of a carer or a provider. Carers: display name (`Mei L.`), outward code only,
+/// never contact details, family name, exact location, gender or faith.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchItem {
+    pub kind: CandidateKind,
+    pub id: i64,
+    /// A carer's display name (given name and initial) or a provider's name.
+    #[schema(example = "Mei L.")]
+    pub name: String,
+    /// The outward code of the base postcode (`M13`), never more.
+    #[schema(example = "M13")]
+    pub outward_postcode: String,
+    pub languages: Vec<Language>,
+    pub cuisines: Vec<Cuisine>,
+    pub diets: Vec<DietaryLaw>,
+    pub faith_practices: Vec<FaithPractice>,
+    pub services: Vec<Service>,
+    /// From the search centre, when one was given: rounded to 0.5 km for carers seen by the
+    /// public, 0.1 km otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+    /// Providers: what kind of organisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_kind: Option<ProviderKind>,
+    /// Providers: their description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Providers: communities they focus on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub communities: Vec<Community>,
+    /// Providers: taking new clients (the flag lapses after 90 days unless renewed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepting_new_clients: Option<bool>,
+    /// Providers: people may refer themselves.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_referral: Option<bool>,
+    /// Providers: published organisation contact details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+/// One page of search results.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchPage {
+    pub items: Vec<SearchItem>,
+    #[schema(example = 1)]
+    pub page: u32,
+    #[schema(example = 20)]
+    pub per_page: u32,
+    /// Results across all pages.
+    #[schema(example = 42)]
+    pub total: u64,
+    pub facets: SearchFacets,
+}
+
+/// A result before its public view is read: kind, id, distance.
+type Found = (CandidateKind, i64, Option<f64>);
+
+/// The viewer a caller searches as: commissioners see what the public sees.
+pub fn search_viewer(caller: Caller) -> Viewer {
+    match caller {
+        Caller::Anonymous | Caller::Commissioner => Viewer::Public,
+        Caller::Agency(agency) => Viewer::Agency(agency),
+        Caller::Admin => Viewer::Admin,
+    }
+}
+
+impl crate::CareService {
+    /// One page of search results with facet counts, as `viewer` sees them. Blocking: the
+    /// postcode and each result's view are read from the store.
+    pub fn search(
+        &self,
+        request: SearchRequest,
+        viewer: Viewer,
+    ) -> Result<SearchPage, ServiceError> {
+        run(self.engine()?, &self.store, request, viewer)
+    }
+}
+
+fn run(
+    engine: &Engine,
+    store: &Store,
+    mut params: SearchRequest,
+    viewer: Viewer,
+) -> Result<SearchPage, ServiceError> {
+    let centre = match (&params.postcode, params.point) {
+        (Some(postcode), _) => match store.locate(postcode)? {
+            Some(located) => Some(located.point),
+            None => {
+                let mut errors = ValidationErrors::default();
+                errors.push(
+                    "postcode",
+                    "unknown_postcode",
+                    format!("`{}` is not a known postcode", postcode.as_str()),
+                );
+                return Err(errors.into());
+            }
+        },
+        (None, point) => point,
+    };
+    let radius = centre.map(|_| params.radius_km.unwrap_or(DEFAULT_RADIUS_KM));
+    let filters = Filters {
+        kind: params.kind,
+        languages: std::mem::take(&mut params.languages),
+        cuisines: std::mem::take(&mut params.cuisines),
+        diets: std::mem::take(&mut params.diets),
+        faith_practices: std::mem::take(&mut params.practices),
+        services: std::mem::take(&mut params.services),
+        public_only: viewer == Viewer::Public,
+        agency: None,
+    };
+    let per_page = params.per_page as usize;
+    let offset = (params.page as usize - 1) * per_page;
+    let (found, total, facets) = match (centre.zip(radius), viewer) {
+        (None, Viewer::Public | Viewer::Admin) => {
+            let results = engine.search(&SearchQuery {
+                q: params.q.clone(),
+                filters,
+                limit: per_page,
+                offset,
+            })?;
+            let found: Vec<Found> = results
+                .hits
+                .iter()
+                .map(|hit| (candidate_kind(hit.kind), hit.id, None))
+                .collect();
+            let facets = text_facets(&results.facets);
+            (found, results.total as u64, facets)
+        }
+        (area, viewer) => {
+            let snapshot = engine.snapshot();
+            let all = engine_results(
+                engine,
+                &snapshot,
+                params.q.as_deref(),
+                filters,
+                area,
+                viewer,
+            )?;
+            let facets = facets_of(&snapshot, &all);
+            let total = all.len() as u64;
+            let page = all.into_iter().skip(offset).take(per_page).collect();
+            (page, total, facets)
+        }
+    };
+    let mut items = Vec::with_capacity(found.len());
+    for (kind, id, distance) in found {
+        let distance = distance.map(|d| match (kind, viewer) {
+            (CandidateKind::Carer, Viewer::Public) => (d * 2.0).round() / 2.0,
+            _ => (d * 10.0).round() / 10.0,
+        });
+        if let Some(item) = view(store, kind, id, distance)? {
+            items.push(item);
+        }
+    }
+    Ok(SearchPage {
+        items,
+        page: params.page,
+        per_page: params.per_page,
+        total,
+        facets,
+    })
+}
+
+/// Every result of the engine path, in order: best text score first, or nearest first (no
+/// text), or kind and id.
+fn engine_results(
+    engine: &Engine,
+    snapshot: &Snapshot,
+    q: Option<&str>,
+    filters: Filters,
+    area: Option<(GeoPoint, f64)>,
+    viewer: Viewer,
+) -> Result<Vec<Found>, ServiceError> {
+    let wanted = Wanted::of(&filters);
+    let keep = |kind: CandidateKind, id: i64| -> Option<Option<f64>> {
+        let found = snapshot.get(kind, id)?;
+        if !viewer.sees(found.candidate) || !wanted.admits(kind, found.facts) {
+            return None;
+        }
+        match area {
+            Some((centre, radius)) => {
+                let d = viewer.point_of(found.candidate).distance_km(centre);
+                (d <= radius).then_some(Some(d))
+            }
+            None => Some(None),
+        }
+    };
+    if let Some(q) = q {
+        let mut found = Vec::new();
+        let mut offset = 0;
+        let filters = Filters {
+            public_only: false,
+            ..filters
+        };
+        while offset < MAX_TEXT_HITS {
+            let results = engine.search(&SearchQuery {
+                q: Some(q.to_owned()),
+                filters: filters.clone(),
+                limit: text::MAX_LIMIT,
+                offset,
+            })?;
+            for hit in &results.hits {
+                let kind = candidate_kind(hit.kind);
+                if let Some(distance) = keep(kind, hit.id) {
+                    found.push((kind, hit.id, distance));
+                }
+            }
+            offset += text::MAX_LIMIT;
+            if results.hits.len() < text::MAX_LIMIT || offset >= results.total {
+                break;
+            }
+        }
+        return Ok(found);
+    }
+    let mut found: Vec<Found> = match area {
+        Some((centre, radius)) => snapshot
+            .within(centre, radius, viewer)
+            .filter(|(c, _)| viewer.sees(c.candidate) && wanted.admits(c.candidate.kind(), c.facts))
+            .map(|(c, d)| (c.candidate.kind(), c.candidate.id(), Some(d)))
+            .collect(),
+        None => snapshot
+            .iter()
+            .filter(|c| viewer.sees(c.candidate) && wanted.admits(c.candidate.kind(), c.facts))
+            .map(|c| (c.candidate.kind(), c.candidate.id(), None))
+            .collect(),
+    };
+    found.sort_by(|a, b| {
+        a.2.unwrap_or(0.0)
+            .total_cmp(&b.2.unwrap_or(0.0))
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(&b.1))
+    });
+    Ok(found)
+}
+
+/// The filters as bitsets.
+struct Wanted {
+    kind: Option<CandidateKind>,
+    languages: CodeSet<Language>,
+    cuisines: CodeSet<Cuisine>,
+    diets: CodeSet<DietaryLaw>,
+    practices: CodeSet<FaithPractice>,
+    services: CodeSet<Service>,
+}
+
+fn set<T: Code>(codes: &[T]) -> CodeSet<T> {
+    let mut set = CodeSet::EMPTY;
+    for code in codes {
+        set.insert(*code);
+    }
+    set
+}
+
+impl Wanted {
+    fn of(filters: &Filters) -> Self {
+        Self {
+            kind: filters.kind.map(candidate_kind),
+            languages: set(&filters.languages),
+            cuisines: set(&filters.cuisines),
+            diets: set(&filters.diets),
+            practices: set(&filters.faith_practices),
+            services: set(&filters.services),
+        }
+    }
+
+    fn admits(&self, kind: CandidateKind, facts: &Facts) -> bool {
+        self.kind.is_none_or(|k| k == kind)
+            && facts.languages.contains_all(self.languages)
+            && facts.cuisines.contains_all(self.cuisines)
+            && facts.diets.contains_all(self.diets)
+            && facts.practices.contains_all(self.practices)
+            && facts.services.contains_all(self.services)
+    }
+}
+
+fn sorted_counts(counts: BTreeMap<&'static str, u64>) -> Vec<FacetCount> {
+    let mut counts: Vec<FacetCount> = counts
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(code, count)| FacetCount {
+            code: code.to_owned(),
+            count,
+        })
+        .collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+    counts
+}
+
+fn count_codes<T: Code>(counts: &mut BTreeMap<&'static str, u64>, set: CodeSet<T>) {
+    for code in set.iter() {
+        *counts.entry(code.code()).or_default() += 1;
+    }
+}
+
+/// Facet counts over every result of the engine path.
+fn facets_of(snapshot: &Snapshot, found: &[Found]) -> SearchFacets {
+    let mut kind = BTreeMap::new();
+    let mut language = BTreeMap::new();
+    let mut service = BTreeMap::new();
+    let mut cuisine = BTreeMap::new();
+    let mut diet = BTreeMap::new();
+    for (k, id, _) in found {
+        let Some(c) = snapshot.get(*k, *id) else {
+            continue;
+        };
+        *kind.entry(doc_kind(*k).code()).or_default() += 1;
+        count_codes(&mut language, c.facts.languages);
+        count_codes(&mut service, c.facts.services);
+        count_codes(&mut cuisine, c.facts.cuisines);
+        count_codes(&mut diet, c.facts.diets);
+    }
+    SearchFacets {
+        language: sorted_counts(language),
+        service: sorted_counts(service),
+        kind: sorted_counts(kind),
+        cuisine: sorted_counts(cuisine),
+        diet: sorted_counts(diet),
+    }
+}
+
+fn text_facets(facets: &text::Facets) -> SearchFacets {
+    let convert = |counts: &[(String, u64)]| {
+        counts
+            .iter()
+            .map(|(code, count)| FacetCount {
+                code: code.clone(),
+                count: *count,
+            })
+            .collect()
+    };
+    SearchFacets {
+        language: convert(&facets.language),
+        service: convert(&facets.service),
+        kind: convert(&facets.kind),
+        cuisine: convert(&facets.cuisine),
+        diet: convert(&facets.diet),
+    }
+}
+
+/// The public view of one record, read from the store; `None` when it has gone meanwhile.
+fn view(
+    store: &Store,
+    kind: CandidateKind,
+    id: i64,
+    distance_km: Option<f64>,
+) -> Result<Option<SearchItem>, ServiceError> {
+    Ok(match kind {
+        CandidateKind::Carer => store.get_carer(CarerId(id))?.map(|carer| {
+            let d = &carer.details;
+            SearchItem {
+                kind,
+                id,
+                name: d.display_name(),
+                outward_postcode: d.postcode.outward().as_str().to_owned(),
+                languages: d.languages.iter().map(|l| l.code).collect(),
+                cuisines: d.cuisines.clone(),
+                diets: d.dietary_laws.clone(),
+                faith_practices: d.faith_practices.clone(),
+                services: d.services.clone(),
+                distance_km,
+                provider_kind: None,
+                description: None,
+                communities: Vec::new(),
+                accepting_new_clients: None,
+                self_referral: None,
+                contact: None,
+            }
+        }),
+        CandidateKind::Provider => store.get_provider(ProviderId(id))?.map(|provider| {
+            let today = chrono::Utc::now().date_naive();
+            let accepting = provider.details.accepting_on(today);
+            let d = provider.details;
+            SearchItem {
+                kind,
+                id,
+                name: d.name,
+                outward_postcode: d.postcode.outward().as_str().to_owned(),
+                languages: d.staff_languages,
+                cuisines: d.cuisines,
+                diets: d.dietary_laws,
+                faith_practices: d.faith_practices,
+                services: d.services,
+                distance_km,
+                provider_kind: Some(d.kind),
+                description: Some(d.description),
+                communities: d.communities,
+                accepting_new_clients: Some(accepting),
+                self_referral: Some(d.self_referral),
+                contact: Some(d.contact),
+            }
+        }),
+    })
+}

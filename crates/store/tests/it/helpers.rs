@@ -1,1 +1,0 @@
-pub use carematch_store::testing::TestDb;
