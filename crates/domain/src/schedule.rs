@@ -106,6 +106,12 @@ impl Slot {
         (from, to)
     }
 
+    /// Quarter-hour range `[from, to)` from Monday 00:00; `to` may pass the end of the week
+    /// (a Sunday overnight slot), and [`WeekMask::contains`] wraps it.
+    pub fn week_quarters(self) -> (u16, u16) {
+        self.week_range()
+    }
+
     pub fn minutes(self) -> u32 {
         let (from, to) = self.week_range();
         u32::from(to.saturating_sub(from)) * 15
@@ -174,6 +180,30 @@ impl WeekMask {
             *o = a & b;
         }
         Self(out)
+    }
+
+    pub fn union(&self, other: &Self) -> Self {
+        let mut out = self.0;
+        for (o, b) in out.iter_mut().zip(other.0.iter()) {
+            *o |= b;
+        }
+        Self(out)
+    }
+
+    /// The quarter hours of `self` not in `other`.
+    pub fn difference(&self, other: &Self) -> Self {
+        let mut out = self.0;
+        for (o, b) in out.iter_mut().zip(other.0.iter()) {
+            *o &= !b;
+        }
+        Self(out)
+    }
+
+    /// Whether quarter hour `quarter` from Monday 00:00 (wrapping past the end of the week, as
+    /// [`Slot::week_quarters`] may) is in the mask.
+    pub fn contains(&self, quarter: u16) -> bool {
+        let q = usize::from(quarter % QUARTERS_PER_WEEK);
+        self.0[q / 64] & (1 << (q % 64)) != 0
     }
 
     /// Share of `needed` that `self` covers, in [0, 1]; 1 when nothing is needed.

@@ -52,7 +52,8 @@ use carematch_domain::vocabulary::{
 use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId, SupportPlan};
 use carematch_matching::{
     Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
-    Roster, SideEntry, Viewer, match_plan, match_pooled,
+    Roster, SideEntry, Team, Viewer, match_plan, match_pooled, match_teams, pool_search_km,
+    wants_teams,
 };
 use carematch_store::{ChangeOp, Entity, Store, StoreError};
 
@@ -460,11 +461,55 @@ impl Snapshot {
     }
 
     /// Matches a compiled plan (its location already resolved) against every live candidate.
+    ///
+    /// When the plan's schedule is required and nobody matches, `teams` proposes 2 or 3
+    /// candidates who together cover it ([`Snapshot::match_teams`]).
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
         // The steady state (no writes since the last compaction): the base set's columnar path.
-        if self.overlay.dead.is_empty() && self.overlay.entries.is_empty() {
+        if self.steady() {
             return self.base.set.match_plan(plan, options);
         }
+        let mut outcome = self.rank_with_overlay(plan, options);
+        if outcome.matches.is_empty() && wants_teams(plan) {
+            outcome.teams = self.match_teams(plan, options);
+        }
+        outcome
+    }
+
+    /// No writes since the last compaction: the base set alone answers.
+    fn steady(&self) -> bool {
+        self.overlay.dead.is_empty() && self.overlay.entries.is_empty()
+    }
+
+    /// Teams for a plan whose required schedule nobody covers alone (see
+    /// `carematch_matching::match_teams`): the live candidates within its maximum distance.
+    pub fn match_teams(&self, plan: &CompiledPlan, options: &MatchOptions) -> Vec<Team> {
+        if self.steady() {
+            return self.base.set.match_teams(plan, options);
+        }
+        let (roster, hits) = self.live_within(plan.location, plan.max_km, options.viewer);
+        match_teams(plan, &roster, hits, options)
+    }
+
+    /// The live candidates (base and overlay) within `km` of `point` as `viewer` measures them,
+    /// in a roster of their own.
+    fn live_within(&self, point: GeoPoint, km: f64, viewer: Viewer) -> (Roster, Vec<(u32, f64)>) {
+        let overlay_set = &self.overlay.layer.set;
+        let overlay_hits: Vec<(u32, f64)> = overlay_set
+            .geo()
+            .within_for(overlay_set.roster(), point, km, viewer)
+            .collect();
+        let base_hits = self
+            .base
+            .set
+            .geo()
+            .within_for(self.base.set.roster(), point, km, viewer)
+            .filter(|(slot, _)| self.base_live(*slot));
+        self.merged(base_hits, &overlay_hits)
+    }
+
+    /// [`Snapshot::match_plan`] while writes sit in the overlay, without teams.
+    fn rank_with_overlay(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
         let outer = 2.0 * plan.max_km;
         let viewer = options.viewer;
         let overlay_set = &self.overlay.layer.set;
@@ -497,29 +542,17 @@ impl Snapshot {
         match_plan(plan, &roster, hits, options)
     }
 
-    /// Matches several plans at once (see `carematch_matching::match_pooled`):
-    /// candidates near the first person are checked against every plan.
+    /// Matches several plans at once (see `carematch_matching::match_pooled`): candidates near
+    /// the first person (within `pool_search_km`) are checked against every plan.
     pub fn match_pooled(&self, plans: &[CompiledPlan], options: &MatchOptions) -> PooledOutcome {
         let Some(first) = plans.first() else {
             return match_pooled(plans, &Roster::new(), std::iter::empty(), options);
         };
-        let viewer = options.viewer;
-        let overlay_set = &self.overlay.layer.set;
-        let overlay_hits: Vec<(u32, f64)> = overlay_set
-            .geo()
-            .within_for(overlay_set.roster(), first.location, first.max_km, viewer)
-            .collect();
-        let base_hits = self
-            .base
-            .set
-            .geo()
-            .within_for(self.base.set.roster(), first.location, first.max_km, viewer)
-            .filter(|(slot, _)| self.base_live(*slot));
-        if overlay_hits.is_empty() {
-            let slots = base_hits.map(|(slot, _)| slot);
-            return match_pooled(plans, self.base.set.roster(), slots, options);
+        if self.steady() {
+            return self.base.set.match_pooled(plans, options);
         }
-        let (roster, hits) = self.merged(base_hits, &overlay_hits);
+        let (roster, hits) =
+            self.live_within(first.location, pool_search_km(plans), options.viewer);
         match_pooled(
             plans,
             &roster,

@@ -20,7 +20,7 @@ use carematch_domain::geo::{PUBLIC_CELL_MARGIN_KM, chord_for_km};
 use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use carematch_matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
-    PooledOutcome, Roster, Viewer, match_pooled,
+    PooledOutcome, Roster, Team, Viewer, match_pooled, match_teams, pool_search_km, wants_teams,
 };
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -307,7 +307,28 @@ impl CandidateSet {
     /// The columns hold public facts only (a carer's public cell and public faith): the carers
     /// the viewer holds (an agency's own, every carer for an admin) are fed record by record
     /// from their real base and private facts, and the columns give everyone else.
+    ///
+    /// When the plan's schedule is required and nobody matches, `teams` proposes 2 or 3
+    /// candidates who together cover it ([`CandidateSet::match_teams`]).
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+        let mut outcome = self.rank_plan(plan, options);
+        if outcome.matches.is_empty() && wants_teams(plan) {
+            outcome.teams = self.match_teams(plan, options);
+        }
+        outcome
+    }
+
+    /// Teams for a plan whose required schedule nobody covers alone
+    /// ([`carematch_matching::match_teams`] over the candidates within its maximum distance).
+    pub fn match_teams(&self, plan: &CompiledPlan, options: &MatchOptions) -> Vec<Team> {
+        let hits = self
+            .geo
+            .within_for(&self.roster, plan.location, plan.max_km, options.viewer);
+        match_teams(plan, &self.roster, hits, options)
+    }
+
+    /// [`CandidateSet::match_plan`] without teams: the columnar scan.
+    fn rank_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
         let mut matcher = Matcher::new(plan, &self.roster, options);
         // The carers the viewer holds first, from their real base and private facts (out to
         // twice the distance: the matcher counts the ring only if relaxations are reported);
@@ -355,15 +376,21 @@ impl CandidateSet {
         matcher.finish()
     }
 
-    /// Matches several plans at once: candidates near the first person (within that plan's
-    /// maximum distance) are checked against every plan.
+    /// Matches several plans at once: candidates near the first person (within
+    /// [`pool_search_km`], twice the largest maximum distance, so that the distance relaxation
+    /// is counted) are checked against every plan.
     pub fn match_pooled(&self, plans: &[CompiledPlan], options: &MatchOptions) -> PooledOutcome {
         let Some(first) = plans.first() else {
             return match_pooled(plans, &self.roster, std::iter::empty(), options);
         };
         let slots = self
             .geo
-            .within_for(&self.roster, first.location, first.max_km, options.viewer)
+            .within_for(
+                &self.roster,
+                first.location,
+                pool_search_km(plans),
+                options.viewer,
+            )
             .map(|(slot, _)| slot);
         match_pooled(plans, &self.roster, slots, options)
     }

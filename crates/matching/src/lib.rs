@@ -9,6 +9,8 @@
 //! 3. When fewer than `limit` match, the same pass has counted the candidates that fail exactly
 //!    one required criterion: those counts are the [`Relaxation`]s.
 //! 4. [`match_pooled`] finds candidates who can serve several plans at once.
+//! 5. [`match_teams`] proposes 2 or 3 candidates who together cover a required schedule nobody
+//!    covers alone.
 //!
 //! A required criterion passes only when `met`: a `partial` ("speaks Chinese, dialect not stated
 //! — confirm Cantonese") never satisfies a required language; it is reported in the relaxations.
@@ -24,6 +26,7 @@ mod pooled;
 mod rank;
 mod reference;
 mod rules;
+mod team;
 mod weights;
 
 pub mod gaps;
@@ -41,7 +44,13 @@ pub use options::{KindFilter, MatchOptions, Viewer};
 pub use plan::{
     CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,
 };
-pub use pooled::{PlanFit, PooledMatch, PooledOutcome, match_pooled};
+pub use pooled::{
+    CO_LOCATED_KM, PlanFit, PooledMatch, PooledOutcome, match_pooled, pool_search_km,
+};
 pub use rank::{Match, MatchOutcome};
 pub use reference::match_plan;
+pub use team::{
+    MAX_TEAM, SlotPart, TEAM_CANDIDATES, TEAMS, Team, TeamPick, TeamSlot, best_teams, match_teams,
+    slot_parts, wants_teams,
+};
 pub use weights::{MatchWeights, WeightsError};

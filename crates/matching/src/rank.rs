@@ -39,6 +39,11 @@ pub struct MatchOutcome {
     /// Visible candidates of the kinds asked for that reach the person within the plan's maximum
     /// distance.
     pub considered: usize,
+    /// When the plan's schedule is required and nobody matches: 2 or 3 candidates who together
+    /// cover it ([`crate::match_teams`]; filled by callers that retrieve, such as the index).
+    /// Left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<crate::team::Team>,
 }
 
 /// A candidate kept in the bounded heap; `Ord` puts better candidates first (less).
@@ -272,6 +277,7 @@ impl Ranking {
             matches,
             relaxations,
             considered,
+            teams: Vec::new(),
         }
     }
 }

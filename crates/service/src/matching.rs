@@ -82,6 +82,16 @@ fn validate_plan(plan: &SupportPlan, prefix: &str, errors: &mut ValidationErrors
     }
 }
 
+/// Validates the plans of a pool: 2 to 10 of them, each named `plans[i].*`.
+pub(crate) fn validate_pool(plans: &[SupportPlan], errors: &mut ValidationErrors) {
+    if !(2..=MAX_POOLED_PLANS).contains(&plans.len()) {
+        errors.push("plans", "out_of_range", "give from 2 to 10 plans");
+    }
+    for (i, plan) in plans.iter().enumerate() {
+        validate_plan(plan, &format!("plans[{i}]"), errors);
+    }
+}
+
 impl MatchRequest {
     /// Checks the limit and the plan, naming every bad field (`limit`, `plan.*`). Pure: run it
     /// before anything is looked up.
@@ -98,12 +108,7 @@ impl PooledRequest {
     pub fn validate(&self) -> Result<(), ServiceError> {
         let mut errors = ValidationErrors::default();
         check_limit(self.limit, &mut errors);
-        if !(2..=MAX_POOLED_PLANS).contains(&self.plans.len()) {
-            errors.push("plans", "out_of_range", "give from 2 to 10 plans");
-        }
-        for (i, plan) in self.plans.iter().enumerate() {
-            validate_plan(plan, &format!("plans[{i}]"), &mut errors);
-        }
+        validate_pool(&self.plans, &mut errors);
         Ok(errors.into_result()?)
     }
 }

@@ -159,6 +159,24 @@ impl crate::Store {
         })
     }
 
+    /// Saves a pool (several people pooling their budgets) for `agency`: each plan at its
+    /// location, all or none, in one transaction. Each plan counts once as demand, as a plan
+    /// saved alone does.
+    pub fn save_pool(
+        &self,
+        agency: AgencyId,
+        plans: &[(SupportPlan, GeoPoint)],
+    ) -> Result<Vec<SavedPlan>, StoreError> {
+        self.write(|conn| {
+            Self::require_agency(conn, agency)?;
+            let at = crate::codec::now();
+            plans
+                .iter()
+                .map(|(plan, location)| insert(conn, agency, plan, *location, at))
+                .collect()
+        })
+    }
+
     /// An agency's own plans in id order, one page at a time.
     pub fn list_plans(&self, agency: AgencyId, page: Page) -> Result<Paged<SavedPlan>, StoreError> {
         self.read(|conn| list(conn, agency, page))

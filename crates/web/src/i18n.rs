@@ -363,6 +363,35 @@ impl Tr {
         self.lookup(id, Some(&fluent))
     }
 
+    /// A message in the page's own catalogue only, formatted without any error (a missing
+    /// message, variable or selector gives `Err` with what went wrong); for tests.
+    pub fn strict<'a>(
+        &self,
+        id: &str,
+        args: &[(&'a str, FluentValue<'a>)],
+    ) -> Result<String, String> {
+        let bundle = CATALOGUES
+            .0
+            .bundles
+            .get(self.locale.index())
+            .ok_or("no catalogue")?;
+        let pattern = bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| format!("{} lacks {id}", self.locale.tag()))?;
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+        if errors.is_empty() {
+            Ok(text.into_owned())
+        } else {
+            Err(format!("{} {id}: {errors:?}", self.locale.tag()))
+        }
+    }
+
     /// A message with one text argument.
     pub fn with(&self, id: &str, name: &str, value: &str) -> String {
         self.args(id, &[(name, FluentValue::from(value))])

@@ -16,6 +16,7 @@ pub mod form;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+pub mod reasons;
 pub mod session;
 pub mod shortlist;
 

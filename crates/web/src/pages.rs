@@ -9,15 +9,16 @@ use carematch_domain::vocabulary::{
 };
 use carematch_domain::{Contact, Slot};
 use carematch_matching::{
-    CandidateKind, CriterionId, CriterionOutcome, Explanation, Match, MatchOutcome, Viewer, english,
+    CandidateKind, CriterionId, CriterionOutcome, Explanation, Match, MatchOutcome, Viewer,
 };
 use carematch_service::{CareService, MatchRequest, ServiceError};
 use carematch_store::Store;
 use maud::{Markup, html};
 
 use crate::form::{DISTANCES, FindForm, FormProblem, MAX_KM, Part};
-use crate::i18n::{Locale, Tr, lang_tag};
+use crate::i18n::{Tr, lang_tag};
 use crate::layout::{Ctx, Section, link, query_pairs};
+use crate::reasons::{self, Subject, criterion_label};
 use crate::shortlist::{Buttons, Item, toggle_button};
 
 /// Results shown per search.
@@ -48,6 +49,8 @@ pub struct ResultDetails {
     pub rate: Option<String>,
     pub contact: Option<Contact>,
     pub full_name: Option<String>,
+    /// A carer's gender, for the grammar of reasons in languages whose verbs agree with it.
+    pub gender: Option<Gender>,
 }
 
 /// Why a search gave no results page.
@@ -126,6 +129,7 @@ fn details_of(
                     rate: Some(pounds(d.hourly_rate)),
                     contact: full.then_some(d.contact),
                     full_name: full.then(|| format!("{} {}", d.given_name, d.family_name)),
+                    gender: Some(d.gender),
                 }
             }
             None => ResultDetails::default(),
@@ -141,6 +145,7 @@ fn details_of(
                         // Providers publish their contact details.
                         contact: Some(d.contact),
                         full_name: None,
+                        gender: None,
                     }
                 }
                 None => ResultDetails::default(),
@@ -412,32 +417,10 @@ pub fn language_names(languages: impl Iterator<Item = Language>) -> Markup {
     }
 }
 
-/// The label of a criterion in the page's language: `Language: 廣東話`.
-pub fn criterion_label(tr: &Tr, criterion: CriterionId) -> String {
-    let value = match criterion {
-        CriterionId::Language(l) => Some(l.autonym().unwrap_or(l.label_en()).to_owned()),
-        CriterionId::Cuisine(c) => Some(tr.code(c)),
-        CriterionId::Diet(c) => Some(tr.code(c)),
-        CriterionId::FaithPractice(c) => Some(tr.code(c)),
-        CriterionId::Faith(c) => Some(tr.code(c)),
-        CriterionId::CarerGender(c) => Some(tr.code(c)),
-        CriterionId::Service(c) => Some(tr.code(c)),
-        CriterionId::Experience(c) => Some(tr.code(c)),
-        CriterionId::Check(c) => Some(tr.code(c)),
-        _ => None,
-    };
-    let name = tr.t(&format!("crit-{}", criterion.kind()));
-    match value {
-        Some(value) => format!("{name}: {value}"),
-        None => name,
-    }
-}
-
 /// One reason: the outcome in words (the stylesheet adds ✓, ◐ or ✗, hidden from screen
-/// readers), the reason, and whether it is essential. Markup kept small: a page holds 20 cards
-/// of up to a dozen reasons each.
-fn reason(tr: &Tr, line: &Explanation) -> Markup {
-    let detail = english::detail(line);
+/// readers), the reason in the page's language, and whether it is essential. Markup kept small:
+/// a page holds 20 cards of up to a dozen reasons each.
+fn reason(tr: &Tr, line: &Explanation, who: Subject) -> Markup {
     let id = match line.outcome {
         CriterionOutcome::Met => "outcome-met",
         CriterionOutcome::Partial => "outcome-partial",
@@ -446,13 +429,7 @@ fn reason(tr: &Tr, line: &Explanation) -> Markup {
     html! {
         li class=(outcome_class(line.outcome)) {
             b { (tr.t(id)) }
-            " "
-            @if tr.locale == Locale::En {
-                (detail)
-            } @else {
-                (criterion_label(tr, line.criterion))
-                " " small lang="en" { "(" (detail) ")" }
-            }
+            " " (reasons::detail(tr, line, who))
             @if line.required { " " em { (tr.t("outcome-required")) } }
         }
     }
@@ -530,7 +507,7 @@ fn relaxations(tr: &Tr, outcome: &MatchOutcome, form: &FindForm, base: &str) -> 
                                 (tr.args("relax-make-preferred", &[("what", criterion_label(tr, r.criterion).into()), ("count", f64::from(r.additional).into())]))
                             }
                         } @else {
-                            span lang="en" { (english::suggestion(r)) }
+                            (reasons::suggestion(tr, r))
                         }
                     }
                 }
@@ -574,10 +551,11 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
     let anchor = item.code();
     html! {
         article.card #(anchor) {
-            h3 { (details.full_name.as_deref().unwrap_or(&m.name)) }
+            // `bdi`: a Latin name keeps its full stop on the right on right-to-left pages.
+            h3 { bdi { (details.full_name.as_deref().unwrap_or(&m.name)) } }
             p.kind {
                 (kind_label)
-                " · " (tr.with("result-distance", "km", &format_km(m.distance_km)))
+                " · " (tr.with("result-distance", "km", &reasons::number(tr.locale, m.distance_km, 1)))
                 " · " (tr.with("result-score", "percent", &format!("{:.0}", m.score * 100.0)))
             }
             @if let Some(area) = &details.area { p { (tr.with("result-area", "area", area)) } }
@@ -593,7 +571,8 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
             }
             details.why open {
                 summary { (tr.t("result-why")) }
-                ul.reasons { @for line in &m.criteria { (reason(tr, line)) } }
+                @let who = Subject::of(m.kind, details.gender);
+                ul.reasons { @for line in &m.criteria { (reason(tr, line, who)) } }
             }
             @if let Some(buttons) = shortlist {
                 (toggle_button(tr, buttons, item, &m.name, None))
@@ -605,13 +584,4 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
 /// `12.60` (the catalogues put the currency sign where their language wants it).
 pub fn pounds(rate: carematch_domain::RatePence) -> String {
     format!("{}.{:02}", rate.pence() / 100, rate.pence() % 100)
-}
-
-/// `2.5`, `3`.
-fn format_km(km: f64) -> String {
-    if km.fract() == 0.0 {
-        format!("{km:.0}")
-    } else {
-        format!("{km:.1}")
-    }
 }

@@ -31,8 +31,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
                    criterion of the plan, ranked by the `preferred` criteria, distance and schedule \
                    cover (ties by distance, then kind and id), each with one line per criterion \
                    (`met`/`partial`/`unmet`). When fewer than `limit` match, `relaxations` says \
-                   which single required criterion, relaxed, would add how many. The plan is not \
-                   stored or logged. Anonymous callers see only publicly listed carers (distances \
+                   which single required criterion, relaxed, would add how many. When the plan's \
+                   `schedule` is `required` and nobody matches, `teams` proposes up to 3 teams of \
+                   2 or 3 candidates who together cover more of it than anyone alone, each member \
+                   meeting every other required criterion, with each slot cut into parts and the \
+                   member who covers each (`member` indexes `members`; `null`: nobody); left out \
+                   otherwise. The plan is not stored or logged. Anonymous callers see only publicly listed carers (distances \
                    rounded to 0.5 km); an agency also sees its own unlisted carers; commissioners \
                    may not match (403). See docs/matching.md.",
     request_body(content = MatchRequest, example = json!({
@@ -122,10 +126,16 @@ fn json_response(body: Bytes) -> HttpResponse {
 #[utoipa::path(
     tag = "matching",
     description = "For people pooling their budgets: candidates who meet **every** plan's required \
-                   criteria and reach **every** person within that plan's maximum distance. The \
-                   score is the mean of the per-plan scores; each result explains each plan \
-                   (`plans[i]`). No relaxations are reported. Same visibility rules as \
-                   `POST /v1/matches`.",
+                   criteria and reach **every** person within that plan's maximum distance, with \
+                   the pool added up: each plan's hours are judged against the sum of the hours \
+                   every plan states, and a carer cannot cover two people's required times that \
+                   overlap at different addresses (people within 0.1 km of each other count as \
+                   one household). The score is the mean of the per-plan scores; each result \
+                   explains each plan (`plans[i]`) as the pool sees it. When fewer than `limit` \
+                   can serve the pool, `relaxations` counts those failing one criterion (the same \
+                   one in every plan that fails): distance relaxes to twice the largest maximum. \
+                   Same visibility rules as `POST /v1/matches`. Save a pool as demand with \
+                   `POST /v1/plans/pool`.",
     request_body(content = PooledRequest, example = json!({
         "plans": [
             {"postcode": "OL8 1AA", "max_distance_km": 5,
@@ -141,6 +151,7 @@ fn json_response(body: Bytes) -> HttpResponse {
                         {"criterion": "language:urd", "required": true, "result": "met", "detail": "speaks Urdu (native)"}]},
                     {"plan": 1, "score": 0.82, "distance_km": 1.5, "criteria": [
                         {"criterion": "diet:halal", "required": true, "result": "met", "detail": "keeps halal food rules"}]}]}],
+                "relaxations": [{"criterion": "hours_per_week", "suggestion": "2 more with fewer than 16 hours a week free", "additional": 2}],
                 "considered": 40})),
         (status = 400, description = "The body is not JSON of this shape", body = ErrorBody),
         (status = 401, description = "A key was sent but is not valid", body = ErrorBody),

@@ -11,7 +11,7 @@
 use actix_web::http::header;
 use actix_web::web::{self, Query};
 use actix_web::{HttpResponse, delete, get, post};
-use carematch_domain::{AgencyId, Caller, GeoPoint, Role, SupportPlan};
+use carematch_domain::{AgencyId, Caller, GeoPoint, Role, SupportPlan, ValidationErrors};
 use carematch_store::SavedPlan;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,7 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(save_plan)
+        .service(save_pool)
         .service(list_plans)
         .service(delete_plan);
 }
@@ -118,6 +119,71 @@ pub async fn save_plan(
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/plans/{}", saved.id)))
         .json(PlanView::from(saved)))
+}
+
+/// A pool to save: the plans of several people pooling their budgets.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct PoolBody {
+    /// 2 to 10 support plans, as in `POST /v1/matches/pooled`.
+    #[schema(min_items = 2, max_items = 10)]
+    pub plans: Vec<SupportPlan>,
+}
+
+carematch_domain::objects_only!(PoolBody);
+
+/// The pool's plans are validated by the service ([`carematch_service::CareService::save_pool`]).
+impl crate::json::Validate for PoolBody {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+}
+
+/// The plans of a saved pool.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PoolView {
+    /// The saved plans, in the order given; each is also listed by `GET /v1/plans`.
+    pub items: Vec<PlanView>,
+}
+
+/// Save a pool of plans as demand
+#[utoipa::path(
+    tag = "plans",
+    description = "Stores the plans of a pool (several people pooling their budgets, the body of \
+                   `POST /v1/matches/pooled` without `limit` and `kinds`) for the calling agency, \
+                   all or none: each person counts once as demand on gap maps, as a plan saved \
+                   alone does, and each plan is then listed and deleted through `/v1/plans`. \
+                   Postcodes are located now. Agency keys only. Answers 201 with the plans.",
+    request_body(content = PoolBody, example = json!({"plans": [
+        {"postcode": "OL8 1AA", "max_distance_km": 5,
+         "languages": [{"code": "urd", "min_proficiency": "fluent", "priority": "required"}]},
+        {"postcode": "OL8 1AA", "max_distance_km": 5,
+         "dietary_laws": [{"code": "halal", "priority": "required"}]}]})),
+    responses(
+        (status = 201, description = "Saved", body = PoolView),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No key, or an unknown or revoked key", body = ErrorBody),
+        (status = 403, description = "Only agency keys may save plans", body = ErrorBody),
+        (status = 413, description = "The body is too large", body = ErrorBody),
+        (status = 415, description = "The body is not `application/json`", body = ErrorBody),
+        (status = 422, description = "Fewer than 2 or more than 10 plans, an invalid plan (fields named `plans[i]....`), or an unknown postcode", body = ErrorBody),
+        (status = 429, description = "Too many requests", body = ErrorBody)
+    )
+)]
+#[post("/plans/pool")]
+pub async fn save_pool(
+    state: web::Data<AppState>,
+    auth: Authenticated,
+    body: ValidJson<PoolBody>,
+) -> Result<HttpResponse, ApiError> {
+    let agency = agency_of(auth)?;
+    let plans = body.into_inner().plans;
+    let saved = state
+        .run(move |service| service.save_pool(agency, &plans))
+        .await?;
+    Ok(HttpResponse::Created().json(PoolView {
+        items: saved.into_iter().map(PlanView::from).collect(),
+    }))
 }
 
 /// List the agency's saved plans

@@ -432,3 +432,103 @@ async fn the_same_request_is_answered_from_the_cache_until_a_write() {
     }
     assert_eq!(cache_counts(&app).await, (1, 4));
 }
+
+#[actix_web::test]
+async fn a_team_covers_a_required_schedule_nobody_covers_alone() {
+    let (app, agencies) = seeded_app().await;
+    let store = app.engine().store().clone();
+    let postcode = plan("07-hakka-speaker-liverpool.json")["postcode"].clone();
+    let request = json!({"plan": {"postcode": postcode, "max_distance_km": 10,
+        "languages": [{"code": "hak", "min_proficiency": "fluent", "priority": "required"}],
+        "schedule": {"slots": [{"day": "sun", "start": "03:00", "end": "05:00"}], "priority": "required"}},
+        "limit": 10, "kinds": ["carer"]});
+    let postcode =
+        carematch_domain::Postcode::parse(postcode.as_str().expect("postcode")).expect("postcode");
+    let location = store
+        .locate(&postcode)
+        .expect("locate")
+        .expect("known")
+        .point;
+    let mut ids = Vec::new();
+    for (name, start, end) in [("Hok", "03:00", "04:00"), ("Lin", "04:00", "05:00")] {
+        let mut carer = store
+            .carers_after(None, 1)
+            .expect("scan")
+            .pop()
+            .expect("a carer");
+        let d = &mut carer.details;
+        d.given_name = name.into();
+        d.external_ref = Some(format!("TEAM-{name}"));
+        d.public_listing_consent = true;
+        d.postcode = postcode.clone();
+        d.languages = vec![carematch_domain::LanguageSkill {
+            code: carematch_domain::vocabulary::Language::parse("hak").expect("hak"),
+            proficiency: carematch_domain::vocabulary::Proficiency::Native,
+            reads: true,
+            writes: true,
+        }];
+        d.availability = vec![carematch_domain::Slot {
+            day: carematch_domain::vocabulary::Weekday::Sun,
+            start: carematch_domain::TimeOfDay::parse(start).expect("time"),
+            end: carematch_domain::TimeOfDay::parse(end).expect("time"),
+            overnight: false,
+        }];
+        d.travel_radius_km = carematch_domain::Km::new(30.0).expect("km");
+        let new = store
+            .insert_carer(agencies[1], &carer.details, location)
+            .expect("insert");
+        ids.push(new.id.0);
+    }
+    app.engine().catch_up().expect("catch up");
+    let (status, body) = post(&app, "/v1/matches", None, &request).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["matches"], json!([]), "{body}");
+    let team = &body["teams"][0];
+    assert_eq!(team["coverage"], 1.0, "{body}");
+    let mut members: Vec<i64> = team["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| m["id"].as_i64().expect("id"))
+        .collect();
+    members.sort_unstable();
+    assert_eq!(members, ids);
+    let parts = team["slots"][0]["parts"].as_array().expect("parts");
+    assert_eq!(parts.len(), 2, "{team}");
+    assert_eq!(parts[0]["start"], "03:00");
+    assert_eq!(parts[1]["end"], "05:00");
+    let detail = team["slots"][0]["detail"].as_str().expect("detail");
+    assert!(detail.contains("Sun 03:00–04:00"), "{detail}");
+
+    // A schedule that is only preferred gets no teams: one carer covering part of it matches.
+    let mut preferred = request.clone();
+    preferred["plan"]["schedule"]["priority"] = json!("preferred");
+    let (_, body) = post(&app, "/v1/matches", None, &preferred).await;
+    assert!(body.get("teams").is_none(), "{body}");
+}
+
+#[actix_web::test]
+async fn a_pool_adds_up_its_hours() {
+    let (app, _) = seeded_app().await;
+    let mut first = plan("09-urdu-couple-oldham.json");
+    first["hours_per_week"] = json!({"hours": 100, "priority": "required"});
+    let second = first.clone();
+    let body = json!({"plans": [first, second], "limit": 5});
+    let (status, body) = post(&app, "/v1/matches/pooled", None, &body).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // Nobody has 200 hours a week free.
+    assert_eq!(body["matches"], json!([]), "{body}");
+    let hours = body["relaxations"]
+        .as_array()
+        .expect("relaxations")
+        .iter()
+        .find(|r| r["criterion"] == "hours_per_week");
+    if let Some(hours) = hours {
+        assert!(
+            hours["suggestion"]
+                .as_str()
+                .is_some_and(|s| s.contains("fewer than 200 hours")),
+            "{hours}"
+        );
+    }
+}

@@ -158,3 +158,44 @@ async fn plan_demand_below_five_is_suppressed() {
         .await;
     assert!(csv.contains("E09000030,Tower Hamlets,London,<5,"), "{csv}");
 }
+
+#[actix_web::test]
+async fn agencies_save_a_pool_as_demand_all_or_none() {
+    let app = TestApp::spawn().await;
+    let store = app.engine().store().clone();
+    let a = store.create_agency("A").expect("agency").id;
+    let key = make_key(&store, Role::Agency, Some(a));
+    let commissioner = make_key(&store, Role::Commissioner, None);
+    let pool = json!({"plans": [plan(53.46, -2.23), plan(53.47, -2.24)]});
+
+    let (status, _) = call(&app, "POST", "/v1/plans/pool", None, Some(&pool)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = call(
+        &app,
+        "POST",
+        "/v1/plans/pool",
+        Some(&commissioner),
+        Some(&pool),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let one = json!({"plans": [plan(53.46, -2.23)]});
+    let (status, body) = call(&app, "POST", "/v1/plans/pool", Some(&key), Some(&one)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["details"][0]["field"], "plans");
+    // One bad plan: nothing is saved.
+    let mut bad = pool.clone();
+    bad["plans"][1]["max_distance_km"] = json!(-1);
+    let (status, body) = call(&app, "POST", "/v1/plans/pool", Some(&key), Some(&bad)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (_, listed) = call(&app, "GET", "/v1/plans", Some(&key), None).await;
+    assert_eq!(listed["total"], 0);
+
+    let (status, saved) = call(&app, "POST", "/v1/plans/pool", Some(&key), Some(&pool)).await;
+    assert_eq!(status, StatusCode::CREATED, "{saved}");
+    let items = saved["items"].as_array().expect("items");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1]["location"]["lat"], 53.47);
+    let (_, listed) = call(&app, "GET", "/v1/plans", Some(&key), None).await;
+    assert_eq!(listed["total"], 2, "each person counts once as demand");
+}

@@ -372,6 +372,18 @@ fn probes(target: i64) -> Vec<(&'static str, String, Option<Value>)> {
                 ));
             }
         }
+        // A required schedule nobody covers alone: `teams` are proposed from public facts too.
+        let schedule = json!({"slots": [{"day": "mon", "start": "00:00", "end": "24:00"},
+            {"day": "sat", "start": "06:00", "end": "22:00"}], "priority": "required"});
+        for km in [1.0, 5.0] {
+            let plan = json!({"location": {"lat": at.lat, "lon": at.lon},
+                "max_distance_km": km, "schedule": schedule});
+            out.push((
+                "POST",
+                "/v1/matches".to_owned(),
+                Some(json!({"plan": plan, "limit": 1})),
+            ));
+        }
         let plan = json!({"location": {"lat": at.lat, "lon": at.lon}, "max_distance_km": 2});
         out.push((
             "POST",
@@ -390,6 +402,7 @@ const HOLDER_ONLY: &[(&str, &str)] = &[
     ("DELETE", "/v1/carers/{id}"),
     ("POST", "/v1/imports/carers"),
     ("POST", "/v1/plans"),
+    ("POST", "/v1/plans/pool"),
     ("DELETE", "/v1/plans/{id}"),
     ("POST", "/v1/providers"),
     ("PUT", "/v1/providers/{id}"),

@@ -3,5 +3,6 @@
 mod examples;
 mod matching_props;
 mod matching_rules;
+mod pools_teams;
 mod snapshot;
 mod support;

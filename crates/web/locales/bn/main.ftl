@@ -87,6 +87,88 @@ crit-max_hourly_rate = ঘণ্টাপ্রতি রেট
 crit-needed_by = সময়মতো শুরু করতে পারবেন
 crit-accepting_new_clients = নতুন ক্লায়েন্ট নিচ্ছেন
 
+## Reasons and relaxations
+crit-with-value = { $name }: { $value }
+level-basic = প্রাথমিক
+level-conversational = কথোপকথনের মতো
+level-fluent = সাবলীল
+level-native = মাতৃভাষা
+why-language-level = { $language } বলেন ({ $level })
+why-language = { $who ->
+    [provider] কর্মীরা { $language } বলেন
+   *[other] { $language } বলেন
+}
+why-language-related = { $who ->
+    [provider] কর্মীরা { $related } বলেন — { $language } বলেন কি না নিশ্চিত করুন
+   *[other] { $related } বলেন — { $language } বলেন কি না নিশ্চিত করুন
+}
+why-language-lower = { $language } বলেন ({ $level }) — প্রয়োজন: { $needed }
+why-language-none = { $who ->
+    [provider] কর্মীরা { $language } বলেন না
+   *[other] { $language } বলেন না
+}
+why-cuisine = ঘরোয়া রান্না করেন: { $cuisine }
+why-cuisine-not = রান্নার তালিকায় নেই: { $cuisine }
+why-diet = খাবারের এই নিয়ম মানেন: { $diet }
+why-diet-not = খাবারের এই নিয়ম তালিকায় নেই: { $diet }
+why-practice = { $practice }
+why-practice-not = তালিকায় নেই: { $practice }
+why-service = এই সেবা দেন: { $service }
+why-service-not = এই সেবা দেন না: { $service }
+why-experience = অভিজ্ঞতা আছে: { $experience }
+why-experience-not = অভিজ্ঞতার উল্লেখ নেই: { $experience }
+why-faith = ব্যক্তির সঙ্গে একই ধর্মের ({ $faith })
+why-faith-not = ব্যক্তির সঙ্গে একই ধর্মের বলে উল্লেখ নেই ({ $faith })
+why-gender = { $label } কেয়ারার
+why-gender-not = { $label } কেয়ারার নন
+why-faith-provider = প্রতিষ্ঠানের ক্ষেত্রে প্রযোজ্য নয় — { $faith } কর্মী আছেন কি না জিজ্ঞেস করুন
+why-gender-provider = প্রতিষ্ঠানের ক্ষেত্রে প্রযোজ্য নয় — { $label } কেয়ারার পাওয়া যাবে কি না জিজ্ঞেস করুন
+why-distance = { $km } কিমি দূরে
+why-schedule-none = ফাঁকা সময় লেখা নেই
+why-schedule-not-free = প্রয়োজনীয় সময়ে ফাঁকা নেই
+why-free-days = { $days } { $periods }
+why-schedule-all = ফাঁকা: { $times } — পুরো সময়সূচি মেলে
+why-schedule-part = ফাঁকা: { $times } — সময়সূচির { $percent }% মেলে
+period-mornings = সকাল
+period-afternoons = দুপুর
+period-evenings = সন্ধ্যা
+period-nights = রাত
+list-join = { $a }, { $b }
+list-and = { $a } ও { $b }
+list-or = { $a } বা { $b }
+list-groups = { $a }; { $b }
+why-start-arranged = শুরুর তারিখ আলোচনা করে ঠিক হবে
+why-hours-arranged = সময় আলোচনা করে ঠিক হবে
+why-hours = সপ্তাহে { $free } ঘণ্টা ফাঁকা ({ $needed } ঘণ্টা প্রয়োজন)
+why-hours-short = সপ্তাহে { $free } ঘণ্টা ফাঁকা — { $needed } ঘণ্টা প্রয়োজন
+why-rate-unknown = ঘণ্টাপ্রতি রেট প্রকাশ করা হয়নি — জিজ্ঞেস করুন
+why-rate = ঘণ্টায় £{ $rate }
+why-rate-over = ঘণ্টায় £{ $rate } — £{ $limit } সীমার বেশি
+why-available-now = এখনই পাওয়া যাবে
+why-available-from = { $date } থেকে পাওয়া যাবে
+why-available-late = { $date } থেকে পাওয়া যাবে — প্রয়োজন { $needed }-এর মধ্যে
+why-check-none = { $check } রেকর্ডে নেই
+why-check-valid = { $check } { $date } পর্যন্ত বৈধ
+why-check-expired = { $check }-এর মেয়াদ { $date } তারিখে শেষ হয়েছে
+why-accepting = নতুন ক্লায়েন্ট নিচ্ছে ({ $date } তারিখে নিশ্চিত করা)
+why-accepting-lapsed = { $date } থেকে নতুন ক্লায়েন্ট নেওয়ার তথ্য নবায়ন করা হয়নি ({ $days } দিন পরে বাতিল হয়) — জিজ্ঞেস করুন
+why-accepting-not = নতুন ক্লায়েন্ট নিচ্ছে না
+why-criterion = { $what }
+date-format = { $d }/{ $m }/{ $y }
+date-unknown = অজানা তারিখ
+relax-within = { $km } কিমির মধ্যে আরও { $count }টি
+relax-hours = আরও { $count }টি, যাদের সপ্তাহে { $needed } ঘণ্টার কম সময় ফাঁকা
+relax-rate = আরও { $count }টি, যাদের রেট ঘণ্টায় £{ $limit }-এর বেশি বা প্রকাশিত নয়
+relax-needed-by = আরও { $count }টি, যাদের { $date }-এর পরে পাওয়া যাবে
+relax-language-dialect = { $count } জন { $related } বলেন — { $language } নিশ্চিত করুন
+relax-language-some-dialect = { $language } বাধ্যতামূলক না করলে আরও { $count }টি, যাদের { $dialect } জন { $related } বলেন — { $language } নিশ্চিত করুন
+relax-language-level = { $language } { $level } স্তরে বাধ্যতামূলক না করলে আরও { $count }টি
+relax-language = { $language } বাধ্যতামূলক না করলে আরও { $count }টি
+relax-accepting = যেসব প্রতিষ্ঠান এখন নতুন ক্লায়েন্ট নিচ্ছে না (বা যাদের তথ্যের মেয়াদ শেষ), তাদেরও জিজ্ঞেস করলে আরও { $count }টি
+relax-schedule = আরও { $count }টি, যারা সময়সূচির কিছু অংশ মেলাতে পারেন
+relax-check = বৈধ { $check } বাধ্যতামূলক না করলে আরও { $count }টি
+relax-without = “{ $what }” বাধ্যতামূলক না করলে আরও { $count }টি
+
 ## Shortlist
 shortlist-add = আমার বাছাই তালিকায় { $name } যোগ করুন
 shortlist-remove = আমার বাছাই তালিকা থেকে { $name } সরিয়ে দিন

@@ -87,6 +87,95 @@ crit-max_hourly_rate = Hourly rate
 crit-needed_by = Can start in time
 crit-accepting_new_clients = Taking new clients
 
+## Reasons and relaxations (crates/web/src/reasons.rs): one message per kind of fact. English
+## pages show the API's own sentences; these messages are the reference for translators.
+## $who: female, male, provider (a provider's staff) or other (gender not known, or
+## non-binary): use it where verbs or adjectives agree with the person. $gender: the gender
+## asked for (female, male, non_binary) and $label its name.
+crit-with-value = { $name }: { $value }
+level-basic = basic
+level-conversational = conversational
+level-fluent = fluent
+level-native = native
+why-language-level = speaks { $language } ({ $level })
+why-language = { $who ->
+    [provider] staff speak { $language }
+   *[other] speaks { $language }
+}
+why-language-related = { $who ->
+    [provider] staff speak { $related } — confirm { $language }
+   *[other] speaks { $related } — confirm { $language }
+}
+why-language-lower = speaks { $language } ({ $level }) — { $needed } needed
+why-language-none = { $who ->
+    [provider] staff do not speak { $language }
+   *[other] does not speak { $language }
+}
+why-cuisine = cooks { $cuisine } home food
+why-cuisine-not = does not list { $cuisine } cooking
+why-diet = keeps { $diet } food rules
+why-diet-not = does not list { $diet } food rules
+why-practice = { $practice }
+why-practice-not = does not list: { $practice }
+why-service = offers { $service }
+why-service-not = does not offer { $service }
+why-experience = experienced with { $experience }
+why-experience-not = no stated experience with { $experience }
+why-faith = shares the person's faith ({ $faith })
+why-faith-not = not stated as sharing the person's faith ({ $faith })
+why-gender = { $label } carer
+why-gender-not = not a { $label } carer
+why-faith-provider = not applicable to a provider — ask about { $faith } staff
+why-gender-provider = not applicable to a provider — ask for a { $label } carer
+why-distance = { $km } km away
+why-schedule-none = no availability recorded
+why-schedule-not-free = not free at the times needed
+why-free-days = { $days } { $periods }
+why-schedule-all = free { $times } — covers all of the schedule
+why-schedule-part = free { $times } — covers { $percent }% of the schedule
+period-mornings = mornings
+period-afternoons = afternoons
+period-evenings = evenings
+period-nights = nights
+list-join = { $a }, { $b }
+list-and = { $a } and { $b }
+list-or = { $a } or { $b }
+list-groups = { $a }, { $b }
+why-start-arranged = starts by arrangement
+why-hours-arranged = hours by arrangement
+why-hours = { $free } hours a week free ({ $needed } needed)
+why-hours-short = { $free } hours a week free — { $needed } needed
+why-rate-unknown = hourly rate not published — ask
+why-rate = £{ $rate } an hour
+why-rate-over = £{ $rate } an hour — over the £{ $limit } limit
+why-available-now = available now
+why-available-from = available from { $date }
+why-available-late = available from { $date } — needed by { $needed }
+why-check-none = no { $check } recorded
+why-check-valid = { $check } valid until { $date }
+why-check-expired = { $check } expired on { $date }
+why-accepting = accepting new clients (confirmed { $date })
+why-accepting-lapsed = accepting flag not renewed since { $date } (lapses after { $days } days) — ask
+why-accepting-not = not accepting new clients
+why-criterion = { $what }
+date-format = { $y }-{ $mm }-{ $dd }
+date-unknown = an unknown date
+relax-within = { $count } more within { $km } km
+relax-hours = { $count } more with fewer than { $needed } hours a week free
+relax-rate = { $count } more above £{ $limit } an hour or not publishing a rate
+relax-needed-by = { $count } more available after { $date }
+relax-language-dialect = { $count ->
+    [one] { $count } speaks { $related } — confirm { $language }
+   *[other] { $count } speak { $related } — confirm { $language }
+}
+relax-language-some-dialect = { $count } more without requiring { $language }, { $dialect } of whom speak { $related } — confirm { $language }
+relax-language-level = { $count } more without requiring { $language } at { $level } level
+relax-language = { $count } more without requiring { $language }
+relax-accepting = { $count } more if providers not currently accepting new clients (or whose flag lapsed) were asked
+relax-schedule = { $count } more who cover part of the schedule
+relax-check = { $count } more without a valid { $check }
+relax-without = { $count } more without requiring “{ $what }”
+
 ## Shortlist
 shortlist-add = Add { $name } to my shortlist
 shortlist-remove = Remove { $name } from my shortlist

@@ -87,6 +87,101 @@ crit-max_hourly_rate = કલાકનો દર
 crit-needed_by = સમયસર શરૂ કરી શકે
 crit-accepting_new_clients = નવા ક્લાયન્ટ લે છે
 
+## Reasons and relaxations
+crit-with-value = { $name }: { $value }
+level-basic = પાયાનું
+level-conversational = વાતચીત જેટલું
+level-fluent = અસ્ખલિત
+level-native = માતૃભાષા
+why-language-level = { $language } બોલે છે ({ $level })
+why-language = { $who ->
+    [provider] સ્ટાફ { $language } બોલે છે
+   *[other] { $language } બોલે છે
+}
+why-language-related = { $who ->
+    [provider] સ્ટાફ { $related } બોલે છે — { $language } બોલે છે કે નહીં તેની ખાતરી કરો
+   *[other] { $related } બોલે છે — { $language } બોલે છે કે નહીં તેની ખાતરી કરો
+}
+why-language-lower = { $language } બોલે છે ({ $level }) — જરૂરી સ્તર: { $needed }
+why-language-none = { $who ->
+    [female] { $language } બોલતી નથી
+    [male] { $language } બોલતો નથી
+   *[other] { $language } બોલતા નથી
+}
+why-cuisine = ઘરની રસોઈ બનાવે છે: { $cuisine }
+why-cuisine-not = રસોઈમાં નોંધાયેલું નથી: { $cuisine }
+why-diet = ખોરાકના આ નિયમો પાળે છે: { $diet }
+why-diet-not = ખોરાકનો આ નિયમ નોંધાયેલો નથી: { $diet }
+why-practice = { $practice }
+why-practice-not = નોંધાયેલું નથી: { $practice }
+why-service = આ સેવા આપે છે: { $service }
+why-service-not = { $who ->
+    [female] આ સેવા આપતી નથી: { $service }
+    [male] આ સેવા આપતો નથી: { $service }
+   *[other] આ સેવા આપતા નથી: { $service }
+}
+why-experience = અનુભવ છે: { $experience }
+why-experience-not = અનુભવ નોંધાયેલો નથી: { $experience }
+why-faith = વ્યક્તિ જેવો જ ધર્મ ({ $faith })
+why-faith-not = વ્યક્તિ જેવો જ ધર્મ હોવાનું જણાવ્યું નથી ({ $faith })
+why-gender = { $gender ->
+    [female] સ્ત્રી સંભાળ રાખનાર
+    [male] પુરુષ સંભાળ રાખનાર
+   *[other] સંભાળ રાખનાર: { $label }
+}
+why-gender-not = { $gender ->
+    [female] સ્ત્રી સંભાળ રાખનાર નથી
+    [male] પુરુષ સંભાળ રાખનાર નથી
+   *[other] સંભાળ રાખનાર ({ $label }) નથી
+}
+why-faith-provider = સંસ્થાને લાગુ પડતું નથી — { $faith } સ્ટાફ છે કે નહીં તે પૂછો
+why-gender-provider = સંસ્થાને લાગુ પડતું નથી — { $label } સ્ટાફ વિશે પૂછો
+why-distance = { $km } કિમી દૂર
+why-schedule-none = ઉપલબ્ધ સમય નોંધાયેલો નથી
+why-schedule-not-free = જરૂરી સમયે ઉપલબ્ધ નથી
+why-free-days = { $days } { $periods }
+why-schedule-all = ઉપલબ્ધ: { $times } — આખું સમયપત્રક આવરી લે છે
+why-schedule-part = ઉપલબ્ધ: { $times } — સમયપત્રકનો { $percent }% ભાગ આવરી લે છે
+period-mornings = સવાર
+period-afternoons = બપોર
+period-evenings = સાંજ
+period-nights = રાત
+list-join = { $a }, { $b }
+list-and = { $a } અને { $b }
+list-or = { $a } અથવા { $b }
+list-groups = { $a }; { $b }
+why-start-arranged = શરૂઆતની તારીખ પરસ્પર નક્કી થશે
+why-hours-arranged = સમય પરસ્પર નક્કી થશે
+why-hours = અઠવાડિયે { $free } કલાક ઉપલબ્ધ ({ $needed } જરૂરી)
+why-hours-short = અઠવાડિયે { $free } કલાક ઉપલબ્ધ — { $needed } જરૂરી
+why-rate-unknown = કલાકનો દર જાહેર નથી — પૂછો
+why-rate = કલાકના £{ $rate }
+why-rate-over = કલાકના £{ $rate } — £{ $limit }ની મર્યાદાથી વધુ
+why-available-now = હમણાં ઉપલબ્ધ
+why-available-from = { $date }થી ઉપલબ્ધ
+why-available-late = { $date }થી ઉપલબ્ધ — { $needed } સુધીમાં જરૂરી
+why-check-none = { $check } નોંધાયેલ નથી
+why-check-valid = { $check } { $date } સુધી માન્ય
+why-check-expired = { $check }ની મુદત { $date }ના રોજ પૂરી થઈ
+why-accepting = નવા ક્લાયન્ટ લે છે ({ $date }ના રોજ પુષ્ટિ)
+why-accepting-lapsed = { $date }થી નવા ક્લાયન્ટ લેવાની પુષ્ટિ ફરી કરાઈ નથી ({ $days } દિવસ પછી રદ થાય છે) — પૂછો
+why-accepting-not = નવા ક્લાયન્ટ લેતા નથી
+why-criterion = { $what }
+date-format = { $d }/{ $m }/{ $y }
+date-unknown = અજ્ઞાત તારીખ
+relax-within = { $km } કિમીની અંદર { $count } વધુ
+relax-hours = { $count } વધુ, જેમની પાસે અઠવાડિયે { $needed } કલાકથી ઓછો સમય છે
+relax-rate = { $count } વધુ, જેમનો દર કલાકના £{ $limit }થી વધુ છે અથવા જાહેર નથી
+relax-needed-by = { $count } વધુ, જે { $date } પછી ઉપલબ્ધ છે
+relax-language-dialect = { $count } વ્યક્તિ { $related } બોલે છે — { $language }ની ખાતરી કરો
+relax-language-some-dialect = { $language } ફરજિયાત ન રાખો તો { $count } વધુ, જેમાંથી { $dialect } { $related } બોલે છે — { $language }ની ખાતરી કરો
+relax-language-level = { $language } { $level } સ્તરે ફરજિયાત ન રાખો તો { $count } વધુ
+relax-language = { $language } ફરજિયાત ન રાખો તો { $count } વધુ
+relax-accepting = હાલમાં નવા ક્લાયન્ટ ન લેતી (અથવા જેમની પુષ્ટિ રદ થઈ છે તેવી) સંસ્થાઓને પણ પૂછો તો { $count } વધુ
+relax-schedule = { $count } વધુ, જે સમયપત્રકનો થોડો ભાગ આવરી લે છે
+relax-check = માન્ય { $check } ફરજિયાત ન રાખો તો { $count } વધુ
+relax-without = “{ $what }” ફરજિયાત ન રાખો તો { $count } વધુ
+
 ## Shortlist
 shortlist-add = { $name } ને મારી પસંદગીની યાદીમાં ઉમેરો
 shortlist-remove = { $name } ને મારી પસંદગીની યાદીમાંથી કાઢો

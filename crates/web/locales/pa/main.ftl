@@ -87,6 +87,135 @@ crit-max_hourly_rate = ਘੰਟੇ ਦਾ ਰੇਟ
 crit-needed_by = ਸਮੇਂ ਸਿਰ ਸ਼ੁਰੂ ਕਰ ਸਕਦੇ ਹਨ
 crit-accepting_new_clients = ਨਵੇਂ ਕਲਾਇੰਟ ਲੈ ਰਹੇ ਹਨ
 
+## Reasons and relaxations
+crit-with-value = { $name }: { $value }
+level-basic = ਮੁੱਢਲਾ ਪੱਧਰ
+level-conversational = ਗੱਲਬਾਤ ਜੋਗਾ ਪੱਧਰ
+level-fluent = ਰਵਾਨੀ ਨਾਲ
+level-native = ਮਾਂ-ਬੋਲੀ
+why-language-level = { $who ->
+    [female] { $language } ਬੋਲਦੀ ਹੈ ({ $level })
+    [male] { $language } ਬੋਲਦਾ ਹੈ ({ $level })
+   *[other] { $language } ਬੋਲਦੇ ਹਨ ({ $level })
+}
+why-language = { $who ->
+    [female] { $language } ਬੋਲਦੀ ਹੈ
+    [male] { $language } ਬੋਲਦਾ ਹੈ
+    [provider] ਸਟਾਫ਼ { $language } ਬੋਲਦਾ ਹੈ
+   *[other] { $language } ਬੋਲਦੇ ਹਨ
+}
+why-language-related = { $who ->
+    [female] { $related } ਬੋਲਦੀ ਹੈ — ਪੱਕਾ ਕਰੋ ਕਿ { $language } ਵੀ ਬੋਲਦੀ ਹੈ
+    [male] { $related } ਬੋਲਦਾ ਹੈ — ਪੱਕਾ ਕਰੋ ਕਿ { $language } ਵੀ ਬੋਲਦਾ ਹੈ
+    [provider] ਸਟਾਫ਼ { $related } ਬੋਲਦਾ ਹੈ — ਪੱਕਾ ਕਰੋ ਕਿ { $language } ਵੀ ਬੋਲਦਾ ਹੈ
+   *[other] { $related } ਬੋਲਦੇ ਹਨ — ਪੱਕਾ ਕਰੋ ਕਿ { $language } ਵੀ ਬੋਲਦੇ ਹਨ
+}
+why-language-lower = { $who ->
+    [female] { $language } ਬੋਲਦੀ ਹੈ ({ $level }) — ਲੋੜੀਂਦਾ ਪੱਧਰ: { $needed }
+    [male] { $language } ਬੋਲਦਾ ਹੈ ({ $level }) — ਲੋੜੀਂਦਾ ਪੱਧਰ: { $needed }
+   *[other] { $language } ਬੋਲਦੇ ਹਨ ({ $level }) — ਲੋੜੀਂਦਾ ਪੱਧਰ: { $needed }
+}
+why-language-none = { $who ->
+    [female] { $language } ਨਹੀਂ ਬੋਲਦੀ
+    [male] { $language } ਨਹੀਂ ਬੋਲਦਾ
+    [provider] ਸਟਾਫ਼ { $language } ਨਹੀਂ ਬੋਲਦਾ
+   *[other] { $language } ਨਹੀਂ ਬੋਲਦੇ
+}
+why-cuisine = { $who ->
+    [female] ਘਰੇਲੂ ਖਾਣਾ ਬਣਾਉਂਦੀ ਹੈ: { $cuisine }
+    [male] ਘਰੇਲੂ ਖਾਣਾ ਬਣਾਉਂਦਾ ਹੈ: { $cuisine }
+   *[other] ਘਰੇਲੂ ਖਾਣਾ ਬਣਾਉਂਦੇ ਹਨ: { $cuisine }
+}
+why-cuisine-not = ਖਾਣਾ ਬਣਾਉਣ ਵਿੱਚ ਦਰਜ ਨਹੀਂ: { $cuisine }
+why-diet = { $who ->
+    [female] ਖਾਣੇ ਦੇ ਇਹ ਨਿਯਮ ਮੰਨਦੀ ਹੈ: { $diet }
+    [male] ਖਾਣੇ ਦੇ ਇਹ ਨਿਯਮ ਮੰਨਦਾ ਹੈ: { $diet }
+   *[other] ਖਾਣੇ ਦੇ ਇਹ ਨਿਯਮ ਮੰਨਦੇ ਹਨ: { $diet }
+}
+why-diet-not = ਖਾਣੇ ਦਾ ਇਹ ਨਿਯਮ ਦਰਜ ਨਹੀਂ: { $diet }
+why-practice = { $practice }
+why-practice-not = ਦਰਜ ਨਹੀਂ: { $practice }
+why-service = { $who ->
+    [female] ਇਹ ਸੇਵਾ ਦਿੰਦੀ ਹੈ: { $service }
+    [male] ਇਹ ਸੇਵਾ ਦਿੰਦਾ ਹੈ: { $service }
+   *[other] ਇਹ ਸੇਵਾ ਦਿੰਦੇ ਹਨ: { $service }
+}
+why-service-not = { $who ->
+    [female] ਇਹ ਸੇਵਾ ਨਹੀਂ ਦਿੰਦੀ: { $service }
+    [male] ਇਹ ਸੇਵਾ ਨਹੀਂ ਦਿੰਦਾ: { $service }
+   *[other] ਇਹ ਸੇਵਾ ਨਹੀਂ ਦਿੰਦੇ: { $service }
+}
+why-experience = ਤਜਰਬਾ ਹੈ: { $experience }
+why-experience-not = ਕੋਈ ਤਜਰਬਾ ਦਰਜ ਨਹੀਂ: { $experience }
+why-faith = ਵਿਅਕਤੀ ਨਾਲ ਸਾਂਝਾ ਧਰਮ ({ $faith })
+why-faith-not = ਵਿਅਕਤੀ ਨਾਲ ਸਾਂਝਾ ਧਰਮ ਦਰਜ ਨਹੀਂ ({ $faith })
+why-gender = { $gender ->
+    [female] ਔਰਤ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੀ
+    [male] ਮਰਦ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲਾ
+   *[other] ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ: { $label }
+}
+why-gender-not = { $gender ->
+    [female] ਔਰਤ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੀ ਨਹੀਂ
+    [male] ਮਰਦ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲਾ ਨਹੀਂ
+   *[other] ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ({ $label }) ਨਹੀਂ
+}
+why-faith-provider = ਸੰਸਥਾ ’ਤੇ ਲਾਗੂ ਨਹੀਂ — ਪੁੱਛੋ ਕਿ ਕੀ ਸਟਾਫ਼ ਵਿੱਚ { $faith } ਲੋਕ ਹਨ
+why-gender-provider = ਸੰਸਥਾ ’ਤੇ ਲਾਗੂ ਨਹੀਂ — { $label } ਸਟਾਫ਼ ਬਾਰੇ ਪੁੱਛੋ
+why-distance = { $km } ਕਿਲੋਮੀਟਰ ਦੂਰ
+why-schedule-none = ਵਿਹਲਾ ਸਮਾਂ ਦਰਜ ਨਹੀਂ
+why-schedule-not-free = ਲੋੜੀਂਦੇ ਸਮੇਂ ’ਤੇ ਵਿਹਲ ਨਹੀਂ
+why-free-days = { $days } { $periods }
+why-schedule-all = ਵਿਹਲ: { $times } — ਸਾਰੀ ਸਮਾਂ-ਸਾਰਣੀ ਪੂਰੀ ਹੁੰਦੀ ਹੈ
+why-schedule-part = ਵਿਹਲ: { $times } — ਸਮਾਂ-ਸਾਰਣੀ ਦਾ { $percent }% ਪੂਰਾ ਹੁੰਦਾ ਹੈ
+period-mornings = ਸਵੇਰ
+period-afternoons = ਦੁਪਹਿਰ
+period-evenings = ਸ਼ਾਮ
+period-nights = ਰਾਤ
+list-join = { $a }, { $b }
+list-and = { $a } ਅਤੇ { $b }
+list-or = { $a } ਜਾਂ { $b }
+list-groups = { $a }; { $b }
+why-start-arranged = ਸ਼ੁਰੂ ਕਰਨ ਦੀ ਤਾਰੀਖ਼ ਆਪਸੀ ਸਹਿਮਤੀ ਨਾਲ
+why-hours-arranged = ਸਮਾਂ ਆਪਸੀ ਸਹਿਮਤੀ ਨਾਲ
+why-hours = ਹਫ਼ਤੇ ਵਿੱਚ { $free } { $free ->
+    [one] ਘੰਟਾ
+   *[other] ਘੰਟੇ
+} ਵਿਹਲ ({ $needed } ਦੀ ਲੋੜ)
+why-hours-short = ਹਫ਼ਤੇ ਵਿੱਚ { $free } { $free ->
+    [one] ਘੰਟਾ
+   *[other] ਘੰਟੇ
+} ਵਿਹਲ — { $needed } ਦੀ ਲੋੜ
+why-rate-unknown = ਘੰਟੇ ਦਾ ਰੇਟ ਪ੍ਰਕਾਸ਼ਿਤ ਨਹੀਂ — ਪੁੱਛੋ
+why-rate = £{ $rate } ਪ੍ਰਤੀ ਘੰਟਾ
+why-rate-over = £{ $rate } ਪ੍ਰਤੀ ਘੰਟਾ — £{ $limit } ਦੀ ਹੱਦ ਤੋਂ ਵੱਧ
+why-available-now = ਹੁਣੇ ਉਪਲਬਧ
+why-available-from = { $date } ਤੋਂ ਉਪਲਬਧ
+why-available-late = { $date } ਤੋਂ ਉਪਲਬਧ — { $needed } ਤੱਕ ਲੋੜ
+why-check-none = { $check } ਦਰਜ ਨਹੀਂ
+why-check-valid = { $check } { $date } ਤੱਕ ਜਾਇਜ਼
+why-check-expired = { $check } ਦੀ ਮਿਆਦ { $date } ਨੂੰ ਖ਼ਤਮ ਹੋ ਗਈ
+why-accepting = ਨਵੇਂ ਗਾਹਕ ਲੈ ਰਹੇ ਹਨ ({ $date } ਨੂੰ ਪੁਸ਼ਟੀ ਕੀਤੀ)
+why-accepting-lapsed = { $date } ਤੋਂ ਨਵੇਂ ਗਾਹਕ ਲੈਣ ਦੀ ਪੁਸ਼ਟੀ ਨਵਿਆਈ ਨਹੀਂ ਗਈ ({ $days } ਦਿਨਾਂ ਬਾਅਦ ਖ਼ਤਮ ਹੋ ਜਾਂਦੀ ਹੈ) — ਪੁੱਛੋ
+why-accepting-not = ਨਵੇਂ ਗਾਹਕ ਨਹੀਂ ਲੈ ਰਹੇ
+why-criterion = { $what }
+date-format = { $d }/{ $m }/{ $y }
+date-unknown = ਅਣਜਾਣ ਤਾਰੀਖ਼
+relax-within = { $km } ਕਿਲੋਮੀਟਰ ਦੇ ਅੰਦਰ { $count } ਹੋਰ
+relax-hours = { $count } ਹੋਰ ਜਿਨ੍ਹਾਂ ਕੋਲ ਹਫ਼ਤੇ ਵਿੱਚ { $needed } ਤੋਂ ਘੱਟ ਘੰਟੇ ਵਿਹਲ ਹੈ
+relax-rate = { $count } ਹੋਰ ਜਿਨ੍ਹਾਂ ਦਾ ਰੇਟ £{ $limit } ਪ੍ਰਤੀ ਘੰਟਾ ਤੋਂ ਵੱਧ ਹੈ ਜਾਂ ਪ੍ਰਕਾਸ਼ਿਤ ਨਹੀਂ
+relax-needed-by = { $count } ਹੋਰ ਜੋ { $date } ਤੋਂ ਬਾਅਦ ਉਪਲਬਧ ਹਨ
+relax-language-dialect = { $count ->
+    [one] { $count } ਵਿਅਕਤੀ { $related } ਬੋਲਦਾ ਹੈ — { $language } ਬਾਰੇ ਪੱਕਾ ਕਰੋ
+   *[other] { $count } ਲੋਕ { $related } ਬੋਲਦੇ ਹਨ — { $language } ਬਾਰੇ ਪੱਕਾ ਕਰੋ
+}
+relax-language-some-dialect = { $language } ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ, ਜਿਨ੍ਹਾਂ ਵਿੱਚੋਂ { $dialect } { $related } ਬੋਲਦੇ ਹਨ — { $language } ਬਾਰੇ ਪੱਕਾ ਕਰੋ
+relax-language-level = { $language } ({ $level }) ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ
+relax-language = { $language } ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ
+relax-accepting = { $count } ਹੋਰ, ਜੇ ਉਹਨਾਂ ਸੰਸਥਾਵਾਂ ਨੂੰ ਵੀ ਪੁੱਛਿਆ ਜਾਵੇ ਜੋ ਇਸ ਵੇਲੇ ਨਵੇਂ ਗਾਹਕ ਨਹੀਂ ਲੈ ਰਹੀਆਂ (ਜਾਂ ਜਿਨ੍ਹਾਂ ਦੀ ਪੁਸ਼ਟੀ ਮੁੱਕ ਗਈ)
+relax-schedule = { $count } ਹੋਰ ਜੋ ਸਮਾਂ-ਸਾਰਣੀ ਦਾ ਕੁਝ ਹਿੱਸਾ ਪੂਰਾ ਕਰਦੇ ਹਨ
+relax-check = ਜਾਇਜ਼ { $check } ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ
+relax-without = “{ $what }” ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ
+
 ## Shortlist
 shortlist-add = { $name } ਨੂੰ ਮੇਰੀ ਚੋਣ-ਸੂਚੀ ਵਿੱਚ ਜੋੜੋ
 shortlist-remove = { $name } ਨੂੰ ਮੇਰੀ ਚੋਣ-ਸੂਚੀ ਵਿੱਚੋਂ ਹਟਾਓ

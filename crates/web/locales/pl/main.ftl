@@ -89,6 +89,104 @@ crit-max_hourly_rate = Stawka godzinowa
 crit-needed_by = Może zacząć na czas
 crit-accepting_new_clients = Przyjmuje nowych klientów
 
+## Reasons and relaxations
+crit-with-value = { $name }: { $value }
+level-basic = podstawowy
+level-conversational = komunikatywny
+level-fluent = biegły
+level-native = ojczysty
+why-language-level = mówi w języku: { $language } (poziom: { $level })
+why-language = { $who ->
+    [provider] personel mówi w języku: { $language }
+   *[other] mówi w języku: { $language }
+}
+why-language-related = { $who ->
+    [provider] personel mówi w języku: { $related } — proszę potwierdzić: { $language }
+   *[other] mówi w języku: { $related } — proszę potwierdzić: { $language }
+}
+why-language-lower = mówi w języku: { $language } (poziom: { $level }) — potrzebny poziom: { $needed }
+why-language-none = { $who ->
+    [provider] personel nie mówi w języku: { $language }
+   *[other] nie mówi w języku: { $language }
+}
+why-cuisine = gotuje, kuchnia: { $cuisine }
+why-cuisine-not = nie podaje kuchni: { $cuisine }
+why-diet = przestrzega zasad żywieniowych: { $diet }
+why-diet-not = nie podaje zasad żywieniowych: { $diet }
+why-practice = { $practice }
+why-practice-not = nie podaje: { $practice }
+why-service = oferuje: { $service }
+why-service-not = nie oferuje: { $service }
+why-experience = ma doświadczenie: { $experience }
+why-experience-not = nie podaje doświadczenia: { $experience }
+why-faith = wyznaje tę samą religię co osoba szukająca opieki ({ $faith })
+why-faith-not = brak informacji, że wyznaje tę samą religię co osoba szukająca opieki ({ $faith })
+why-gender = { $gender ->
+    [female] opiekunka (kobieta)
+    [male] opiekun (mężczyzna)
+   *[other] osoba opiekuńcza ({ $label })
+}
+why-gender-not = { $gender ->
+    [female] nie jest opiekunką (kobietą)
+    [male] nie jest opiekunem (mężczyzną)
+   *[other] nie jest osobą opiekuńczą ({ $label })
+}
+why-faith-provider = nie dotyczy organizacji — proszę zapytać o personel wyznania: { $faith }
+why-gender-provider = { $gender ->
+    [female] nie dotyczy organizacji — proszę zapytać o opiekunkę
+    [male] nie dotyczy organizacji — proszę zapytać o opiekuna (mężczyznę)
+   *[other] nie dotyczy organizacji — proszę zapytać o osobę opiekuńczą ({ $label })
+}
+why-distance = { $km } km stąd
+why-schedule-none = brak zapisanej dostępności
+why-schedule-not-free = brak dostępności w potrzebnych godzinach
+why-free-days = { $days }: { $periods }
+why-schedule-all = dostępność: { $times } — cały potrzebny czas
+why-schedule-part = dostępność: { $times } — { $percent }% potrzebnego czasu
+period-mornings = rano
+period-afternoons = po południu
+period-evenings = wieczorem
+period-nights = w nocy
+list-join = { $a }, { $b }
+list-and = { $a } i { $b }
+list-or = { $a } lub { $b }
+list-groups = { $a }; { $b }
+why-start-arranged = termin rozpoczęcia do uzgodnienia
+why-hours-arranged = godziny do uzgodnienia
+why-hours = { $free } godz. wolnych w tygodniu (potrzeba { $needed })
+why-hours-short = { $free } godz. wolnych w tygodniu — potrzeba { $needed }
+why-rate-unknown = stawka godzinowa nie jest podana — proszę zapytać
+why-rate = £{ $rate } za godzinę
+why-rate-over = £{ $rate } za godzinę — powyżej limitu £{ $limit }
+why-available-now = dostępność od zaraz
+why-available-from = dostępność od { $date }
+why-available-late = dostępność od { $date } — potrzeba do { $needed }
+why-check-none = brak wpisu: { $check }
+why-check-valid = { $check }: ważne do { $date }
+why-check-expired = { $check }: ważność wygasła { $date }
+why-accepting = przyjmuje nowych klientów (potwierdzono { $date })
+why-accepting-lapsed = informacja o przyjmowaniu klientów nieodnowiona od { $date } (wygasa po { $days } dniach) — proszę zapytać
+why-accepting-not = nie przyjmuje nowych klientów
+why-criterion = { $what }
+date-format = { $dd }.{ $mm }.{ $y }
+date-unknown = (data nieznana)
+relax-within = dodatkowo: { $count } w odległości do { $km } km
+relax-hours = dodatkowo: { $count }, jeśli wystarczy mniej niż { $needed } godz. w tygodniu
+relax-rate = dodatkowo: { $count } ze stawką powyżej £{ $limit } za godzinę lub bez podanej stawki
+relax-needed-by = dodatkowo: { $count } z dostępnością dopiero po { $date }
+relax-language-dialect = { $count ->
+    [one] { $count } osoba mówi w języku: { $related } — proszę potwierdzić: { $language }
+    [few] { $count } osoby mówią w języku: { $related } — proszę potwierdzić: { $language }
+   *[other] { $count } osób mówi w języku: { $related } — proszę potwierdzić: { $language }
+}
+relax-language-some-dialect = dodatkowo: { $count } bez wymogu języka: { $language }; w tym { $dialect } mówiących w języku: { $related } — proszę potwierdzić: { $language }
+relax-language-level = dodatkowo: { $count } bez wymogu języka: { $language } na poziomie: { $level }
+relax-language = dodatkowo: { $count } bez wymogu języka: { $language }
+relax-accepting = dodatkowo: { $count }, jeśli zapytać też organizacje, które obecnie nie przyjmują nowych klientów (lub nie odnowiły tej informacji)
+relax-schedule = dodatkowo: { $count } z dostępnością tylko w części potrzebnego czasu
+relax-check = dodatkowo: { $count } bez ważnego dokumentu: { $check }
+relax-without = dodatkowo: { $count } bez wymogu „{ $what }”
+
 ## Shortlist
 shortlist-add = Dodaj do mojej listy: { $name }
 shortlist-remove = Usuń z mojej listy: { $name }

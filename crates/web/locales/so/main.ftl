@@ -87,6 +87,144 @@ crit-max_hourly_rate = Qiimaha saacaddii
 crit-needed_by = Ku bilaabi kara waqtiga
 crit-accepting_new_clients = Qaata macaamiil cusub
 
+## Reasons and relaxations
+crit-with-value = { $name }: { $value }
+level-basic = aasaasi
+level-conversational = wada-hadal maalmeed
+level-fluent = si fasiix ah
+level-native = af hooyo
+why-language-level = { $who ->
+    [female] waxay ku hadashaa { $language } (heerka: { $level })
+    [male] wuxuu ku hadlaa { $language } (heerka: { $level })
+   *[other] waxay ku hadlaan { $language } (heerka: { $level })
+}
+why-language = { $who ->
+    [female] waxay ku hadashaa { $language }
+    [male] wuxuu ku hadlaa { $language }
+    [provider] shaqaaluhu waxay ku hadlaan { $language }
+   *[other] waxay ku hadlaan { $language }
+}
+why-language-related = { $who ->
+    [female] waxay ku hadashaa { $related } — hubi inay ku hadasho { $language }
+    [male] wuxuu ku hadlaa { $related } — hubi inuu ku hadlo { $language }
+    [provider] shaqaaluhu waxay ku hadlaan { $related } — hubi inay ku hadlaan { $language }
+   *[other] waxay ku hadlaan { $related } — hubi inay ku hadlaan { $language }
+}
+why-language-lower = { $who ->
+    [female] waxay ku hadashaa { $language } (heerka: { $level }) — waxaa loo baahan yahay heerka: { $needed }
+    [male] wuxuu ku hadlaa { $language } (heerka: { $level }) — waxaa loo baahan yahay heerka: { $needed }
+   *[other] waxay ku hadlaan { $language } (heerka: { $level }) — waxaa loo baahan yahay heerka: { $needed }
+}
+why-language-none = { $who ->
+    [female] kuma hadasho { $language }
+    [male] kuma hadlo { $language }
+    [provider] shaqaaluhu kuma hadlaan { $language }
+   *[other] kuma hadlaan { $language }
+}
+why-cuisine = { $who ->
+    [female] waxay karisaa cuntada guriga: { $cuisine }
+    [male] wuxuu kariyaa cuntada guriga: { $cuisine }
+   *[other] waxay kariyaan cuntada guriga: { $cuisine }
+}
+why-cuisine-not = kuma qorna karinta: { $cuisine }
+why-diet = { $who ->
+    [female] waxay ilaalisaa xeerarka cuntada: { $diet }
+    [male] wuxuu ilaaliyaa xeerarka cuntada: { $diet }
+   *[other] waxay ilaaliyaan xeerarka cuntada: { $diet }
+}
+why-diet-not = kuma qorna xeerka cuntada: { $diet }
+why-practice = { $practice }
+why-practice-not = kuma qorna: { $practice }
+why-service = { $who ->
+    [female] waxay bixisaa: { $service }
+    [male] wuxuu bixiyaa: { $service }
+   *[other] waxay bixiyaan: { $service }
+}
+why-service-not = { $who ->
+    [female] ma bixiso: { $service }
+    [male] ma bixiyo: { $service }
+   *[other] ma bixiyaan: { $service }
+}
+why-experience = { $who ->
+    [female] waxay khibrad u leedahay: { $experience }
+    [male] wuxuu khibrad u leeyahay: { $experience }
+   *[other] waxay khibrad u leeyihiin: { $experience }
+}
+why-experience-not = khibrad lama sheegin: { $experience }
+why-faith = { $who ->
+    [female] waxay la wadaagtaa diinta qofka ({ $faith })
+    [male] wuxuu la wadaagaa diinta qofka ({ $faith })
+   *[other] waxay la wadaagaan diinta qofka ({ $faith })
+}
+why-faith-not = lama sheegin in diinta qofka ({ $faith }) la wadaago
+why-gender = { $gender ->
+    [female] daryeele haweeney ah
+    [male] daryeele nin ah
+   *[other] daryeele: { $label }
+}
+why-gender-not = { $gender ->
+    [female] ma aha daryeele haweeney ah
+    [male] ma aha daryeele nin ah
+   *[other] ma aha daryeele: { $label }
+}
+why-faith-provider = kuma khusayso bixiyaha adeegga — weydii inay jiraan shaqaale { $faith } ah
+why-gender-provider = { $gender ->
+    [female] kuma khusayso bixiyaha adeegga — weydii daryeele haweeney ah
+    [male] kuma khusayso bixiyaha adeegga — weydii daryeele nin ah
+   *[other] kuma khusayso bixiyaha adeegga — weydii daryeele: { $label }
+}
+why-distance = { $km } km u jira
+why-schedule-none = wakhti bannaan lama diiwaangelin
+why-schedule-not-free = wakhtiyada loo baahan yahay ma bannaana
+why-free-days = { $days } ({ $periods })
+why-schedule-all = bannaan: { $times } — jadwalka oo dhan
+why-schedule-part = bannaan: { $times } — { $percent }% jadwalka
+period-mornings = subaxda
+period-afternoons = galabta
+period-evenings = fiidka
+period-nights = habeenka
+list-join = { $a }, { $b }
+list-and = { $a } iyo { $b }
+list-or = { $a } ama { $b }
+list-groups = { $a }; { $b }
+why-start-arranged = taariikhda bilowga waa lagu heshiin karaa
+why-hours-arranged = saacadaha waa lagu heshiin karaa
+why-hours = { $free } { $free ->
+    [one] saacad
+   *[other] saacadood
+} oo bannaan toddobaadkii ({ $needed } ayaa loo baahan yahay)
+why-hours-short = { $free } { $free ->
+    [one] saacad
+   *[other] saacadood
+} oo bannaan toddobaadkii — { $needed } ayaa loo baahan yahay
+why-rate-unknown = qiimaha saacaddii lama soo bandhigin — weydii
+why-rate = £{ $rate } saacaddii
+why-rate-over = £{ $rate } saacaddii — wuu ka badan yahay xadka £{ $limit }
+why-available-now = hadda waa diyaar
+why-available-from = waa diyaar laga bilaabo { $date }
+why-available-late = waa diyaar laga bilaabo { $date } — waxaa loo baahan yahay ka hor { $needed }
+why-check-none = lama diiwaangelin: { $check }
+why-check-valid = { $check }: waa ansax ilaa { $date }
+why-check-expired = { $check }: muddadii waxay dhammaatay { $date }
+why-accepting = macaamiil cusub ayay qaataan (la xaqiijiyay { $date })
+why-accepting-lapsed = "macaamiil cusub" lama cusboonaysiin tan iyo { $date } (waxay dhacdaa { $days } maalmood kadib) — weydii
+why-accepting-not = macaamiil cusub ma qaataan
+why-criterion = { $what }
+date-format = { $d }/{ $m }/{ $y }
+date-unknown = taariikh aan la garanayn
+relax-within = { $count } kale gudaha { $km } km
+relax-hours = { $count } kale oo toddobaadkii ka yar { $needed } saacadood u bannaan
+relax-rate = { $count } kale oo qaata in ka badan £{ $limit } saacaddii ama aan sheegin qiimahooda
+relax-needed-by = { $count } kale oo diyaar noqonaya { $date } kadib
+relax-language-dialect = { $count } qof ayaa ku hadla { $related } — hubi { $language }
+relax-language-some-dialect = { $count } kale haddii { $language } aan shardi laga dhigin; { $dialect } ka mid ah waxay ku hadlaan { $related } — hubi { $language }
+relax-language-level = { $count } kale haddii { $language } heerka { $level } aan shardi laga dhigin
+relax-language = { $count } kale haddii { $language } aan shardi laga dhigin
+relax-accepting = { $count } kale haddii la weydiiyo bixiyeyaasha aan hadda qaadanayn macaamiil cusub (ama calaamaddoodu dhacday)
+relax-schedule = { $count } kale oo dabooli kara qayb ka mid ah jadwalka
+relax-check = { $count } kale haddii aan loo baahnayn { $check } ansax ah
+relax-without = { $count } kale haddii “{ $what }” aan shardi laga dhigin
+
 ## Shortlist
 shortlist-add = Ku dar { $name } liiska aan doortay
 shortlist-remove = Ka saar { $name } liiska aan doortay

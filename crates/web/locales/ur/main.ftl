@@ -87,6 +87,126 @@ crit-max_hourly_rate = فی گھنٹہ ریٹ
 crit-needed_by = وقت پر شروع کر سکتے ہیں
 crit-accepting_new_clients = نئے کلائنٹ لے رہے ہیں
 
+## Reasons and relaxations
+crit-with-value = { $name }: { $value }
+level-basic = بنیادی سطح
+level-conversational = بول چال کی سطح
+level-fluent = روانی سے
+level-native = مادری زبان
+why-language-level = { $who ->
+    [female] { $language } بولتی ہیں ({ $level })
+   *[other] { $language } بولتے ہیں ({ $level })
+}
+why-language = { $who ->
+    [female] { $language } بولتی ہیں
+    [provider] عملہ { $language } بولتا ہے
+   *[other] { $language } بولتے ہیں
+}
+why-language-related = { $who ->
+    [female] { $related } بولتی ہیں — تصدیق کریں کہ { $language } بھی بولتی ہیں
+    [provider] عملہ { $related } بولتا ہے — تصدیق کریں کہ { $language } بھی بولتا ہے
+   *[other] { $related } بولتے ہیں — تصدیق کریں کہ { $language } بھی بولتے ہیں
+}
+why-language-lower = { $who ->
+    [female] { $language } بولتی ہیں ({ $level }) — { $needed } درکار ہے
+   *[other] { $language } بولتے ہیں ({ $level }) — { $needed } درکار ہے
+}
+why-language-none = { $who ->
+    [female] { $language } نہیں بولتیں
+    [provider] عملہ { $language } نہیں بولتا
+   *[other] { $language } نہیں بولتے
+}
+why-cuisine = { $who ->
+    [female] گھر کا کھانا پکاتی ہیں: { $cuisine }
+   *[other] گھر کا کھانا پکاتے ہیں: { $cuisine }
+}
+why-cuisine-not = کھانا پکانے میں درج نہیں: { $cuisine }
+why-diet = { $who ->
+    [female] کھانے کے ان اصولوں کی پابندی کرتی ہیں: { $diet }
+   *[other] کھانے کے ان اصولوں کی پابندی کرتے ہیں: { $diet }
+}
+why-diet-not = کھانے کا یہ اصول درج نہیں: { $diet }
+why-practice = { $practice }
+why-practice-not = درج نہیں: { $practice }
+why-service = { $who ->
+    [female] یہ خدمت فراہم کرتی ہیں: { $service }
+   *[other] یہ خدمت فراہم کرتے ہیں: { $service }
+}
+why-service-not = { $who ->
+    [female] یہ خدمت فراہم نہیں کرتیں: { $service }
+   *[other] یہ خدمت فراہم نہیں کرتے: { $service }
+}
+why-experience = تجربہ ہے: { $experience }
+why-experience-not = کوئی تجربہ درج نہیں: { $experience }
+why-faith = اس شخص کے ہم مذہب ہیں ({ $faith })
+why-faith-not = اس شخص کا ہم مذہب ہونا درج نہیں ({ $faith })
+why-gender = { $gender ->
+    [female] خاتون دیکھ بھال کرنے والی
+    [male] مرد دیکھ بھال کرنے والا
+   *[other] دیکھ بھال کرنے والے: { $label }
+}
+why-gender-not = { $gender ->
+    [female] خاتون دیکھ بھال کرنے والی نہیں
+    [male] مرد دیکھ بھال کرنے والا نہیں
+   *[other] دیکھ بھال کرنے والے ({ $label }) نہیں
+}
+why-faith-provider = ادارے پر لاگو نہیں — پوچھیں کہ کیا عملے میں { $faith } افراد ہیں
+why-gender-provider = ادارے پر لاگو نہیں — { $label } عملے کے بارے میں پوچھیں
+why-distance = { $km } کلومیٹر دور
+why-schedule-none = فارغ اوقات درج نہیں
+why-schedule-not-free = مطلوبہ اوقات میں فارغ نہیں
+why-free-days = { $days } { $periods }
+why-schedule-all = فارغ: { $times } — پورے شیڈول کا احاطہ
+why-schedule-part = فارغ: { $times } — شیڈول کے { $percent }% کا احاطہ
+period-mornings = صبح
+period-afternoons = دوپہر
+period-evenings = شام
+period-nights = رات
+list-join = { $a }، { $b }
+list-and = { $a } اور { $b }
+list-or = { $a } یا { $b }
+list-groups = { $a }؛ { $b }
+why-start-arranged = شروع کرنے کی تاریخ باہمی رضامندی سے
+why-hours-arranged = اوقات باہمی رضامندی سے
+why-hours = ہفتے میں { $free } { $free ->
+    [one] گھنٹہ
+   *[other] گھنٹے
+} فارغ ({ $needed } درکار)
+why-hours-short = ہفتے میں { $free } { $free ->
+    [one] گھنٹہ
+   *[other] گھنٹے
+} فارغ — { $needed } درکار
+why-rate-unknown = فی گھنٹہ ریٹ شائع نہیں — پوچھیں
+why-rate = £{ $rate } فی گھنٹہ
+why-rate-over = £{ $rate } فی گھنٹہ — £{ $limit } کی حد سے زیادہ
+why-available-now = ابھی دستیاب ہیں
+why-available-from = { $date } سے دستیاب ہیں
+why-available-late = { $date } سے دستیاب ہیں — { $needed } تک درکار
+why-check-none = { $check } درج نہیں
+why-check-valid = { $check } { $date } تک درست
+why-check-expired = { $check } کی مدت { $date } کو ختم ہو گئی
+why-accepting = نئے کلائنٹس لے رہے ہیں ({ $date } کو تصدیق ہوئی)
+why-accepting-lapsed = { $date } سے نئے کلائنٹس لینے کی تصدیق نہیں ہوئی ({ $days } دن بعد ختم ہو جاتی ہے) — پوچھیں
+why-accepting-not = نئے کلائنٹس نہیں لے رہے
+why-criterion = { $what }
+date-format = { $d }/{ $m }/{ $y }
+date-unknown = نامعلوم تاریخ
+relax-within = { $km } کلومیٹر کے اندر { $count } مزید
+relax-hours = { $count } مزید جن کے پاس ہفتے میں { $needed } سے کم گھنٹے فارغ ہیں
+relax-rate = { $count } مزید جن کا ریٹ £{ $limit } فی گھنٹہ سے زیادہ ہے یا شائع نہیں
+relax-needed-by = { $count } مزید جو { $date } کے بعد دستیاب ہیں
+relax-language-dialect = { $count ->
+    [one] { $count } فرد { $related } بولتا ہے — { $language } کی تصدیق کریں
+   *[other] { $count } افراد { $related } بولتے ہیں — { $language } کی تصدیق کریں
+}
+relax-language-some-dialect = { $language } کی شرط ہٹانے پر { $count } مزید، جن میں سے { $dialect } { $related } بولتے ہیں — { $language } کی تصدیق کریں
+relax-language-level = { $language } ({ $level }) کی شرط ہٹانے پر { $count } مزید
+relax-language = { $language } کی شرط ہٹانے پر { $count } مزید
+relax-accepting = { $count } مزید اگر ان اداروں سے بھی پوچھا جائے جو فی الحال نئے کلائنٹس نہیں لے رہے (یا جن کی تصدیق ختم ہو گئی)
+relax-schedule = { $count } مزید جو شیڈول کا کچھ حصہ پورا کرتے ہیں
+relax-check = درست { $check } کی شرط ہٹانے پر { $count } مزید
+relax-without = “{ $what }” کی شرط ہٹانے پر { $count } مزید
+
 ## Shortlist
 shortlist-add = { $name } کو میری منتخب فہرست میں شامل کریں
 shortlist-remove = { $name } کو میری منتخب فہرست سے ہٹائیں

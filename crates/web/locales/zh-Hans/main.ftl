@@ -86,6 +86,88 @@ crit-max_hourly_rate = 时薪
 crit-needed_by = 能及时开始
 crit-accepting_new_clients = 接收新客户
 
+## Reasons and relaxations
+crit-with-value = { $name }：{ $value }
+level-basic = 基本
+level-conversational = 日常会话
+level-fluent = 流利
+level-native = 母语
+why-language-level = 会说{ $language }（{ $level }）
+why-language = { $who ->
+    [provider] 员工会说{ $language }
+   *[other] 会说{ $language }
+}
+why-language-related = { $who ->
+    [provider] 员工会说{ $related }，请确认是否会说{ $language }
+   *[other] 会说{ $related }，请确认是否会说{ $language }
+}
+why-language-lower = 会说{ $language }（{ $level }），但需要{ $needed }水平
+why-language-none = { $who ->
+    [provider] 员工不会说{ $language }
+   *[other] 不会说{ $language }
+}
+why-cuisine = 会做家常菜：{ $cuisine }
+why-cuisine-not = 没有列出会做：{ $cuisine }
+why-diet = 遵守饮食规定：{ $diet }
+why-diet-not = 没有列出遵守饮食规定：{ $diet }
+why-practice = { $practice }
+why-practice-not = 没有列出：{ $practice }
+why-service = 提供{ $service }
+why-service-not = 不提供{ $service }
+why-experience = 有相关经验：{ $experience }
+why-experience-not = 没有列出相关经验：{ $experience }
+why-faith = 与当事人信仰相同（{ $faith }）
+why-faith-not = 没有说明与当事人信仰相同（{ $faith }）
+why-gender = { $label }护理员
+why-gender-not = 不是{ $label }护理员
+why-faith-provider = 不适用于服务机构，请询问有没有信仰{ $faith }的员工
+why-gender-provider = 不适用于服务机构，请要求{ $label }护理员
+why-distance = 距离 { $km } 公里
+why-schedule-none = 没有记录空闲时间
+why-schedule-not-free = 所需时间没有空
+why-free-days = { $days }{ $periods }
+why-schedule-all = { $times }有空，完全符合所需时间
+why-schedule-part = { $times }有空，符合所需时间的 { $percent }%
+period-mornings = 上午
+period-afternoons = 下午
+period-evenings = 晚上
+period-nights = 深夜
+list-join = { $a }、{ $b }
+list-and = { $a }和{ $b }
+list-or = { $a }或{ $b }
+list-groups = { $a }；{ $b }
+why-start-arranged = 开始日期可以商量
+why-hours-arranged = 时间可以商量
+why-hours = 每周有 { $free } 小时空闲（需要 { $needed } 小时）
+why-hours-short = 每周有 { $free } 小时空闲，但需要 { $needed } 小时
+why-rate-unknown = 没有公布时薪，请询问
+why-rate = 每小时 £{ $rate }
+why-rate-over = 每小时 £{ $rate }，超出 £{ $limit } 的上限
+why-available-now = 现在可以开始
+why-available-from = { $date }起可以开始
+why-available-late = { $date }起才可以开始，但需要在{ $needed }前开始
+why-check-none = 没有{ $check }记录
+why-check-valid = { $check }有效期至{ $date }
+why-check-expired = { $check }已于{ $date }过期
+why-accepting = 正在接收新服务对象（{ $date }确认）
+why-accepting-lapsed = 自{ $date }起没有再确认接收新服务对象（{ $days } 天后失效），请询问
+why-accepting-not = 暂不接收新服务对象
+why-criterion = { $what }
+date-format = { $y }年{ $m }月{ $d }日
+date-unknown = 日期不详
+relax-within = { $km } 公里以内多 { $count } 个
+relax-hours = 多 { $count } 个每周空闲少于 { $needed } 小时的
+relax-rate = 多 { $count } 个时薪高于 £{ $limit } 或没有公布时薪的
+relax-needed-by = 多 { $count } 个在{ $date }之后才可以开始的
+relax-language-dialect = { $count } 个会说{ $related }，请确认是否会说{ $language }
+relax-language-some-dialect = 不要求{ $language }的话多 { $count } 个，其中 { $dialect } 个会说{ $related }，请确认是否会说{ $language }
+relax-language-level = 不要求{ $language }达到{ $level }水平的话多 { $count } 个
+relax-language = 不要求{ $language }的话多 { $count } 个
+relax-accepting = 如果也询问暂不接收新服务对象（或确认已失效）的服务机构，多 { $count } 个
+relax-schedule = 多 { $count } 个能满足部分所需时间的
+relax-check = 不要求有效{ $check }的话多 { $count } 个
+relax-without = 不要求“{ $what }”的话多 { $count } 个
+
 ## Shortlist
 shortlist-add = 把 { $name } 加入我的备选名单
 shortlist-remove = 把 { $name } 从我的备选名单中删除

@@ -86,6 +86,88 @@ crit-max_hourly_rate = 時薪
 crit-needed_by = 能及時開始
 crit-accepting_new_clients = 接受新客戶
 
+## Reasons and relaxations
+crit-with-value = { $name }：{ $value }
+level-basic = 基本
+level-conversational = 日常會話
+level-fluent = 流利
+level-native = 母語
+why-language-level = 會講{ $language }（{ $level }）
+why-language = { $who ->
+    [provider] 員工會講{ $language }
+   *[other] 會講{ $language }
+}
+why-language-related = { $who ->
+    [provider] 員工會講{ $related }，請確認是否會講{ $language }
+   *[other] 會講{ $related }，請確認是否會講{ $language }
+}
+why-language-lower = 會講{ $language }（{ $level }），但需要{ $needed }程度
+why-language-none = { $who ->
+    [provider] 員工不會講{ $language }
+   *[other] 不會講{ $language }
+}
+why-cuisine = 會煮家常菜：{ $cuisine }
+why-cuisine-not = 沒有列出會煮：{ $cuisine }
+why-diet = 遵守飲食規定：{ $diet }
+why-diet-not = 沒有列出遵守飲食規定：{ $diet }
+why-practice = { $practice }
+why-practice-not = 沒有列出：{ $practice }
+why-service = 提供{ $service }
+why-service-not = 不提供{ $service }
+why-experience = 有相關經驗：{ $experience }
+why-experience-not = 沒有列出相關經驗：{ $experience }
+why-faith = 與當事人信仰相同（{ $faith }）
+why-faith-not = 沒有說明與當事人信仰相同（{ $faith }）
+why-gender = { $label }護理員
+why-gender-not = 不是{ $label }護理員
+why-faith-provider = 不適用於服務機構，請查詢有沒有信奉{ $faith }的員工
+why-gender-provider = 不適用於服務機構，請要求{ $label }護理員
+why-distance = 距離 { $km } 公里
+why-schedule-none = 沒有記錄空閒時間
+why-schedule-not-free = 所需時間沒有空
+why-free-days = { $days }{ $periods }
+why-schedule-all = { $times }有空，完全配合所需時間
+why-schedule-part = { $times }有空，配合所需時間的 { $percent }%
+period-mornings = 上午
+period-afternoons = 下午
+period-evenings = 晚上
+period-nights = 深夜
+list-join = { $a }、{ $b }
+list-and = { $a }和{ $b }
+list-or = { $a }或{ $b }
+list-groups = { $a }；{ $b }
+why-start-arranged = 開始日期可以商議
+why-hours-arranged = 時間可以商議
+why-hours = 每星期有 { $free } 小時空閒（需要 { $needed } 小時）
+why-hours-short = 每星期有 { $free } 小時空閒，但需要 { $needed } 小時
+why-rate-unknown = 沒有公佈時薪，請查詢
+why-rate = 每小時 £{ $rate }
+why-rate-over = 每小時 £{ $rate }，超出 £{ $limit } 的上限
+why-available-now = 現在可以開始
+why-available-from = { $date }起可以開始
+why-available-late = { $date }起才可以開始，但需要在{ $needed }前開始
+why-check-none = 沒有{ $check }記錄
+why-check-valid = { $check }有效至{ $date }
+why-check-expired = { $check }已於{ $date }過期
+why-accepting = 正在接收新服務使用者（{ $date }確認）
+why-accepting-lapsed = 自{ $date }起沒有再確認接收新服務使用者（{ $days } 天後失效），請查詢
+why-accepting-not = 暫不接收新服務使用者
+why-criterion = { $what }
+date-format = { $y }年{ $m }月{ $d }日
+date-unknown = 日期不詳
+relax-within = { $km } 公里以內多 { $count } 個
+relax-hours = 多 { $count } 個每星期空閒少於 { $needed } 小時的
+relax-rate = 多 { $count } 個時薪高於 £{ $limit } 或沒有公佈時薪的
+relax-needed-by = 多 { $count } 個在{ $date }之後才可以開始的
+relax-language-dialect = { $count } 個會講{ $related }，請確認是否會講{ $language }
+relax-language-some-dialect = 不要求{ $language }的話多 { $count } 個，其中 { $dialect } 個會講{ $related }，請確認是否會講{ $language }
+relax-language-level = 不要求{ $language }達到{ $level }程度的話多 { $count } 個
+relax-language = 不要求{ $language }的話多 { $count } 個
+relax-accepting = 如果也查詢暫不接收新服務使用者（或確認已失效）的服務機構，多 { $count } 個
+relax-schedule = 多 { $count } 個能配合部分所需時間的
+relax-check = 不要求有效{ $check }的話多 { $count } 個
+relax-without = 不要求「{ $what }」的話多 { $count } 個
+
 ## Shortlist
 shortlist-add = 把 { $name } 加入我的候選名單
 shortlist-remove = 把 { $name } 從我的候選名單刪除

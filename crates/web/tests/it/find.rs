@@ -85,10 +85,9 @@ async fn a_search_shows_ranked_results_with_the_apis_reasons_and_no_private_deta
     );
     assert!(page.body.contains("km away"));
     assert!(page.body.contains("Add "), "shortlist buttons");
-    // The same search in Traditional Chinese: translated criteria, the API's sentence kept in English.
+    // The same search in Traditional Chinese: the reasons in Chinese.
     let zh = site.get(&format!("{CANTONESE}&lang=zh-Hant"), &[]).await;
-    assert!(zh.body.contains("廣東話"));
-    assert!(zh.body.contains(r#"lang="en">(speaks Cantonese"#));
+    assert!(zh.body.contains("會講廣東話（"), "{}", zh.body);
     // Privacy: no contact links, no full postcode of any carer, no coordinates.
     let carer_cards: Vec<&str> = page
         .body
@@ -174,4 +173,78 @@ async fn relaxations_are_links_that_find_more() {
         count(&wider.body) > count(&page.body),
         "following {link} found more"
     );
+}
+
+/// The text of each reason on a results page (`<li class="met"><b>Yes</b> speaks ...</li>`),
+/// without the outcome and the "essential" mark.
+fn reasons(body: &str) -> Vec<String> {
+    body.split(r#"<ul class="reasons">"#)
+        .skip(1)
+        .filter_map(|list| list.split("</ul>").next())
+        .flat_map(|list| list.split("<li class=").skip(1))
+        .filter_map(|item| {
+            let text = item.split("</b>").nth(1)?.split("</li>").next()?;
+            Some(text.split(" <em>").next()?.trim().to_owned())
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn reasons_are_in_the_page_language_in_every_locale() {
+    let site = TestSite::spawn().await;
+    // Language, cooking, help, faith, gender and times: many kinds of reason, carers and
+    // providers.
+    let search = format!(
+        "{CANTONESE}&practice=prayer_times&gender=female&when=tue-morning&when=sat-evening"
+    );
+    let english = site.get(&format!("{search}&lang=en"), &[]).await;
+    assert_eq!(english.status, StatusCode::OK);
+    let sentences = reasons(&english.body);
+    assert!(sentences.len() > 20, "{sentences:?}");
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.starts_with("speaks Cantonese ("))
+    );
+    assert!(sentences.iter().any(|s| s.ends_with(" km away")));
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let page = site
+            .get(&format!("{search}&lang={}", locale.tag()), &[])
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        let translated = reasons(&page.body);
+        assert_eq!(translated.len(), sentences.len(), "{}", locale.tag());
+        let results = page
+            .body
+            .split(r#"<section class="results""#)
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .expect("a results section");
+        assert!(
+            !results.contains(r#"lang="en""#),
+            "{}: English marked in results",
+            locale.tag()
+        );
+        for sentence in &sentences {
+            assert!(
+                !results.contains(sentence.as_str()),
+                "{}: the English reason {sentence:?} is on the page",
+                locale.tag()
+            );
+        }
+        for word in [
+            "speaks ",
+            "km away",
+            "cooks ",
+            "offers ",
+            "hours by arrangement",
+            " more",
+        ] {
+            assert!(
+                !results.contains(word),
+                "{}: {word:?} in {results}",
+                locale.tag()
+            );
+        }
+    }
 }
