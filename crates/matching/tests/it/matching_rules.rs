@@ -340,6 +340,28 @@ fn a_lapsed_accepting_flag_is_not_accepting() {
 }
 
 #[test]
+fn a_full_or_lapsed_pa_is_never_a_match_only_a_relaxation() {
+    let taking = carer(1, leicester());
+    let mut full = carer(2, leicester());
+    full.details.accepting_new_clients = false;
+    let mut no_hours = carer(3, leicester());
+    no_hours.details.hours_per_week = 0;
+    let mut fresh = carer(4, leicester());
+    fresh.details.accepting_confirmed_on = Some(date(2026, 8, 22)); // 90 days before today
+    let mut lapsed = carer(5, leicester());
+    lapsed.details.accepting_confirmed_on = Some(date(2026, 8, 21)); // 91 days
+    let out = run(
+        &plan(10.0),
+        &[taking, full, no_hours, fresh, lapsed],
+        &[],
+        &admin(),
+    );
+    assert_eq!(ids(&out), [1, 4]);
+    assert_eq!(relaxations(&out)[0].criterion, "accepting_new_clients");
+    assert_eq!(relaxations(&out)[0].additional, 3);
+}
+
+#[test]
 fn consent_decides_who_sees_a_carer() {
     let mut hidden = carer(1, leicester());
     hidden.details.public_listing_consent = false;
