@@ -28,6 +28,7 @@ use carematch_store::Store;
 
 use crate::match_cache::MatchCacheConfig;
 use crate::{AppState, ServerConfig};
+use carematch_matching::MatchWeights;
 
 /// Why a server could not be put together.
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +48,7 @@ pub struct ServerBuilder {
     index_dir: PathBuf,
     engine: EngineOptions,
     match_cache: MatchCacheConfig,
+    weights: MatchWeights,
     config: ServerConfig,
     indexes: bool,
 }
@@ -61,6 +63,7 @@ impl ServerBuilder {
             index_dir: index_dir.into(),
             engine: EngineOptions::default(),
             match_cache: MatchCacheConfig::default(),
+            weights: MatchWeights::DEFAULT,
             config: ServerConfig::default(),
             indexes: true,
         }
@@ -73,6 +76,13 @@ impl ServerBuilder {
 
     pub fn match_cache(mut self, config: MatchCacheConfig) -> Self {
         self.match_cache = config;
+        self
+    }
+
+    /// Score weights for every match (settings `[weights]`); the default is
+    /// [`MatchWeights::DEFAULT`].
+    pub fn weights(mut self, weights: MatchWeights) -> Self {
+        self.weights = weights;
         self
     }
 
@@ -92,7 +102,9 @@ impl ServerBuilder {
     /// Opens (or builds) the indexes and catches them up with the database (logging what it
     /// took), and makes the state the handlers share.
     pub fn start(self) -> Result<Launched, LaunchError> {
-        let state = AppState::new(self.store.clone()).with_match_cache(self.match_cache);
+        let state = AppState::new(self.store.clone())
+            .with_match_cache(self.match_cache)
+            .with_weights(self.weights);
         let engine = if self.indexes {
             let engine =
                 Engine::start(self.store, &self.index_dir, self.engine).map_err(|source| {

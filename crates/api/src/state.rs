@@ -1,5 +1,6 @@
 //! What every handler can reach.
 
+use carematch_matching::MatchWeights;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -37,6 +38,12 @@ impl AppState {
     /// [`MatchCacheConfig::default`]).
     pub fn with_match_cache(mut self, config: MatchCacheConfig) -> Self {
         self.match_cache = Arc::new(MatchCache::new(config));
+        self
+    }
+
+    /// The same state scoring matches with these weights (settings `[weights]`).
+    pub fn with_weights(mut self, weights: MatchWeights) -> Self {
+        self.service = self.service.with_weights(weights);
         self
     }
 

@@ -13,8 +13,8 @@
 //! - Commissioners see no carer records at all (403): they work with aggregates.
 
 use carematch_domain::vocabulary::{
-    CheckKind, Community, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice,
-    Gender, Language, ProviderKind, Service, TravelMode,
+    CheckKind, Community, Cuisine, DeliveryMode, DietaryLaw, EmploymentStatus, Experience, Faith,
+    FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service, TravelMode,
 };
 use carematch_domain::{
     Carer, Contact, Km, LanguageSkill, OutwardCode, Provider, ProviderId, RatePence, ServiceArea,
@@ -37,6 +37,7 @@ pub struct PublicCarer {
     pub languages: Vec<LanguageSkill>,
     pub cuisines: Vec<Cuisine>,
     pub dietary_laws: Vec<DietaryLaw>,
+    pub medical_diets: Vec<MedicalDiet>,
     /// The carer's faith, only when they consented to show it publicly; absent otherwise
     /// (absent does not mean "none").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,6 +48,10 @@ pub struct PublicCarer {
     pub availability: Vec<Slot>,
     #[schema(example = 16)]
     pub hours_per_week: u8,
+    /// Taking new clients today: free hours, and the flag set (and, once confirmed, confirmed
+    /// in the last 90 days).
+    pub accepting_new_clients: bool,
+    pub lgbt_inclusive: bool,
     pub available_from: NaiveDate,
     /// The outward code of the carer's base (`LE1`), never the full postcode.
     #[schema(value_type = String, example = "LE1")]
@@ -72,12 +77,15 @@ impl PublicCarer {
             languages: d.languages.clone(),
             cuisines: d.cuisines.clone(),
             dietary_laws: d.dietary_laws.clone(),
+            medical_diets: d.medical_diets.clone(),
             faith: d.faith.filter(|_| d.faith_public_consent),
             faith_practices: d.faith_practices.clone(),
             services: d.services.clone(),
             experience: d.experience.clone(),
             availability: d.availability.clone(),
             hours_per_week: d.hours_per_week,
+            accepting_new_clients: d.accepting_on(today),
+            lgbt_inclusive: d.lgbt_inclusive,
             available_from: d.available_from,
             outward_code: d.postcode.outward(),
             travel_radius_km: d.travel_radius_km,
@@ -116,9 +124,13 @@ pub struct PublicProvider {
     pub staff_languages: Vec<Language>,
     pub cuisines: Vec<Cuisine>,
     pub dietary_laws: Vec<DietaryLaw>,
+    pub medical_diets: Vec<MedicalDiet>,
     pub faith_practices: Vec<FaithPractice>,
     pub services: Vec<Service>,
     pub experience: Vec<Experience>,
+    pub lgbt_inclusive: bool,
+    /// In person, by phone, online.
+    pub delivery_modes: Vec<DeliveryMode>,
     /// The organisation's published address postcode.
     #[schema(value_type = String, example = "LE1 5WW")]
     pub postcode: String,
@@ -150,9 +162,12 @@ impl PublicProvider {
             staff_languages: d.staff_languages.clone(),
             cuisines: d.cuisines.clone(),
             dietary_laws: d.dietary_laws.clone(),
+            medical_diets: d.medical_diets.clone(),
             faith_practices: d.faith_practices.clone(),
             services: d.services.clone(),
             experience: d.experience.clone(),
+            lgbt_inclusive: d.lgbt_inclusive,
+            delivery_modes: d.delivery_modes.clone(),
             postcode: d.postcode.to_string(),
             service_area: d.service_area.clone(),
             accepting_new_clients: d.accepting_on(today),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
+use carematch_matching::MatchWeights;
 use serde::Deserialize;
 
 /// Every setting, with its default documented in README.md and docs/configuration.md.
@@ -53,6 +54,9 @@ pub struct Settings {
     pub match_cache_bytes: usize,
     /// Seconds a cached match response may be served (any write ends it sooner).
     pub match_cache_ttl_secs: u64,
+    /// Score weights (`[weights]` in the file: `preferred`, `distance`, `schedule`; omitted
+    /// ones keep their defaults). Checked when read: finite, not negative, not all zero.
+    pub weights: MatchWeights,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -87,6 +91,7 @@ impl Default for Settings {
             match_cache_ttl_secs: carematch_api::match_cache::MatchCacheConfig::default()
                 .ttl
                 .as_secs(),
+            weights: MatchWeights::DEFAULT,
         }
     }
 }
@@ -113,6 +118,9 @@ const ENV_VARS: &[&str] = &[
     "CAREMATCH_TRUSTED_PROXIES",
     "CAREMATCH_MATCH_CACHE_BYTES",
     "CAREMATCH_MATCH_CACHE_TTL_SECS",
+    "CAREMATCH_WEIGHT_PREFERRED",
+    "CAREMATCH_WEIGHT_DISTANCE",
+    "CAREMATCH_WEIGHT_SCHEDULE",
 ];
 
 impl Settings {
@@ -172,11 +180,19 @@ impl Settings {
                     .with_context(|| format!("reading settings from {}", path.display()));
             }
         };
+        let mut weights = [
+            settings.weights.preferred(),
+            settings.weights.distance(),
+            settings.weights.schedule(),
+        ];
         for name in ENV_VARS {
             if let Some(value) = env(name) {
-                settings.apply_env(name, &value)?;
+                settings.apply_env(name, &value, &mut weights)?;
             }
         }
+        let [preferred, distance, schedule] = weights;
+        settings.weights = MatchWeights::new(preferred, distance, schedule)
+            .context("the weights from CAREMATCH_WEIGHT_PREFERRED, _DISTANCE and _SCHEDULE")?;
         // The rest (the environment's, or the defaults without a file) are the current
         // directory's.
         settings.resolve_relative_paths(&current);
@@ -196,7 +212,16 @@ impl Settings {
         }
     }
 
-    fn apply_env(&mut self, name: &str, value: &str) -> anyhow::Result<()> {
+    fn apply_env(&mut self, name: &str, value: &str, weights: &mut [f64; 3]) -> anyhow::Result<()> {
+        let weight = |v: &str| {
+            v.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|w| w.is_finite() && *w >= 0.0)
+                .with_context(|| {
+                    format!("{name} must be a number from 0 up (a score weight), not `{v}`")
+                })
+        };
         let number = |v: &str| {
             v.parse::<u64>()
                 .with_context(|| format!("{name} must be a whole number, not `{v}`"))
@@ -243,6 +268,9 @@ impl Settings {
                 self.match_cache_bytes = usize::try_from(number(value)?)?
             }
             "CAREMATCH_MATCH_CACHE_TTL_SECS" => self.match_cache_ttl_secs = number(value)?,
+            "CAREMATCH_WEIGHT_PREFERRED" => weights[0] = weight(value)?,
+            "CAREMATCH_WEIGHT_DISTANCE" => weights[1] = weight(value)?,
+            "CAREMATCH_WEIGHT_SCHEDULE" => weights[2] = weight(value)?,
             "CAREMATCH_TRUSTED_PROXIES" => {
                 self.trusted_proxies = value
                     .split(',')
@@ -378,6 +406,41 @@ mod tests {
         let bad =
             |name: &str| (name == "CAREMATCH_TRUSTED_PROXIES").then(|| "proxy.local".to_owned());
         assert!(Settings::load(Some(&file), bad).is_err());
+    }
+
+    #[test]
+    fn weights_come_from_file_and_environment_and_are_checked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("carematch.toml");
+        std::fs::write(&file, "[weights]\ndistance = 0.6\n").expect("write");
+        let settings = Settings::load(Some(&file), |_| None).expect("load");
+        let w = settings.weights;
+        assert_eq!((w.preferred(), w.distance(), w.schedule()), (0.5, 0.6, 0.2));
+        let env = |name: &str| (name == "CAREMATCH_WEIGHT_SCHEDULE").then(|| "0".to_owned());
+        let settings = Settings::load(Some(&file), env).expect("load");
+        assert_eq!(settings.weights.schedule(), 0.0);
+        // Bad weights are refused when read, naming what is wrong.
+        std::fs::write(&file, "[weights]\ndistance = -1\n").expect("write");
+        let err = Settings::load(Some(&file), |_| None).expect_err("negative");
+        assert!(format!("{err:#}").contains("match weights"), "{err:#}");
+        std::fs::write(&file, "[weights]\nspeed = 1\n").expect("write");
+        assert!(
+            Settings::load(Some(&file), |_| None).is_err(),
+            "unknown weight"
+        );
+        std::fs::write(&file, "").expect("write");
+        let env = |name: &str| (name == "CAREMATCH_WEIGHT_DISTANCE").then(|| "lots".to_owned());
+        let err = Settings::load(Some(&file), env).expect_err("not a number");
+        assert!(
+            format!("{err:#}").contains("CAREMATCH_WEIGHT_DISTANCE"),
+            "{err:#}"
+        );
+        let zero = |name: &str| {
+            name.starts_with("CAREMATCH_WEIGHT_")
+                .then(|| "0".to_owned())
+        };
+        let err = Settings::load(Some(&file), zero).expect_err("all zero");
+        assert!(format!("{err:#}").contains("not all zero"), "{err:#}");
     }
 
     #[test]

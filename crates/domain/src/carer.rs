@@ -14,7 +14,7 @@ use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
     Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender, Language,
-    Proficiency, Service, TravelMode,
+    MedicalDiet, Proficiency, Service, TravelMode,
 };
 
 /// The furthest a carer can be listed as travelling, in km.
@@ -52,6 +52,10 @@ pub struct CarerDetails {
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<DietaryLaw>)]
     pub dietary_laws: Vec<DietaryLaw>,
+    /// Medical and texture diets the carer cooks for (diabetic, puréed, gluten-free ...).
+    #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<MedicalDiet>)]
+    pub medical_diets: Vec<MedicalDiet>,
     /// Self-declared and optional. Special-category data: used for anyone but the holding
     /// agency only with `faith_public_consent`.
     #[serde(default)]
@@ -74,9 +78,23 @@ pub struct CarerDetails {
     /// Weekly slots when the carer is free.
     #[serde(default)]
     pub availability: Vec<Slot>,
-    /// Hours a week the carer has free, `0..=80`.
+    /// Hours a week the carer has free, `0..=80`. A carer with none is never a match, only a
+    /// relaxation ("N more if you include PAs who are currently full").
     #[schema(maximum = 80, example = 16)]
     pub hours_per_week: u8,
+    /// Whether the carer takes new clients; `true` when left out. A carer not taking new
+    /// clients (or with no free hours) is never a match, only a relaxation.
+    #[serde(default = "yes")]
+    pub accepting_new_clients: bool,
+    /// When `accepting_new_clients` was last confirmed. Like a provider's flag it lapses 90
+    /// days later; left out, the flag was never confirmed and is taken as given.
+    #[serde(default)]
+    #[schema(example = "2026-11-01")]
+    pub accepting_confirmed_on: Option<NaiveDate>,
+    /// Whether the carer says they are LGBT+ inclusive (a plan can require or prefer it). Off
+    /// unless given.
+    #[serde(default)]
+    pub lgbt_inclusive: bool,
     #[schema(example = "2026-12-01")]
     pub available_from: NaiveDate,
     /// Base postcode: never shown to the public beyond its outward code.
@@ -104,6 +122,10 @@ pub struct CarerDetails {
 }
 
 crate::objects_only!(LanguageSkill, CarerDetails);
+
+fn yes() -> bool {
+    true
+}
 
 /// A stored carer. Its OpenAPI schema is written by hand: one closed object with the
 /// fields of [`CarerDetails`] and the stored fields (`crate::openapi`).
@@ -134,6 +156,7 @@ impl CarerDetails {
         errors.no_duplicates("languages", &codes);
         errors.no_duplicates("cuisines", &self.cuisines);
         errors.no_duplicates("dietary_laws", &self.dietary_laws);
+        errors.no_duplicates("medical_diets", &self.medical_diets);
         errors.no_duplicates("faith_practices", &self.faith_practices);
         if self.services.is_empty() {
             errors.push("services", "required", "list at least one service");
@@ -164,6 +187,22 @@ impl CarerDetails {
             errors.text("external_ref", external_ref, true, 64);
         }
         errors.into_result()
+    }
+
+    /// Whether the carer takes new clients on `date`: they have free hours, and the flag is set
+    /// and, when it was ever confirmed, confirmed within the last 90 days (lapsing like a
+    /// provider's). A flag never confirmed (records from before capacity was recorded, rows
+    /// that leave it blank) counts as set; the explanation says "capacity not confirmed — ask".
+    pub fn accepting_on(&self, date: NaiveDate) -> bool {
+        self.hours_per_week > 0
+            && match self.accepting_confirmed_on {
+                Some(confirmed) => crate::provider::capacity_flag_holds(
+                    self.accepting_new_clients,
+                    confirmed,
+                    date,
+                ),
+                None => self.accepting_new_clients,
+            }
     }
 
     /// The public name: given name and the initial of the family name (`Mei L.`).

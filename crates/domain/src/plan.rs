@@ -5,14 +5,18 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::geo::{GeoPoint, Km};
-use crate::money::RatePence;
+use crate::ids::CarerId;
+use crate::money::{RatePence, WeeklyPence};
 use crate::postcode::Postcode;
 use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
-    CheckKind, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
-    Proficiency, Service,
+    CheckKind, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, MedicalDiet, Proficiency, Service,
 };
+
+/// The most carers a plan can name as preferred, and as blocked.
+pub const MAX_NAMED_CARERS: usize = 50;
 
 /// Whether a criterion filters (`required`) or only ranks (`preferred`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -37,6 +41,12 @@ pub struct LanguageNeed {
     pub code: Language,
     #[serde(default = "default_proficiency")]
     pub min_proficiency: Proficiency,
+    /// The carer must also read the language (letters, labels, medicine leaflets).
+    #[serde(default)]
+    pub reads: bool,
+    /// The carer must also write it (notes for the family, shopping lists).
+    #[serde(default)]
+    pub writes: bool,
     pub priority: Priority,
 }
 
@@ -67,6 +77,16 @@ pub struct RateNeed {
     pub priority: Priority,
 }
 
+/// A weekly budget: the plan's `hours_per_week` times the candidate's hourly rate must fit it
+/// (`required`) or counts in the score (`preferred`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct BudgetNeed {
+    /// Pence a week.
+    pub max: WeeklyPence,
+    pub priority: Priority,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct DateNeed {
@@ -89,6 +109,9 @@ pub struct SupportPlan {
     pub cuisines: Vec<Need<Cuisine>>,
     #[serde(default)]
     pub dietary_laws: Vec<Need<DietaryLaw>>,
+    /// Medical and texture diets (diabetic, puréed, gluten-free ...), apart from dietary laws.
+    #[serde(default)]
+    pub medical_diets: Vec<Need<MedicalDiet>>,
     #[serde(default)]
     pub faith_practices: Vec<Need<FaithPractice>>,
     #[serde(default)]
@@ -108,6 +131,24 @@ pub struct SupportPlan {
     pub max_hourly_rate: Option<RateNeed>,
     #[serde(default)]
     pub needed_by: Option<DateNeed>,
+    /// An LGBT+ inclusive carer or provider, `required` or `preferred`.
+    #[serde(default)]
+    pub lgbt_inclusive: Option<Priority>,
+    /// How the person can be supported: `phone` or `online` lets providers who work that way
+    /// reach them wherever they are; `in_person` (required) leaves out remote-only providers.
+    /// Carers (PAs) work in person. Left out: in person, within `max_distance_km`.
+    #[serde(default)]
+    pub delivery_modes: Vec<Need<DeliveryMode>>,
+    /// Carers the person knows and would like again: ranked first among equals and named in
+    /// the explanation. At most 50.
+    #[serde(default)]
+    pub preferred_carers: Vec<CarerId>,
+    /// Carers the person does not want again: never in any result or count. At most 50.
+    #[serde(default)]
+    pub blocked_carers: Vec<CarerId>,
+    /// Weekly budget for the plan's `hours_per_week` (which it needs).
+    #[serde(default)]
+    pub weekly_budget: Option<BudgetNeed>,
     /// Checks a carer or provider must hold (`required`) or should (`preferred`), valid on the
     /// day of the match: `dbs_enhanced`, `right_to_work`, `first_aid`, ...
     #[serde(default)]
@@ -120,6 +161,7 @@ crate::objects_only!(
     ScheduleNeed,
     HoursNeed,
     RateNeed,
+    BudgetNeed,
     DateNeed,
     SupportPlan
 );
@@ -144,6 +186,16 @@ impl SupportPlan {
         no_duplicate_codes("faith_practices", &self.faith_practices, &mut errors);
         no_duplicate_codes("services", &self.services, &mut errors);
         no_duplicate_codes("experience", &self.experience, &mut errors);
+        no_duplicate_codes("medical_diets", &self.medical_diets, &mut errors);
+        no_duplicate_codes("delivery_modes", &self.delivery_modes, &mut errors);
+        self.validate_named_carers(&mut errors);
+        if self.weekly_budget.is_some() && self.hours_per_week.is_none() {
+            errors.push(
+                "weekly_budget",
+                "required",
+                "a weekly budget needs hours_per_week: the cost is hours times the hourly rate",
+            );
+        }
         no_duplicate_codes("checks", &self.checks, &mut errors);
         if let Some(schedule) = &self.schedule {
             if schedule.slots.is_empty() {
@@ -167,6 +219,49 @@ impl SupportPlan {
             );
         }
         errors.into_result()
+    }
+}
+
+impl SupportPlan {
+    fn validate_named_carers(&self, errors: &mut ValidationErrors) {
+        for (field, ids) in [
+            ("preferred_carers", &self.preferred_carers),
+            ("blocked_carers", &self.blocked_carers),
+        ] {
+            if ids.len() > MAX_NAMED_CARERS {
+                errors.push(
+                    field,
+                    "too_long",
+                    format!("name at most {MAX_NAMED_CARERS} carers"),
+                );
+            }
+            errors.no_duplicates(field, ids);
+            for (i, id) in ids.iter().enumerate() {
+                if id.0 <= 0 {
+                    errors.push(
+                        format!("{field}[{i}]"),
+                        "out_of_range",
+                        "a carer id is positive",
+                    );
+                }
+            }
+        }
+        for (i, id) in self.blocked_carers.iter().enumerate() {
+            if self.preferred_carers.contains(id) {
+                errors.push(
+                    format!("blocked_carers[{i}]"),
+                    "conflict",
+                    format!("carer {id} is also in preferred_carers"),
+                );
+            }
+        }
+    }
+
+    /// Whether the person accepts support by phone or online.
+    pub fn accepts_remote(&self) -> bool {
+        self.delivery_modes
+            .iter()
+            .any(|n| matches!(n.code, DeliveryMode::Phone | DeliveryMode::Online))
     }
 }
 

@@ -13,11 +13,22 @@ use crate::postcode::Postcode;
 use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
-    Community, Cuisine, DietaryLaw, Experience, FaithPractice, Language, ProviderKind, Service,
+    Community, Cuisine, DeliveryMode, DietaryLaw, Experience, FaithPractice, Language, MedicalDiet,
+    ProviderKind, Service,
 };
 
 /// An "accepting new clients" flag not renewed for this many days counts as lapsed.
 pub const CAPACITY_FLAG_LAPSES_AFTER_DAYS: u64 = 90;
+
+/// Whether an "accepting new clients" flag holds on `date`: it is set and was confirmed within
+/// the last [`CAPACITY_FLAG_LAPSES_AFTER_DAYS`] days (the 90th day still counts). The same rule
+/// for providers and for carers (PAs).
+pub fn capacity_flag_holds(accepting: bool, confirmed_on: NaiveDate, date: NaiveDate) -> bool {
+    accepting
+        && confirmed_on
+            .checked_add_days(Days::new(CAPACITY_FLAG_LAPSES_AFTER_DAYS))
+            .is_some_and(|lapses| date <= lapses)
+}
 
 /// Where a provider works: a radius around its base, or a polygon (GeoJSON order: `[lon, lat]`,
 /// the first ring the outline, any further rings holes).
@@ -95,6 +106,10 @@ pub struct ProviderDetails {
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<DietaryLaw>)]
     pub dietary_laws: Vec<DietaryLaw>,
+    /// Medical and texture diets the provider's kitchen or staff cook for.
+    #[serde(default)]
+    #[schema(schema_with = crate::openapi::unique_codes::<MedicalDiet>)]
+    pub medical_diets: Vec<MedicalDiet>,
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<FaithPractice>)]
     pub faith_practices: Vec<FaithPractice>,
@@ -103,6 +118,15 @@ pub struct ProviderDetails {
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<Experience>)]
     pub experience: Vec<Experience>,
+    /// Whether the provider says it is LGBT+ inclusive (trained, welcoming, signed up to a
+    /// charter). Off unless given.
+    #[serde(default)]
+    pub lgbt_inclusive: bool,
+    /// How the service is delivered; `["in_person"]` when left out. A provider working by
+    /// `phone` or `online` reaches people wherever they live (docs/matching.md, "Delivery").
+    #[serde(default = "in_person_only")]
+    #[schema(schema_with = crate::openapi::some_unique_codes::<DeliveryMode>)]
+    pub delivery_modes: Vec<DeliveryMode>,
     /// Base (an office or venue): public, since organisations publish their address.
     pub postcode: Postcode,
     pub service_area: ServiceArea,
@@ -124,6 +148,10 @@ pub struct ProviderDetails {
     #[serde(default)]
     #[schema(min_length = 1, max_length = 64)]
     pub external_ref: Option<String>,
+}
+
+fn in_person_only() -> Vec<DeliveryMode> {
+    vec![DeliveryMode::InPerson]
 }
 
 /// A stored provider. Its OpenAPI schema is written by hand: one closed object with the
@@ -160,6 +188,15 @@ impl ProviderDetails {
         }
         errors.no_duplicates("services", &self.services);
         errors.no_duplicates("experience", &self.experience);
+        errors.no_duplicates("medical_diets", &self.medical_diets);
+        if self.delivery_modes.is_empty() {
+            errors.push(
+                "delivery_modes",
+                "required",
+                "list at least one of in_person, phone, online (or leave it out for in_person)",
+            );
+        }
+        errors.no_duplicates("delivery_modes", &self.delivery_modes);
         self.service_area.validate(&mut errors);
         validate_checks("checks", &self.checks, &mut errors);
         self.contact.validate("contact", &mut errors);
@@ -175,10 +212,17 @@ impl ProviderDetails {
     /// Whether the provider takes new clients on `date`: the flag is set and was confirmed within
     /// the last 90 days.
     pub fn accepting_on(&self, date: NaiveDate) -> bool {
-        self.accepting_new_clients
-            && self
-                .accepting_confirmed_on
-                .checked_add_days(Days::new(CAPACITY_FLAG_LAPSES_AFTER_DAYS))
-                .is_some_and(|lapses| date <= lapses)
+        capacity_flag_holds(
+            self.accepting_new_clients,
+            self.accepting_confirmed_on,
+            date,
+        )
+    }
+
+    /// Whether the provider can be reached from anywhere: it works by phone or online.
+    pub fn works_remotely(&self) -> bool {
+        self.delivery_modes
+            .iter()
+            .any(|m| matches!(m, DeliveryMode::Phone | DeliveryMode::Online))
     }
 }

@@ -1,8 +1,8 @@
 //! One generated carer.
 
 use carematch_domain::vocabulary::{
-    CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Gender, Language, Service,
-    TravelMode, Weekday,
+    CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Gender, Language, MedicalDiet,
+    Service, TravelMode, Weekday,
 };
 use carematch_domain::{CarerDetails, Check, Contact, Km, RatePence, Slot};
 use chrono::NaiveDate;
@@ -80,6 +80,12 @@ pub(crate) fn carer(
         languages: culture.languages,
         cuisines: culture.cuisines,
         dietary_laws: culture.dietary_laws,
+        // Medical diets, LGBT+ inclusion and capacity come from the index, not the random
+        // stream, so that adding them left every other generated value as it was.
+        medical_diets: medical_diets(index),
+        lgbt_inclusive: index % 6 == 1,
+        accepting_new_clients: true,
+        accepting_confirmed_on: None,
         // Two in five of those who state a faith agree to show it. Taken from the index, not
         // the random stream, so that adding this field left every other generated value as it was.
         faith_public_consent: culture.faith.is_some() && index % 5 < 2,
@@ -106,6 +112,16 @@ pub(crate) fn carer(
         agency,
         details,
         location: place.point,
+    }
+}
+
+/// About one carer in five cooks for a medical or texture diet.
+fn medical_diets(index: usize) -> Vec<MedicalDiet> {
+    match index % 10 {
+        2 => vec![MedicalDiet::Diabetic],
+        5 => vec![MedicalDiet::Soft, MedicalDiet::Pureed],
+        _ if index % 23 == 7 => vec![MedicalDiet::GlutenFree, MedicalDiet::LowSalt],
+        _ => Vec::new(),
     }
 }
 

@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Community, Cuisine, DietaryLaw, Experience, Language, ProviderKind, Service,
-    Weekday,
+    CheckKind, Code, Community, Cuisine, DeliveryMode, DietaryLaw, Experience, Language,
+    MedicalDiet, ProviderKind, Service, Weekday,
 };
 use carematch_domain::{
     Check, Contact, GeoPoint, Km, ProviderDetails, RatePence, ServiceArea, Slot,
@@ -239,9 +239,23 @@ pub(crate) fn provider(
         staff_languages,
         cuisines,
         dietary_laws,
+        // Taken from the index, not the random stream, so that adding these fields left every
+        // other generated value as it was.
+        medical_diets: if index % 4 == 1 {
+            vec![MedicalDiet::Diabetic, MedicalDiet::Soft]
+        } else {
+            Vec::new()
+        },
         faith_practices,
         services,
         experience,
+        lgbt_inclusive: index % 5 == 2,
+        // One in eight also works by phone or online (an advice line, video calls).
+        delivery_modes: match index % 8 {
+            3 => vec![DeliveryMode::InPerson, DeliveryMode::Phone],
+            6 => vec![DeliveryMode::InPerson, DeliveryMode::Online],
+            _ => vec![DeliveryMode::InPerson],
+        },
         postcode: place.postcode.clone(),
         service_area,
         accepting_new_clients,

@@ -241,6 +241,10 @@ fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
             // Every stated faith public, so that plans asking for a shared faith do the same
             // work as in the figures before the consent existed.
             faith_public_consent: true,
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            accepting_new_clients: true,
+            accepting_confirmed_on: None,
             faith_practices: subset(rng, FaithPractice::ALL, 0.25),
             services: subset(rng, Service::ALL, 0.3),
             experience: subset(rng, Experience::ALL, 0.2),
@@ -311,6 +315,9 @@ fn provider(rng: &mut Rng, id: i64, t: &Template) -> Provider {
             service_area,
             accepting_new_clients: rng.chance(0.8),
             accepting_confirmed_on: date(2026, 6 + rng.below(6) as u32, 1),
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            delivery_modes: vec![carematch_domain::vocabulary::DeliveryMode::InPerson],
             checks: vec![],
             contact: Contact::default(),
             self_referral: true,
@@ -349,6 +356,12 @@ fn plan(rng: &mut Rng) -> SupportPlan {
         hours_per_week: None,
         max_hourly_rate: None,
         needed_by: None,
+        lgbt_inclusive: None,
+        delivery_modes: Vec::new(),
+        preferred_carers: Vec::new(),
+        blocked_carers: Vec::new(),
+        weekly_budget: None,
+        medical_diets: Vec::new(),
         checks: Vec::new(),
     };
     let language = rng.pick(&COMMUNITY);
@@ -362,6 +375,8 @@ fn plan(rng: &mut Rng) -> SupportPlan {
             p.languages = vec![LanguageNeed {
                 code: language,
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 priority: Priority::Required,
             }];
             p.cuisines = vec![need(rng.pick(Cuisine::ALL), Priority::Preferred)];
@@ -378,6 +393,8 @@ fn plan(rng: &mut Rng) -> SupportPlan {
             p.languages = vec![LanguageNeed {
                 code: language,
                 min_proficiency: Proficiency::Fluent,
+                reads: false,
+                writes: false,
                 priority: Priority::Preferred,
             }];
             p.carer_gender = Some(need(Gender::Female, Priority::Preferred));
@@ -396,6 +413,8 @@ fn plan(rng: &mut Rng) -> SupportPlan {
             p.languages = vec![LanguageNeed {
                 code: Language::Yue,
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 priority: Priority::Required,
             }];
             p.cuisines = vec![need(Cuisine::Cantonese, Priority::Required)];

@@ -162,6 +162,10 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
             },
             faith: None,
             faith_public_consent: false,
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            accepting_new_clients: true,
+            accepting_confirmed_on: None,
             faith_practices: if rng.chance(40) {
                 rng.some(FaithPractice::ALL, 3)
             } else {
@@ -216,6 +220,9 @@ fn provider(rng: &mut Rng, id: i64) -> Result<Provider, Box<dyn Error>> {
             service_area: ServiceArea::Radius { km: Km::new(5.0)? },
             accepting_new_clients: true,
             accepting_confirmed_on: Default::default(),
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            delivery_modes: vec![carematch_domain::vocabulary::DeliveryMode::InPerson],
             checks: Vec::new(),
             contact: Contact::default(),
             self_referral: true,

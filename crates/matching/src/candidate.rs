@@ -16,6 +16,8 @@ use carematch_domain::vocabulary::{
     Language, Proficiency, Service,
 };
 
+/// `accepting_confirmed` of a PA whose capacity flag was never confirmed: it never lapses.
+const NEVER_LAPSES: i32 = i32::MAX - CAPACITY_FLAG_LAPSES_AFTER_DAYS as i32;
 /// Carer or provider.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
@@ -162,8 +164,9 @@ impl Candidate {
             hours_free: d.hours_per_week,
             rate_pence: Some(d.hourly_rate.pence()),
             available_from: day_number(d.available_from),
-            accepting: true,
-            accepting_confirmed: day_number(d.last_confirmed_on),
+            // A PA is full without free hours; a flag never confirmed never lapses.
+            accepting: d.accepting_new_clients && d.hours_per_week > 0,
+            accepting_confirmed: d.accepting_confirmed_on.map_or(NEVER_LAPSES, day_number),
         }
     }
 
@@ -258,17 +261,20 @@ impl Candidate {
         self.reach
     }
 
-    /// Whether a provider takes new clients on the given day: the flag is set and was confirmed
-    /// within the last 90 days (as [`carematch_domain::ProviderDetails::accepting_on`]). Carers: always.
+    /// Whether the candidate takes new clients on the given day: the flag is set and was
+    /// confirmed within the last 90 days (as [`carematch_domain::ProviderDetails::accepting_on`]
+    /// and [`carematch_domain::CarerDetails::accepting_on`]: a PA with no free hours is full, and
+    /// a PA's flag never confirmed does not lapse).
     pub fn accepting_on(&self, today: i32) -> bool {
-        match self.kind {
-            CandidateKind::Carer => true,
-            CandidateKind::Provider => {
-                self.accepting
-                    && i64::from(today)
-                        <= i64::from(self.accepting_confirmed)
-                            + CAPACITY_FLAG_LAPSES_AFTER_DAYS as i64
-            }
+        i64::from(today) <= self.accepting_until()
+    }
+
+    /// The last day the "accepting new clients" flag counts (`i64::MIN` when it is unset).
+    pub(crate) fn accepting_until(&self) -> i64 {
+        if self.accepting {
+            i64::from(self.accepting_confirmed) + CAPACITY_FLAG_LAPSES_AFTER_DAYS as i64
+        } else {
+            i64::MIN
         }
     }
 

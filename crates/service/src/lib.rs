@@ -26,6 +26,7 @@ use std::sync::{Arc, OnceLock};
 
 use carematch_domain::{FieldError, GeoPoint, Postcode};
 use carematch_index::{Engine, Snapshot};
+use carematch_matching::MatchWeights;
 use carematch_store::Store;
 use chrono::NaiveDate;
 
@@ -42,6 +43,8 @@ pub struct CareService {
     /// Set once the engine has loaded (see [`CareService::set_engine`]); empty in tools that only
     /// write (the CLI's imports), whose writes then need no catch-up.
     engine: Arc<OnceLock<Arc<Engine>>>,
+    /// Score weights for every match (settings `[weights]`, docs/configuration.md).
+    weights: MatchWeights,
 }
 
 impl CareService {
@@ -50,7 +53,20 @@ impl CareService {
         Self {
             store,
             engine: Arc::new(OnceLock::new()),
+            weights: MatchWeights::DEFAULT,
         }
+    }
+
+    /// The same service scoring matches with these weights (the default is
+    /// [`MatchWeights::DEFAULT`]).
+    pub fn with_weights(mut self, weights: MatchWeights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// The score weights every match uses.
+    pub fn weights(&self) -> MatchWeights {
+        self.weights
     }
 
     /// A service with a loaded engine.

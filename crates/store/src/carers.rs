@@ -17,7 +17,7 @@ use crate::error::StoreError;
 use crate::schema::carers;
 use crate::{Page, Paged};
 
-/// Rows per multi-row INSERT: 31 columns x 500 rows stays under SQLite's 32,766 bound parameters
+/// Rows per multi-row INSERT: 35 columns x 500 rows stays under SQLite's 32,766 bound parameters
 /// and PostgreSQL's 65,535.
 const BATCH_ROWS: usize = 500;
 
@@ -59,6 +59,10 @@ pub struct CarerRow {
     pub updated_at: NaiveDateTime,
     pub deleted_at: Option<NaiveDateTime>,
     pub faith_public_consent: bool,
+    pub accepting_new_clients: bool,
+    pub accepting_confirmed_on: Option<NaiveDate>,
+    pub medical_diets: String,
+    pub lgbt_inclusive: bool,
 }
 
 /// The columns a create or an update writes from [`CarerDetails`] and the location.
@@ -93,6 +97,10 @@ pub struct CarerFields {
     pub contact: String,
     pub external_ref: Option<String>,
     pub faith_public_consent: bool,
+    pub accepting_new_clients: bool,
+    pub accepting_confirmed_on: Option<NaiveDate>,
+    pub medical_diets: String,
+    pub lgbt_inclusive: bool,
 }
 
 /// A new carer row.
@@ -161,6 +169,10 @@ impl CarerFields {
             contact: to_json("contact", &details.contact)?,
             external_ref: details.external_ref.clone(),
             faith_public_consent: details.faith_public_consent,
+            accepting_new_clients: details.accepting_new_clients,
+            accepting_confirmed_on: details.accepting_confirmed_on,
+            medical_diets: codes_to_text(&details.medical_diets),
+            lgbt_inclusive: details.lgbt_inclusive,
         })
     }
 }
@@ -180,6 +192,7 @@ impl TryFrom<CarerRow> for Carer {
                 languages,
                 cuisines: codes_from_text(&row.cuisines)?,
                 dietary_laws: codes_from_text(&row.dietary_laws)?,
+                medical_diets: codes_from_text(&row.medical_diets)?,
                 faith: row.faith.as_deref().map(code_from_text).transpose()?,
                 faith_public_consent: row.faith_public_consent,
                 faith_practices: codes_from_text(&row.faith_practices)?,
@@ -190,6 +203,9 @@ impl TryFrom<CarerRow> for Carer {
                 hours_per_week: u8::try_from(row.hours_per_week).map_err(|_| {
                     format!("hours_per_week {} is out of range", row.hours_per_week)
                 })?,
+                accepting_new_clients: row.accepting_new_clients,
+                accepting_confirmed_on: row.accepting_confirmed_on,
+                lgbt_inclusive: row.lgbt_inclusive,
                 available_from: row.available_from,
                 postcode: Postcode::parse(&row.postcode).map_err(|e| e.to_string())?,
                 travel_radius_km: Km::new(row.travel_radius_km).map_err(|e| e.to_string())?,

@@ -52,6 +52,9 @@ pub struct ProviderRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub deleted_at: Option<NaiveDateTime>,
+    pub medical_diets: String,
+    pub lgbt_inclusive: bool,
+    pub delivery_modes: String,
 }
 
 /// The columns a create or an update writes from [`ProviderDetails`] and the location.
@@ -82,6 +85,9 @@ pub struct ProviderFields {
     pub opening_hours: String,
     pub last_confirmed_on: NaiveDate,
     pub external_ref: Option<String>,
+    pub medical_diets: String,
+    pub lgbt_inclusive: bool,
+    pub delivery_modes: String,
 }
 
 /// A new provider row.
@@ -138,6 +144,9 @@ impl ProviderFields {
             opening_hours: to_json("opening_hours", &details.opening_hours)?,
             last_confirmed_on: details.last_confirmed_on,
             external_ref: details.external_ref.clone(),
+            medical_diets: codes_to_text(&details.medical_diets),
+            lgbt_inclusive: details.lgbt_inclusive,
+            delivery_modes: codes_to_text(&details.delivery_modes),
         })
     }
 }
@@ -157,9 +166,12 @@ impl TryFrom<ProviderRow> for Provider {
                 staff_languages: codes_from_text(&row.staff_languages)?,
                 cuisines: codes_from_text(&row.cuisines)?,
                 dietary_laws: codes_from_text(&row.dietary_laws)?,
+                medical_diets: codes_from_text(&row.medical_diets)?,
                 faith_practices: codes_from_text(&row.faith_practices)?,
                 services: codes_from_text(&row.services)?,
                 experience: codes_from_text(&row.experience)?,
+                lgbt_inclusive: row.lgbt_inclusive,
+                delivery_modes: codes_from_text(&row.delivery_modes)?,
                 postcode: Postcode::parse(&row.postcode).map_err(|e| e.to_string())?,
                 service_area: from_json("service_area", &row.service_area)?,
                 accepting_new_clients: row.accepting_new_clients,

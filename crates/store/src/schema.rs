@@ -60,6 +60,10 @@ diesel::table! {
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
         faith_public_consent -> Bool,
+        accepting_new_clients -> Bool,
+        accepting_confirmed_on -> Nullable<Date>,
+        medical_diets -> Text,
+        lgbt_inclusive -> Bool,
     }
 }
 
@@ -94,6 +98,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        medical_diets -> Text,
+        lgbt_inclusive -> Bool,
+        delivery_modes -> Text,
     }
 }
 

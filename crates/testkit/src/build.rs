@@ -105,6 +105,10 @@ impl CarerBuilder {
                 dietary_laws: vec![],
                 faith: None,
                 faith_public_consent: false,
+                medical_diets: Vec::new(),
+                lgbt_inclusive: false,
+                accepting_new_clients: true,
+                accepting_confirmed_on: None,
                 faith_practices: vec![],
                 services: vec![Service::PersonalCare],
                 experience: vec![],
@@ -232,6 +236,9 @@ pub fn provider(id: i64, location: GeoPoint) -> Provider {
             },
             accepting_new_clients: true,
             accepting_confirmed_on: date(2026, 11, 1),
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            delivery_modes: vec![carematch_domain::vocabulary::DeliveryMode::InPerson],
             checks: vec![],
             contact: Contact::default(),
             self_referral: true,
@@ -273,6 +280,12 @@ impl PlanBuilder {
                 hours_per_week: None,
                 max_hourly_rate: None,
                 needed_by: None,
+                lgbt_inclusive: None,
+                delivery_modes: Vec::new(),
+                preferred_carers: Vec::new(),
+                blocked_carers: Vec::new(),
+                weekly_budget: None,
+                medical_diets: Vec::new(),
                 checks: vec![],
             },
         }
@@ -299,6 +312,8 @@ impl PlanBuilder {
         self.plan.languages.push(LanguageNeed {
             code,
             min_proficiency: min,
+            reads: false,
+            writes: false,
             priority,
         });
         self

@@ -191,6 +191,7 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
 }
 
 fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
+    let today = carematch_service::today();
     html! {
         div.table-wrap tabindex="0" role="region" aria-labelledby="carers-title" {
             table {
@@ -200,6 +201,7 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                     th scope="col" { (tr.t("agency-col-languages")) }
                     th scope="col" { (tr.t("agency-col-public")) }
                     th scope="col" { (tr.t("agency-col-faith-public")) }
+                    th scope="col" { (tr.t("agency-col-accepting")) }
                     th scope="col" { (tr.t("agency-col-confirmed")) }
                     th scope="col" { (tr.t("agency-col-actions")) }
                 } }
@@ -213,6 +215,7 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                             td { (language_names(d.languages.iter().map(|l| l.code))) }
                             td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { @if d.faith_public_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
+                            td { (accepting_cell(tr, d, today)) }
                             td { (d.last_confirmed_on.to_string()) }
                             td.actions {
                                 (update_button(carer.id, "confirm", &tr.with("agency-confirm", "name", &name), token))
@@ -220,6 +223,11 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                                     (update_button(carer.id, "unlist", &tr.with("agency-unlist", "name", &name), token))
                                 } @else {
                                     (update_button(carer.id, "list", &tr.with("agency-list", "name", &name), token))
+                                }
+                                @if d.accepting_new_clients {
+                                    (update_button(carer.id, "full", &tr.with("agency-mark-full", "name", &name), token))
+                                } @else {
+                                    (update_button(carer.id, "accepting", &tr.with("agency-mark-accepting", "name", &name), token))
                                 }
                                 @if d.faith_public_consent {
                                     (update_button(carer.id, "faith_private", &tr.with("agency-faith-hide", "name", &name), token))
@@ -235,6 +243,24 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Whether the PA takes new clients today: yes, no (full, or no free hours), or lapsed (set,
+/// but not confirmed in the last 90 days), with the date it was confirmed.
+fn accepting_cell(tr: &Tr, d: &CarerDetails, today: chrono::NaiveDate) -> Markup {
+    let answer = if d.accepting_on(today) {
+        tr.t("agency-yes")
+    } else if d.accepting_new_clients && d.hours_per_week > 0 {
+        tr.t("agency-accepting-lapsed")
+    } else {
+        tr.t("agency-no")
+    };
+    html! {
+        (answer)
+        @if let Some(confirmed) = d.accepting_confirmed_on {
+            " (" (confirmed.to_string()) ")"
         }
     }
 }
@@ -351,7 +377,8 @@ async fn delete_carer(
 struct UpdateForm {
     /// `confirm` (still available today), `list` or `unlist` (the carer's consent to a public
     /// listing, as the agency recorded it), `faith_public` or `faith_private` (the carer's
-    /// consent to show their faith publicly).
+    /// consent to show their faith publicly), `full` or `accepting` (whether the PA takes new
+    /// clients, confirmed today).
     action: String,
     #[serde(default)]
     csrf: String,
@@ -367,7 +394,7 @@ async fn update_carer(
     let UpdateForm { action, csrf } = form.into_inner();
     if !matches!(
         action.as_str(),
-        "confirm" | "list" | "unlist" | "faith_public" | "faith_private"
+        "confirm" | "list" | "unlist" | "faith_public" | "faith_private" | "full" | "accepting"
     ) {
         return HttpResponse::UnprocessableEntity().finish();
     }
@@ -382,6 +409,12 @@ async fn update_carer(
             "list" => details.public_listing_consent = true,
             "unlist" => details.public_listing_consent = false,
             "faith_public" => details.faith_public_consent = true,
+            "full" | "accepting" => {
+                let today = carematch_service::today();
+                details.accepting_new_clients = action == "accepting";
+                details.accepting_confirmed_on = Some(today);
+                details.last_confirmed_on = details.last_confirmed_on.max(today);
+            }
             _ => details.faith_public_consent = false,
         })),
     )

@@ -211,6 +211,8 @@ impl FindForm {
             .map(|&code| LanguageNeed {
                 code,
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 // With several languages ticked as essential, any one is not enough to promise;
                 // each is essential only when it is the only one.
                 priority: need(
@@ -282,6 +284,12 @@ impl FindForm {
             hours_per_week: None,
             max_hourly_rate: None,
             needed_by: None,
+            lgbt_inclusive: None,
+            delivery_modes: Vec::new(),
+            preferred_carers: Vec::new(),
+            blocked_carers: Vec::new(),
+            weekly_budget: None,
+            medical_diets: Vec::new(),
             checks: if self.asks_dbs() {
                 vec![Need {
                     code: CheckKind::DbsEnhanced,

@@ -2,9 +2,9 @@
 
 use actix_web::{HttpResponse, get, http::header};
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Community, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith,
-    FaithPractice, Gender, Language, ProviderKind, Service, TravelMode, VOCABULARY_VERSION,
-    Weekday,
+    CheckKind, Code, Community, Cuisine, DeliveryMode, DietaryLaw, EmploymentStatus, Experience,
+    Faith, FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service, TravelMode,
+    VOCABULARY_VERSION, Weekday,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -35,13 +35,15 @@ pub struct Term {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Vocabulary {
     /// Bumped whenever a code is added, renamed or removed; cache by it.
-    #[schema(example = "2026-11-1")]
+    #[schema(example = "2026-12-1")]
     pub version: &'static str,
     pub language: Vec<Term>,
     /// Language proficiency levels, lowest first.
     pub proficiency: Vec<Term>,
     pub cuisine: Vec<Term>,
     pub diet: Vec<Term>,
+    /// Medical and texture diets (`diabetic`, `pureed` ...), apart from dietary laws.
+    pub medical_diet: Vec<Term>,
     pub faith: Vec<Term>,
     pub faith_practice: Vec<Term>,
     pub service: Vec<Term>,
@@ -51,6 +53,8 @@ pub struct Vocabulary {
     pub provider_kind: Vec<Term>,
     pub gender: Vec<Term>,
     pub travel_mode: Vec<Term>,
+    /// How a provider delivers its service (in person, by phone, online).
+    pub delivery_mode: Vec<Term>,
     pub employment_status: Vec<Term>,
     pub weekday: Vec<Term>,
 }
@@ -86,6 +90,7 @@ pub fn document() -> Vocabulary {
         .collect(),
         cuisine: terms::<Cuisine>(),
         diet: terms::<DietaryLaw>(),
+        medical_diet: terms::<MedicalDiet>(),
         faith: terms::<Faith>(),
         faith_practice: terms::<FaithPractice>(),
         service: terms::<Service>(),
@@ -95,6 +100,7 @@ pub fn document() -> Vocabulary {
         provider_kind: terms::<ProviderKind>(),
         gender: terms::<Gender>(),
         travel_mode: terms::<TravelMode>(),
+        delivery_mode: terms::<DeliveryMode>(),
         employment_status: terms::<EmploymentStatus>(),
         weekday: terms::<Weekday>(),
     }
@@ -110,7 +116,7 @@ pub fn document() -> Vocabulary {
                    Public; cache it by `version` (the response carries an `ETag`).",
     responses(
         (status = 200, description = "The vocabulary", body = Vocabulary,
-            example = json!({"version": "2026-11-1",
+            example = json!({"version": "2026-12-1",
                 "language": [{"code": "yue", "label_en": "Cantonese", "autonym": "廣東話"}],
                 "cuisine": [{"code": "cantonese", "label_en": "Cantonese"}],
                 "diet": [{"code": "halal", "label_en": "Halal"}]})),

@@ -24,9 +24,20 @@ const LANGUAGES: &[&str] = &[
 
 /// A register of `rows` carers in the template's format (header from the template).
 pub fn register(rows: usize) -> String {
+    // Optional columns may be left out: these rows do without the capacity, diet and LGBT+ ones.
+    let optional = [
+        "medical_diets",
+        "lgbt_inclusive",
+        "accepting_new_clients",
+        "accepting_confirmed_on",
+    ];
     let header = TEMPLATE.lines().next().expect("header");
+    let header: Vec<&str> = header
+        .split(',')
+        .filter(|c| !optional.contains(c))
+        .collect();
     let mut out = String::with_capacity(rows * 400);
-    out.push_str(header);
+    out.push_str(&header.join(","));
     out.push('\n');
     for i in 0..rows {
         let consent = if i % 3 == 0 { "no" } else { "yes" };

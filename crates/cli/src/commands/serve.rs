@@ -38,6 +38,7 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
     // The same builder makes the test servers (carematch-testkit's `TestApp`).
     let launched = ServerBuilder::new(store.clone(), &settings.index_dir)
         .match_cache(settings.match_cache_config())
+        .weights(settings.weights)
         .config(settings.server_config())
         .start()?;
     let engine = launched.engine().cloned();

@@ -47,6 +47,32 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A medical or texture diet a carer can cook for. Distinct from dietary laws (what a faith
+    /// or conscience forbids): these are what a body needs.
+    MedicalDiet, "medical_diet" {
+        Diabetic => "diabetic", "Diabetic (low sugar)";
+        Soft => "soft", "Soft, easy to chew";
+        Pureed => "pureed", "Puréed";
+        ThickenedFluids => "thickened_fluids", "Thickened fluids";
+        GlutenFree => "gluten_free", "Gluten-free (coeliac)";
+        LowSalt => "low_salt", "Low salt";
+        LowFat => "low_fat", "Low fat";
+        DairyFree => "dairy_free", "Dairy-free";
+        NutFree => "nut_free", "Nut-free";
+        Renal => "renal", "Renal (kidney) diet";
+    }
+}
+
+vocabulary! {
+    /// How a provider delivers its service. Carers (PAs) work in person.
+    DeliveryMode, "delivery_mode" {
+        InPerson => "in_person", "In person";
+        Phone => "phone", "By phone";
+        Online => "online", "Online (video or chat)";
+    }
+}
+
+vocabulary! {
     /// Census 2021 religion categories, self-declared and optional.
     Faith, "faith" {
         Buddhist => "buddhist", "Buddhist";
@@ -91,6 +117,9 @@ vocabulary! {
         Befriending => "befriending", "Befriending";
         Advocacy => "advocacy", "Advocacy";
         Interpreting => "interpreting", "Interpreting";
+        PeerSupport => "peer_support", "Peer support";
+        SupportPlanning => "support_planning", "Support planning";
+        DirectPaymentSupport => "direct_payment_support", "Direct-payment support";
     }
 }
 

@@ -16,6 +16,8 @@ vocabulary! {
         Syl => "syl", "Sylheti", "সিলেটি";
         Ben => "ben", "Bengali", "বাংলা";
         Pan => "pan", "Punjabi", "ਪੰਜਾਬੀ";
+        Pnb => "pnb", "Western Punjabi (Shahmukhi)", "پنجابی";
+        Phr => "phr", "Pahari-Pothwari (Mirpuri)", "پہاڑی";
         Urd => "urd", "Urdu", "اردو";
         Guj => "guj", "Gujarati", "ગુજરાતી";
         Hin => "hin", "Hindi", "हिन्दी";
@@ -37,6 +39,7 @@ vocabulary! {
         Amh => "amh", "Amharic", "አማርኛ";
         Tir => "tir", "Tigrinya", "ትግርኛ";
         Swa => "swa", "Swahili", "Kiswahili";
+        Sna => "sna", "Shona", "chiShona";
         Yor => "yor", "Yoruba", "Yorùbá";
         Ibo => "ibo", "Igbo", "Asụsụ Igbo";
         Twi => "twi", "Twi", "Twi";
@@ -45,6 +48,10 @@ vocabulary! {
         Lit => "lit", "Lithuanian", "Lietuvių";
         Lav => "lav", "Latvian", "Latviešu";
         Bul => "bul", "Bulgarian", "Български";
+        Hun => "hun", "Hungarian", "Magyar";
+        Slk => "slk", "Slovak", "Slovenčina";
+        Ces => "ces", "Czech", "Čeština";
+        Hbs => "hbs", "Bosnian, Croatian, Serbian", "BHS / БХС";
         Rus => "rus", "Russian", "Русский";
         Ukr => "ukr", "Ukrainian", "Українська";
         Por => "por", "Portuguese", "Português";
@@ -121,12 +128,21 @@ impl Language {
     /// How `spoken` (by a carer) relates to `self` (needed by a person).
     ///
     /// Sylheti and standard Bengali are treated like a macrolanguage pair: Census 2021 counts them
-    /// together and many speakers use both, but a Sylheti speaker's family must confirm.
+    /// together and many speakers use both, but a Sylheti speaker's family must confirm. So are
+    /// the Punjabi varieties: Punjabi (`pan`, written in Gurmukhi) and Western Punjabi (`pnb`,
+    /// Shahmukhi) are largely one spoken language with two scripts, and Pahari-Pothwari (`phr`,
+    /// Mirpuri) is close to Western Punjabi: a speaker of the one may suit, the family confirms.
     pub fn relation_to(self, spoken: Language) -> LanguageRelation {
         if self == spoken {
             LanguageRelation::Same
         } else if self.macrolanguage() == Some(spoken)
-            || matches!((self, spoken), (Self::Syl, Self::Ben))
+            || matches!(
+                (self, spoken),
+                (Self::Syl, Self::Ben)
+                    | (Self::Pnb, Self::Pan)
+                    | (Self::Pan, Self::Pnb)
+                    | (Self::Phr, Self::Pnb)
+            )
         {
             LanguageRelation::ConfirmDialect
         } else {
@@ -144,7 +160,28 @@ impl Language {
             Self::Zho => &["Chinese", "漢語", "汉语", "中國話"],
             Self::Syl => &["ꠍꠤꠟꠐꠤ", "Sylhetti", "Siloti"],
             Self::Ben => &["Bangla", "Bengali"],
-            Self::Pan => &["Panjabi", "پنجابی", "Gurmukhi", "Shahmukhi"],
+            Self::Pan => &["Panjabi", "Gurmukhi"],
+            Self::Pnb => &[
+                "Lahnda",
+                "Shahmukhi",
+                "Western Panjabi",
+                "Pakistani Punjabi",
+            ],
+            Self::Phr => &[
+                "Pahari",
+                "Mirpuri",
+                "Pothwari",
+                "Potwari",
+                "Pothohari",
+                "Pahari-Potwari",
+            ],
+            Self::Hbs => &[
+                "Bosnian",
+                "Croatian",
+                "Serbian",
+                "Montenegrin",
+                "Serbo-Croatian",
+            ],
             Self::Urd => &["Urdoo"],
             Self::Fas => &["Farsi", "Persian"],
             Self::Ckb => &["Sorani"],

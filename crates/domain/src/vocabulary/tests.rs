@@ -42,6 +42,20 @@ fn serde_uses_the_code_for_every_list() {
     assert_serde_matches_code::<TravelMode>();
     assert_serde_matches_code::<EmploymentStatus>();
     assert_serde_matches_code::<Weekday>();
+    assert_serde_matches_code::<MedicalDiet>();
+    assert_serde_matches_code::<DeliveryMode>();
+}
+
+#[test]
+fn punjabi_varieties_and_pahari_confirm_dialect_but_never_match_silently() {
+    use LanguageRelation::{ConfirmDialect, Unrelated};
+    assert_eq!(Language::Pnb.relation_to(Language::Pan), ConfirmDialect);
+    assert_eq!(Language::Pan.relation_to(Language::Pnb), ConfirmDialect);
+    assert_eq!(Language::Phr.relation_to(Language::Pnb), ConfirmDialect);
+    assert_eq!(Language::Phr.relation_to(Language::Urd), Unrelated);
+    assert_eq!(Language::Pnb.relation_to(Language::Phr), Unrelated);
+    assert_eq!(Language::parse("phr"), Ok(Language::Phr));
+    assert!(Language::Phr.aliases().contains(&"Mirpuri"));
 }
 
 #[test]

@@ -39,7 +39,9 @@ const MAGIC: [u8; 8] = *b"CMCANDS\0";
 /// or how `Candidate::from_carer`/`from_provider` derive their fields) changes meaning.
 /// 2: a carer's location is its public cell, with the real base and faith in `Candidate::held`.
 /// 3: the trailer's checksum is a CRC-32 (4 bytes) instead of a hand-written 64-bit hash.
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: a carer's `accepting`/`accepting_confirmed` are its capacity flag (full without free
+///    hours; a flag never confirmed never lapses) instead of always accepting.
+pub const FORMAT_VERSION: u32 = 4;
 const HEADER: usize = MAGIC.len() + 4 + 8;
 
 /// See the module documentation.

@@ -63,6 +63,12 @@ fn plan_at(at: GeoPoint, max_km: f64) -> SupportPlan {
         hours_per_week: None,
         max_hourly_rate: None,
         needed_by: None,
+        lgbt_inclusive: None,
+        delivery_modes: Vec::new(),
+        preferred_carers: Vec::new(),
+        blocked_carers: Vec::new(),
+        weekly_budget: None,
+        medical_diets: Vec::new(),
         checks: Vec::new(),
     }
 }
@@ -105,6 +111,10 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, consent: bool) 
             dietary_laws: vec![],
             faith: None,
             faith_public_consent: false,
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            accepting_new_clients: true,
+            accepting_confirmed_on: None,
             faith_practices: vec![],
             services: vec![Service::PersonalCare],
             experience: vec![],
@@ -150,6 +160,9 @@ fn provider(id: i64, at: GeoPoint, area: ServiceArea) -> Provider {
             service_area: area,
             accepting_new_clients: true,
             accepting_confirmed_on: day(2026, 11, 1),
+            medical_diets: Vec::new(),
+            lgbt_inclusive: false,
+            delivery_modes: vec![carematch_domain::vocabulary::DeliveryMode::InPerson],
             checks: vec![],
             contact: Contact::default(),
             self_referral: true,
@@ -254,6 +267,8 @@ proptest! {
             languages: vec![LanguageNeed {
                 code: Language::Yue,
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 priority: if seed % 2 == 0 { Priority::Required } else { Priority::Preferred },
             }],
             cuisines: vec![carematch_domain::plan::Need { code: Cuisine::Cantonese, priority: Priority::Preferred }],
@@ -378,6 +393,8 @@ proptest! {
             plan.languages.push(LanguageNeed {
                 code: [Language::Yue, Language::Cmn, Language::Eng][(rng.next() % 3) as usize],
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 priority: priority(&mut rng),
             });
         }
@@ -569,6 +586,8 @@ fn bases_centimetres_from_a_threshold_are_decided_as_the_record_path_decides() {
             languages: vec![LanguageNeed {
                 code: language,
                 min_proficiency: Proficiency::Conversational,
+                reads: false,
+                writes: false,
                 priority: Priority::Required,
             }],
             ..plan_at(at, max_km)

@@ -8,7 +8,6 @@ use crate::candidate::{CHECK_KINDS, Candidate, CandidateKind, NO_CHECK, Reach, R
 use crate::rules::Profile;
 use carematch_domain::geo::chord_for_km;
 use carematch_domain::ids::AgencyId;
-use carematch_domain::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
 use carematch_domain::schedule::{
     HALF_HOUR_WORDS, HALF_HOURS_PER_WEEK, TWO_HOUR_WORDS, TWO_HOURS_PER_WEEK, WeekMask,
 };
@@ -57,6 +56,9 @@ pub(crate) fn list_offsets() -> ([usize; LISTS], usize) {
     (offsets, width)
 }
 
+/// An `accepting_until` this late is a flag that never lapses (a PA's never confirmed).
+pub(crate) const ALWAYS_ACCEPTING: i64 = i32::MAX as i64 - 1;
+
 /// Per block of [`BLOCK`] slots: which slots are providers, publicly listed, polygon areas;
 /// whether the reach bounds decrease along the block (so runs of them can be found by binary
 /// search).
@@ -67,6 +69,10 @@ pub(crate) struct BlockFlags {
     pub polygon: u64,
     /// Providers without opening hours (they work by arrangement).
     pub by_arrangement: u64,
+    /// Carers taking new clients whose flag never lapses (never confirmed): their capacity
+    /// cannot fail on any day, so the bitmaps alone may decide their verdict. Every other
+    /// carer (full, or with a flag that lapses) is judged slot by slot.
+    pub always_accepting: u64,
     /// The union of [`agency_bit`] over the block's carers: an agency none of whose bits is
     /// here holds no carer in the block.
     pub agencies: u64,
@@ -112,7 +118,7 @@ pub struct HotColumns {
     pub(crate) reach_km: Vec<f64>,
     pub(crate) reach_chord_2: Vec<f64>,
     pub(crate) flags: Vec<u8>,
-    /// Last day a provider's "accepting" flag counts (`i64::MIN` when unset; carers `i64::MAX`).
+    /// Last day the "accepting" flag counts (`i64::MIN` when unset or a PA has no free hours).
     pub(crate) accepting_until: Vec<i64>,
     pub(crate) languages: [Vec<CodeSet<Language>>; 4],
     pub(crate) cuisines: Vec<CodeSet<Cuisine>>,
@@ -248,6 +254,9 @@ impl HotColumns {
             if flags & F_BY_ARRANGEMENT != 0 {
                 block.by_arrangement |= bit;
             }
+            if flags & F_PROVIDER == 0 && self.accepting_until[i] >= ALWAYS_ACCEPTING {
+                block.always_accepting |= bit;
+            }
             if flags & F_PROVIDER == 0
                 && let Some(agency) = self.agency[i]
             {
@@ -295,13 +304,7 @@ impl HotColumns {
             flags |= F_BY_ARRANGEMENT;
         }
         self.flags.push(flags);
-        self.accepting_until.push(match c.kind {
-            CandidateKind::Carer => i64::MAX,
-            CandidateKind::Provider if c.accepting => {
-                i64::from(c.accepting_confirmed) + CAPACITY_FLAG_LAPSES_AFTER_DAYS as i64
-            }
-            CandidateKind::Provider => i64::MIN,
-        });
+        self.accepting_until.push(c.accepting_until());
         for (column, set) in self.languages.iter_mut().zip(c.languages) {
             column.push(set);
         }
@@ -449,7 +452,7 @@ impl Profile for HotRow<'_> {
     }
     #[inline(always)]
     fn accepting_on(&self, today: i32) -> bool {
-        !self.in_block(|b| b.provider) || i64::from(today) <= self.hot.accepting_until[self.i]
+        i64::from(today) <= self.hot.accepting_until[self.i]
     }
     #[inline(always)]
     fn cuisines(&self) -> CodeSet<Cuisine> {

@@ -122,7 +122,7 @@ impl<'a> Matcher<'a> {
         }
         let decides = |certain: u64| {
             if self.bitmaps_decide {
-                certain & !flags.provider
+                certain & !flags.provider & flags.always_accepting
             } else {
                 0
             }
@@ -164,7 +164,7 @@ impl<'a> Matcher<'a> {
             let bulk = exactly_one & decided;
             // Carers failing exactly one code when the plan also requires something without a
             // bitmap (a schedule, say): only those criteria are read, not the codes again.
-            let partly = exactly_one & !decided & !flags.provider;
+            let partly = exactly_one & !decided & !flags.provider & flags.always_accepting;
             let single = bulk | self.meeting_unmapped(hot, base, partly, run);
             self.ranking.considered += bulk.count_ones() as usize;
             self.count_single_failures(hot, block, single);

@@ -17,6 +17,8 @@ fn the_worked_example_in_the_docs() {
     p.languages = vec![LanguageNeed {
         code: Language::Yue,
         min_proficiency: Proficiency::Conversational,
+        reads: false,
+        writes: false,
         priority: Priority::Required,
     }];
     p.cuisines = vec![need(Cuisine::Cantonese, Priority::Preferred)];

@@ -208,6 +208,14 @@ pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64) -
     let n = rng.below(5);
     d.availability = random_slots(rng, n);
     d.hours_per_week = rng.below(41) as u8;
+    // Capacity: mostly taking new clients, some full, some confirmed long enough ago to lapse,
+    // some never confirmed (which never lapses).
+    d.accepting_new_clients = rng.chance(0.85);
+    d.accepting_confirmed_on = if rng.chance(0.5) {
+        None
+    } else {
+        Some(shift(-(rng.below(150) as i64)))
+    };
     d.available_from = shift(rng.below(120) as i64 - 60);
     d.travel_radius_km = Km::new(rng.range(1.0, 40.0)).expect("km");
     d.hourly_rate = RatePence::new(1000 + rng.below(1000) as i64).expect("rate");
@@ -282,6 +290,8 @@ pub fn random_plan(rng: &mut Rng) -> SupportPlan {
         .map(|code| LanguageNeed {
             code: *code,
             min_proficiency: rng.pick(&LEVELS),
+            reads: false,
+            writes: false,
             priority: priority(rng),
         })
         .collect();
@@ -421,6 +431,10 @@ pub fn brute(
                 return None;
             }
             let d = &c.details;
+            // The domain's own rule (free hours, flag set, not lapsed), not the engine's.
+            if !d.accepting_on(on) {
+                failed.push("accepting_new_clients".to_owned());
+            }
             for l in plan.languages.iter().filter(|l| required(l.priority)) {
                 if !d
                     .languages

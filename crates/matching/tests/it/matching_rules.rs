@@ -92,6 +92,8 @@ fn cantonese(priority: Priority) -> SupportPlan {
     p.languages = vec![LanguageNeed {
         code: Language::Yue,
         min_proficiency: Proficiency::Conversational,
+        reads: false,
+        writes: false,
         priority,
     }];
     p
@@ -168,6 +170,8 @@ fn sylheti_needs_confirming_for_a_bengali_speaker_and_levels_count() {
     p.languages = vec![LanguageNeed {
         code: Language::Syl,
         min_proficiency: Proficiency::Fluent,
+        reads: false,
+        writes: false,
         priority: Priority::Preferred,
     }];
     let mut bengali = carer(1, leicester());
@@ -333,6 +337,28 @@ fn a_lapsed_accepting_flag_is_not_accepting() {
     );
     assert_eq!(relaxations(&out)[0].criterion, "accepting_new_clients");
     assert_eq!(relaxations(&out)[0].additional, 2);
+}
+
+#[test]
+fn a_full_or_lapsed_pa_is_never_a_match_only_a_relaxation() {
+    let taking = carer(1, leicester());
+    let mut full = carer(2, leicester());
+    full.details.accepting_new_clients = false;
+    let mut no_hours = carer(3, leicester());
+    no_hours.details.hours_per_week = 0;
+    let mut fresh = carer(4, leicester());
+    fresh.details.accepting_confirmed_on = Some(date(2026, 8, 22)); // 90 days before today
+    let mut lapsed = carer(5, leicester());
+    lapsed.details.accepting_confirmed_on = Some(date(2026, 8, 21)); // 91 days
+    let out = run(
+        &plan(10.0),
+        &[taking, full, no_hours, fresh, lapsed],
+        &[],
+        &admin(),
+    );
+    assert_eq!(ids(&out), [1, 4]);
+    assert_eq!(relaxations(&out)[0].criterion, "accepting_new_clients");
+    assert_eq!(relaxations(&out)[0].additional, 3);
 }
 
 #[test]

@@ -168,6 +168,8 @@ fn a_pool_relaxes_one_criterion_failed_in_several_plans() {
     a.languages = vec![LanguageNeed {
         code: Language::Yue,
         min_proficiency: Proficiency::Fluent,
+        reads: false,
+        writes: false,
         priority: Priority::Required,
     }];
     let b = a.clone();
@@ -184,6 +186,8 @@ fn team_plan() -> SupportPlan {
     p.languages = vec![LanguageNeed {
         code: Language::Eng,
         min_proficiency: Proficiency::Fluent,
+        reads: false,
+        writes: false,
         priority: Priority::Required,
     }];
     p.schedule = required(vec![

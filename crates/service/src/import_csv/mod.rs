@@ -12,7 +12,7 @@ use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::spreadsheet::formula_trigger;
 use carematch_domain::vocabulary::{
     CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender,
-    Language, Proficiency, Service, TravelMode, Weekday,
+    Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
 };
 use carematch_domain::{
     CarerDetails, Check, Contact, Km, LanguageSkill, Postcode, RatePence, Slot,
@@ -59,14 +59,18 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
     ("languages", true),
     ("cuisines", false),
     ("dietary_laws", false),
+    ("medical_diets", false),
     ("faith", false),
     ("faith_public_consent", false),
     ("faith_practices", false),
     ("services", true),
     ("experience", false),
+    ("lgbt_inclusive", false),
     ("checks", false),
     ("availability", false),
     ("hours_per_week", true),
+    ("accepting_new_clients", false),
+    ("accepting_confirmed_on", false),
     ("available_from", true),
     ("postcode", true),
     ("travel_radius_km", true),
@@ -388,6 +392,7 @@ fn fits(column: &str, value: &str) -> bool {
         "languages" => items().all(|i| parse_language(i).is_ok()),
         "cuisines" => items().all(code::<Cuisine>),
         "dietary_laws" => items().all(code::<DietaryLaw>),
+        "medical_diets" => items().all(code::<MedicalDiet>),
         "faith" => code::<Faith>(value),
         "faith_practices" => items().all(code::<FaithPractice>),
         "services" => items().all(code::<Service>),
@@ -395,13 +400,15 @@ fn fits(column: &str, value: &str) -> bool {
         "checks" => items().all(|i| parse_check(i).is_ok()),
         "availability" => items().all(|i| parse_slot(i).is_ok()),
         "hours_per_week" => value.parse::<u8>().is_ok(),
-        "available_from" | "last_confirmed_on" => parse_date(value).is_ok(),
+        "available_from" | "last_confirmed_on" | "accepting_confirmed_on" => {
+            parse_date(value).is_ok()
+        }
         "postcode" => Postcode::parse(value).is_ok(),
         "travel_radius_km" => value.parse::<f64>().is_ok_and(|km| Km::new(km).is_ok()),
         "travel_mode" => code::<TravelMode>(value),
         "hourly_rate" => parse_pounds(value).is_ok(),
         "employment_status" => code::<EmploymentStatus>(value),
-        "public_listing_consent" => {
+        "public_listing_consent" | "lgbt_inclusive" | "accepting_new_clients" => {
             matches!(
                 lower.as_str(),
                 "yes" | "y" | "true" | "1" | "no" | "n" | "false" | "0"
@@ -544,6 +551,19 @@ impl RowParser {
         }
     }
 
+    /// An optional yes/no column: `default` when blank.
+    fn boolean_or<'c>(
+        &mut self,
+        column: &str,
+        get: impl Fn(&str) -> &'c str,
+        default: bool,
+    ) -> Option<bool> {
+        match get(column) {
+            "" => Some(default),
+            value => self.boolean(column, value),
+        }
+    }
+
     fn carer(&mut self, cells: &Cells<'_>) -> Option<CarerDetails> {
         let get = |column: &str| cells.get(column);
         let given_name = get("given_name").to_owned();
@@ -552,12 +572,10 @@ impl RowParser {
         let languages = self.list("languages", get("languages"), parse_language);
         let cuisines = self.codes::<Cuisine>("cuisines", get("cuisines"));
         let dietary_laws = self.codes::<DietaryLaw>("dietary_laws", get("dietary_laws"));
+        let medical_diets = self.codes::<MedicalDiet>("medical_diets", get("medical_diets"));
         let faith = self.optional::<Faith>("faith", &get("faith").to_ascii_lowercase());
         // Off unless given: faith is shown and matched on publicly only with consent.
-        let faith_public_consent = match get("faith_public_consent") {
-            "" => Some(false),
-            value => self.boolean("faith_public_consent", value),
-        };
+        let faith_public_consent = self.boolean_or("faith_public_consent", get, false);
         let faith_practices =
             self.codes::<FaithPractice>("faith_practices", get("faith_practices"));
         let services = self.codes::<Service>("services", get("services"));
@@ -565,6 +583,13 @@ impl RowParser {
         let checks = self.list("checks", get("checks"), parse_check);
         let availability = self.list("availability", get("availability"), parse_slot);
         let hours_per_week = self.one::<u8>("hours_per_week", get("hours_per_week"));
+        // Blank: taking new clients (confirmed with the record), not stated as LGBT+ inclusive.
+        let accepting_new_clients = self.boolean_or("accepting_new_clients", get, true);
+        let accepting_confirmed_on = match get("accepting_confirmed_on") {
+            "" => Some(None),
+            value => self.date("accepting_confirmed_on", value).map(Some),
+        };
+        let lgbt_inclusive = self.boolean_or("lgbt_inclusive", get, false);
         let available_from = self.date("available_from", get("available_from"));
         let postcode = self.one::<Postcode>("postcode", get("postcode"));
         let travel_radius_km = self
@@ -607,6 +632,7 @@ impl RowParser {
             languages: languages?,
             cuisines: cuisines?,
             dietary_laws: dietary_laws?,
+            medical_diets: medical_diets?,
             faith: faith?,
             faith_public_consent: faith_public_consent?,
             faith_practices: faith_practices?,
@@ -615,6 +641,9 @@ impl RowParser {
             checks: checks?,
             availability: availability?,
             hours_per_week: hours_per_week?,
+            accepting_new_clients: accepting_new_clients?,
+            accepting_confirmed_on: accepting_confirmed_on?,
+            lgbt_inclusive: lgbt_inclusive?,
             available_from: available_from?,
             postcode: postcode?,
             travel_radius_km: travel_radius_km?,

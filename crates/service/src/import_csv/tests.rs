@@ -71,6 +71,44 @@ fn faith_consent_is_yes_no_or_blank_and_off_unless_given() {
 }
 
 #[test]
+fn capacity_diets_and_lgbt_inclusion_are_read_with_their_defaults() {
+    let (header, first, second) = template();
+    let rows = parse_carers(format!("{header}\n{first}\n{second}\n").as_bytes())
+        .expect("the template imports");
+    let first = &rows[0].details;
+    assert_eq!(
+        first.medical_diets,
+        [MedicalDiet::Diabetic, MedicalDiet::Soft]
+    );
+    assert!(first.lgbt_inclusive && first.accepting_new_clients);
+    assert_eq!(
+        first.accepting_confirmed_on,
+        NaiveDate::from_ymd_opt(2026, 11, 1)
+    );
+    let second_row = &rows[1].details;
+    assert!(!second_row.lgbt_inclusive && !second_row.accepting_new_clients);
+    assert!(second_row.medical_diets.is_empty());
+    // Blank capacity: taking new clients, never confirmed.
+    let blank = second.replacen(",20,no,2026-10-20,", ",20,,,", 1);
+    let rows = parse_carers(format!("{header}\n{blank}\n").as_bytes()).expect("blank");
+    assert!(rows[0].details.accepting_new_clients);
+    assert_eq!(rows[0].details.accepting_confirmed_on, None);
+    let bad = second
+        .replacen(",20,no,2026-10-20,", ",20,full,2026-13-01,", 1)
+        .replacen(",halal,,", ",halal,mushy,", 1);
+    let errors = parse_carers(format!("{header}\n{bad}\n").as_bytes()).expect_err("bad");
+    assert_eq!(
+        places(&errors),
+        [
+            (2, "medical_diets"),
+            (2, "accepting_new_clients"),
+            (2, "accepting_confirmed_on")
+        ],
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn an_unclosed_quote_at_the_end_cannot_swallow_the_rows_after_it() {
     let (header, first, second) = template();
     let unclosed = first.replace(BIO, BIO.trim_end_matches('"'));
@@ -129,9 +167,9 @@ fn rows_need_exactly_the_header_s_cells() {
     assert!(
         errors[0]
             .reason
-            .starts_with("25 values but the header has 26")
+            .starts_with("29 values but the header has 30")
     );
-    assert!(errors[1].reason.starts_with("27 values"));
+    assert!(errors[1].reason.starts_with("31 values"));
 }
 
 #[test]
