@@ -141,10 +141,10 @@ pub struct SupportPlan {
     pub delivery_modes: Vec<Need<DeliveryMode>>,
     /// Carers the person knows and would like again: ranked first among equals and named in
     /// the explanation. At most 50.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "carer_ids")]
     pub preferred_carers: Vec<CarerId>,
     /// Carers the person does not want again: never in any result or count. At most 50.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "carer_ids")]
     pub blocked_carers: Vec<CarerId>,
     /// Weekly budget for the plan's `hours_per_week` (which it needs).
     #[serde(default)]
@@ -272,4 +272,35 @@ fn no_duplicate_codes<T: Copy + PartialEq + std::fmt::Display>(
 ) {
     let codes: Vec<T> = needs.iter().map(|n| n.code).collect();
     errors.no_duplicates(field, &codes);
+}
+
+/// Reads carer ids: JSON integers, or numbers with no fraction (`5.0`), which JSON Schema counts
+/// as integers too (a schema-valid body must not be refused).
+fn carer_ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<CarerId>, D::Error> {
+    use serde::de::Error as _;
+    // Whole numbers within ±2^53 convert exactly.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let numbers = Vec::<serde_json_number::Number>::deserialize(deserializer)?;
+    numbers
+        .into_iter()
+        .map(|n| match n {
+            serde_json_number::Number::Int(v) => Ok(CarerId(v)),
+            serde_json_number::Number::Float(v) if v.fract() == 0.0 && v.abs() <= EXACT => {
+                Ok(CarerId(v as i64))
+            }
+            serde_json_number::Number::Float(v) => Err(D::Error::custom(format!(
+                "invalid type: floating point `{v}`, expected a whole number"
+            ))),
+        })
+        .collect()
+}
+
+/// An integer or a float, as JSON writes numbers.
+mod serde_json_number {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    pub enum Number {
+        Int(i64),
+        Float(f64),
+    }
 }

@@ -135,7 +135,7 @@ fn json_response(body: Bytes) -> HttpResponse {
                    can serve the pool, `relaxations` counts those failing one criterion (the same \
                    one in every plan that fails): distance relaxes to twice the largest maximum. \
                    Same visibility rules as `POST /v1/matches`. Save a pool as demand with \
-                   `POST /v1/plans/pool`.",
+                   `POST /v1/plan-pools`.",
     request_body(content = PooledRequest, example = json!({
         "plans": [
             {"postcode": "OL8 1AA", "max_distance_km": 5,

@@ -170,7 +170,7 @@ pub struct PoolView {
         (status = 429, description = "Too many requests", body = ErrorBody)
     )
 )]
-#[post("/plans/pool")]
+#[post("/plan-pools")]
 pub async fn save_pool(
     state: web::Data<AppState>,
     auth: Authenticated,

@@ -168,30 +168,30 @@ async fn agencies_save_a_pool_as_demand_all_or_none() {
     let commissioner = make_key(&store, Role::Commissioner, None);
     let pool = json!({"plans": [plan(53.46, -2.23), plan(53.47, -2.24)]});
 
-    let (status, _) = call(&app, "POST", "/v1/plans/pool", None, Some(&pool)).await;
+    let (status, _) = call(&app, "POST", "/v1/plan-pools", None, Some(&pool)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, _) = call(
         &app,
         "POST",
-        "/v1/plans/pool",
+        "/v1/plan-pools",
         Some(&commissioner),
         Some(&pool),
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let one = json!({"plans": [plan(53.46, -2.23)]});
-    let (status, body) = call(&app, "POST", "/v1/plans/pool", Some(&key), Some(&one)).await;
+    let (status, body) = call(&app, "POST", "/v1/plan-pools", Some(&key), Some(&one)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["error"]["details"][0]["field"], "plans");
     // One bad plan: nothing is saved.
     let mut bad = pool.clone();
     bad["plans"][1]["max_distance_km"] = json!(-1);
-    let (status, body) = call(&app, "POST", "/v1/plans/pool", Some(&key), Some(&bad)).await;
+    let (status, body) = call(&app, "POST", "/v1/plan-pools", Some(&key), Some(&bad)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (_, listed) = call(&app, "GET", "/v1/plans", Some(&key), None).await;
     assert_eq!(listed["total"], 0);
 
-    let (status, saved) = call(&app, "POST", "/v1/plans/pool", Some(&key), Some(&pool)).await;
+    let (status, saved) = call(&app, "POST", "/v1/plan-pools", Some(&key), Some(&pool)).await;
     assert_eq!(status, StatusCode::CREATED, "{saved}");
     let items = saved["items"].as_array().expect("items");
     assert_eq!(items.len(), 2);

@@ -402,7 +402,7 @@ const HOLDER_ONLY: &[(&str, &str)] = &[
     ("DELETE", "/v1/carers/{id}"),
     ("POST", "/v1/imports/carers"),
     ("POST", "/v1/plans"),
-    ("POST", "/v1/plans/pool"),
+    ("POST", "/v1/plan-pools"),
     ("DELETE", "/v1/plans/{id}"),
     ("POST", "/v1/providers"),
     ("PUT", "/v1/providers/{id}"),
