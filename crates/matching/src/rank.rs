@@ -249,24 +249,10 @@ impl Ranking {
             considered,
             passed,
         } = self;
-        let roster = judge.roster;
-        let viewer = judge.options.viewer;
         let matches: Vec<Match> = top
             .into_sorted()
             .into_iter()
-            .filter_map(|r| {
-                let c = viewer.view(roster.get(r.slot)?);
-                let side = roster.side(r.slot)?;
-                let shown = shown_distance(r.distance, r.kind, viewer);
-                Some(Match {
-                    kind: r.kind,
-                    id: r.id,
-                    name: side.name.clone(),
-                    score: r.score,
-                    distance_km: shown,
-                    criteria: explain::criteria(judge.plan, &c, (r.distance, shown), judge.today),
-                })
-            })
+            .filter_map(|r| explained_match(judge, &r))
             .collect();
         let relaxations = if passed < judge.options.limit {
             misses.relaxations(judge.plan)
@@ -280,4 +266,20 @@ impl Ranking {
             teams: Vec::new(),
         }
     }
+}
+
+/// A ranked candidate as the viewer may see it, explained against the judge's plan.
+pub(crate) fn explained_match(judge: &Judge<'_>, r: &Ranked) -> Option<Match> {
+    let viewer = judge.options.viewer;
+    let c = viewer.view(judge.roster.get(r.slot)?);
+    let side = judge.roster.side(r.slot)?;
+    let shown = shown_distance(r.distance, r.kind, viewer);
+    Some(Match {
+        kind: r.kind,
+        id: r.id,
+        name: side.name.clone(),
+        score: r.score,
+        distance_km: shown,
+        criteria: explain::criteria(judge.plan, &c, (r.distance, shown), judge.today),
+    })
 }

@@ -16,10 +16,9 @@ use utoipa::ToSchema;
 
 use crate::candidate::{Roster, day_number};
 use crate::criterion::CriterionId;
-use crate::explain;
 use crate::options::MatchOptions;
 use crate::plan::CompiledPlan;
-use crate::rank::{Match, Ranked, shown_distance};
+use crate::rank::{Match, Ranked, explained_match};
 use crate::rules::{Judge, Verdict};
 use carematch_domain::schedule::{Slot, TimeOfDay, WeekMask};
 use carematch_domain::vocabulary::{Code, Weekday};
@@ -216,7 +215,6 @@ fn explain_team(
     partials: &[Partial],
     pick: &TeamPick,
 ) -> Team {
-    let viewer = judge.options.viewer;
     let chosen: Vec<&Partial> = pick
         .members
         .iter()
@@ -224,20 +222,7 @@ fn explain_team(
         .collect();
     let members: Vec<Match> = chosen
         .iter()
-        .filter_map(|p| {
-            let r = p.ranked;
-            let c = viewer.view(judge.roster.get(r.slot)?);
-            let side = judge.roster.side(r.slot)?;
-            let shown = shown_distance(r.distance, r.kind, viewer);
-            Some(Match {
-                kind: r.kind,
-                id: r.id,
-                name: side.name.clone(),
-                score: r.score,
-                distance_km: shown,
-                criteria: explain::criteria(judge.plan, &c, (r.distance, shown), judge.today),
-            })
-        })
+        .filter_map(|p| explained_match(judge, &p.ranked))
         .collect();
     let covers: Vec<WeekMask> = chosen.iter().map(|p| p.cover).collect();
     let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
