@@ -23,7 +23,7 @@ pub struct Match {
     pub id: i64,
     /// A carer's display name (`Mei L.`) or a provider's name.
     pub name: String,
-    /// In [0, 1]; see `MatchWeights`.
+    /// In [0, 1], rounded to six decimals; see `MatchWeights`.
     pub score: f64,
     /// Rounded to 0.1 km; for a public viewer, a carer's distance is rounded to 0.5 km.
     pub distance_km: f64,

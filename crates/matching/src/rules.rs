@@ -439,9 +439,19 @@ impl Judge<'_> {
         (total > 0).then_some((points, total))
     }
 
-    /// The weighted mean of the components that apply.
+    /// The weighted mean of the components that apply, rounded to [`SCORE_STEP`].
     #[inline(always)]
     fn combine(&self, d: f64, preferred: Option<(u32, u32)>, schedule: Option<f64>) -> f64 {
+        round_score(self.combine_unrounded(d, preferred, schedule))
+    }
+
+    #[inline(always)]
+    fn combine_unrounded(
+        &self,
+        d: f64,
+        preferred: Option<(u32, u32)>,
+        schedule: Option<f64>,
+    ) -> f64 {
         let weights = &self.options.weights;
         let mut sum = weights.distance() * distance_component(d, self.plan.max_km);
         let mut weight = weights.distance();
@@ -466,7 +476,7 @@ impl Judge<'_> {
     pub(crate) fn share_bound(&self, d: f64, points: u32, total: u32, coverage: f64) -> f64 {
         let schedule = self.plan.schedule.as_ref().map(|_| coverage);
         let preferred = (total > 0).then_some((points.min(2 * total), total));
-        self.combine(d, preferred, schedule) * (1.0 + 1e-9) + 1e-12
+        round_score(self.combine_unrounded(d, preferred, schedule) * (1.0 + 1e-9) + 1e-12)
     }
 
     /// An upper bound on [`Judge::score`] for any candidate at distance `d` or more: every
@@ -476,10 +486,26 @@ impl Judge<'_> {
     pub(crate) fn score_bound(&self, d: f64) -> f64 {
         let schedule = self.plan.schedule.as_ref().map(|_| 1.0);
         let bound = self
-            .combine(d, Some((2, 1)), schedule)
-            .max(self.combine(d, None, schedule));
-        bound * (1.0 + 1e-9) + 1e-12
+            .combine_unrounded(d, Some((2, 1)), schedule)
+            .max(self.combine_unrounded(d, None, schedule));
+        round_score(bound * (1.0 + 1e-9) + 1e-12)
     }
+}
+
+/// Scores are rounded to this step. Two candidates whose scores are equal in exact arithmetic
+/// (a met cuisine against half a schedule, say) can differ in the last bits of a float sum, and
+/// the two matchers measure distance by different formulas (chord and haversine), so unrounded
+/// they could break such a tie in opposite directions. Rounded, the tie is a tie and distance,
+/// kind and id decide it the same way everywhere. The bounds are rounded too, after their
+/// margin; rounding is non-decreasing, so a bound stays a bound.
+pub(crate) const SCORE_STEP: f64 = 1.0 / STEPS_PER_POINT;
+const STEPS_PER_POINT: f64 = 1e6;
+
+/// `x` to the nearest multiple of [`SCORE_STEP`] (as the nearest float to it, so that it prints
+/// with at most six decimals).
+#[inline(always)]
+pub(crate) fn round_score(x: f64) -> f64 {
+    (x * STEPS_PER_POINT).round() / STEPS_PER_POINT
 }
 
 /// `1 - d / max`, in [0, 1].

@@ -14,7 +14,7 @@ use super::{
 use crate::criterion::CriterionId;
 use crate::options::Viewer;
 use crate::rank::Ranked;
-use crate::rules::{Failures, Verdict};
+use crate::rules::{Failures, SCORE_STEP, Verdict};
 use carematch_domain::geo::chord_for_km;
 
 impl<'a> Matcher<'a> {
@@ -659,8 +659,9 @@ impl<'a> Matcher<'a> {
         if wd.partial_cmp(&0.0) != Some(Ordering::Greater) {
             return f64::INFINITY;
         }
-        // (wd·dc + k) / w ≥ target  ⇔  dc ≥ (target·w − k) / wd, with dc = 1 − d / max.
-        let target = (worst - 1e-12) / (1.0 + 1e-9);
+        // (wd·dc + k) / w ≥ target  ⇔  dc ≥ (target·w − k) / wd, with dc = 1 − d / max. The
+        // bound is rounded to SCORE_STEP, so it falls below `worst` a step earlier.
+        let target = (worst - SCORE_STEP - 1e-12) / (1.0 + 1e-9);
         let d = max_km * (1.0 - (target * w - k) / wd);
         let d = (d.clamp(0.0, max_km) * (1.0 + 1e-9) + 1e-9).min(max_km);
         if bound(d) < worst {
