@@ -521,6 +521,9 @@ impl Snapshot {
         let base_roster = self.base.set.roster();
         if overlay_hits.is_empty() {
             let mut matcher = Matcher::new(plan, base_roster, options);
+            // Named carers and remote providers first, apart (the later feeds pass over them).
+            let apart = self.base.set.apart(plan, viewer);
+            matcher.feed_apart(apart.into_iter().filter(|(slot, _)| self.base_live(*slot)));
             matcher.feed(
                 base_geo
                     .within_for(base_roster, plan.location, plan.max_km, viewer)
@@ -535,8 +538,12 @@ impl Snapshot {
             }
             return matcher.finish();
         }
+        // Providers reaching the person remotely from beyond the search radius too.
+        let mut overlay_hits = overlay_hits;
+        overlay_hits.extend(overlay_set.remote_beyond(plan, outer));
         let base_hits = base_geo
             .within_for(base_roster, plan.location, outer, viewer)
+            .chain(self.base.set.remote_beyond(plan, outer))
             .filter(|(slot, _)| self.base_live(*slot));
         let (roster, hits) = self.merged(base_hits, &overlay_hits);
         match_plan(plan, &roster, hits, options)

@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use carematch_domain::geo::{PUBLIC_CELL_MARGIN_KM, chord_for_km};
+use carematch_domain::vocabulary::{CodeSet, DeliveryMode};
 use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use carematch_matching::{
     Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
@@ -207,6 +208,11 @@ pub struct CandidateSet {
     /// Each agency's carers, as their slot and the unit vector of their real base: what an
     /// agency's own matches read instead of the columns ([`CandidateSet::match_plan`]).
     held: HashMap<AgencyId, Vec<(u32, [f64; 3])>>,
+    /// Every carer's id and slot, by id: the carers a plan names are fed apart.
+    carer_slots: Vec<(i64, u32)>,
+    /// Providers working by phone or online, with their modes: fed apart to a plan that lists
+    /// one of those modes, since they reach the person wherever they are.
+    remote: Vec<(u32, CodeSet<DeliveryMode>)>,
 }
 
 impl CandidateSet {
@@ -233,19 +239,73 @@ impl CandidateSet {
         let hot = HotColumns::build(&roster);
         let blocks = Blocks::build(&hot);
         let mut held: HashMap<AgencyId, Vec<(u32, [f64; 3])>> = HashMap::new();
+        let mut carer_slots = Vec::new();
+        let mut remote = Vec::new();
+        let remote_modes: CodeSet<DeliveryMode> = [DeliveryMode::Phone, DeliveryMode::Online]
+            .into_iter()
+            .collect();
         for (c, slot) in roster.candidates().iter().zip(0u32..) {
+            if c.kind() == CandidateKind::Carer {
+                carer_slots.push((c.id(), slot));
+            } else if !c.delivery().intersection(remote_modes).is_empty() {
+                remote.push((slot, c.delivery()));
+            }
             if let (CandidateKind::Carer, Some(agency)) = (c.kind(), c.agency()) {
                 let point = c.held_location().unit_vector();
                 held.entry(agency).or_default().push((slot, point));
             }
         }
+        carer_slots.sort_unstable();
         Self {
             roster,
             geo,
             hot,
             blocks,
             held,
+            carer_slots,
+            remote,
         }
+    }
+
+    /// The candidates a plan has fed apart from the columns ([`Matcher::feed_apart`]), with their
+    /// distance as `viewer` may measure it: the carers it names (preferred or blocked) unless
+    /// the viewer holds them (those come with [`CandidateSet::held_within`]), and the providers
+    /// reaching the person remotely in a mode the plan lists.
+    pub fn apart(&self, plan: &CompiledPlan, viewer: Viewer) -> Vec<(u32, f64)> {
+        let named = plan
+            .preferred_carers
+            .iter()
+            .chain(&plan.blocked_carers)
+            .filter_map(|id| {
+                let at = self
+                    .carer_slots
+                    .binary_search_by_key(id, |(id, _)| *id)
+                    .ok()?;
+                let slot = self.carer_slots[at].1;
+                let c = self.roster.get(slot)?;
+                (!viewer.holds(c)).then(|| (slot, viewer.point_of(c).distance_km(plan.location)))
+            });
+        named.chain(self.remote_beyond(plan, -1.0)).collect()
+    }
+
+    /// The providers reaching the person remotely in a mode the plan lists, farther than `km`
+    /// (providers are measured from their published base whoever the viewer is).
+    pub fn remote_beyond<'s>(
+        &'s self,
+        plan: &'s CompiledPlan,
+        km: f64,
+    ) -> impl Iterator<Item = (u32, f64)> + 's {
+        self.remote
+            .iter()
+            .filter(|(_, modes)| !modes.intersection(plan.remote).is_empty())
+            .filter_map(move |(slot, _)| {
+                let d = self
+                    .roster
+                    .get(*slot)?
+                    .location()
+                    .distance_km(plan.location);
+                (d > km).then_some((*slot, d))
+            })
     }
 
     /// The carers `viewer` holds within `radius_km` of `point`, measured from their real base:
@@ -335,6 +395,7 @@ impl CandidateSet {
         // the columns then give everyone else from public facts.
         let outer = 2.0 * plan.max_km.max(0.0);
         matcher.feed(self.held_within(plan.location, outer, options.viewer));
+        matcher.feed_apart(self.apart(plan, options.viewer));
         let centre = plan.location.unit_vector();
         let max_2 = chord_for_km(plan.max_km.max(0.0)).powi(2);
         let (mut runs, mut ordered) = (Vec::new(), Vec::new());

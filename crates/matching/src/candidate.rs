@@ -12,8 +12,8 @@ use carematch_domain::ids::AgencyId;
 use carematch_domain::provider::{CAPACITY_FLAG_LAPSES_AFTER_DAYS, Provider, ServiceArea};
 use carematch_domain::schedule::WeekMask;
 use carematch_domain::vocabulary::{
-    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
-    Language, Proficiency, Service,
+    CheckKind, Code, CodeSet, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice,
+    Gender, Language, MedicalDiet, Proficiency, Service,
 };
 
 /// `accepting_confirmed` of a PA whose capacity flag was never confirmed: it never lapses.
@@ -98,6 +98,13 @@ pub struct Candidate {
     pub(crate) practices: CodeSet<FaithPractice>,
     pub(crate) services: CodeSet<Service>,
     pub(crate) experience: CodeSet<Experience>,
+    pub(crate) medical_diets: CodeSet<MedicalDiet>,
+    /// How the candidate works: a carer in person; a provider as it says.
+    pub(crate) delivery: CodeSet<DeliveryMode>,
+    pub(crate) lgbt_inclusive: bool,
+    /// Languages read, and written (a provider's staff languages count as both).
+    pub(crate) reads: CodeSet<Language>,
+    pub(crate) writes: CodeSet<Language>,
     /// Hourly rate in pence, `None` when a provider does not publish one.
     pub(crate) rate_pence: Option<u32>,
     pub(crate) available_from: i32,
@@ -156,6 +163,21 @@ impl Candidate {
             practices: d.faith_practices.iter().collect(),
             services: d.services.iter().collect(),
             experience: d.experience.iter().collect(),
+            medical_diets: d.medical_diets.iter().collect(),
+            delivery: [DeliveryMode::InPerson].into_iter().collect(),
+            lgbt_inclusive: d.lgbt_inclusive,
+            reads: d
+                .languages
+                .iter()
+                .filter(|l| l.reads)
+                .map(|l| l.code)
+                .collect(),
+            writes: d
+                .languages
+                .iter()
+                .filter(|l| l.writes)
+                .map(|l| l.code)
+                .collect(),
             faith: d.faith.filter(|_| d.faith_public_consent),
             gender: Some(d.gender),
             check_expiry,
@@ -209,6 +231,11 @@ impl Candidate {
             practices: d.faith_practices.iter().collect(),
             services: d.services.iter().collect(),
             experience: d.experience.iter().collect(),
+            medical_diets: d.medical_diets.iter().collect(),
+            delivery: d.delivery_modes.iter().collect(),
+            lgbt_inclusive: d.lgbt_inclusive,
+            reads: d.staff_languages.iter().collect(),
+            writes: d.staff_languages.iter().collect(),
             faith: None,
             gender: None,
             check_expiry,
@@ -220,6 +247,11 @@ impl Candidate {
             accepting: d.accepting_new_clients,
             accepting_confirmed: day_number(d.accepting_confirmed_on),
         }
+    }
+
+    /// How the candidate works: in person (every carer), by phone, online.
+    pub fn delivery(&self) -> CodeSet<DeliveryMode> {
+        self.delivery
     }
 
     pub fn kind(&self) -> CandidateKind {

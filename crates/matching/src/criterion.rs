@@ -9,8 +9,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
-    Service,
+    CheckKind, Code, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, MedicalDiet, Service,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use utoipa::openapi::RefOr;
@@ -24,11 +24,25 @@ pub enum CriterionId {
     Distance,
     /// A provider's "accepting new clients" flag, current within its lapse period.
     AcceptingNewClients,
+    /// A PA taking new clients (flag current) with hours free: full PAs are near misses only.
+    CarerCapacity,
     Schedule,
     HoursPerWeek,
     MaxHourlyRate,
     NeededBy,
+    /// The plan's hours a week at the candidate's hourly rate, against the weekly budget.
+    WeeklyBudget,
+    LgbtInclusive,
+    /// One of the carers the person named as preferred (`preferred_carers`): such a carer who
+    /// meets every required criterion is ranked first. Never a filter.
+    PreferredCarer,
     Language(Language),
+    /// Reads the language (a language need with `reads`).
+    Reads(Language),
+    /// Writes the language (a language need with `writes`).
+    Writes(Language),
+    MedicalDiet(MedicalDiet),
+    DeliveryMode(DeliveryMode),
     Cuisine(Cuisine),
     Diet(DietaryLaw),
     FaithPractice(FaithPractice),
@@ -65,35 +79,55 @@ code_criteria! {
     Service => Service,
     Experience => Experience,
     CheckKind => Check,
+    MedicalDiet => MedicalDiet,
+    DeliveryMode => DeliveryMode,
 }
 
 /// Criteria without a code, in [`CriterionId::index`] order.
-const SINGLETONS: [CriterionId; 6] = [
+const SINGLETONS: [CriterionId; 10] = [
     CriterionId::Distance,
     CriterionId::AcceptingNewClients,
+    CriterionId::CarerCapacity,
     CriterionId::Schedule,
     CriterionId::HoursPerWeek,
     CriterionId::MaxHourlyRate,
     CriterionId::NeededBy,
+    CriterionId::WeeklyBudget,
+    CriterionId::LgbtInclusive,
+    CriterionId::PreferredCarer,
 ];
+
+/// Lists of codes in the dense numbering, after the singletons.
+const LISTS: usize = 13;
+/// The text before `:` of reading and writing a language.
+const READS: &str = "reads";
+const WRITES: &str = "writes";
 
 /// Codes per list in the dense numbering (a `CodeSet` holds at most 64).
 const LIST: usize = 64;
 
 impl CriterionId {
     /// How many dense indexes there are.
-    pub(crate) const COUNT: usize = SINGLETONS.len() + 9 * LIST;
+    pub(crate) const COUNT: usize = SINGLETONS.len() + LISTS * LIST;
 
     /// The text before `:` (`language`), or the whole name of a criterion without a code.
     pub fn kind(self) -> &'static str {
         match self {
             Self::Distance => "distance",
             Self::AcceptingNewClients => "accepting_new_clients",
+            Self::CarerCapacity => "carer_capacity",
             Self::Schedule => "schedule",
             Self::HoursPerWeek => "hours_per_week",
             Self::MaxHourlyRate => "max_hourly_rate",
             Self::NeededBy => "needed_by",
+            Self::WeeklyBudget => "weekly_budget",
+            Self::LgbtInclusive => "lgbt_inclusive",
+            Self::PreferredCarer => "preferred_carer",
             Self::Language(_) => Language::KIND,
+            Self::Reads(_) => READS,
+            Self::Writes(_) => WRITES,
+            Self::MedicalDiet(_) => MedicalDiet::KIND,
+            Self::DeliveryMode(_) => DeliveryMode::KIND,
             Self::Cuisine(_) => Cuisine::KIND,
             Self::Diet(_) => DietaryLaw::KIND,
             Self::FaithPractice(_) => FaithPractice::KIND,
@@ -108,7 +142,9 @@ impl CriterionId {
     /// The code after `:` (`yue`), if the criterion has one.
     pub fn code(self) -> Option<&'static str> {
         Some(match self {
-            Self::Language(c) => c.code(),
+            Self::Language(c) | Self::Reads(c) | Self::Writes(c) => c.code(),
+            Self::MedicalDiet(c) => c.code(),
+            Self::DeliveryMode(c) => c.code(),
             Self::Cuisine(c) => c.code(),
             Self::Diet(c) => c.code(),
             Self::FaithPractice(c) => c.code(),
@@ -134,6 +170,10 @@ impl CriterionId {
             Self::Service(c) => list(6, c.index()),
             Self::Experience(c) => list(7, c.index()),
             Self::Check(c) => list(8, c.index()),
+            Self::Reads(c) => list(9, c.index()),
+            Self::Writes(c) => list(10, c.index()),
+            Self::MedicalDiet(c) => list(11, c.index()),
+            Self::DeliveryMode(c) => list(12, c.index()),
             singleton => SINGLETONS.iter().position(|s| *s == singleton).unwrap_or(0),
         }
     }
@@ -158,6 +198,10 @@ impl CriterionId {
             6 => at::<Service>(code),
             7 => at::<Experience>(code),
             8 => at::<CheckKind>(code),
+            9 => Language::all().get(code).map(|c| CriterionId::Reads(*c)),
+            10 => Language::all().get(code).map(|c| CriterionId::Writes(*c)),
+            11 => at::<MedicalDiet>(code),
+            12 => at::<DeliveryMode>(code),
             _ => None,
         }
     }
@@ -202,6 +246,10 @@ impl FromStr for CriterionId {
             Service::KIND => parse::<Service>(code),
             Experience::KIND => parse::<Experience>(code),
             CheckKind::KIND => parse::<CheckKind>(code),
+            READS => Language::parse(code).ok().map(CriterionId::Reads),
+            WRITES => Language::parse(code).ok().map(CriterionId::Writes),
+            MedicalDiet::KIND => parse::<MedicalDiet>(code),
+            DeliveryMode::KIND => parse::<DeliveryMode>(code),
             _ => None,
         }
         .ok_or_else(unknown)
@@ -253,6 +301,10 @@ mod tests {
         add::<Service>(&mut all);
         add::<Experience>(&mut all);
         add::<CheckKind>(&mut all);
+        add::<MedicalDiet>(&mut all);
+        add::<DeliveryMode>(&mut all);
+        all.extend(Language::all().iter().map(|c| CriterionId::Reads(*c)));
+        all.extend(Language::all().iter().map(|c| CriterionId::Writes(*c)));
         all
     }
 
@@ -284,6 +336,15 @@ mod tests {
             "carer_gender:female"
         );
         assert_eq!(CriterionId::HoursPerWeek.to_string(), "hours_per_week");
+        assert_eq!(CriterionId::Reads(Language::Urd).to_string(), "reads:urd");
+        assert_eq!(
+            CriterionId::MedicalDiet(MedicalDiet::Pureed).to_string(),
+            "medical_diet:pureed"
+        );
+        assert_eq!(
+            CriterionId::DeliveryMode(DeliveryMode::Phone).to_string(),
+            "delivery_mode:phone"
+        );
         assert!("language:xx".parse::<CriterionId>().is_err());
         assert!("distance:5".parse::<CriterionId>().is_err());
         assert!("nothing".parse::<CriterionId>().is_err());

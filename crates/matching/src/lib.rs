@@ -43,6 +43,7 @@ pub use explain::{
 pub use options::{KindFilter, MatchOptions, Viewer};
 pub use plan::{
     CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,
+    WeeklyBudget,
 };
 pub use pooled::{
     CO_LOCATED_KM, PlanFit, PooledMatch, PooledOutcome, match_pooled, pool_search_km,

@@ -7,8 +7,8 @@ use carematch_domain::geo::GeoPoint;
 use carematch_domain::plan::{Need, Priority, SupportPlan};
 use carematch_domain::schedule::{Slot, WeekMask};
 use carematch_domain::vocabulary::{
-    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
-    Language, LanguageRelation, Proficiency, Service,
+    CheckKind, Code, CodeSet, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice,
+    Gender, Language, LanguageRelation, MedicalDiet, Proficiency, Service,
 };
 
 /// Required and preferred codes of one list. A code listed as both counts as required.
@@ -60,6 +60,10 @@ pub struct CompiledLanguage {
     /// Languages that make a partial "confirm dialect" match (the macrolanguage, or Bengali for
     /// Sylheti): see [`Language::relation_to`].
     pub dialect_of: CodeSet<Language>,
+    /// The carer must also read, and write, the language: criteria of their own
+    /// ([`crate::CriterionId::Reads`], [`crate::CriterionId::Writes`]) with the need's priority.
+    pub reads: bool,
+    pub writes: bool,
     pub required: bool,
 }
 
@@ -74,6 +78,27 @@ fn wanted<T: Copy>(value: T, priority: Priority) -> Wanted<T> {
     Wanted {
         value,
         required: priority == Priority::Required,
+    }
+}
+
+/// A weekly budget and the hours it pays for: the plan's own hours, kept here because pooled
+/// matching adds the pool's hours up in [`CompiledPlan::hours`] while each person's budget
+/// still pays for their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeeklyBudget {
+    pub pence: u64,
+    pub hours: u8,
+}
+
+impl WeeklyBudget {
+    /// Whether `hours` at `rate_pence` fit: `None` without a published rate.
+    pub fn fits(self, rate_pence: Option<u32>) -> Option<bool> {
+        rate_pence.map(|rate| u64::from(self.hours) * u64::from(rate) <= self.pence)
+    }
+
+    /// The weekly cost at `rate_pence`, in pence.
+    pub fn cost(self, rate_pence: Option<u32>) -> Option<u64> {
+        rate_pence.map(|rate| u64::from(self.hours) * u64::from(rate))
     }
 }
 
@@ -104,6 +129,18 @@ pub struct CompiledPlan {
     pub needed_by: Option<Wanted<NaiveDate>>,
     pub(crate) needed_by_day: i32,
     pub checks: NeedMasks<CheckKind>,
+    pub medical_diets: NeedMasks<MedicalDiet>,
+    pub lgbt_inclusive: Option<Wanted<()>>,
+    pub delivery: NeedMasks<DeliveryMode>,
+    /// The remote modes (phone, online) the plan lists, whatever their priority: a provider
+    /// offering one of them reaches the person wherever they are.
+    pub remote: CodeSet<DeliveryMode>,
+    /// The weekly budget for the plan's own hours; no budget without hours.
+    pub weekly_budget: Option<Wanted<WeeklyBudget>>,
+    /// Carer ids the person named as preferred, sorted: those who pass rank first.
+    pub preferred_carers: Vec<i64>,
+    /// Carer ids the person does not want, sorted: never in a result or a count.
+    pub blocked_carers: Vec<i64>,
 }
 
 /// The most language needs a plan can carry (the vocabulary has fewer languages than this).
@@ -131,10 +168,23 @@ impl CompiledPlan {
                 code: need.code,
                 min: need.min_proficiency,
                 dialect_of,
+                reads: need.reads,
+                writes: need.writes,
                 required: need.priority == Priority::Required,
             });
         }
         let needed_by = plan.needed_by.map(|n| wanted(n.date, n.priority));
+        let delivery = NeedMasks::from_needs(&plan.delivery_modes);
+        let remote: CodeSet<DeliveryMode> = [DeliveryMode::Phone, DeliveryMode::Online]
+            .into_iter()
+            .collect();
+        let ids = |ids: &[carematch_domain::ids::CarerId]| {
+            let mut ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let hours = plan.hours_per_week.map(|h| wanted(h.hours, h.priority));
         Self {
             location,
             max_km: plan.max_distance_km.get(),
@@ -155,14 +205,37 @@ impl CompiledPlan {
                     required: s.priority == Priority::Required,
                 })
                 .filter(|s| !s.mask.is_empty()),
-            hours: plan.hours_per_week.map(|h| wanted(h.hours, h.priority)),
+            hours,
             max_rate_pence: plan
                 .max_hourly_rate
                 .map(|r| wanted(r.max.pence(), r.priority)),
             needed_by_day: needed_by.map_or(i32::MAX, |n| day_number(n.value)),
             needed_by,
             checks: NeedMasks::from_needs(&plan.checks),
+            medical_diets: NeedMasks::from_needs(&plan.medical_diets),
+            lgbt_inclusive: plan.lgbt_inclusive.map(|p| wanted((), p)),
+            remote: remote.intersection(delivery.required.union(delivery.preferred)),
+            delivery,
+            weekly_budget: plan.weekly_budget.zip(hours).map(|(b, h)| {
+                let budget = WeeklyBudget {
+                    pence: u64::from(b.max.pence()),
+                    hours: h.value,
+                };
+                wanted(budget, b.priority)
+            }),
+            preferred_carers: ids(&plan.preferred_carers),
+            blocked_carers: ids(&plan.blocked_carers),
         }
+    }
+
+    /// Whether carer `id` is one the person named as preferred.
+    pub fn prefers_carer(&self, id: i64) -> bool {
+        self.preferred_carers.binary_search(&id).is_ok()
+    }
+
+    /// Whether carer `id` is one the person does not want.
+    pub fn blocks_carer(&self, id: i64) -> bool {
+        self.blocked_carers.binary_search(&id).is_ok()
     }
 
     /// Adds a check criterion (e.g. `dbs_enhanced` required): met only by a recorded check that has
@@ -188,5 +261,13 @@ impl CompiledPlan {
             || self.hours.is_some_and(|w| !w.required)
             || self.max_rate_pence.is_some_and(|w| !w.required)
             || self.needed_by.is_some_and(|w| !w.required)
+            || self
+                .languages
+                .iter()
+                .any(|l| !l.required && (l.reads || l.writes))
+            || !self.medical_diets.preferred.is_empty()
+            || !self.delivery.preferred.is_empty()
+            || self.lgbt_inclusive.is_some_and(|w| !w.required)
+            || self.weekly_budget.is_some_and(|w| !w.required)
     }
 }

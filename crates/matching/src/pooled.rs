@@ -26,7 +26,7 @@ use crate::explain::{self, Explanation, Relaxation};
 use crate::options::MatchOptions;
 use crate::plan::{CompiledPlan, Wanted};
 use crate::rank::{NearMisses, Ranked, TopK, shown_distance};
-use crate::rules::{Failures, Judge, Verdict};
+use crate::rules::{Failures, Judge, Verdict, round_score};
 use carematch_domain::schedule::WeekMask;
 
 /// People this close (km) are co-located: one carer can support them at the same time.
@@ -219,7 +219,7 @@ fn judge_pool(pool: &Pool, judges: &[Judge<'_>], slot: u32, c: &Candidate) -> Po
         _ if many => PoolVerdict::Fail,
         Some(f) => PoolVerdict::NearMiss(f),
         None => PoolVerdict::Pass {
-            score: total / judges.len().max(1) as f64,
+            score: round_score(total / judges.len().max(1) as f64),
             furthest,
         },
     }
@@ -265,7 +265,11 @@ pub fn match_pooled(
             let Some(c) = roster.get(slot) else {
                 continue;
             };
-            if !options.kinds.allows(c.kind) || !options.viewer.sees(c) {
+            let carer = c.kind == CandidateKind::Carer;
+            if !options.kinds.allows(c.kind)
+                || !options.viewer.sees(c)
+                || (carer && pool.plans.iter().any(|p| p.blocks_carer(c.id)))
+            {
                 continue;
             }
             let c = &*options.viewer.view(c);
@@ -279,6 +283,7 @@ pub fn match_pooled(
                 PoolVerdict::Pass { score, furthest } => {
                     passed += 1;
                     top.offer(Ranked {
+                        preferred: carer && pool.plans.iter().any(|p| p.prefers_carer(c.id)),
                         score,
                         distance: furthest,
                         kind: c.kind,

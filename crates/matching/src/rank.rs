@@ -46,9 +46,11 @@ pub struct MatchOutcome {
     pub teams: Vec<crate::team::Team>,
 }
 
-/// A candidate kept in the bounded heap; `Ord` puts better candidates first (less).
+/// A candidate kept in the bounded heap; `Ord` puts better candidates first (less): a carer the
+/// person named as preferred before anyone else, then by score.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ranked {
+    pub preferred: bool,
     pub score: f64,
     pub distance: f64,
     pub kind: CandidateKind,
@@ -59,8 +61,9 @@ pub(crate) struct Ranked {
 impl Ord for Ranked {
     fn cmp(&self, other: &Self) -> Ordering {
         other
-            .score
-            .total_cmp(&self.score)
+            .preferred
+            .cmp(&self.preferred)
+            .then(other.score.total_cmp(&self.score))
             .then(self.distance.total_cmp(&other.distance))
             .then(self.kind.cmp(&other.kind))
             .then(self.id.cmp(&other.id))
@@ -225,6 +228,7 @@ impl Ranking {
                 self.considered += 1;
                 self.passed += 1;
                 self.top.offer(Ranked {
+                    preferred: c.kind == CandidateKind::Carer && judge.plan.prefers_carer(c.id),
                     score: judge.score(&*c, d),
                     distance: d,
                     kind: c.kind,
@@ -233,7 +237,7 @@ impl Ranking {
                 });
             }
             Verdict::Fail(f) => {
-                if d <= judge.plan.max_km {
+                if d <= judge.plan.max_km || judge.reaches_remotely(&c) {
                     self.considered += 1;
                 }
                 self.misses.record(f);

@@ -10,8 +10,8 @@ use crate::options::MatchOptions;
 use crate::plan::CompiledPlan;
 use carematch_domain::schedule::WeekMask;
 use carematch_domain::vocabulary::{
-    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
-    Language, Service,
+    CheckKind, Code, CodeSet, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice,
+    Gender, Language, MedicalDiet, Service,
 };
 
 /// What the filter reads of a candidate: implemented by [`Candidate`] (one record) and by a row
@@ -36,6 +36,11 @@ pub(crate) trait Profile {
     /// Share of `needed` the candidate is free for (all of it by arrangement).
     fn coverage(&self, needed: &WeekMask) -> f64;
     fn valid_checks(&self, today: i32) -> CodeSet<CheckKind>;
+    fn medical_diets(&self) -> CodeSet<MedicalDiet>;
+    fn delivery(&self) -> CodeSet<DeliveryMode>;
+    fn lgbt_inclusive(&self) -> bool;
+    fn reads(&self) -> CodeSet<Language>;
+    fn writes(&self) -> CodeSet<Language>;
 }
 
 impl Profile for Candidate {
@@ -102,6 +107,26 @@ impl Profile for Candidate {
     #[inline(always)]
     fn valid_checks(&self, today: i32) -> CodeSet<CheckKind> {
         Candidate::valid_checks(self, today)
+    }
+    #[inline(always)]
+    fn medical_diets(&self) -> CodeSet<MedicalDiet> {
+        self.medical_diets
+    }
+    #[inline(always)]
+    fn delivery(&self) -> CodeSet<DeliveryMode> {
+        self.delivery
+    }
+    #[inline(always)]
+    fn lgbt_inclusive(&self) -> bool {
+        self.lgbt_inclusive
+    }
+    #[inline(always)]
+    fn reads(&self) -> CodeSet<Language> {
+        self.reads
+    }
+    #[inline(always)]
+    fn writes(&self) -> CodeSet<Language> {
+        self.writes
     }
 }
 
@@ -180,9 +205,14 @@ impl Judge<'_> {
         if !d.is_finite()
             || !self.options.kinds.allows(c.kind)
             || !self.options.viewer.sees(c)
-            || d > c.reach.bound_km()
-            || d > 2.0 * plan.max_km
+            || (c.kind == CandidateKind::Carer && plan.blocks_carer(c.id))
         {
+            return Verdict::Skip;
+        }
+        if self.reaches_remotely(c) {
+            return self.failures(c, false);
+        }
+        if d > c.reach.bound_km() || d > 2.0 * plan.max_km {
             return Verdict::Skip;
         }
         if let Reach::Polygon { .. } = c.reach
@@ -191,6 +221,13 @@ impl Judge<'_> {
             return Verdict::Skip;
         }
         self.failures(c, d > plan.max_km)
+    }
+
+    /// Whether the candidate reaches the person wherever they are: it works in a remote mode
+    /// (phone, online) the plan lists. Distance and reach then do not apply.
+    #[inline(always)]
+    pub(crate) fn reaches_remotely(&self, c: &Candidate) -> bool {
+        !self.plan.remote.intersection(c.delivery).is_empty()
     }
 
     /// Whether the person lies inside the polygon service area of the candidate in `slot`.
@@ -282,13 +319,17 @@ impl Judge<'_> {
             f.add(CriterionId::Distance);
         }
         if !c.accepting_on(self.today) {
-            f.add(CriterionId::AcceptingNewClients);
+            f.add(if c.kind() == CandidateKind::Carer {
+                CriterionId::CarerCapacity
+            } else {
+                CriterionId::AcceptingNewClients
+            });
         }
         f
     }
 
     /// Adds the failed required criteria that have no bitmaps in [`HotColumns`] (hours, rate,
-    /// start date, schedule, checks) to `f`, stopping once it holds two; the schedule only
+    /// start date, schedule, checks, and those of [`Judge::newer_failures`]) to `f`, stopping once it holds two; the schedule only
     /// without `schedule_known` (the caller has it from the half-hour bitmaps).
     #[inline(always)]
     pub(crate) fn unmapped_failures<P: Profile>(
@@ -331,6 +372,40 @@ impl Judge<'_> {
         }
         if !plan.checks.required.is_empty() {
             f.add_missing(plan.checks.required.difference(c.valid_checks(self.today)));
+        }
+        if f.many() {
+            return;
+        }
+        self.newer_failures(c, f);
+    }
+
+    /// The required criteria added with matching v2 (medical diets, delivery modes, LGBT+
+    /// inclusion, reading and writing a language, the weekly budget): none has bitmaps.
+    #[inline(always)]
+    fn newer_failures<P: Profile>(&self, c: &P, f: &mut Failures) {
+        let plan = self.plan;
+        if !plan.medical_diets.required.is_empty() {
+            f.add_missing(plan.medical_diets.required.difference(c.medical_diets()));
+        }
+        if !plan.delivery.required.is_empty() {
+            f.add_missing(plan.delivery.required.difference(c.delivery()));
+        }
+        if plan.lgbt_inclusive.is_some_and(|w| w.required) && !c.lgbt_inclusive() {
+            f.add(CriterionId::LgbtInclusive);
+        }
+        if let Some(budget) = plan.weekly_budget
+            && budget.required
+            && budget.value.fits(c.rate_pence()) != Some(true)
+        {
+            f.add(CriterionId::WeeklyBudget);
+        }
+        for need in plan.languages.iter().filter(|l| l.required) {
+            if need.reads && !c.reads().contains(need.code) {
+                f.add(CriterionId::Reads(need.code));
+            }
+            if need.writes && !c.writes().contains(need.code) {
+                f.add(CriterionId::Writes(need.code));
+            }
         }
     }
 
@@ -434,6 +509,39 @@ impl Judge<'_> {
         if plan.needed_by.is_some_and(|w| !w.required) {
             total += 1;
             points += 2 * u32::from(c.available_from() <= plan.needed_by_day);
+        }
+        count(
+            &mut points,
+            &mut total,
+            plan.medical_diets.preferred,
+            || c.medical_diets(),
+        );
+        count(&mut points, &mut total, plan.delivery.preferred, || {
+            c.delivery()
+        });
+        if plan.lgbt_inclusive.is_some_and(|w| !w.required) {
+            total += 1;
+            points += 2 * u32::from(c.lgbt_inclusive());
+        }
+        if let Some(budget) = plan.weekly_budget
+            && !budget.required
+        {
+            total += 1;
+            points += match budget.value.fits(c.rate_pence()) {
+                Some(true) => 2,
+                Some(false) => 0,
+                None => 1,
+            };
+        }
+        for need in plan.languages.iter().filter(|l| !l.required) {
+            if need.reads {
+                total += 1;
+                points += 2 * u32::from(c.reads().contains(need.code));
+            }
+            if need.writes {
+                total += 1;
+                points += 2 * u32::from(c.writes().contains(need.code));
+            }
         }
 
         (total > 0).then_some((points, total))

@@ -14,7 +14,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::candidate::{Roster, day_number};
+use crate::candidate::{CandidateKind, Roster, day_number};
 use crate::criterion::CriterionId;
 use crate::options::MatchOptions;
 use crate::plan::CompiledPlan;
@@ -115,6 +115,7 @@ pub fn match_teams(
                 if !cover.is_empty() {
                     partials.push(Partial {
                         ranked: Ranked {
+                            preferred: c.kind == CandidateKind::Carer && plan.prefers_carer(c.id),
                             score: judge.score(&*c, d),
                             distance: d,
                             kind: c.kind,

@@ -1,7 +1,7 @@
 //! Matching support plans: validate, locate each person, compile, match on one snapshot of the
 //! engine. Plans are personal data: never logged, never stored here.
 
-use carematch_domain::{Caller, CarerId, GeoPoint, SupportPlan, ValidationErrors};
+use carematch_domain::{Caller, GeoPoint, SupportPlan, ValidationErrors};
 use carematch_index::Snapshot;
 use carematch_matching::{
     CandidateKind, CompiledPlan, KindFilter, MatchOptions, MatchOutcome, MatchWeights,
@@ -113,13 +113,6 @@ impl PooledRequest {
     }
 }
 
-/// Whether a result is a carer the plan blocked. Blocked carers are taken out of the results
-/// here, after matching, for every path (single and pooled, API and web): interim, until the
-/// matcher leaves them out itself (they may still be counted in `considered` and relaxations).
-fn is_blocked(blocked: &[CarerId], kind: CandidateKind, id: i64) -> bool {
-    kind == CandidateKind::Carer && blocked.contains(&CarerId(id))
-}
-
 fn options(
     limit: usize,
     kinds: &[CandidateKind],
@@ -186,24 +179,10 @@ impl CareService {
         let location = location.ok_or_else(|| {
             ServiceError::Internal("a validated plan has a postcode or a location".into())
         })?;
+        // Preferred and blocked carers are the matcher's (carematch_matching::CompiledPlan).
         let compiled = CompiledPlan::compile(&request.plan, location);
-        let blocked = &request.plan.blocked_carers;
-        // Asks for as many more as are blocked, so that the limit still fills once they are out.
-        let limit = request.limit + blocked.len();
-        let options = options(limit, &request.kinds, viewer, today, self.weights());
-        let mut outcome = snapshot.match_plan(&compiled, &options);
-        if !blocked.is_empty() {
-            let shown = |kind: CandidateKind, id: i64| !is_blocked(blocked, kind, id);
-            outcome.matches.retain(|m| shown(m.kind, m.id));
-            outcome.matches.truncate(request.limit);
-            outcome
-                .teams
-                .retain(|t| t.members.iter().all(|m| shown(m.kind, m.id)));
-            if outcome.matches.len() >= request.limit {
-                outcome.relaxations.clear();
-            }
-        }
-        Ok(outcome)
+        let options = options(request.limit, &request.kinds, viewer, today, self.weights());
+        Ok(snapshot.match_plan(&compiled, &options))
     }
 
     /// Candidates who can serve every plan of a pool, on `snapshot`, as `viewer` on `today`.
@@ -224,23 +203,7 @@ impl CareService {
             }
         }
         errors.into_result()?;
-        let blocked: Vec<CarerId> = request
-            .plans
-            .iter()
-            .flat_map(|p| p.blocked_carers.iter().copied())
-            .collect();
-        let limit = request.limit + blocked.len();
-        let options = options(limit, &request.kinds, viewer, today, self.weights());
-        let mut outcome = snapshot.match_pooled(&compiled, &options);
-        if !blocked.is_empty() {
-            outcome
-                .matches
-                .retain(|m| !is_blocked(&blocked, m.kind, m.id));
-            outcome.matches.truncate(request.limit);
-            if outcome.matches.len() >= request.limit {
-                outcome.relaxations.clear();
-            }
-        }
-        Ok(outcome)
+        let options = options(request.limit, &request.kinds, viewer, today, self.weights());
+        Ok(snapshot.match_pooled(&compiled, &options))
     }
 }

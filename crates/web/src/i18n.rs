@@ -477,8 +477,8 @@ mod tests {
     #[test]
     fn every_vocabulary_code_shown_on_a_page_has_a_label() {
         use carematch_domain::vocabulary::{
-            CheckKind, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, ProviderKind,
-            Service, Weekday,
+            CheckKind, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+            MedicalDiet, ProviderKind, Service, Weekday,
         };
         fn all<C: carematch_domain::vocabulary::Code>(ids: &mut Vec<String>) {
             ids.extend(C::all().iter().map(|c| format!("{}-{}", C::KIND, c.code())));
@@ -494,6 +494,8 @@ mod tests {
         all::<ProviderKind>(&mut ids);
         all::<Gender>(&mut ids);
         all::<Weekday>(&mut ids);
+        all::<MedicalDiet>(&mut ids);
+        all::<DeliveryMode>(&mut ids);
         for locale in Locale::ALL {
             let tr = Tr::new(locale);
             for id in &ids {

@@ -75,8 +75,13 @@ pub fn number(locale: Locale, value: f64, decimals: usize) -> String {
 
 /// An amount in pounds without the sign (`12.60`, Polish `12,60`): the catalogues place `£`.
 pub fn pounds(locale: Locale, rate: RatePence) -> String {
+    pence(locale, u64::from(rate.pence()))
+}
+
+/// Pence as pounds without the sign (`1250.00`; `1250,00` in Polish), for weekly amounts.
+pub fn pence(locale: Locale, pence: u64) -> String {
     let sep = if locale == Locale::Pl { "," } else { "." };
-    format!("{}{sep}{:02}", rate.pence() / 100, rate.pence() % 100)
+    format!("{}{sep}{:02}", pence / 100, pence % 100)
 }
 
 /// A date in the locale's order (`date-format`), or "an unknown date".
@@ -177,12 +182,19 @@ pub fn criterion_label(tr: &Tr, criterion: CriterionId) -> String {
         CriterionId::Service(c) => Some(tr.code(c)),
         CriterionId::Experience(c) => Some(tr.code(c)),
         CriterionId::Check(c) => Some(tr.code(c)),
+        CriterionId::Reads(l) | CriterionId::Writes(l) => Some(language_name(l).to_owned()),
+        CriterionId::MedicalDiet(c) => Some(tr.code(c)),
+        CriterionId::DeliveryMode(c) => Some(tr.code(c)),
         CriterionId::Distance
         | CriterionId::AcceptingNewClients
+        | CriterionId::CarerCapacity
         | CriterionId::Schedule
         | CriterionId::HoursPerWeek
         | CriterionId::MaxHourlyRate
-        | CriterionId::NeededBy => None,
+        | CriterionId::NeededBy
+        | CriterionId::WeeklyBudget
+        | CriterionId::LgbtInclusive
+        | CriterionId::PreferredCarer => None,
     };
     let name = tr.t(&format!("crit-{}", criterion.kind()));
     match value {
@@ -266,6 +278,27 @@ fn detail_message<'a>(tr: &Tr, line: &'a Explanation, who: Subject) -> (&'static
         Facts::Distance { km } => {
             args.push(("km", number(tr.locale, *km, 1).into()));
             "why-distance"
+        }
+        Facts::Remote { km, modes } => {
+            args.push(("km", number(tr.locale, *km, 1).into()));
+            let modes: Vec<String> = modes.iter().map(|m| label(tr, *m)).collect();
+            args.push(("modes", joined(tr, &modes, "list-or").into()));
+            "why-remote"
+        }
+        Facts::Budget {
+            hours,
+            weekly_cost_pence,
+            budget_pence,
+        } => {
+            args.push(("hours", f64::from(*hours).into()));
+            args.push(("budget", pence(tr.locale, *budget_pence).into()));
+            match weekly_cost_pence {
+                None => "why-budget-unknown",
+                Some(cost) => {
+                    args.push(("cost", pence(tr.locale, *cost).into()));
+                    if met { "why-budget" } else { "why-budget-over" }
+                }
+            }
         }
         Facts::Schedule(ScheduleFacts::NothingRecorded) => "why-schedule-none",
         Facts::Schedule(ScheduleFacts::NotFree) => "why-schedule-not-free",
@@ -364,6 +397,27 @@ fn listed_message<'a>(
             "why-experience",
             "why-experience-not",
         ),
+        CriterionId::Reads(l) => (
+            "language",
+            language_name(l).to_owned(),
+            "why-reads",
+            "why-reads-not",
+        ),
+        CriterionId::Writes(l) => (
+            "language",
+            language_name(l).to_owned(),
+            "why-writes",
+            "why-writes-not",
+        ),
+        CriterionId::MedicalDiet(c) => (
+            "diet",
+            label(tr, c),
+            "why-medical-diet",
+            "why-medical-diet-not",
+        ),
+        CriterionId::DeliveryMode(c) => ("mode", label(tr, c), "why-delivery", "why-delivery-not"),
+        CriterionId::LgbtInclusive => return (if met { "why-lgbt" } else { "why-lgbt-not" }, args),
+        CriterionId::PreferredCarer => return ("why-preferred-carer", args),
         other => return label_only(tr, other),
     };
     args.push((name, value.into()));
@@ -399,6 +453,10 @@ fn suggestion_message<'a>(tr: &Tr, relaxation: &'a Relaxation) -> (&'static str,
         RelaxationFacts::NeededBy { needed_by } => {
             args.push(("date", date(tr, Some(*needed_by)).into()));
             "relax-needed-by"
+        }
+        RelaxationFacts::Budget { budget_pence } => {
+            args.push(("budget", pence(tr.locale, *budget_pence).into()));
+            "relax-budget"
         }
         RelaxationFacts::Language {
             min,
@@ -437,6 +495,7 @@ fn criterion_suggestion<'a>(
 ) -> (&'static str, Args<'a>) {
     let id = match criterion {
         CriterionId::AcceptingNewClients => "relax-accepting",
+        CriterionId::CarerCapacity => "relax-capacity",
         CriterionId::Schedule => "relax-schedule",
         CriterionId::Check(kind) => {
             args.push(("check", label(tr, kind).into()));
@@ -453,7 +512,14 @@ fn criterion_suggestion<'a>(
         | CriterionId::Faith(_)
         | CriterionId::CarerGender(_)
         | CriterionId::Service(_)
-        | CriterionId::Experience(_) => {
+        | CriterionId::Experience(_)
+        | CriterionId::WeeklyBudget
+        | CriterionId::LgbtInclusive
+        | CriterionId::PreferredCarer
+        | CriterionId::Reads(_)
+        | CriterionId::Writes(_)
+        | CriterionId::MedicalDiet(_)
+        | CriterionId::DeliveryMode(_) => {
             args.push(("what", criterion_label(tr, criterion).into()));
             "relax-without"
         }

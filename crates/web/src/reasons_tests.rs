@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use carematch_domain::RatePence;
 use carematch_domain::vocabulary::{
-    CheckKind, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender, Language,
-    Proficiency, Service, Weekday,
+    CheckKind, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice, Gender,
+    Language, MedicalDiet, Proficiency, Service, Weekday,
 };
 use carematch_matching::{
     CriterionId, CriterionOutcome, DayPeriod, Explanation, Facts, FreeTime, Relaxation,
@@ -100,7 +100,19 @@ fn cases() -> Vec<Explanation> {
         line(yue, Unmet, language(false, None, None, Proficiency::Basic)),
         line(yue, Unmet, language(true, None, None, Proficiency::Basic)),
     ];
-    for criterion in [cantonese, halal, prayer, care, dementia] {
+    let urdu = lang("urd");
+    for criterion in [
+        cantonese,
+        halal,
+        prayer,
+        care,
+        dementia,
+        CriterionId::Reads(urdu),
+        CriterionId::Writes(urdu),
+        CriterionId::MedicalDiet(MedicalDiet::Pureed),
+        CriterionId::DeliveryMode(DeliveryMode::Phone),
+        CriterionId::LgbtInclusive,
+    ] {
         out.push(line(criterion, Met, Facts::Listed));
         out.push(line(criterion, Unmet, Facts::Listed));
     }
@@ -231,6 +243,42 @@ fn cases() -> Vec<Explanation> {
                 confirmed: None,
             },
         ),
+        line(
+            CriterionId::Distance,
+            Met,
+            Facts::Remote {
+                km: 140.0,
+                modes: vec![DeliveryMode::Phone, DeliveryMode::Online],
+            },
+        ),
+        line(
+            CriterionId::WeeklyBudget,
+            Met,
+            Facts::Budget {
+                hours: 20,
+                weekly_cost_pence: Some(25_000),
+                budget_pence: 30_000,
+            },
+        ),
+        line(
+            CriterionId::WeeklyBudget,
+            Unmet,
+            Facts::Budget {
+                hours: 20,
+                weekly_cost_pence: Some(35_000),
+                budget_pence: 30_000,
+            },
+        ),
+        line(
+            CriterionId::WeeklyBudget,
+            Partial,
+            Facts::Budget {
+                hours: 20,
+                weekly_cost_pence: None,
+                budget_pence: 30_000,
+            },
+        ),
+        line(CriterionId::PreferredCarer, Met, Facts::Listed),
         // Facts that do not fit their criterion: the criterion's label.
         line(CriterionId::Distance, Met, Facts::Listed),
         line(CriterionId::Schedule, Met, Facts::Personal),
@@ -287,6 +335,25 @@ fn relaxations() -> Vec<Relaxation> {
             RelaxationFacts::Criterion,
         ),
         relax(CriterionId::Schedule, 6, RelaxationFacts::Criterion),
+        relax(CriterionId::CarerCapacity, 2, RelaxationFacts::Criterion),
+        relax(
+            CriterionId::WeeklyBudget,
+            3,
+            RelaxationFacts::Budget {
+                budget_pence: 30_000,
+            },
+        ),
+        relax(
+            CriterionId::MedicalDiet(MedicalDiet::Diabetic),
+            1,
+            RelaxationFacts::Criterion,
+        ),
+        relax(CriterionId::LgbtInclusive, 2, RelaxationFacts::Criterion),
+        relax(
+            CriterionId::Reads(lang("urd")),
+            2,
+            RelaxationFacts::Criterion,
+        ),
         relax(
             CriterionId::Check(CheckKind::parse("dbs_enhanced").expect("check")),
             4,

@@ -41,7 +41,9 @@ const MAGIC: [u8; 8] = *b"CMCANDS\0";
 /// 3: the trailer's checksum is a CRC-32 (4 bytes) instead of a hand-written 64-bit hash.
 /// 4: a carer's `accepting`/`accepting_confirmed` are its capacity flag (full without free
 ///    hours; a flag never confirmed never lapses) instead of always accepting.
-pub const FORMAT_VERSION: u32 = 4;
+/// 5: a candidate's medical diets, delivery modes, LGBT+ inclusion and the languages it reads
+///    and writes.
+pub const FORMAT_VERSION: u32 = 5;
 const HEADER: usize = MAGIC.len() + 4 + 8;
 
 /// See the module documentation.

@@ -12,8 +12,8 @@ use carematch_domain::schedule::{
     HALF_HOUR_WORDS, HALF_HOURS_PER_WEEK, TWO_HOUR_WORDS, TWO_HOURS_PER_WEEK, WeekMask,
 };
 use carematch_domain::vocabulary::{
-    CheckKind, Code, CodeSet, Cuisine, DietaryLaw, Experience, Faith, FaithPractice, Gender,
-    Language, Service,
+    CheckKind, Code, CodeSet, Cuisine, DeliveryMode, DietaryLaw, Experience, Faith, FaithPractice,
+    Gender, Language, MedicalDiet, Service,
 };
 
 /// Slots per block: the bitmaps below have one bit per slot of a block.
@@ -106,6 +106,7 @@ pub(crate) const F_PROVIDER: u8 = 1;
 pub(crate) const F_PUBLIC: u8 = 2;
 pub(crate) const F_POLYGON: u8 = 4;
 pub(crate) const F_BY_ARRANGEMENT: u8 = 8;
+pub(crate) const F_LGBT_INCLUSIVE: u8 = 16;
 
 /// The hot fields of every candidate of a [`super::Roster`], as columns indexed by slot. Build it
 /// from the roster's candidates after the roster's final layout ([`super::Roster::permute`]) and
@@ -132,6 +133,11 @@ pub struct HotColumns {
     pub(crate) rate_pence: Vec<Option<u32>>,
     pub(crate) available_from: Vec<i32>,
     pub(crate) check_expiry: Vec<[i32; CHECK_KINDS]>,
+    /// Read only by plans that ask for them (no bitmaps): medical diets, delivery modes, and the
+    /// languages read and written.
+    pub(crate) medical_diets: Vec<CodeSet<MedicalDiet>>,
+    pub(crate) delivery: Vec<CodeSet<DeliveryMode>>,
+    pub(crate) literacy: Vec<[CodeSet<Language>; 2]>,
     pub(crate) weeks: Vec<WeekMask>,
     pub(crate) agency: Vec<Option<AgencyId>>,
     /// [`agency_tag`] of the agency (0 without one): a block's 64 tags fill one cache line, so
@@ -181,6 +187,9 @@ impl HotColumns {
             rate_pence: Vec::with_capacity(n),
             available_from: Vec::with_capacity(n),
             check_expiry: Vec::with_capacity(n),
+            medical_diets: Vec::with_capacity(n),
+            delivery: Vec::with_capacity(n),
+            literacy: Vec::with_capacity(n),
             weeks: Vec::with_capacity(n),
             agency: Vec::with_capacity(n),
             agency_tag: Vec::with_capacity(n),
@@ -303,6 +312,9 @@ impl HotColumns {
         if c.hours_by_arrangement {
             flags |= F_BY_ARRANGEMENT;
         }
+        if c.lgbt_inclusive {
+            flags |= F_LGBT_INCLUSIVE;
+        }
         self.flags.push(flags);
         self.accepting_until.push(c.accepting_until());
         for (column, set) in self.languages.iter_mut().zip(c.languages) {
@@ -319,6 +331,9 @@ impl HotColumns {
         self.rate_pence.push(c.rate_pence);
         self.available_from.push(c.available_from);
         self.check_expiry.push(c.check_expiry);
+        self.medical_diets.push(c.medical_diets);
+        self.delivery.push(c.delivery);
+        self.literacy.push([c.reads, c.writes]);
         self.weeks.push(c.week);
         self.agency.push(c.agency);
         self.agency_tag.push(c.agency.map_or(0, agency_tag));
@@ -389,6 +404,9 @@ impl HotColumns {
             + size_of::<Option<u32>>()
             + 4
             + size_of::<[i32; CHECK_KINDS]>()
+            + size_of::<CodeSet<MedicalDiet>>()
+            + size_of::<CodeSet<DeliveryMode>>()
+            + size_of::<[CodeSet<Language>; 2]>()
             + size_of::<WeekMask>()
             + size_of::<Option<AgencyId>>()
             + 1)
@@ -523,5 +541,25 @@ impl Profile for HotRow<'_> {
             }
         }
         set
+    }
+    #[inline(always)]
+    fn medical_diets(&self) -> CodeSet<MedicalDiet> {
+        self.hot.medical_diets[self.i]
+    }
+    #[inline(always)]
+    fn delivery(&self) -> CodeSet<DeliveryMode> {
+        self.hot.delivery[self.i]
+    }
+    #[inline(always)]
+    fn lgbt_inclusive(&self) -> bool {
+        self.hot.flags[self.i] & F_LGBT_INCLUSIVE != 0
+    }
+    #[inline(always)]
+    fn reads(&self) -> CodeSet<Language> {
+        self.hot.literacy[self.i][0]
+    }
+    #[inline(always)]
+    fn writes(&self) -> CodeSet<Language> {
+        self.hot.literacy[self.i][1]
     }
 }

@@ -142,6 +142,14 @@ pub(super) fn bitmaps_decide(plan: &CompiledPlan, schedule_mapped: bool) -> bool
         && plan.max_rate_pence.is_none_or(|w| !w.required)
         && plan.needed_by.is_none_or(|w| !w.required)
         && plan.checks.required.is_empty()
+        && plan.medical_diets.required.is_empty()
+        && plan.delivery.required.is_empty()
+        && plan.lgbt_inclusive.is_none_or(|w| !w.required)
+        && plan.weekly_budget.is_none_or(|w| !w.required)
+        && !plan
+            .languages
+            .iter()
+            .any(|l| l.required && (l.reads || l.writes))
 }
 
 pub(super) fn add_codes(
@@ -216,7 +224,8 @@ pub(super) fn preferred_units(plan: &CompiledPlan) -> Vec<usize> {
 }
 
 /// Half points that preferred criteria without rows can give at most: one per preferred
-/// language (its partial half), two per check, hours, rate and needed-by.
+/// language (its partial half), two per check, hours, rate, needed-by and each preferred
+/// criterion of [`newer_preferred`].
 pub(super) fn other_units(plan: &CompiledPlan) -> u32 {
     let count = |b: bool| u32::from(b);
     let languages = plan.languages.iter().filter(|l| !l.required).count();
@@ -224,7 +233,25 @@ pub(super) fn other_units(plan: &CompiledPlan) -> u32 {
         + 2 * (plan.checks.preferred.len()
             + count(plan.hours.is_some_and(|w| !w.required))
             + count(plan.max_rate_pence.is_some_and(|w| !w.required))
-            + count(plan.needed_by.is_some_and(|w| !w.required)))
+            + count(plan.needed_by.is_some_and(|w| !w.required))
+            + newer_preferred(plan))
+}
+
+/// Preferred criteria without rows added with matching v2: medical diets, delivery modes, LGBT+
+/// inclusion, the weekly budget, reading and writing a preferred language.
+fn newer_preferred(plan: &CompiledPlan) -> u32 {
+    let count = |b: bool| u32::from(b);
+    let literacy: usize = plan
+        .languages
+        .iter()
+        .filter(|l| !l.required)
+        .map(|l| usize::from(l.reads) + usize::from(l.writes))
+        .sum();
+    u32::try_from(literacy).unwrap_or(u32::MAX)
+        + plan.medical_diets.preferred.len()
+        + plan.delivery.preferred.len()
+        + count(plan.lgbt_inclusive.is_some_and(|w| !w.required))
+        + count(plan.weekly_budget.is_some_and(|w| !w.required))
 }
 
 /// The number of preferred criteria counted in a carer's score; a provider's leaves out gender
@@ -244,6 +271,7 @@ pub(super) fn preferred_total(plan: &CompiledPlan) -> u32 {
         + count(plan.hours.is_some_and(|w| !w.required))
         + count(plan.max_rate_pence.is_some_and(|w| !w.required))
         + count(plan.needed_by.is_some_and(|w| !w.required))
+        + newer_preferred(plan)
 }
 
 /// Members of a block that lack at most `m` of the codes in `words` (rows of `bits` with

@@ -61,6 +61,8 @@ pub struct Matcher<'a> {
     /// ([`Matcher::count_later`]), and the columns they are in.
     to_count: Vec<u32>,
     to_count_in: Option<&'a HotColumns>,
+    /// Slots fed record by record with [`Matcher::feed_apart`], sorted: left out of the columns.
+    apart: Vec<u32>,
 }
 
 impl<'a> Matcher<'a> {
@@ -91,14 +93,31 @@ impl<'a> Matcher<'a> {
             unit_limits_unscheduled: Vec::new(),
             to_count: Vec::new(),
             to_count_in: None,
+            apart: Vec::new(),
+        }
+    }
+
+    /// Feeds candidates record by record, as [`Matcher::feed`], and leaves their slots out of
+    /// every later [`Matcher::feed_hot`]: the carers a plan names (preferred ones rank first,
+    /// whatever the score bounds of the scan; blocked ones are left out of every count) and the
+    /// providers that reach the person remotely (distance does not apply to them). A slot the
+    /// viewer holds is fed by [`Matcher::feed`] instead, never twice.
+    pub fn feed_apart(&mut self, hits: impl IntoIterator<Item = (u32, f64)>) {
+        for (slot, d) in hits {
+            if let Err(at) = self.apart.binary_search(&slot) {
+                self.apart.insert(at, slot);
+                self.ranking.judge_record(&self.judge, slot, d);
+            }
         }
     }
 
     /// Examines candidates given as `(slot in the roster, distance in km from the person)`. A slot
-    /// must not be fed twice.
+    /// must not be fed twice; slots already fed apart ([`Matcher::feed_apart`]) are passed over.
     pub fn feed(&mut self, hits: impl IntoIterator<Item = (u32, f64)>) {
         for (slot, d) in hits {
-            self.ranking.judge_record(&self.judge, slot, d);
+            if self.apart.is_empty() || self.apart.binary_search(&slot).is_err() {
+                self.ranking.judge_record(&self.judge, slot, d);
+            }
         }
     }
 

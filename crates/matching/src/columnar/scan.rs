@@ -100,6 +100,7 @@ impl<'a> Matcher<'a> {
         // record with their private facts ([`Matcher::feed`]) and are left out here.
         kind_ok
             && flags & F_PUBLIC != 0
+            && (self.apart.is_empty() || self.apart.binary_search(&(i as u32)).is_err())
             && match self.judge.options.viewer {
                 Viewer::Public => true,
                 Viewer::Agency(agency) => flags & F_PROVIDER != 0 || hot.agency[i] != Some(agency),
@@ -260,6 +261,9 @@ impl<'a> Matcher<'a> {
         // Public members only: the carers a viewer holds (its own, or all for an admin) are
         // fed record by record with their private facts ([`Matcher::feed`]), not from here.
         visible &= flags.public;
+        if !self.apart.is_empty() {
+            visible &= !self.apart_in_block(base, n);
+        }
         match self.judge.options.viewer {
             Viewer::Public => {}
             Viewer::Admin => visible &= flags.provider,
@@ -279,6 +283,16 @@ impl<'a> Matcher<'a> {
             }
         }
         visible
+    }
+
+    /// The members of the block at `base` (of `n`) fed apart ([`Matcher::feed_apart`]).
+    fn apart_in_block(&self, base: usize, n: usize) -> u64 {
+        let from = self.apart.partition_point(|s| (*s as usize) < base);
+        self.apart[from..]
+            .iter()
+            .map(|s| *s as usize)
+            .take_while(|s| *s < base + n)
+            .fold(0, |bits, s| bits | 1u64 << (s - base))
     }
 
     /// Counts `members` (visible, may be in range) that are in range and reach the person;
@@ -581,6 +595,8 @@ impl<'a> Matcher<'a> {
             return;
         };
         self.ranking.top.offer(Ranked {
+            // Carers named as preferred are fed record by record (`Matcher::feed_apart`).
+            preferred: false,
             score,
             distance: d,
             kind: c.kind,

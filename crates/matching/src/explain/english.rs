@@ -5,8 +5,11 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use carematch_domain::money::Pounds;
 use carematch_domain::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
-use carematch_domain::vocabulary::{CheckKind, Code, Cuisine, FaithPractice, Language, Weekday};
+use carematch_domain::vocabulary::{
+    CheckKind, Code, Cuisine, DeliveryMode, FaithPractice, Language, Weekday,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 use utoipa::openapi::{RefOr, Schema};
@@ -254,6 +257,28 @@ pub fn detail(line: &Explanation) -> String {
             lower_first(gender.label_en())
         ),
         (Facts::Distance { km }, _) => format!("{km:.1} km away"),
+        (Facts::Remote { km, modes }, _) => {
+            let modes: Vec<&str> = modes.iter().map(|m| mode_phrase(*m)).collect();
+            format!("{km:.1} km away — works {}", or_list(&modes))
+        }
+        (
+            Facts::Budget {
+                hours,
+                weekly_cost_pence: Some(cost),
+                budget_pence,
+            },
+            _,
+        ) => {
+            let (cost, budget) = (Pounds(*cost), Pounds(*budget_pence));
+            if met {
+                format!("{cost} a week for {hours} hours (budget {budget})")
+            } else {
+                format!("{cost} a week for {hours} hours — over the {budget} budget")
+            }
+        }
+        (Facts::Budget { .. }, _) => {
+            "hourly rate not published — ask about the weekly cost".to_owned()
+        }
         (Facts::ByArrangement, CriterionId::NeededBy) => "starts by arrangement".to_owned(),
         (Facts::ByArrangement, _) => "hours by arrangement".to_owned(),
         (Facts::Schedule(ScheduleFacts::NothingRecorded), _) => {
@@ -361,7 +386,41 @@ fn listed_detail(criterion: CriterionId, met: bool) -> String {
                 format!("no stated experience with {area}")
             }
         }
+        CriterionId::Reads(code) if met => format!("reads {}", code.label_en()),
+        CriterionId::Reads(code) => format!("does not read {}", code.label_en()),
+        CriterionId::Writes(code) if met => format!("writes {}", code.label_en()),
+        CriterionId::Writes(code) => format!("does not write {}", code.label_en()),
+        CriterionId::MedicalDiet(code) => {
+            let diet = lower_first(code.label_en());
+            if met {
+                format!("cooks for a {diet} diet")
+            } else {
+                format!("does not list a {diet} diet")
+            }
+        }
+        CriterionId::DeliveryMode(mode) if met => format!("works {}", mode_phrase(mode)),
+        CriterionId::DeliveryMode(mode) => format!("does not work {}", mode_phrase(mode)),
+        CriterionId::LgbtInclusive if met => "LGBT+ inclusive".to_owned(),
+        CriterionId::LgbtInclusive => "not stated as LGBT+ inclusive".to_owned(),
+        CriterionId::PreferredCarer => "a carer you named as preferred".to_owned(),
         other => other.to_string(),
+    }
+}
+
+fn mode_phrase(mode: DeliveryMode) -> &'static str {
+    match mode {
+        DeliveryMode::InPerson => "in person",
+        DeliveryMode::Phone => "by phone",
+        DeliveryMode::Online => "online",
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
     }
 }
 
@@ -390,6 +449,10 @@ pub fn suggestion(relaxation: &Relaxation) -> String {
         (RelaxationFacts::NeededBy { needed_by }, _) => {
             format!("{more} available after {needed_by}")
         }
+        (RelaxationFacts::Budget { budget_pence }, _) => format!(
+            "{more} over the {} weekly budget or not publishing a rate",
+            Pounds(*budget_pence)
+        ),
         (
             RelaxationFacts::Language {
                 min,
@@ -426,7 +489,20 @@ fn criterion_suggestion(criterion: CriterionId, more: &str) -> String {
         CriterionId::AcceptingNewClients => format!(
             "{more} if providers not currently accepting new clients (or whose flag lapsed) were asked"
         ),
+        CriterionId::CarerCapacity => format!("{more} if you include PAs who are currently full"),
         CriterionId::Schedule => format!("{more} who cover part of the schedule"),
+        CriterionId::Reads(code) => format!("{more} without requiring reading {}", code.label_en()),
+        CriterionId::Writes(code) => {
+            format!("{more} without requiring writing {}", code.label_en())
+        }
+        CriterionId::MedicalDiet(code) => format!(
+            "{more} without requiring a {} diet",
+            lower_first(code.label_en())
+        ),
+        CriterionId::DeliveryMode(mode) => {
+            format!("{more} without requiring work {}", mode_phrase(mode))
+        }
+        CriterionId::LgbtInclusive => format!("{more} without requiring LGBT+ inclusive"),
         CriterionId::Faith(faith) => format!(
             "{more} without requiring a shared faith ({})",
             faith.label_en()

@@ -2,7 +2,7 @@
 //! why, in any language, without reading the candidate again.
 
 use carematch_domain::money::RatePence;
-use carematch_domain::vocabulary::{Language, Proficiency, Weekday};
+use carematch_domain::vocabulary::{DeliveryMode, Language, Proficiency, Weekday};
 use chrono::NaiveDate;
 
 /// Why a candidate stands where it does on one criterion ([`super::Explanation`]).
@@ -17,8 +17,9 @@ pub enum Facts {
         related: Option<Language>,
         needed: Proficiency,
     },
-    /// A code from a list (cuisine, diet, practice, service, experience, and a carer's faith or
-    /// gender as [`Facts::Personal`]): listed when met, not listed when unmet.
+    /// A code from a list (cuisine, diet, medical diet, practice, service, experience, delivery
+    /// mode), reading or writing a language, LGBT+ inclusion, or a carer the person named
+    /// (a carer's faith or gender is [`Facts::Personal`]): listed when met, not when unmet.
     Listed,
     /// A carer's faith or gender: shared or not (the outcome says).
     Personal,
@@ -27,6 +28,19 @@ pub enum Facts {
     /// The distance the viewer may see, km.
     Distance {
         km: f64,
+    },
+    /// Beyond the plan's maximum distance, but working in remote `modes` (phone, online) the
+    /// plan lists: the distance does not apply.
+    Remote {
+        km: f64,
+        modes: Vec<DeliveryMode>,
+    },
+    /// The plan's `hours` a week at the candidate's rate (`None`: no rate published) against
+    /// the weekly budget, in pence.
+    Budget {
+        hours: u8,
+        weekly_cost_pence: Option<u64>,
+        budget_pence: u64,
     },
     Schedule(ScheduleFacts),
     /// Hours, schedule or start date arranged with the provider (or a carer working by
@@ -99,6 +113,8 @@ pub enum RelaxationFacts {
     Rate { limit: RatePence },
     /// Accepting a start after `needed_by`.
     NeededBy { needed_by: NaiveDate },
+    /// Accepting a weekly cost over the budget (or no published rate).
+    Budget { budget_pence: u64 },
     /// Not requiring a language at `min` level; `dialect` of those counted speak one of
     /// `related` ("confirm dialect").
     Language {

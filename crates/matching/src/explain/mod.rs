@@ -217,9 +217,19 @@ pub(crate) fn criteria(
             outcome,
             facts,
         ));
+        for (asked, done, id) in [
+            (need.reads, c.reads, CriterionId::Reads(need.code)),
+            (need.writes, c.writes, CriterionId::Writes(need.code)),
+        ] {
+            if asked {
+                let outcome = CriterionOutcome::met_if(done.contains(need.code));
+                out.push(explained(id, need.required, outcome, Facts::Listed));
+            }
+        }
     }
     listed(&mut out, &plan.cuisines, c.cuisines);
     listed(&mut out, &plan.diets, c.diets);
+    listed(&mut out, &plan.medical_diets, c.medical_diets);
     listed(&mut out, &plan.practices, c.practices);
     // A carer's faith and gender; for a provider they do not apply (shown as partial).
     let personal = |ok: bool| {
@@ -239,12 +249,29 @@ pub(crate) fn criteria(
     }
     listed(&mut out, &plan.services, c.services);
     listed(&mut out, &plan.experience, c.experience);
-    out.push(explained(
-        CriterionId::Distance,
-        true,
-        CriterionOutcome::met_if(distance_km <= plan.max_km),
-        Facts::Distance { km: shown_km },
-    ));
+    if let Some(w) = plan.lgbt_inclusive {
+        let outcome = CriterionOutcome::met_if(c.lgbt_inclusive);
+        out.push(explained(
+            CriterionId::LgbtInclusive,
+            w.required,
+            outcome,
+            Facts::Listed,
+        ));
+    }
+    listed(&mut out, &plan.delivery, c.delivery);
+    let remote = c.delivery.intersection(plan.remote);
+    let (outcome, facts) = if distance_km > plan.max_km && !remote.is_empty() {
+        let modes = remote.iter().collect();
+        let facts = Facts::Remote {
+            km: shown_km,
+            modes,
+        };
+        (CriterionOutcome::Met, facts)
+    } else {
+        let outcome = CriterionOutcome::met_if(distance_km <= plan.max_km);
+        (outcome, Facts::Distance { km: shown_km })
+    };
+    out.push(explained(CriterionId::Distance, true, outcome, facts));
     if let Some(s) = &plan.schedule {
         let (outcome, facts) = schedule_facts(c, &s.mask);
         out.push(explained(CriterionId::Schedule, s.required, outcome, facts));
@@ -289,6 +316,9 @@ pub(crate) fn criteria(
             facts,
         ));
     }
+    if let Some(line) = budget_line(plan, c) {
+        out.push(line);
+    }
     if let Some(w) = plan.needed_by {
         let (outcome, facts) = if provider {
             (CriterionOutcome::Met, Facts::ByArrangement)
@@ -330,7 +360,35 @@ pub(crate) fn criteria(
             facts,
         ));
     }
+    if !provider && plan.prefers_carer(c.id) {
+        out.push(explained(
+            CriterionId::PreferredCarer,
+            false,
+            CriterionOutcome::Met,
+            Facts::Listed,
+        ));
+    }
     out
+}
+
+/// The weekly budget's line: the plan's hours at the candidate's rate, in pence.
+fn budget_line(plan: &CompiledPlan, c: &Candidate) -> Option<Explanation> {
+    let budget = plan.weekly_budget?;
+    let outcome = match budget.value.fits(c.rate_pence) {
+        Some(fits) => CriterionOutcome::met_if(fits),
+        None => CriterionOutcome::Partial,
+    };
+    let facts = Facts::Budget {
+        hours: budget.value.hours,
+        weekly_cost_pence: budget.value.cost(c.rate_pence),
+        budget_pence: budget.value.pence,
+    };
+    Some(explained(
+        CriterionId::WeeklyBudget,
+        budget.required,
+        outcome,
+        facts,
+    ))
 }
 
 impl Relaxation {
@@ -350,6 +408,9 @@ impl Relaxation {
             },
             CriterionId::NeededBy => RelaxationFacts::NeededBy {
                 needed_by: plan.needed_by?.value,
+            },
+            CriterionId::WeeklyBudget => RelaxationFacts::Budget {
+                budget_pence: plan.weekly_budget?.value.pence,
             },
             CriterionId::Language(code) => {
                 let need = plan.languages.iter().find(|l| l.code == code)?;

@@ -22,6 +22,7 @@ use chrono::{Days, NaiveDate};
 use geo::{Contains, LineString, Point, Polygon};
 use proptest::prelude::*;
 
+use super::brute_v2;
 use super::support::{Rng, carer, date, leicester, need, plan, point, provider, slot, today};
 
 const LANGS: [Language; 8] = [
@@ -221,6 +222,7 @@ pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64) -
     d.hourly_rate = RatePence::new(1000 + rng.below(1000) as i64).expect("rate");
     d.public_listing_consent = rng.chance(0.7);
     c.agency_id = AgencyId(1 + rng.below(3) as i64);
+    brute_v2::carer_fields(rng, &mut c);
     c
 }
 
@@ -269,6 +271,7 @@ pub fn random_provider(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64
     } else {
         None
     };
+    brute_v2::provider_fields(rng, &mut p);
     p
 }
 
@@ -389,6 +392,8 @@ pub fn random_world_within(
 #[derive(Debug)]
 pub struct Judgement {
     pub distance: f64,
+    /// Reaches the person by phone or online: distance does not apply.
+    pub remote: bool,
     pub failed: Vec<String>,
 }
 
@@ -414,7 +419,11 @@ pub fn brute(
 ) -> Option<Judgement> {
     let max = plan.max_distance_km.get();
     let distance = at.distance_km(record.location_for(viewer));
-    if distance > 2.0 * max {
+    let remote = match record {
+        Record::Provider(p) => brute_v2::reaches_remotely(plan, p),
+        Record::Carer(_) => false,
+    };
+    if distance > 2.0 * max && !remote {
         return None;
     }
     let mut failed = Vec::new();
@@ -427,13 +436,15 @@ pub fn brute(
             let visible = c.details.public_listing_consent
                 || viewer == Viewer::Admin
                 || viewer == Viewer::Agency(c.agency_id);
-            if !visible || distance > c.details.travel_radius_km.get() {
+            if !visible || distance > c.details.travel_radius_km.get() || brute_v2::blocked(plan, c)
+            {
                 return None;
             }
+            failed.extend(brute_v2::carer_failures(plan, c));
             let d = &c.details;
             // The domain's own rule (free hours, flag set, not lapsed), not the engine's.
             if !d.accepting_on(on) {
-                failed.push("accepting_new_clients".to_owned());
+                failed.push("carer_capacity".to_owned());
             }
             for l in plan.languages.iter().filter(|l| required(l.priority)) {
                 if !d
@@ -520,9 +531,10 @@ pub fn brute(
                 ServiceArea::Radius { km } => distance <= km.get(),
                 ServiceArea::Polygon { coordinates } => polygon_contains(coordinates, at),
             };
-            if !reaches {
+            if !reaches && !remote {
                 return None;
             }
+            failed.extend(brute_v2::provider_failures(plan, p));
             if !d.accepting_on(on) {
                 failed.push("accepting_new_clients".to_owned());
             }
@@ -579,10 +591,14 @@ pub fn brute(
             }
         }
     }
-    if distance > max {
+    if distance > max && !remote {
         failed.push("distance".to_owned());
     }
-    Some(Judgement { distance, failed })
+    Some(Judgement {
+        distance,
+        remote,
+        failed,
+    })
 }
 
 /// Every candidate with its distance as `viewer` may measure it.
@@ -611,8 +627,9 @@ pub struct Case {
     pub options: MatchOptions,
 }
 
-pub fn random_case(rng: &mut Rng, limit: usize) -> Case {
+pub fn random_case(rng: &mut Rng, limit: usize, carers: usize) -> Case {
     let mut plan = random_plan(rng);
+    brute_v2::plan_fields(rng, &mut plan, carers);
     let at = plan.location.expect("location");
     let mut checks = Vec::new();
     if rng.chance(0.3) {
@@ -657,12 +674,19 @@ pub fn random_case(rng: &mut Rng, limit: usize) -> Case {
     }
 }
 
-fn check_order(outcome: &MatchOutcome) {
+/// Carers the plan names as preferred first, then by score, then distance.
+fn check_order(plan: &SupportPlan, outcome: &MatchOutcome) {
+    let preferred = |m: &carematch_matching::Match| {
+        brute_v2::preferred(plan, m.kind == CandidateKind::Carer, m.id)
+    };
     for pair in outcome.matches.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        assert!(a.score >= b.score, "score order");
-        if a.score == b.score {
-            assert!(a.distance_km <= b.distance_km, "distance order");
+        assert!(preferred(a) >= preferred(b), "preferred carers first");
+        if preferred(a) == preferred(b) {
+            assert!(a.score >= b.score, "score order");
+            if a.score == b.score {
+                assert!(a.distance_km <= b.distance_km, "distance order");
+            }
         }
     }
 }
@@ -674,7 +698,7 @@ proptest! {
     fn matches_equal_brute_force(seed in any::<u64>()) {
         let mut rng = Rng::new(seed);
         let world = random_world(&mut rng, 150, 40);
-        let case = random_case(&mut rng, 1000);
+        let case = random_case(&mut rng, 1000, 150);
         let outcome = match_plan(&case.compiled, &world.roster, hits(&world, case.at, case.options.viewer), &case.options);
 
         let judged: Vec<(&Record, Judgement)> = world
@@ -695,7 +719,10 @@ proptest! {
         got.sort();
         prop_assert_eq!(&got, &expected);
 
-        let considered = judged.iter().filter(|(_, j)| j.distance <= case.plan.max_distance_km.get()).count();
+        let considered = judged
+            .iter()
+            .filter(|(_, j)| j.distance <= case.plan.max_distance_km.get() || j.remote)
+            .count();
         prop_assert_eq!(outcome.considered, considered);
 
         for m in &outcome.matches {
@@ -709,7 +736,7 @@ proptest! {
                 prop_assert_eq!(c.outcome, CriterionOutcome::Met, "{:?} in {:?}", c, m);
             }
         }
-        check_order(&outcome);
+        check_order(&case.plan, &outcome);
 
         // Relaxations: a brute-force recount of records failing exactly one required criterion.
         let mut recount: BTreeMap<String, u32> = BTreeMap::new();
@@ -734,13 +761,13 @@ proptest! {
         let mut rng = Rng::new(seed);
         let world = random_world(&mut rng, 120, 30);
         let limit = 1 + rng.below(15);
-        let case = random_case(&mut rng, limit);
+        let case = random_case(&mut rng, limit, 120);
         let mut input = hits(&world, case.at, case.options.viewer);
         let first = match_plan(&case.compiled, &world.roster, input.clone(), &case.options);
         rng.shuffle(&mut input);
         let second = match_plan(&case.compiled, &world.roster, input, &case.options);
         prop_assert_eq!(&first, &second);
-        check_order(&first);
+        check_order(&case.plan, &first);
         // The top `limit` is a prefix of the full ranking.
         let all = match_plan(
             &case.compiled,
@@ -800,7 +827,7 @@ proptest! {
             sort_blocks_by_reach(&mut world.roster);
         }
         let limit = if rng.chance(0.2) { 1000 } else { rng.below(25) };
-        let case = random_case(&mut rng, limit);
+        let case = random_case(&mut rng, limit, carers);
         let viewer = case.options.viewer;
         let roster = &world.roster;
         let hot = HotColumns::build(roster);
@@ -847,8 +874,23 @@ proptest! {
         } else {
             rng.shuffle(&mut runs);
         }
+        // Then, apart from the columns, the carers the plan names and the providers reaching
+        // the person remotely (as `CandidateSet::match_plan` does), at any distance.
+        let plan = &case.compiled;
+        let apart: Vec<(u32, f64)> = roster
+            .candidates()
+            .iter()
+            .zip(0u32..)
+            .filter(|(c, _)| !viewer.holds(c))
+            .filter(|(c, _)| match c.kind() {
+                CandidateKind::Carer => plan.prefers_carer(c.id()) || plan.blocks_carer(c.id()),
+                CandidateKind::Provider => !c.delivery().intersection(plan.remote).is_empty(),
+            })
+            .map(|(c, slot)| (slot, chord_km(at, viewer.point_of(c))))
+            .collect();
         let mut matcher = Matcher::new(&case.compiled, roster, &case.options);
         matcher.feed(held);
+        matcher.feed_apart(apart);
         for (bounds, slots) in &runs {
             matcher.feed_hot(&hot, slots.clone(), bounds.clone(), false);
         }

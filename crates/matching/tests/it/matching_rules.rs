@@ -357,8 +357,12 @@ fn a_full_or_lapsed_pa_is_never_a_match_only_a_relaxation() {
         &admin(),
     );
     assert_eq!(ids(&out), [1, 4]);
-    assert_eq!(relaxations(&out)[0].criterion, "accepting_new_clients");
+    assert_eq!(relaxations(&out)[0].criterion, "carer_capacity");
     assert_eq!(relaxations(&out)[0].additional, 3);
+    assert_eq!(
+        relaxations(&out)[0].suggestion,
+        "3 more if you include PAs who are currently full"
+    );
 }
 
 #[test]

@@ -86,6 +86,14 @@ crit-hours_per_week = সপ্তাহে কত ঘণ্টা
 crit-max_hourly_rate = ঘণ্টাপ্রতি রেট
 crit-needed_by = সময়মতো শুরু করতে পারবেন
 crit-accepting_new_clients = নতুন ক্লায়েন্ট নিচ্ছেন
+crit-carer_capacity = নতুন ক্লায়েন্টের জন্য জায়গা আছে
+crit-weekly_budget = সাপ্তাহিক বাজেট
+crit-lgbt_inclusive = LGBT+ মানুষদের প্রতি বান্ধব
+crit-preferred_carer = আপনার উল্লেখ করা কেয়ারার
+crit-reads = পড়তে পারেন
+crit-writes = লিখতে পারেন
+crit-medical_diet = চিকিৎসাজনিত খাবার
+crit-delivery_mode = কাজের ধরন
 
 ## Reasons and relaxations
 crit-with-value = { $name }: { $value }
@@ -153,6 +161,33 @@ why-check-expired = { $check }-এর মেয়াদ { $date } তারি�
 why-accepting = নতুন ক্লায়েন্ট নিচ্ছে ({ $date } তারিখে নিশ্চিত করা)
 why-accepting-lapsed = { $date } থেকে নতুন ক্লায়েন্ট নেওয়ার তথ্য নবায়ন করা হয়নি ({ $days } দিন পরে বাতিল হয়) — জিজ্ঞেস করুন
 why-accepting-not = নতুন ক্লায়েন্ট নিচ্ছে না
+why-reads = { $who ->
+    [provider] কর্মীরা { $language } পড়তে পারেন
+   *[other] { $language } পড়তে পারেন
+}
+why-reads-not = { $who ->
+    [provider] কর্মীরা { $language } পড়তে পারেন না
+   *[other] { $language } পড়তে পারেন না
+}
+why-writes = { $who ->
+    [provider] কর্মীরা { $language } লিখতে পারেন
+   *[other] { $language } লিখতে পারেন
+}
+why-writes-not = { $who ->
+    [provider] কর্মীরা { $language } লিখতে পারেন না
+   *[other] { $language } লিখতে পারেন না
+}
+why-medical-diet = এই চিকিৎসাজনিত খাবার রান্না করেন: { $diet }
+why-medical-diet-not = এই চিকিৎসাজনিত খাবার তালিকায় নেই: { $diet }
+why-delivery = কাজের ধরন: { $mode }
+why-delivery-not = এভাবে কাজ করেন না: { $mode }
+why-lgbt = LGBT+ মানুষদের প্রতি বান্ধব
+why-lgbt-not = LGBT+ মানুষদের প্রতি বান্ধব বলে উল্লেখ নেই
+why-preferred-carer = আপনি এই কেয়ারারকে পছন্দের বলে উল্লেখ করেছেন
+why-remote = { $km } কিমি দূরে — কাজ করেন: { $modes }
+why-budget = { $hours } ঘণ্টার জন্য সপ্তাহে £{ $cost } (বাজেট £{ $budget })
+why-budget-over = { $hours } ঘণ্টার জন্য সপ্তাহে £{ $cost } — £{ $budget } বাজেটের বেশি
+why-budget-unknown = ঘণ্টাপ্রতি রেট প্রকাশ করা হয়নি — সাপ্তাহিক খরচ কত, জিজ্ঞেস করুন
 why-criterion = { $what }
 date-format = { $d }/{ $m }/{ $y }
 date-unknown = অজানা তারিখ
@@ -167,6 +202,8 @@ relax-language = { $language } বাধ্যতামূলক না কর�
 relax-accepting = যেসব প্রতিষ্ঠান এখন নতুন ক্লায়েন্ট নিচ্ছে না (বা যাদের তথ্যের মেয়াদ শেষ), তাদেরও জিজ্ঞেস করলে আরও { $count }টি
 relax-schedule = আরও { $count }টি, যারা সময়সূচির কিছু অংশ মেলাতে পারেন
 relax-check = বৈধ { $check } বাধ্যতামূলক না করলে আরও { $count }টি
+relax-capacity = যেসব PA-র এখন জায়গা নেই, তাঁদেরও ধরলে আরও { $count }টি
+relax-budget = আরও { $count }টি, যাদের খরচ £{ $budget } সাপ্তাহিক বাজেটের বেশি বা রেট প্রকাশিত নয়
 relax-without = “{ $what }” বাধ্যতামূলক না করলে আরও { $count }টি
 
 ## Shortlist
@@ -339,6 +376,19 @@ service-interpreting = দোভাষী সেবা
 service-peer_support = সমমনা সহায়তা
 service-support_planning = সহায়তা পরিকল্পনা
 service-direct_payment_support = সরাসরি অর্থপ্রদান সহায়তা
+medical_diet-diabetic = ডায়াবেটিসের খাবার (কম চিনি)
+medical_diet-soft = নরম, সহজে চিবানো যায়
+medical_diet-pureed = পিউরি করা (মিহি করে বাটা)
+medical_diet-thickened_fluids = ঘন করা পানীয়
+medical_diet-gluten_free = গ্লুটেন ছাড়া (সিলিয়াক)
+medical_diet-low_salt = কম লবণ
+medical_diet-low_fat = কম চর্বি
+medical_diet-dairy_free = দুধ ও দুগ্ধজাত খাবার ছাড়া
+medical_diet-nut_free = বাদাম ছাড়া
+medical_diet-renal = কিডনি রোগের খাবার (রেনাল)
+delivery_mode-in_person = সামনাসামনি
+delivery_mode-phone = ফোনে
+delivery_mode-online = অনলাইনে (ভিডিও বা চ্যাট)
 experience-dementia = ডিমেনশিয়া (স্মৃতিভ্রংশ)
 experience-mental_health = মানসিক স্বাস্থ্য
 experience-physical_disability = শারীরিক প্রতিবন্ধিতা

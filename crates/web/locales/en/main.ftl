@@ -86,6 +86,14 @@ crit-hours_per_week = Hours a week
 crit-max_hourly_rate = Hourly rate
 crit-needed_by = Can start in time
 crit-accepting_new_clients = Taking new clients
+crit-carer_capacity = Has room for new clients
+crit-weekly_budget = Weekly budget
+crit-lgbt_inclusive = LGBT+ inclusive
+crit-preferred_carer = A carer you named
+crit-reads = Reads
+crit-writes = Writes
+crit-medical_diet = Medical diet
+crit-delivery_mode = Works
 
 ## Reasons and relaxations (crates/web/src/reasons.rs): one message per kind of fact. English
 ## pages show the API's own sentences; these messages are the reference for translators.
@@ -157,6 +165,33 @@ why-check-expired = { $check } expired on { $date }
 why-accepting = accepting new clients (confirmed { $date })
 why-accepting-lapsed = accepting flag not renewed since { $date } (lapses after { $days } days) — ask
 why-accepting-not = not accepting new clients
+why-reads = { $who ->
+    [provider] staff read { $language }
+   *[other] reads { $language }
+}
+why-reads-not = { $who ->
+    [provider] staff do not read { $language }
+   *[other] does not read { $language }
+}
+why-writes = { $who ->
+    [provider] staff write { $language }
+   *[other] writes { $language }
+}
+why-writes-not = { $who ->
+    [provider] staff do not write { $language }
+   *[other] does not write { $language }
+}
+why-medical-diet = cooks for a { $diet } diet
+why-medical-diet-not = does not list a { $diet } diet
+why-delivery = works: { $mode }
+why-delivery-not = does not work: { $mode }
+why-lgbt = LGBT+ inclusive
+why-lgbt-not = not stated as LGBT+ inclusive
+why-preferred-carer = a carer you named as preferred
+why-remote = { $km } km away — works { $modes }
+why-budget = £{ $cost } a week for { $hours } hours (budget £{ $budget })
+why-budget-over = £{ $cost } a week for { $hours } hours — over the £{ $budget } budget
+why-budget-unknown = hourly rate not published — ask about the weekly cost
 why-criterion = { $what }
 date-format = { $y }-{ $mm }-{ $dd }
 date-unknown = an unknown date
@@ -174,6 +209,8 @@ relax-language = { $count } more without requiring { $language }
 relax-accepting = { $count } more if providers not currently accepting new clients (or whose flag lapsed) were asked
 relax-schedule = { $count } more who cover part of the schedule
 relax-check = { $count } more without a valid { $check }
+relax-capacity = { $count } more if you include PAs who are currently full
+relax-budget = { $count } more over the £{ $budget } weekly budget or not publishing a rate
 relax-without = { $count } more without requiring “{ $what }”
 
 ## Shortlist
@@ -346,6 +383,19 @@ service-interpreting = Interpreting
 service-peer_support = Peer support
 service-support_planning = Support planning
 service-direct_payment_support = Direct-payment support
+medical_diet-diabetic = Diabetic (low sugar)
+medical_diet-soft = Soft, easy to chew
+medical_diet-pureed = Puréed
+medical_diet-thickened_fluids = Thickened fluids
+medical_diet-gluten_free = Gluten-free (coeliac)
+medical_diet-low_salt = Low salt
+medical_diet-low_fat = Low fat
+medical_diet-dairy_free = Dairy-free
+medical_diet-nut_free = Nut-free
+medical_diet-renal = Renal (kidney) diet
+delivery_mode-in_person = In person
+delivery_mode-phone = By phone
+delivery_mode-online = Online (video or chat)
 experience-dementia = Dementia
 experience-mental_health = Mental health
 experience-physical_disability = Physical disability

@@ -86,6 +86,14 @@ crit-hours_per_week = અઠવાડિયાના કલાકો
 crit-max_hourly_rate = કલાકનો દર
 crit-needed_by = સમયસર શરૂ કરી શકે
 crit-accepting_new_clients = નવા ક્લાયન્ટ લે છે
+crit-carer_capacity = નવા ક્લાયન્ટ માટે જગ્યા છે
+crit-weekly_budget = અઠવાડિયાનું બજેટ
+crit-lgbt_inclusive = LGBT+ લોકોને આવકારે છે
+crit-preferred_carer = તમે જણાવેલ સંભાળ રાખનાર
+crit-reads = વાંચી શકે
+crit-writes = લખી શકે
+crit-medical_diet = તબીબી આહાર
+crit-delivery_mode = કામ કરવાની રીત
 
 ## Reasons and relaxations
 crit-with-value = { $name }: { $value }
@@ -166,6 +174,41 @@ why-check-expired = { $check }ની મુદત { $date }ના રોજ પ�
 why-accepting = નવા ક્લાયન્ટ લે છે ({ $date }ના રોજ પુષ્ટિ)
 why-accepting-lapsed = { $date }થી નવા ક્લાયન્ટ લેવાની પુષ્ટિ ફરી કરાઈ નથી ({ $days } દિવસ પછી રદ થાય છે) — પૂછો
 why-accepting-not = નવા ક્લાયન્ટ લેતા નથી
+why-reads = { $who ->
+    [provider] સ્ટાફ { $language } વાંચી શકે છે
+   *[other] { $language } વાંચી શકે છે
+}
+why-reads-not = { $who ->
+    [female] { $language } વાંચી શકતી નથી
+    [male] { $language } વાંચી શકતો નથી
+    [provider] સ્ટાફ { $language } વાંચી શકતા નથી
+   *[other] { $language } વાંચી શકતા નથી
+}
+why-writes = { $who ->
+    [provider] સ્ટાફ { $language } લખી શકે છે
+   *[other] { $language } લખી શકે છે
+}
+why-writes-not = { $who ->
+    [female] { $language } લખી શકતી નથી
+    [male] { $language } લખી શકતો નથી
+    [provider] સ્ટાફ { $language } લખી શકતા નથી
+   *[other] { $language } લખી શકતા નથી
+}
+why-medical-diet = આ તબીબી આહાર બનાવે છે: { $diet }
+why-medical-diet-not = આ તબીબી આહાર નોંધાયેલો નથી: { $diet }
+why-delivery = કામ કરવાની રીત: { $mode }
+why-delivery-not = { $who ->
+    [female] આ રીતે કામ કરતી નથી: { $mode }
+    [male] આ રીતે કામ કરતો નથી: { $mode }
+   *[other] આ રીતે કામ કરતા નથી: { $mode }
+}
+why-lgbt = LGBT+ લોકોને આવકારે છે
+why-lgbt-not = LGBT+ લોકોને આવકારે છે એવું જણાવ્યું નથી
+why-preferred-carer = તમે પસંદગીના તરીકે જણાવેલ સંભાળ રાખનાર
+why-remote = { $km } કિમી દૂર — કામ કરવાની રીત: { $modes }
+why-budget = { $hours } કલાક માટે અઠવાડિયે £{ $cost } (બજેટ £{ $budget })
+why-budget-over = { $hours } કલાક માટે અઠવાડિયે £{ $cost } — £{ $budget }ના બજેટથી વધુ
+why-budget-unknown = કલાકનો દર જાહેર નથી — અઠવાડિયાનો ખર્ચ પૂછો
 why-criterion = { $what }
 date-format = { $d }/{ $m }/{ $y }
 date-unknown = અજ્ઞાત તારીખ
@@ -180,6 +223,8 @@ relax-language = { $language } ફરજિયાત ન રાખો તો { $
 relax-accepting = હાલમાં નવા ક્લાયન્ટ ન લેતી (અથવા જેમની પુષ્ટિ રદ થઈ છે તેવી) સંસ્થાઓને પણ પૂછો તો { $count } વધુ
 relax-schedule = { $count } વધુ, જે સમયપત્રકનો થોડો ભાગ આવરી લે છે
 relax-check = માન્ય { $check } ફરજિયાત ન રાખો તો { $count } વધુ
+relax-capacity = હાલમાં ભરાયેલા PA ને પણ સામેલ કરો તો { $count } વધુ
+relax-budget = { $count } વધુ, જેમનો ખર્ચ £{ $budget }ના અઠવાડિયાના બજેટથી વધુ છે અથવા દર જાહેર નથી
 relax-without = “{ $what }” ફરજિયાત ન રાખો તો { $count } વધુ
 
 ## Shortlist
@@ -352,6 +397,19 @@ service-interpreting = દુભાષિયા સેવા
 service-peer_support = સાથી સહાય
 service-support_planning = સહાય આયોજન
 service-direct_payment_support = સીધી ચુકવણી સહાય
+medical_diet-diabetic = ડાયાબિટીસ માટે (ઓછી ખાંડ)
+medical_diet-soft = નરમ, સહેલાઈથી ચવાય તેવું
+medical_diet-pureed = પીસીને બનાવેલું (પ્યુરી)
+medical_diet-thickened_fluids = ઘટ્ટ કરેલાં પ્રવાહી
+medical_diet-gluten_free = ગ્લુટેન વગરનું (સીલિયાક)
+medical_diet-low_salt = ઓછું મીઠું
+medical_diet-low_fat = ઓછી ચરબી
+medical_diet-dairy_free = દૂધની બનાવટો વગરનું
+medical_diet-nut_free = સૂકો મેવો અને શીંગ વગરનું
+medical_diet-renal = કિડની માટેનો આહાર (રીનલ)
+delivery_mode-in_person = રૂબરૂ
+delivery_mode-phone = ફોન પર
+delivery_mode-online = ઓનલાઇન (વીડિયો અથવા ચેટ)
 experience-dementia = ડિમેન્શિયા (યાદશક્તિની બીમારી)
 experience-mental_health = માનસિક સ્વાસ્થ્ય
 experience-physical_disability = શારીરિક વિકલાંગતા

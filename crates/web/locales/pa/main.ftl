@@ -86,6 +86,14 @@ crit-hours_per_week = ਹਫ਼ਤੇ ਦੇ ਘੰਟੇ
 crit-max_hourly_rate = ਘੰਟੇ ਦਾ ਰੇਟ
 crit-needed_by = ਸਮੇਂ ਸਿਰ ਸ਼ੁਰੂ ਕਰ ਸਕਦੇ ਹਨ
 crit-accepting_new_clients = ਨਵੇਂ ਕਲਾਇੰਟ ਲੈ ਰਹੇ ਹਨ
+crit-carer_capacity = ਨਵੇਂ ਕਲਾਇੰਟਾਂ ਲਈ ਥਾਂ ਹੈ
+crit-weekly_budget = ਹਫ਼ਤਾਵਾਰੀ ਬਜਟ
+crit-lgbt_inclusive = LGBT+ ਲੋਕਾਂ ਦਾ ਸੁਆਗਤ
+crit-preferred_carer = ਤੁਹਾਡੇ ਵੱਲੋਂ ਦੱਸੇ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ
+crit-reads = ਪੜ੍ਹਨਾ
+crit-writes = ਲਿਖਣਾ
+crit-medical_diet = ਡਾਕਟਰੀ ਖੁਰਾਕ
+crit-delivery_mode = ਕੰਮ ਕਰਨ ਦਾ ਢੰਗ
 
 ## Reasons and relaxations
 crit-with-value = { $name }: { $value }
@@ -197,6 +205,59 @@ why-check-expired = { $check } ਦੀ ਮਿਆਦ { $date } ਨੂੰ ਖ਼ਤ
 why-accepting = ਨਵੇਂ ਗਾਹਕ ਲੈ ਰਹੇ ਹਨ ({ $date } ਨੂੰ ਪੁਸ਼ਟੀ ਕੀਤੀ)
 why-accepting-lapsed = { $date } ਤੋਂ ਨਵੇਂ ਗਾਹਕ ਲੈਣ ਦੀ ਪੁਸ਼ਟੀ ਨਵਿਆਈ ਨਹੀਂ ਗਈ ({ $days } ਦਿਨਾਂ ਬਾਅਦ ਖ਼ਤਮ ਹੋ ਜਾਂਦੀ ਹੈ) — ਪੁੱਛੋ
 why-accepting-not = ਨਵੇਂ ਗਾਹਕ ਨਹੀਂ ਲੈ ਰਹੇ
+why-reads = { $who ->
+    [female] { $language } ਪੜ੍ਹ ਸਕਦੀ ਹੈ
+    [male] { $language } ਪੜ੍ਹ ਸਕਦਾ ਹੈ
+    [provider] ਸਟਾਫ਼ { $language } ਪੜ੍ਹ ਸਕਦਾ ਹੈ
+   *[other] { $language } ਪੜ੍ਹ ਸਕਦੇ ਹਨ
+}
+why-reads-not = { $who ->
+    [female] { $language } ਨਹੀਂ ਪੜ੍ਹ ਸਕਦੀ
+    [male] { $language } ਨਹੀਂ ਪੜ੍ਹ ਸਕਦਾ
+    [provider] ਸਟਾਫ਼ { $language } ਨਹੀਂ ਪੜ੍ਹ ਸਕਦਾ
+   *[other] { $language } ਨਹੀਂ ਪੜ੍ਹ ਸਕਦੇ
+}
+why-writes = { $who ->
+    [female] { $language } ਲਿਖ ਸਕਦੀ ਹੈ
+    [male] { $language } ਲਿਖ ਸਕਦਾ ਹੈ
+    [provider] ਸਟਾਫ਼ { $language } ਲਿਖ ਸਕਦਾ ਹੈ
+   *[other] { $language } ਲਿਖ ਸਕਦੇ ਹਨ
+}
+why-writes-not = { $who ->
+    [female] { $language } ਨਹੀਂ ਲਿਖ ਸਕਦੀ
+    [male] { $language } ਨਹੀਂ ਲਿਖ ਸਕਦਾ
+    [provider] ਸਟਾਫ਼ { $language } ਨਹੀਂ ਲਿਖ ਸਕਦਾ
+   *[other] { $language } ਨਹੀਂ ਲਿਖ ਸਕਦੇ
+}
+why-medical-diet = { $who ->
+    [female] ਇਹ ਡਾਕਟਰੀ ਖੁਰਾਕ ਬਣਾਉਂਦੀ ਹੈ: { $diet }
+    [male] ਇਹ ਡਾਕਟਰੀ ਖੁਰਾਕ ਬਣਾਉਂਦਾ ਹੈ: { $diet }
+   *[other] ਇਹ ਡਾਕਟਰੀ ਖੁਰਾਕ ਬਣਾਉਂਦੇ ਹਨ: { $diet }
+}
+why-medical-diet-not = ਇਹ ਡਾਕਟਰੀ ਖੁਰਾਕ ਦਰਜ ਨਹੀਂ: { $diet }
+why-delivery = ਕੰਮ ਕਰਨ ਦਾ ਢੰਗ: { $mode }
+why-delivery-not = { $who ->
+    [female] ਇਸ ਢੰਗ ਨਾਲ ਕੰਮ ਨਹੀਂ ਕਰਦੀ: { $mode }
+    [male] ਇਸ ਢੰਗ ਨਾਲ ਕੰਮ ਨਹੀਂ ਕਰਦਾ: { $mode }
+   *[other] ਇਸ ਢੰਗ ਨਾਲ ਕੰਮ ਨਹੀਂ ਕਰਦੇ: { $mode }
+}
+why-lgbt = { $who ->
+    [female] LGBT+ ਲੋਕਾਂ ਦਾ ਸੁਆਗਤ ਕਰਦੀ ਹੈ
+    [male] LGBT+ ਲੋਕਾਂ ਦਾ ਸੁਆਗਤ ਕਰਦਾ ਹੈ
+   *[other] LGBT+ ਲੋਕਾਂ ਦਾ ਸੁਆਗਤ ਕਰਦੇ ਹਨ
+}
+why-lgbt-not = LGBT+ ਲੋਕਾਂ ਦਾ ਸੁਆਗਤ ਕਰਨ ਬਾਰੇ ਦਰਜ ਨਹੀਂ
+why-preferred-carer = ਤੁਸੀਂ ਇਨ੍ਹਾਂ ਨੂੰ ਪਸੰਦੀਦਾ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲੇ ਵਜੋਂ ਦੱਸਿਆ ਸੀ
+why-remote = { $km } ਕਿਲੋਮੀਟਰ ਦੂਰ — ਕੰਮ ਕਰਨ ਦਾ ਢੰਗ: { $modes }
+why-budget = { $hours } { $hours ->
+    [one] ਘੰਟੇ
+   *[other] ਘੰਟਿਆਂ
+} ਲਈ £{ $cost } ਪ੍ਰਤੀ ਹਫ਼ਤਾ (ਬਜਟ £{ $budget })
+why-budget-over = { $hours } { $hours ->
+    [one] ਘੰਟੇ
+   *[other] ਘੰਟਿਆਂ
+} ਲਈ £{ $cost } ਪ੍ਰਤੀ ਹਫ਼ਤਾ — £{ $budget } ਦੇ ਬਜਟ ਤੋਂ ਵੱਧ
+why-budget-unknown = ਘੰਟੇ ਦਾ ਰੇਟ ਪ੍ਰਕਾਸ਼ਿਤ ਨਹੀਂ — ਹਫ਼ਤੇ ਦੇ ਖ਼ਰਚੇ ਬਾਰੇ ਪੁੱਛੋ
 why-criterion = { $what }
 date-format = { $d }/{ $m }/{ $y }
 date-unknown = ਅਣਜਾਣ ਤਾਰੀਖ਼
@@ -214,6 +275,8 @@ relax-language = { $language } ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $
 relax-accepting = { $count } ਹੋਰ, ਜੇ ਉਹਨਾਂ ਸੰਸਥਾਵਾਂ ਨੂੰ ਵੀ ਪੁੱਛਿਆ ਜਾਵੇ ਜੋ ਇਸ ਵੇਲੇ ਨਵੇਂ ਗਾਹਕ ਨਹੀਂ ਲੈ ਰਹੀਆਂ (ਜਾਂ ਜਿਨ੍ਹਾਂ ਦੀ ਪੁਸ਼ਟੀ ਮੁੱਕ ਗਈ)
 relax-schedule = { $count } ਹੋਰ ਜੋ ਸਮਾਂ-ਸਾਰਣੀ ਦਾ ਕੁਝ ਹਿੱਸਾ ਪੂਰਾ ਕਰਦੇ ਹਨ
 relax-check = ਜਾਇਜ਼ { $check } ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ
+relax-capacity = { $count } ਹੋਰ, ਜੇ ਉਹ PA ਵੀ ਸ਼ਾਮਲ ਕਰੋ ਜਿਨ੍ਹਾਂ ਕੋਲ ਇਸ ਵੇਲੇ ਥਾਂ ਨਹੀਂ
+relax-budget = { $count } ਹੋਰ ਜਿਨ੍ਹਾਂ ਦਾ ਖ਼ਰਚਾ £{ $budget } ਦੇ ਹਫ਼ਤਾਵਾਰੀ ਬਜਟ ਤੋਂ ਵੱਧ ਹੈ ਜਾਂ ਰੇਟ ਪ੍ਰਕਾਸ਼ਿਤ ਨਹੀਂ
 relax-without = “{ $what }” ਦੀ ਸ਼ਰਤ ਹਟਾਉਣ ’ਤੇ { $count } ਹੋਰ
 
 ## Shortlist
@@ -386,6 +449,19 @@ service-interpreting = ਦੁਭਾਸ਼ੀਆ ਸੇਵਾ
 service-peer_support = ਸਾਥੀ ਸਹਾਇਤਾ
 service-support_planning = ਸਹਾਇਤਾ ਯੋਜਨਾ ਬਣਾਉਣਾ
 service-direct_payment_support = ਸਿੱਧੀ ਅਦਾਇਗੀ ਸਹਾਇਤਾ
+medical_diet-diabetic = ਸ਼ੂਗਰ ਵਾਲਿਆਂ ਲਈ (ਘੱਟ ਮਿੱਠਾ)
+medical_diet-soft = ਨਰਮ, ਸੌਖਿਆਂ ਚਬਾਇਆ ਜਾਣ ਵਾਲਾ
+medical_diet-pureed = ਪੀਸਿਆ ਹੋਇਆ (ਪਿਊਰੀ)
+medical_diet-thickened_fluids = ਗਾੜ੍ਹੇ ਕੀਤੇ ਤਰਲ
+medical_diet-gluten_free = ਗਲੂਟਨ-ਰਹਿਤ (ਸੀਲੀਐਕ)
+medical_diet-low_salt = ਘੱਟ ਲੂਣ
+medical_diet-low_fat = ਘੱਟ ਚਰਬੀ
+medical_diet-dairy_free = ਦੁੱਧ ਤੋਂ ਬਣੀਆਂ ਚੀਜ਼ਾਂ ਤੋਂ ਬਿਨਾਂ
+medical_diet-nut_free = ਮੇਵਿਆਂ ਅਤੇ ਮੂੰਗਫਲੀ ਤੋਂ ਬਿਨਾਂ
+medical_diet-renal = ਗੁਰਦਿਆਂ ਲਈ ਖੁਰਾਕ (ਰੀਨਲ)
+delivery_mode-in_person = ਆਹਮੋ-ਸਾਹਮਣੇ
+delivery_mode-phone = ਫ਼ੋਨ ਰਾਹੀਂ
+delivery_mode-online = ਔਨਲਾਈਨ (ਵੀਡੀਓ ਜਾਂ ਚੈਟ)
 experience-dementia = ਡਿਮੈਂਸ਼ੀਆ (ਯਾਦਦਾਸ਼ਤ ਦੀ ਬਿਮਾਰੀ)
 experience-mental_health = ਮਾਨਸਿਕ ਸਿਹਤ
 experience-physical_disability = ਸਰੀਰਕ ਅਪੰਗਤਾ

@@ -88,6 +88,14 @@ crit-hours_per_week = Godziny w tygodniu
 crit-max_hourly_rate = Stawka godzinowa
 crit-needed_by = Może zacząć na czas
 crit-accepting_new_clients = Przyjmuje nowych klientów
+crit-carer_capacity = Ma miejsce dla nowych klientów
+crit-weekly_budget = Budżet tygodniowy
+crit-lgbt_inclusive = Otwartość na osoby LGBT+
+crit-preferred_carer = Wskazany przez Ciebie opiekun
+crit-reads = Czytanie
+crit-writes = Pisanie
+crit-medical_diet = Dieta medyczna
+crit-delivery_mode = Forma pracy
 
 ## Reasons and relaxations
 crit-with-value = { $name }: { $value }
@@ -167,6 +175,37 @@ why-check-expired = { $check }: ważność wygasła { $date }
 why-accepting = przyjmuje nowych klientów (potwierdzono { $date })
 why-accepting-lapsed = informacja o przyjmowaniu klientów nieodnowiona od { $date } (wygasa po { $days } dniach) — proszę zapytać
 why-accepting-not = nie przyjmuje nowych klientów
+why-reads = { $who ->
+    [provider] personel czyta w języku: { $language }
+   *[other] czyta w języku: { $language }
+}
+why-reads-not = { $who ->
+    [provider] personel nie czyta w języku: { $language }
+   *[other] nie czyta w języku: { $language }
+}
+why-writes = { $who ->
+    [provider] personel pisze w języku: { $language }
+   *[other] pisze w języku: { $language }
+}
+why-writes-not = { $who ->
+    [provider] personel nie pisze w języku: { $language }
+   *[other] nie pisze w języku: { $language }
+}
+why-medical-diet = gotuje zgodnie z dietą: { $diet }
+why-medical-diet-not = nie podaje diety: { $diet }
+why-delivery = forma pracy: { $mode }
+why-delivery-not = nie pracuje w tej formie: { $mode }
+why-lgbt = deklaruje otwartość na osoby LGBT+
+why-lgbt-not = brak deklaracji otwartości na osoby LGBT+
+why-preferred-carer = { $who ->
+    [female] opiekunka wskazana przez Ciebie jako preferowana
+    [male] opiekun wskazany przez Ciebie jako preferowany
+   *[other] osoba wskazana przez Ciebie jako preferowana
+}
+why-remote = { $km } km stąd — forma pracy: { $modes }
+why-budget = £{ $cost } tygodniowo za { $hours } godz. (budżet £{ $budget })
+why-budget-over = £{ $cost } tygodniowo za { $hours } godz. — powyżej budżetu £{ $budget }
+why-budget-unknown = stawka godzinowa nie jest podana — proszę zapytać o koszt tygodniowy
 why-criterion = { $what }
 date-format = { $dd }.{ $mm }.{ $y }
 date-unknown = (data nieznana)
@@ -185,6 +224,8 @@ relax-language = dodatkowo: { $count } bez wymogu języka: { $language }
 relax-accepting = dodatkowo: { $count }, jeśli zapytać też organizacje, które obecnie nie przyjmują nowych klientów (lub nie odnowiły tej informacji)
 relax-schedule = dodatkowo: { $count } z dostępnością tylko w części potrzebnego czasu
 relax-check = dodatkowo: { $count } bez ważnego dokumentu: { $check }
+relax-capacity = dodatkowo: { $count }, jeśli uwzględnić też asystentów (PA), którzy obecnie nie mają wolnych miejsc
+relax-budget = dodatkowo: { $count } z kosztem powyżej tygodniowego budżetu £{ $budget } lub bez podanej stawki
 relax-without = dodatkowo: { $count } bez wymogu „{ $what }”
 
 ## Shortlist
@@ -359,6 +400,19 @@ service-interpreting = Tłumaczenie ustne
 service-peer_support = Wsparcie rówieśnicze
 service-support_planning = Planowanie wsparcia
 service-direct_payment_support = Pomoc przy płatnościach bezpośrednich
+medical_diet-diabetic = Cukrzycowa (mało cukru)
+medical_diet-soft = Miękka, łatwa do pogryzienia
+medical_diet-pureed = Zmiksowana (papkowata)
+medical_diet-thickened_fluids = Zagęszczone płyny
+medical_diet-gluten_free = Bezglutenowa (celiakia)
+medical_diet-low_salt = Z małą ilością soli
+medical_diet-low_fat = Niskotłuszczowa
+medical_diet-dairy_free = Bez nabiału
+medical_diet-nut_free = Bez orzechów
+medical_diet-renal = Nerkowa (przy chorobach nerek)
+delivery_mode-in_person = Osobiście
+delivery_mode-phone = Przez telefon
+delivery_mode-online = Online (wideo lub czat)
 experience-dementia = Demencja
 experience-mental_health = Zdrowie psychiczne
 experience-physical_disability = Niepełnosprawność ruchowa

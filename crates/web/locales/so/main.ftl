@@ -86,6 +86,14 @@ crit-hours_per_week = Saacadaha toddobaadkii
 crit-max_hourly_rate = Qiimaha saacaddii
 crit-needed_by = Ku bilaabi kara waqtiga
 crit-accepting_new_clients = Qaata macaamiil cusub
+crit-carer_capacity = Boos u leh macaamiil cusub
+crit-weekly_budget = Miisaaniyadda toddobaadka
+crit-lgbt_inclusive = Soo dhaweeya dadka LGBT+
+crit-preferred_carer = Daryeele aad magacowday
+crit-reads = Akhris
+crit-writes = Qoraal
+crit-medical_diet = Cunto caafimaad
+crit-delivery_mode = Habka shaqada
 
 ## Reasons and relaxations
 crit-with-value = { $name }: { $value }
@@ -209,6 +217,59 @@ why-check-expired = { $check }: muddadii waxay dhammaatay { $date }
 why-accepting = macaamiil cusub ayay qaataan (la xaqiijiyay { $date })
 why-accepting-lapsed = "macaamiil cusub" lama cusboonaysiin tan iyo { $date } (waxay dhacdaa { $days } maalmood kadib) — weydii
 why-accepting-not = macaamiil cusub ma qaataan
+why-reads = { $who ->
+    [female] waxay akhrisaa { $language }
+    [male] wuxuu akhriyaa { $language }
+    [provider] shaqaaluhu waxay akhriyaan { $language }
+   *[other] waxay akhriyaan { $language }
+}
+why-reads-not = { $who ->
+    [female] ma akhriso { $language }
+    [male] ma akhriyo { $language }
+    [provider] shaqaaluhu ma akhriyaan { $language }
+   *[other] ma akhriyaan { $language }
+}
+why-writes = { $who ->
+    [female] waxay qortaa { $language }
+    [male] wuxuu qoraa { $language }
+    [provider] shaqaaluhu waxay qoraan { $language }
+   *[other] waxay qoraan { $language }
+}
+why-writes-not = { $who ->
+    [female] ma qorto { $language }
+    [male] ma qoro { $language }
+    [provider] shaqaaluhu ma qoraan { $language }
+   *[other] ma qoraan { $language }
+}
+why-medical-diet = { $who ->
+    [female] waxay karisaa cunto caafimaad: { $diet }
+    [male] wuxuu kariyaa cunto caafimaad: { $diet }
+   *[other] waxay kariyaan cunto caafimaad: { $diet }
+}
+why-medical-diet-not = kuma qorna cuntada caafimaadka: { $diet }
+why-delivery = habka shaqada: { $mode }
+why-delivery-not = { $who ->
+    [female] habkan kuma shaqayso: { $mode }
+    [male] habkan kuma shaqeeyo: { $mode }
+   *[other] habkan kuma shaqeeyaan: { $mode }
+}
+why-lgbt = { $who ->
+    [female] waxay soo dhawaysaa dadka LGBT+
+    [male] wuxuu soo dhaweeyaa dadka LGBT+
+   *[other] waxay soo dhaweeyaan dadka LGBT+
+}
+why-lgbt-not = lama sheegin in dadka LGBT+ la soo dhaweeyo
+why-preferred-carer = daryeele aad sheegtay inaad doorbidayso
+why-remote = { $km } km u jira — habka shaqada: { $modes }
+why-budget = £{ $cost } toddobaadkii, { $hours } { $hours ->
+    [one] saacad
+   *[other] saacadood
+} (miisaaniyadda: £{ $budget })
+why-budget-over = £{ $cost } toddobaadkii, { $hours } { $hours ->
+    [one] saacad
+   *[other] saacadood
+} — wuu ka badan yahay miisaaniyadda £{ $budget }
+why-budget-unknown = qiimaha saacaddii lama soo bandhigin — weydii kharashka toddobaadka
 why-criterion = { $what }
 date-format = { $d }/{ $m }/{ $y }
 date-unknown = taariikh aan la garanayn
@@ -223,6 +284,8 @@ relax-language = { $count } kale haddii { $language } aan shardi laga dhigin
 relax-accepting = { $count } kale haddii la weydiiyo bixiyeyaasha aan hadda qaadanayn macaamiil cusub (ama calaamaddoodu dhacday)
 relax-schedule = { $count } kale oo dabooli kara qayb ka mid ah jadwalka
 relax-check = { $count } kale haddii aan loo baahnayn { $check } ansax ah
+relax-capacity = { $count } kale haddii lagu daro PA-yada hadda buuxa
+relax-budget = { $count } kale oo ka badan miisaaniyadda toddobaadka ee £{ $budget } ama aan sheegin qiimahooda
 relax-without = { $count } kale haddii “{ $what }” aan shardi laga dhigin
 
 ## Shortlist
@@ -395,6 +458,19 @@ service-interpreting = Turjumaan
 service-peer_support = Taageero asxaab
 service-support_planning = Qorsheynta taageerada
 service-direct_payment_support = Taageerada lacag-bixinta tooska ah
+medical_diet-diabetic = Sonkorowga (sonkor yar)
+medical_diet-soft = Jilicsan, si fudud loo calaliyo
+medical_diet-pureed = La shiiday (burur la'aan)
+medical_diet-thickened_fluids = Cabitaanno la adkeeyay
+medical_diet-gluten_free = Aan gluten lahayn (celiac)
+medical_diet-low_salt = Cusbo yar
+medical_diet-low_fat = Dufan yar
+medical_diet-dairy_free = Aan caano lahayn
+medical_diet-nut_free = Aan lows lahayn (nuts)
+medical_diet-renal = Cuntada kelyaha (renal)
+delivery_mode-in_person = Fool ka fool
+delivery_mode-phone = Taleefan
+delivery_mode-online = Online (fiidiyow ama qoraal)
 experience-dementia = Dementia (xusuus-lumis)
 experience-mental_health = Caafimaadka maskaxda
 experience-physical_disability = Naafonimo jireed

@@ -86,6 +86,14 @@ crit-hours_per_week = ہفتے کے گھنٹے
 crit-max_hourly_rate = فی گھنٹہ ریٹ
 crit-needed_by = وقت پر شروع کر سکتے ہیں
 crit-accepting_new_clients = نئے کلائنٹ لے رہے ہیں
+crit-carer_capacity = نئے کلائنٹس کے لیے گنجائش ہے
+crit-weekly_budget = ہفتہ وار بجٹ
+crit-lgbt_inclusive = LGBT+ افراد کا خیرمقدم
+crit-preferred_carer = آپ کے بتائے ہوئے دیکھ بھال کرنے والے
+crit-reads = پڑھنا
+crit-writes = لکھنا
+crit-medical_diet = طبی غذا
+crit-delivery_mode = کام کا طریقہ
 
 ## Reasons and relaxations
 crit-with-value = { $name }: { $value }
@@ -188,6 +196,52 @@ why-check-expired = { $check } کی مدت { $date } کو ختم ہو گئی
 why-accepting = نئے کلائنٹس لے رہے ہیں ({ $date } کو تصدیق ہوئی)
 why-accepting-lapsed = { $date } سے نئے کلائنٹس لینے کی تصدیق نہیں ہوئی ({ $days } دن بعد ختم ہو جاتی ہے) — پوچھیں
 why-accepting-not = نئے کلائنٹس نہیں لے رہے
+why-reads = { $who ->
+    [female] { $language } پڑھ سکتی ہیں
+    [provider] عملہ { $language } پڑھ سکتا ہے
+   *[other] { $language } پڑھ سکتے ہیں
+}
+why-reads-not = { $who ->
+    [female] { $language } نہیں پڑھ سکتیں
+    [provider] عملہ { $language } نہیں پڑھ سکتا
+   *[other] { $language } نہیں پڑھ سکتے
+}
+why-writes = { $who ->
+    [female] { $language } لکھ سکتی ہیں
+    [provider] عملہ { $language } لکھ سکتا ہے
+   *[other] { $language } لکھ سکتے ہیں
+}
+why-writes-not = { $who ->
+    [female] { $language } نہیں لکھ سکتیں
+    [provider] عملہ { $language } نہیں لکھ سکتا
+   *[other] { $language } نہیں لکھ سکتے
+}
+why-medical-diet = { $who ->
+    [female] یہ طبی غذا پکاتی ہیں: { $diet }
+   *[other] یہ طبی غذا پکاتے ہیں: { $diet }
+}
+why-medical-diet-not = یہ طبی غذا درج نہیں: { $diet }
+why-delivery = کام کا طریقہ: { $mode }
+why-delivery-not = { $who ->
+    [female] اس طریقے سے کام نہیں کرتیں: { $mode }
+   *[other] اس طریقے سے کام نہیں کرتے: { $mode }
+}
+why-lgbt = { $who ->
+    [female] LGBT+ افراد کا خیرمقدم کرتی ہیں
+   *[other] LGBT+ افراد کا خیرمقدم کرتے ہیں
+}
+why-lgbt-not = LGBT+ افراد کا خیرمقدم کرنا درج نہیں
+why-preferred-carer = آپ نے انہیں پسندیدہ دیکھ بھال کرنے والے کے طور پر بتایا تھا
+why-remote = { $km } کلومیٹر دور — کام کا طریقہ: { $modes }
+why-budget = { $hours } { $hours ->
+    [one] گھنٹے
+   *[other] گھنٹوں
+} کے لیے £{ $cost } فی ہفتہ (بجٹ £{ $budget })
+why-budget-over = { $hours } { $hours ->
+    [one] گھنٹے
+   *[other] گھنٹوں
+} کے لیے £{ $cost } فی ہفتہ — £{ $budget } کے بجٹ سے زیادہ
+why-budget-unknown = فی گھنٹہ ریٹ شائع نہیں — ہفتہ وار خرچ کے بارے میں پوچھیں
 why-criterion = { $what }
 date-format = { $d }/{ $m }/{ $y }
 date-unknown = نامعلوم تاریخ
@@ -205,6 +259,8 @@ relax-language = { $language } کی شرط ہٹانے پر { $count } مزید
 relax-accepting = { $count } مزید اگر ان اداروں سے بھی پوچھا جائے جو فی الحال نئے کلائنٹس نہیں لے رہے (یا جن کی تصدیق ختم ہو گئی)
 relax-schedule = { $count } مزید جو شیڈول کا کچھ حصہ پورا کرتے ہیں
 relax-check = درست { $check } کی شرط ہٹانے پر { $count } مزید
+relax-capacity = { $count } مزید اگر وہ PA بھی شامل کریں جن کے پاس فی الحال گنجائش نہیں
+relax-budget = { $count } مزید جن کا خرچ £{ $budget } کے ہفتہ وار بجٹ سے زیادہ ہے یا ریٹ شائع نہیں
 relax-without = “{ $what }” کی شرط ہٹانے پر { $count } مزید
 
 ## Shortlist
@@ -377,6 +433,19 @@ service-interpreting = ترجمانی
 service-peer_support = ہم مرتبہ معاونت
 service-support_planning = معاونت کی منصوبہ بندی
 service-direct_payment_support = براہ راست ادائیگی میں معاونت
+medical_diet-diabetic = ذیابیطس کی غذا (کم چینی)
+medical_diet-soft = نرم، آسانی سے چبائی جانے والی
+medical_diet-pureed = پیس کر بنائی گئی (پیوری)
+medical_diet-thickened_fluids = گاڑھے کیے گئے مشروبات
+medical_diet-gluten_free = گلوٹن کے بغیر (سیلیک)
+medical_diet-low_salt = کم نمک
+medical_diet-low_fat = کم چکنائی
+medical_diet-dairy_free = دودھ سے بنی چیزوں کے بغیر
+medical_diet-nut_free = گری دار میووں کے بغیر
+medical_diet-renal = گردوں کی غذا (رینل)
+delivery_mode-in_person = آمنے سامنے
+delivery_mode-phone = فون پر
+delivery_mode-online = آن لائن (ویڈیو یا چیٹ)
 experience-dementia = ڈیمنشیا (یادداشت کی بیماری)
 experience-mental_health = ذہنی صحت
 experience-physical_disability = جسمانی معذوری

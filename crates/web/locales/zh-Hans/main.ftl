@@ -85,6 +85,14 @@ crit-hours_per_week = 每周小时数
 crit-max_hourly_rate = 时薪
 crit-needed_by = 能及时开始
 crit-accepting_new_clients = 接收新客户
+crit-carer_capacity = 还有名额接收新客户
+crit-weekly_budget = 每周预算
+crit-lgbt_inclusive = 对 LGBT+ 友善
+crit-preferred_carer = 您指定的护理员
+crit-reads = 阅读
+crit-writes = 书写
+crit-medical_diet = 医疗饮食
+crit-delivery_mode = 服务方式
 
 ## Reasons and relaxations
 crit-with-value = { $name }：{ $value }
@@ -152,6 +160,33 @@ why-check-expired = { $check }已于{ $date }过期
 why-accepting = 正在接收新服务对象（{ $date }确认）
 why-accepting-lapsed = 自{ $date }起没有再确认接收新服务对象（{ $days } 天后失效），请询问
 why-accepting-not = 暂不接收新服务对象
+why-reads = { $who ->
+    [provider] 员工会读{ $language }
+   *[other] 会读{ $language }
+}
+why-reads-not = { $who ->
+    [provider] 员工不会读{ $language }
+   *[other] 不会读{ $language }
+}
+why-writes = { $who ->
+    [provider] 员工会写{ $language }
+   *[other] 会写{ $language }
+}
+why-writes-not = { $who ->
+    [provider] 员工不会写{ $language }
+   *[other] 不会写{ $language }
+}
+why-medical-diet = 会做医疗饮食：{ $diet }
+why-medical-diet-not = 没有列出会做医疗饮食：{ $diet }
+why-delivery = 服务方式：{ $mode }
+why-delivery-not = 不提供这种服务方式：{ $mode }
+why-lgbt = 对 LGBT+ 友善
+why-lgbt-not = 没有说明对 LGBT+ 友善
+why-preferred-carer = 您指定为首选的护理员
+why-remote = 距离 { $km } 公里，服务方式：{ $modes }
+why-budget = 每周 { $hours } 小时 £{ $cost }（预算 £{ $budget }）
+why-budget-over = 每周 { $hours } 小时 £{ $cost }，超出 £{ $budget } 的预算
+why-budget-unknown = 没有公布时薪，请询问每周费用
 why-criterion = { $what }
 date-format = { $y }年{ $m }月{ $d }日
 date-unknown = 日期不详
@@ -166,6 +201,8 @@ relax-language = 不要求{ $language }的话多 { $count } 个
 relax-accepting = 如果也询问暂不接收新服务对象（或确认已失效）的服务机构，多 { $count } 个
 relax-schedule = 多 { $count } 个能满足部分所需时间的
 relax-check = 不要求有效{ $check }的话多 { $count } 个
+relax-capacity = 如果也包括目前名额已满的个人护理助理，多 { $count } 个
+relax-budget = 多 { $count } 个超出每周预算 £{ $budget } 或没有公布时薪的
 relax-without = 不要求“{ $what }”的话多 { $count } 个
 
 ## Shortlist
@@ -337,6 +374,19 @@ service-interpreting = 口译
 service-peer_support = 同伴支持
 service-support_planning = 支持计划
 service-direct_payment_support = 直接付款支持
+medical_diet-diabetic = 糖尿病饮食（低糖）
+medical_diet-soft = 软食，容易咀嚼
+medical_diet-pureed = 泥状食物（打成糊）
+medical_diet-thickened_fluids = 增稠流质
+medical_diet-gluten_free = 无麸质（乳糜泻）
+medical_diet-low_salt = 低盐
+medical_diet-low_fat = 低脂
+medical_diet-dairy_free = 不含奶制品
+medical_diet-nut_free = 不含坚果
+medical_diet-renal = 肾病饮食
+delivery_mode-in_person = 面对面
+delivery_mode-phone = 电话
+delivery_mode-online = 网上（视频或文字聊天）
 experience-dementia = 认知障碍症（失智症）
 experience-mental_health = 心理健康
 experience-physical_disability = 肢体残疾

@@ -85,6 +85,14 @@ crit-hours_per_week = 每星期時數
 crit-max_hourly_rate = 時薪
 crit-needed_by = 能及時開始
 crit-accepting_new_clients = 接受新客戶
+crit-carer_capacity = 仍有名額接受新客戶
+crit-weekly_budget = 每星期預算
+crit-lgbt_inclusive = 對 LGBT+ 友善
+crit-preferred_carer = 你指定的護理員
+crit-reads = 閱讀
+crit-writes = 書寫
+crit-medical_diet = 醫療飲食
+crit-delivery_mode = 服務方式
 
 ## Reasons and relaxations
 crit-with-value = { $name }：{ $value }
@@ -152,6 +160,33 @@ why-check-expired = { $check }已於{ $date }過期
 why-accepting = 正在接收新服務使用者（{ $date }確認）
 why-accepting-lapsed = 自{ $date }起沒有再確認接收新服務使用者（{ $days } 天後失效），請查詢
 why-accepting-not = 暫不接收新服務使用者
+why-reads = { $who ->
+    [provider] 員工會讀{ $language }
+   *[other] 會讀{ $language }
+}
+why-reads-not = { $who ->
+    [provider] 員工不會讀{ $language }
+   *[other] 不會讀{ $language }
+}
+why-writes = { $who ->
+    [provider] 員工會寫{ $language }
+   *[other] 會寫{ $language }
+}
+why-writes-not = { $who ->
+    [provider] 員工不會寫{ $language }
+   *[other] 不會寫{ $language }
+}
+why-medical-diet = 會煮醫療飲食：{ $diet }
+why-medical-diet-not = 沒有列出會煮醫療飲食：{ $diet }
+why-delivery = 服務方式：{ $mode }
+why-delivery-not = 不提供這種服務方式：{ $mode }
+why-lgbt = 對 LGBT+ 友善
+why-lgbt-not = 沒有說明對 LGBT+ 友善
+why-preferred-carer = 你指定為首選的護理員
+why-remote = 距離 { $km } 公里，服務方式：{ $modes }
+why-budget = 每星期 { $hours } 小時 £{ $cost }（預算 £{ $budget }）
+why-budget-over = 每星期 { $hours } 小時 £{ $cost }，超出 £{ $budget } 的預算
+why-budget-unknown = 沒有公佈時薪，請查詢每星期費用
 why-criterion = { $what }
 date-format = { $y }年{ $m }月{ $d }日
 date-unknown = 日期不詳
@@ -166,6 +201,8 @@ relax-language = 不要求{ $language }的話多 { $count } 個
 relax-accepting = 如果也查詢暫不接收新服務使用者（或確認已失效）的服務機構，多 { $count } 個
 relax-schedule = 多 { $count } 個能配合部分所需時間的
 relax-check = 不要求有效{ $check }的話多 { $count } 個
+relax-capacity = 如果也包括目前名額已滿的個人護理助理，多 { $count } 個
+relax-budget = 多 { $count } 個超出每星期預算 £{ $budget } 或沒有公佈時薪的
 relax-without = 不要求「{ $what }」的話多 { $count } 個
 
 ## Shortlist
@@ -337,6 +374,19 @@ service-interpreting = 傳譯
 service-peer_support = 同路人支援
 service-support_planning = 支援計劃
 service-direct_payment_support = 直接付款支援
+medical_diet-diabetic = 糖尿病飲食（低糖）
+medical_diet-soft = 軟餐，容易咀嚼
+medical_diet-pureed = 糊餐（打成蓉）
+medical_diet-thickened_fluids = 增稠流質
+medical_diet-gluten_free = 無麩質（乳糜瀉）
+medical_diet-low_salt = 低鹽
+medical_diet-low_fat = 低脂
+medical_diet-dairy_free = 不含奶類製品
+medical_diet-nut_free = 不含果仁
+medical_diet-renal = 腎病飲食
+delivery_mode-in_person = 面對面
+delivery_mode-phone = 電話
+delivery_mode-online = 網上（視像或文字聊天）
 experience-dementia = 認知障礙症
 experience-mental_health = 精神健康
 experience-physical_disability = 肢體殘疾
