@@ -1,14 +1,15 @@
 //! The geographic index against brute force, and `CandidateSet::match_plan` against the domain
 //! matcher fed with every candidate.
 
+use carematch_domain::money::WeeklyPence;
 use carematch_domain::plan::{
-    DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
+    BudgetNeed, DateNeed, HoursNeed, LanguageNeed, Priority, RateNeed, ScheduleNeed, SupportPlan,
 };
 use carematch_domain::provider::ServiceArea;
 use carematch_domain::schedule::{Slot, TimeOfDay};
 use carematch_domain::vocabulary::{
-    Cuisine, EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service, TravelMode,
-    Weekday,
+    Cuisine, DeliveryMode, EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service,
+    TravelMode, Weekday,
 };
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, Contact, GeoPoint, Km, LanguageSkill, Postcode,
@@ -351,6 +352,10 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
             c.details.hours_per_week = 5 + (rng.next() % 36) as u8;
             c.details.hourly_rate = RatePence::new(1200 + (rng.next() % 800) as i64).expect("rate");
             c.details.available_from = day(2026, 10 + (rng.next() % 3) as u32, 1);
+            c.details.lgbt_inclusive = rng.unit() < 0.4;
+            for skill in &mut c.details.languages {
+                skill.reads = rng.unit() < 0.6;
+            }
             c
         })
         .collect();
@@ -368,6 +373,16 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
             };
             let mut p = provider(id, base, area);
             p.details.accepting_new_clients = rng.unit() < 0.8;
+            p.details.lgbt_inclusive = rng.unit() < 0.4;
+            p.details.delivery_modes = match rng.next() % 4 {
+                0 => vec![DeliveryMode::Phone],
+                1 => vec![DeliveryMode::InPerson, DeliveryMode::Online],
+                _ => vec![DeliveryMode::InPerson],
+            };
+            // Some phone services based far away (Newcastle): only remote reach finds them.
+            if rng.unit() < 0.2 {
+                p.location = point(54.97, -1.61);
+            }
             p
         })
         .collect();
@@ -423,6 +438,31 @@ proptest! {
         }
         if rng.unit() < 0.2 {
             plan.needed_by = Some(DateNeed { date: day(2026, 11, 15), priority: priority(&mut rng) });
+        }
+        if let Some(need) = plan.languages.first_mut() {
+            need.reads = rng.unit() < 0.3;
+        }
+        if rng.unit() < 0.3 {
+            plan.lgbt_inclusive = Some(priority(&mut rng));
+        }
+        if rng.unit() < 0.3 {
+            let mode = [DeliveryMode::Phone, DeliveryMode::Online, DeliveryMode::InPerson][(rng.next() % 3) as usize];
+            plan.delivery_modes.push(carematch_domain::plan::Need { code: mode, priority: priority(&mut rng) });
+        }
+        if let Some(hours) = plan.hours_per_week.filter(|_| rng.unit() < 0.5) {
+            let max = WeeklyPence::new(i64::from(hours.hours) * (1300 + (rng.next() % 600) as i64)).expect("budget");
+            plan.weekly_budget = Some(BudgetNeed { max, priority: priority(&mut rng) });
+        }
+        for _ in 0..rng.next() % 6 {
+            let id = CarerId(1 + (rng.next() % n as u64) as i64);
+            if plan.preferred_carers.contains(&id) || plan.blocked_carers.contains(&id) {
+                continue;
+            }
+            if rng.unit() < 0.5 {
+                plan.preferred_carers.push(id);
+            } else {
+                plan.blocked_carers.push(id);
+            }
         }
         let compiled = CompiledPlan::compile(&plan, at);
         let options = MatchOptions {

@@ -5,5 +5,6 @@ mod examples;
 mod matching_props;
 mod matching_rules;
 mod pools_teams;
+mod rules_v2;
 mod snapshot;
 mod support;

@@ -11,7 +11,7 @@ use carematch_matching::{
 
 use super::support::{carer, date, east_of, leicester, need, plan, provider, slot, today};
 
-fn run(
+pub(super) fn run(
     plan: &SupportPlan,
     carers: &[Carer],
     providers: &[Provider],
@@ -59,7 +59,7 @@ fn speaks(c: &mut Carer, code: Language, level: Proficiency) {
 }
 
 /// The line for criterion `name`, as the API words it.
-fn criterion(m: &Match, name: &str) -> CriterionResult {
+pub(super) fn criterion(m: &Match, name: &str) -> CriterionResult {
     m.criteria
         .iter()
         .map(CriterionResult::from)
@@ -68,7 +68,7 @@ fn criterion(m: &Match, name: &str) -> CriterionResult {
 }
 
 /// The relaxations as the API words them.
-fn relaxations(outcome: &MatchOutcome) -> Vec<RelaxationText> {
+pub(super) fn relaxations(outcome: &MatchOutcome) -> Vec<RelaxationText> {
     outcome
         .relaxations
         .iter()
@@ -76,11 +76,11 @@ fn relaxations(outcome: &MatchOutcome) -> Vec<RelaxationText> {
         .collect()
 }
 
-fn ids(outcome: &MatchOutcome) -> Vec<i64> {
+pub(super) fn ids(outcome: &MatchOutcome) -> Vec<i64> {
     outcome.matches.iter().map(|m| m.id).collect()
 }
 
-fn admin() -> MatchOptions {
+pub(super) fn admin() -> MatchOptions {
     MatchOptions {
         viewer: Viewer::Admin,
         ..MatchOptions::new(today())
