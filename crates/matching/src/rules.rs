@@ -516,9 +516,17 @@ impl Judge<'_> {
             plan.medical_diets.preferred,
             || c.medical_diets(),
         );
-        count(&mut points, &mut total, plan.delivery.preferred, || {
-            c.delivery()
-        });
+        // Preferred delivery modes are one preference: any of them will do.
+        if !plan.delivery.preferred.is_empty() {
+            total += 1;
+            points += 2 * u32::from(
+                !plan
+                    .delivery
+                    .preferred
+                    .intersection(c.delivery())
+                    .is_empty(),
+            );
+        }
         if plan.lgbt_inclusive.is_some_and(|w| !w.required) {
             total += 1;
             points += 2 * u32::from(c.lgbt_inclusive());

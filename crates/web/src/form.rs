@@ -2,13 +2,14 @@
 //! (relaxation suggestions, the language switcher, "back" after a shortlist change).
 //!
 //! Query keys (repeated keys allowed): `postcode`, `km`, `service`, `language`, `lang_must`,
-//! `cuisine`, `diet`, `practice`, `gender`, `gender_must`, `when` (`mon-morning`), `relax`
-//! (criteria to treat as preferences, e.g. `language:yue`). `lang` is the interface language.
+//! `lang_reads`, `cuisine`, `diet`, `medical`, `practice`, `gender`, `gender_must`, `lgbt`,
+//! `remote`, `when` (`mon-morning`), `relax` (criteria to treat as preferences, e.g.
+//! `language:yue`). `lang` is the interface language.
 
 use carematch_domain::plan::{LanguageNeed, Need, ScheduleNeed};
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Proficiency, Service,
-    Weekday,
+    CheckKind, Code, Cuisine, DeliveryMode, DietaryLaw, FaithPractice, Gender, Language,
+    MedicalDiet, Proficiency, Service, Weekday,
 };
 use carematch_domain::{Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
 use carematch_matching::CriterionId;
@@ -61,8 +62,15 @@ pub struct FindForm {
     pub services: Vec<Service>,
     pub languages: Vec<Language>,
     pub languages_must: bool,
+    /// The carer should also read the language(s) asked for.
+    pub languages_read: bool,
     pub cuisines: Vec<Cuisine>,
     pub diets: Vec<DietaryLaw>,
+    pub medical_diets: Vec<MedicalDiet>,
+    /// An LGBT+ inclusive carer or service is preferred.
+    pub lgbt: bool,
+    /// Support by phone or online is acceptable: remote services anywhere are found.
+    pub remote: bool,
     pub practices: Vec<FaithPractice>,
     pub gender: Option<Gender>,
     pub gender_must: bool,
@@ -113,6 +121,10 @@ impl FindForm {
                 "service" => push_code(&mut form.services, value),
                 "language" => push_code(&mut form.languages, value),
                 "lang_must" => form.languages_must = value == "1",
+                "lang_reads" => form.languages_read = value == "1",
+                "medical" => push_code(&mut form.medical_diets, value),
+                "lgbt" => form.lgbt = value == "1",
+                "remote" => form.remote = value == "1",
                 "cuisine" => push_code(&mut form.cuisines, value),
                 "diet" => push_code(&mut form.diets, value),
                 "practice" => push_code(&mut form.practices, value),
@@ -165,8 +177,14 @@ impl FindForm {
         if self.languages_must {
             add("lang_must", "1");
         }
+        if self.languages_read {
+            add("lang_reads", "1");
+        }
         self.cuisines.iter().for_each(|c| add("cuisine", c.code()));
         self.diets.iter().for_each(|c| add("diet", c.code()));
+        self.medical_diets
+            .iter()
+            .for_each(|c| add("medical", c.code()));
         self.practices
             .iter()
             .for_each(|c| add("practice", c.code()));
@@ -175,6 +193,12 @@ impl FindForm {
         }
         if self.gender_must {
             add("gender_must", "1");
+        }
+        if self.lgbt {
+            add("lgbt", "1");
+        }
+        if self.remote {
+            add("remote", "1");
         }
         for (day, part) in &self.when {
             add("when", &format!("{}-{}", day.code(), part.code()));
@@ -211,7 +235,7 @@ impl FindForm {
             .map(|&code| LanguageNeed {
                 code,
                 min_proficiency: Proficiency::Conversational,
-                reads: false,
+                reads: self.languages_read,
                 writes: false,
                 // With several languages ticked as essential, any one is not enough to promise;
                 // each is essential only when it is the only one.
@@ -284,12 +308,37 @@ impl FindForm {
             hours_per_week: None,
             max_hourly_rate: None,
             needed_by: None,
-            lgbt_inclusive: None,
-            delivery_modes: Vec::new(),
+            lgbt_inclusive: self.lgbt.then_some(Priority::Preferred),
+            // Phone or online acceptable, in person too: preferred delivery modes are one
+            // preference met by any of them, so listing all three ranks no one down, and
+            // listing phone and online lets remote services reach the person.
+            delivery_modes: if self.remote {
+                [
+                    DeliveryMode::InPerson,
+                    DeliveryMode::Phone,
+                    DeliveryMode::Online,
+                ]
+                .into_iter()
+                .map(|code| Need {
+                    code,
+                    priority: Priority::Preferred,
+                })
+                .collect()
+            } else {
+                Vec::new()
+            },
             preferred_carers: Vec::new(),
             blocked_carers: Vec::new(),
             weekly_budget: None,
-            medical_diets: Vec::new(),
+            // What a body needs, essential like food rules.
+            medical_diets: self
+                .medical_diets
+                .iter()
+                .map(|&code| Need {
+                    code,
+                    priority: need(CriterionId::MedicalDiet(code), true),
+                })
+                .collect(),
             checks: if self.asks_dbs() {
                 vec![Need {
                     code: CheckKind::DbsEnhanced,
@@ -329,6 +378,41 @@ mod tests {
             Some(Priority::Required)
         );
         assert_eq!(plan.schedule.as_ref().map(|s| s.slots.len()), Some(1));
+        assert!(plan.validate().is_ok());
+    }
+
+    #[test]
+    fn medical_diets_reading_lgbt_and_remote_support_read_into_the_plan() {
+        let form = FindForm::from_pairs(&pairs(
+            "postcode=LS7+3HB&language=urd&lang_reads=1&medical=pureed&medical=diabetic\
+             &lgbt=1&remote=1&relax=medical_diet:diabetic",
+        ));
+        assert_eq!(FindForm::from_pairs(&form.to_pairs()), form);
+        let plan = form.to_plan().expect("plan");
+        assert!(plan.languages[0].reads && !plan.languages[0].writes);
+        let diets: Vec<_> = plan
+            .medical_diets
+            .iter()
+            .map(|n| (n.code, n.priority))
+            .collect();
+        assert_eq!(
+            diets,
+            [
+                (MedicalDiet::Pureed, Priority::Required),
+                (MedicalDiet::Diabetic, Priority::Preferred)
+            ]
+        );
+        assert_eq!(plan.lgbt_inclusive, Some(Priority::Preferred));
+        let modes: Vec<_> = plan.delivery_modes.iter().map(|n| n.code).collect();
+        assert_eq!(
+            modes,
+            [
+                DeliveryMode::InPerson,
+                DeliveryMode::Phone,
+                DeliveryMode::Online
+            ]
+        );
+        assert!(plan.accepts_remote());
         assert!(plan.validate().is_ok());
     }
 

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use carematch_api::AppState;
 use carematch_domain::vocabulary::{
-    Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, Service, Weekday,
+    Code, Cuisine, DietaryLaw, FaithPractice, Gender, Language, MedicalDiet, Service, Weekday,
 };
 use carematch_domain::{Contact, Slot};
 use carematch_matching::{
@@ -347,6 +347,10 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
                     input type="checkbox" id="lang_must" name="lang_must" value="1" checked[form.languages_must];
                     label for="lang_must" { (tr.t("field-languages-must")) }
                 }
+                p.inline {
+                    input type="checkbox" id="lang_reads" name="lang_reads" value="1" checked[form.languages_read];
+                    label for="lang_reads" { (tr.t("field-languages-reads")) }
+                }
             }
             fieldset {
                 legend { (tr.t("field-food")) }
@@ -357,6 +361,10 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
                 fieldset.inner {
                     legend { (tr.t("field-diets")) }
                     (checkboxes(tr, "diet", DietaryLaw::all(), &form.diets))
+                }
+                fieldset.inner {
+                    legend { (tr.t("field-medical-diets")) }
+                    (checkboxes(tr, "medical", MedicalDiet::all(), &form.medical_diets))
                 }
             }
             fieldset {
@@ -381,6 +389,17 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
                 p.inline {
                     input type="checkbox" id="gender_must" name="gender_must" value="1" checked[form.gender_must];
                     label for="gender_must" { (tr.t("field-gender-must")) }
+                }
+            }
+            fieldset {
+                legend { (tr.t("field-more")) }
+                p.inline {
+                    input type="checkbox" id="lgbt" name="lgbt" value="1" checked[form.lgbt];
+                    label for="lgbt" { (tr.t("field-lgbt")) }
+                }
+                p.inline {
+                    input type="checkbox" id="remote" name="remote" value="1" checked[form.remote];
+                    label for="remote" { (tr.t("field-remote")) }
                 }
             }
             details.when open[!form.when.is_empty()] {
@@ -528,6 +547,7 @@ fn relaxable(criterion: CriterionId) -> bool {
         criterion,
         CriterionId::Language(_)
             | CriterionId::Diet(_)
+            | CriterionId::MedicalDiet(_)
             | CriterionId::Service(_)
             | CriterionId::CarerGender(_)
             | CriterionId::Check(_)

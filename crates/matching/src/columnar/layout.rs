@@ -249,7 +249,7 @@ fn newer_preferred(plan: &CompiledPlan) -> u32 {
         .sum();
     u32::try_from(literacy).unwrap_or(u32::MAX)
         + plan.medical_diets.preferred.len()
-        + plan.delivery.preferred.len()
+        + count(!plan.delivery.preferred.is_empty())
         + count(plan.lgbt_inclusive.is_some_and(|w| !w.required))
         + count(plan.weekly_budget.is_some_and(|w| !w.required))
 }
