@@ -163,7 +163,7 @@ fn provider(id: i64, at: GeoPoint, area: ServiceArea) -> Provider {
             accepting_confirmed_on: day(2026, 11, 1),
             medical_diets: Vec::new(),
             lgbt_inclusive: false,
-            delivery_modes: vec![carematch_domain::vocabulary::DeliveryMode::InPerson],
+            delivery_modes: vec![DeliveryMode::InPerson],
             checks: vec![],
             contact: Contact::default(),
             self_referral: true,
