@@ -31,34 +31,7 @@ use carematch_matching::{Roster, day_number};
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 use chrono::{DateTime, NaiveDate};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-    fn gaussian(&mut self) -> f64 {
-        let u1 = self.unit().max(1e-12);
-        let u2 = self.unit();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-}
+use carematch_testkit::Rng;
 
 /// (lat, lon, weight, sigma km)
 const CITIES: [(f64, f64, f64, f64); 12] = [
@@ -262,7 +235,7 @@ fn inputs() -> (GapInputs, &'static str) {
     if let Some(inputs) = read() {
         return (inputs, "296 real English authorities (../shared/data)");
     }
-    let mut rng = Rng(99);
+    let mut rng = Rng::new(99);
     let list = (0..296)
         .map(|i| carematch_matching::gaps::Authority {
             gss: format!("E06{i:06}"),
@@ -294,7 +267,7 @@ fn main() {
         .unwrap_or(1_000_000);
     let providers = carers / 20;
     let postcode = Postcode::parse("LE1 5WW").unwrap_or_else(|_| unreachable!());
-    let mut rng = Rng(2026);
+    let mut rng = Rng::new(2026);
     let started = Instant::now();
     let mut roster = Roster::with_capacity(carers + providers);
     for id in 0..carers {

@@ -46,37 +46,7 @@ use carematch_index::geo::CandidateSet;
 use carematch_matching::{CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer};
 use chrono::{DateTime, NaiveDate, Utc};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-    fn gaussian(&mut self) -> f64 {
-        let u1 = self.unit().max(1e-12);
-        let u2 = self.unit();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-}
+use carematch_testkit::Rng;
 
 /// (lat, lon, weight, sigma km)
 const CITIES: [(f64, f64, f64, f64); 30] = [
@@ -493,7 +463,7 @@ fn run(carers: usize, queries: usize, repeat: usize) {
         postcode: Postcode::parse("LE1 5WW").unwrap_or_else(|_| unreachable!()),
         epoch: DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
     };
-    let mut rng = Rng(0x00c0_ffee ^ carers as u64);
+    let mut rng = Rng::new(0x00c0_ffee ^ carers as u64);
     let mut roster = Roster::with_capacity(carers + providers);
     let mut build = Duration::ZERO;
     let chunk = 50_000;
@@ -531,7 +501,7 @@ fn run(carers: usize, queries: usize, repeat: usize) {
     );
 
     let today = date(2026, 11, 20);
-    let mut qrng = Rng(42);
+    let mut qrng = Rng::new(42);
     let plans: Vec<CompiledPlan> = (0..queries + 100)
         .map(|_| {
             let p = plan(&mut qrng);

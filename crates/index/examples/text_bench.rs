@@ -17,42 +17,7 @@ use carematch_domain::{
 };
 use carematch_index::text::{DocKind, Filters, SearchQuery, TextIndex};
 
-/// SplitMix64: small, seeded, good enough for synthetic data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// Up to `max` distinct items.
-    fn some<T: Copy + PartialEq>(&mut self, items: &[T], max: usize) -> Vec<T> {
-        let mut chosen = Vec::new();
-        for _ in 0..=self.below(max) {
-            let item = *self.pick(items);
-            if !chosen.contains(&item) {
-                chosen.push(item);
-            }
-        }
-        chosen
-    }
-}
+use carematch_testkit::Rng;
 
 const GIVEN_NAMES: &[&str] = &[
     "Mei",
@@ -142,20 +107,20 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
         id: CarerId(id),
         agency_id: AgencyId(1 + rng.below(20) as i64),
         details: CarerDetails {
-            given_name: (*rng.pick(GIVEN_NAMES)).to_owned(),
-            family_name: (*rng.pick(FAMILY_NAMES)).to_owned(),
-            gender: *rng.pick(Gender::ALL),
+            given_name: (*rng.pick_ref(GIVEN_NAMES)).to_owned(),
+            family_name: (*rng.pick_ref(FAMILY_NAMES)).to_owned(),
+            gender: *rng.pick_ref(Gender::ALL),
             languages: languages
                 .into_iter()
                 .map(|code| LanguageSkill {
                     code,
-                    proficiency: *rng.pick(Proficiency::ALL),
-                    reads: rng.chance(60),
-                    writes: rng.chance(40),
+                    proficiency: *rng.pick_ref(Proficiency::ALL),
+                    reads: rng.percent(60),
+                    writes: rng.percent(40),
                 })
                 .collect(),
             cuisines: rng.some(Cuisine::ALL, 2),
-            dietary_laws: if rng.chance(50) {
+            dietary_laws: if rng.percent(50) {
                 rng.some(DietaryLaw::ALL, 2)
             } else {
                 Vec::new()
@@ -166,7 +131,7 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
             lgbt_inclusive: false,
             accepting_new_clients: true,
             accepting_confirmed_on: None,
-            faith_practices: if rng.chance(40) {
+            faith_practices: if rng.percent(40) {
                 rng.some(FaithPractice::ALL, 3)
             } else {
                 Vec::new()
@@ -179,13 +144,13 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
             available_from: Default::default(),
             postcode: Postcode::parse("LE1 5WW")?,
             travel_radius_km: Km::new(1.0 + rng.below(30) as f64)?,
-            travel_mode: *rng.pick(TravelMode::ALL),
+            travel_mode: *rng.pick_ref(TravelMode::ALL),
             hourly_rate: RatePence::new(1200 + rng.below(1000) as i64)?,
-            employment_status: *rng.pick(EmploymentStatus::ALL),
-            public_listing_consent: rng.chance(80),
+            employment_status: *rng.pick_ref(EmploymentStatus::ALL),
+            public_listing_consent: rng.percent(80),
             last_confirmed_on: Default::default(),
             bio: (0..1 + rng.below(3))
-                .map(|_| *rng.pick(PHRASES))
+                .map(|_| *rng.pick_ref(PHRASES))
                 .collect::<Vec<_>>()
                 .join(" "),
             contact: Contact::default(),
@@ -201,12 +166,12 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
 fn provider(rng: &mut Rng, id: i64) -> Result<Provider, Box<dyn Error>> {
     Ok(Provider {
         id: ProviderId(id),
-        agency_id: rng.chance(30).then(|| AgencyId(1 + rng.below(20) as i64)),
+        agency_id: rng.percent(30).then(|| AgencyId(1 + rng.below(20) as i64)),
         details: ProviderDetails {
-            name: format!("{} {}", rng.pick(PLACES), rng.pick(ORGANISATIONS)),
-            kind: *rng.pick(ProviderKind::ALL),
+            name: format!("{} {}", rng.pick_ref(PLACES), rng.pick_ref(ORGANISATIONS)),
+            kind: *rng.pick_ref(ProviderKind::ALL),
             description: (0..1 + rng.below(3))
-                .map(|_| *rng.pick(PHRASES))
+                .map(|_| *rng.pick_ref(PHRASES))
                 .collect::<Vec<_>>()
                 .join(" "),
             communities: Vec::new(),
@@ -252,7 +217,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let providers = records / 5;
     let carers = records - providers;
 
-    let mut rng = Rng(20_261_101);
+    let mut rng = Rng::new(20_261_101);
     let started = Instant::now();
     let mut generated_carers = Vec::with_capacity(carers);
     for id in 1..=carers {

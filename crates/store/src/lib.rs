@@ -50,15 +50,6 @@ mod postcodes;
 mod providers;
 pub mod schema;
 mod sessions;
-/// `carematch_testkit::db`, compiled here for the suites that still name it
-/// `carematch_store::testing` (`crates/index/tests`); new tests use `carematch-testkit`. Goes
-/// once they have switched.
-#[cfg(feature = "testing")]
-#[path = "../../testkit/src/db.rs"]
-pub mod testing;
-// Lets `testing` (written for the testkit crate) name this crate as `carematch_store`.
-#[cfg(feature = "testing")]
-extern crate self as carematch_store;
 
 use std::sync::Arc;
 

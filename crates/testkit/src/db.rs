@@ -7,9 +7,6 @@
 //! [`TestDb::another_store`], for every clone, so that a server, an engine follower or any other
 //! thread a test leaves behind can open no connection afterwards: no connection is being opened
 //! when the test binary exits (which crashes libpq, see docs/architecture.md).
-//!
-//! Written against `carematch_store`'s public API only: until `crates/index/tests` use this
-//! crate, the store's `testing` feature compiles this same file as `carematch_store::testing`.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -24,23 +24,7 @@ use proptest::prelude::*;
 
 use super::{CandidateSet, GeoIndex, km_for_chord};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-}
+use carematch_testkit::Rng;
 
 fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
@@ -205,7 +189,7 @@ fn world(rng: &mut Rng, n: usize) -> (Vec<Carer>, Vec<Provider>) {
         .into_iter()
         .zip(1..)
         .map(|(at, id)| {
-            let language = languages[(rng.next() % 4) as usize];
+            let language = languages[(rng.next_u64() % 4) as usize];
             carer(id, at, rng.range(1.0, 60.0), language, rng.unit() < 0.7)
         })
         .collect();
@@ -233,7 +217,7 @@ proptest! {
 
     #[test]
     fn radius_query_equals_brute_force(seed in any::<u64>(), radius in 0.5f64..300.0) {
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let (carers, providers) = world(&mut rng, 400);
         let set = CandidateSet::build(&carers, &providers);
         let centre = point(rng.range(50.0, 55.8), rng.range(-5.7, 1.8));
@@ -260,7 +244,7 @@ proptest! {
 
     #[test]
     fn set_matching_equals_the_matcher_fed_everything(seed in any::<u64>(), max_km in 2.0f64..60.0) {
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let (carers, providers) = world(&mut rng, 300);
         let set = CandidateSet::build(&carers, &providers);
         let at = point(rng.range(51.0, 54.0), rng.range(-3.0, 0.5));
@@ -310,9 +294,9 @@ fn week_slot(rng: &mut Rng) -> Slot {
         ("07:30", "12:30"),
         ("09:15", "16:45"),
     ];
-    let (start, end) = hours[(rng.next() % 6) as usize];
+    let (start, end) = hours[(rng.next_u64() % 6) as usize];
     Slot {
-        day: Weekday::ALL[(rng.next() % 3) as usize],
+        day: Weekday::ALL[(rng.next_u64() % 3) as usize],
         start: TimeOfDay::parse(start).expect("time"),
         end: TimeOfDay::parse(end).expect("time"),
         overnight: start > end,
@@ -331,7 +315,7 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
     };
     let carers = (1..=n as i64)
         .map(|id| {
-            let language = languages[(rng.next() % 4) as usize];
+            let language = languages[(rng.next_u64() % 4) as usize];
             let mut c = carer(
                 id,
                 at(rng),
@@ -348,10 +332,11 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
             if rng.unit() < 0.4 {
                 c.details.gender = Gender::Male;
             }
-            c.details.availability = (0..rng.next() % 4).map(|_| week_slot(rng)).collect();
-            c.details.hours_per_week = 5 + (rng.next() % 36) as u8;
-            c.details.hourly_rate = RatePence::new(1200 + (rng.next() % 800) as i64).expect("rate");
-            c.details.available_from = day(2026, 10 + (rng.next() % 3) as u32, 1);
+            c.details.availability = (0..rng.next_u64() % 4).map(|_| week_slot(rng)).collect();
+            c.details.hours_per_week = 5 + (rng.next_u64() % 36) as u8;
+            c.details.hourly_rate =
+                RatePence::new(1200 + (rng.next_u64() % 800) as i64).expect("rate");
+            c.details.available_from = day(2026, 10 + (rng.next_u64() % 3) as u32, 1);
             c.details.lgbt_inclusive = rng.unit() < 0.4;
             for skill in &mut c.details.languages {
                 skill.reads = rng.unit() < 0.6;
@@ -374,7 +359,7 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
             let mut p = provider(id, base, area);
             p.details.accepting_new_clients = rng.unit() < 0.8;
             p.details.lgbt_inclusive = rng.unit() < 0.4;
-            p.details.delivery_modes = match rng.next() % 4 {
+            p.details.delivery_modes = match rng.next_u64() % 4 {
                 0 => vec![DeliveryMode::Phone],
                 1 => vec![DeliveryMode::InPerson, DeliveryMode::Online],
                 _ => vec![DeliveryMode::InPerson],
@@ -396,9 +381,9 @@ proptest! {
     /// block scan over the columns equals the matcher fed every candidate.
     #[test]
     fn dense_set_matching_equals_the_matcher_fed_everything(seed in any::<u64>()) {
-        let mut rng = Rng(seed);
-        let n = 500 + (rng.next() % 2500) as usize;
-        let spread = [0.03, 0.08, 0.2][(rng.next() % 3) as usize];
+        let mut rng = Rng::new(seed);
+        let n = 500 + (rng.next_u64() % 2500) as usize;
+        let spread = [0.03, 0.08, 0.2][(rng.next_u64() % 3) as usize];
         let (carers, providers) = dense_world(&mut rng, n, spread);
         let set = CandidateSet::build(&carers, &providers);
         let at = point(52.6369 + rng.range(-spread, spread) * 0.6, -1.1350 + rng.range(-spread, spread));
@@ -406,7 +391,7 @@ proptest! {
         let mut plan = plan_at(at, rng.range(0.5, 25.0));
         if rng.unit() < 0.7 {
             plan.languages.push(LanguageNeed {
-                code: [Language::Yue, Language::Cmn, Language::Eng][(rng.next() % 3) as usize],
+                code: [Language::Yue, Language::Cmn, Language::Eng][(rng.next_u64() % 3) as usize],
                 min_proficiency: Proficiency::Conversational,
                 reads: false,
                 writes: false,
@@ -426,14 +411,14 @@ proptest! {
             plan.carer_gender = Some(carematch_domain::plan::Need { code: Gender::Female, priority: priority(&mut rng) });
         }
         if rng.unit() < 0.5 {
-            let slots = (0..1 + rng.next() % 2).map(|_| week_slot(&mut rng)).collect();
+            let slots = (0..1 + rng.next_u64() % 2).map(|_| week_slot(&mut rng)).collect();
             plan.schedule = Some(ScheduleNeed { slots, priority: priority(&mut rng) });
         }
         if rng.unit() < 0.3 {
-            plan.hours_per_week = Some(HoursNeed { hours: 10 + (rng.next() % 20) as u8, priority: priority(&mut rng) });
+            plan.hours_per_week = Some(HoursNeed { hours: 10 + (rng.next_u64() % 20) as u8, priority: priority(&mut rng) });
         }
         if rng.unit() < 0.3 {
-            let max = RatePence::new(1300 + (rng.next() % 600) as i64).expect("rate");
+            let max = RatePence::new(1300 + (rng.next_u64() % 600) as i64).expect("rate");
             plan.max_hourly_rate = Some(RateNeed { max, priority: priority(&mut rng) });
         }
         if rng.unit() < 0.2 {
@@ -446,15 +431,15 @@ proptest! {
             plan.lgbt_inclusive = Some(priority(&mut rng));
         }
         if rng.unit() < 0.3 {
-            let mode = [DeliveryMode::Phone, DeliveryMode::Online, DeliveryMode::InPerson][(rng.next() % 3) as usize];
+            let mode = [DeliveryMode::Phone, DeliveryMode::Online, DeliveryMode::InPerson][(rng.next_u64() % 3) as usize];
             plan.delivery_modes.push(carematch_domain::plan::Need { code: mode, priority: priority(&mut rng) });
         }
         if let Some(hours) = plan.hours_per_week.filter(|_| rng.unit() < 0.5) {
-            let max = WeeklyPence::new(i64::from(hours.hours) * (1300 + (rng.next() % 600) as i64)).expect("budget");
+            let max = WeeklyPence::new(i64::from(hours.hours) * (1300 + (rng.next_u64() % 600) as i64)).expect("budget");
             plan.weekly_budget = Some(BudgetNeed { max, priority: priority(&mut rng) });
         }
-        for _ in 0..rng.next() % 6 {
-            let id = CarerId(1 + (rng.next() % n as u64) as i64);
+        for _ in 0..rng.next_u64() % 6 {
+            let id = CarerId(1 + (rng.next_u64() % n as u64) as i64);
             if plan.preferred_carers.contains(&id) || plan.blocked_carers.contains(&id) {
                 continue;
             }
@@ -466,13 +451,13 @@ proptest! {
         }
         let compiled = CompiledPlan::compile(&plan, at);
         let options = MatchOptions {
-            limit: [1, 5, 20, 20, 50, 100_000][(rng.next() % 6) as usize],
-            viewer: match rng.next() % 3 {
+            limit: [1, 5, 20, 20, 50, 100_000][(rng.next_u64() % 6) as usize],
+            viewer: match rng.next_u64() % 3 {
                 0 => Viewer::Public,
                 1 => Viewer::Agency(AgencyId(1)),
                 _ => Viewer::Admin,
             },
-            kinds: match rng.next() % 4 {
+            kinds: match rng.next_u64() % 4 {
                 0 => KindFilter { carers: true, providers: false },
                 1 => KindFilter { carers: false, providers: true },
                 _ => KindFilter::BOTH,
@@ -533,7 +518,7 @@ fn covering_tests_polygons_with_holes_exactly() {
 
 #[test]
 fn nearest_comes_in_distance_order_and_chords_convert_exactly() {
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     let (carers, _) = world(&mut rng, 200);
     let set = CandidateSet::build(&carers, &[]);
     let at = point(52.0, -1.0);
@@ -551,7 +536,7 @@ fn nearest_comes_in_distance_order_and_chords_convert_exactly() {
 
 #[test]
 fn spatial_layout_keeps_every_candidate_once() {
-    let mut rng = Rng(11);
+    let mut rng = Rng::new(11);
     let (carers, providers) = world(&mut rng, 300);
     let set = CandidateSet::build(&carers, &providers);
     let mut seen: Vec<(CandidateKind, i64)> = set

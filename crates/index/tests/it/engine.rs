@@ -10,8 +10,8 @@ use carematch_index::geo::CandidateSet;
 use carematch_index::text::SearchQuery;
 use carematch_index::{Engine, EngineOptions};
 use carematch_matching::{CompiledPlan, MatchOptions, Viewer};
-use carematch_store::testing::TestDb;
 use carematch_store::{NewCarer, Store};
+use carematch_testkit::TestDb;
 use chrono::NaiveDate;
 use serde_json::Value;
 

@@ -9,7 +9,7 @@ use carematch_service::gaps::{GapsParams, parse_params};
 use carematch_service::matching::viewer_of;
 use carematch_service::{CareService, MatchRequest, PooledRequest, SearchRequest, ServiceError};
 use carematch_store::Page;
-use carematch_store::testing::TestDb;
+use carematch_testkit::TestDb;
 use serde_json::json;
 
 use crate::support::{POSTCODE, World};

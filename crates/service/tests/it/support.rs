@@ -8,7 +8,7 @@ use carematch_index::{Engine, EngineOptions, Snapshot};
 use carematch_matching::{CandidateKind, Viewer};
 use carematch_service::{CareService, MatchRequest, SearchRequest};
 use carematch_store::GazetteerReader;
-use carematch_store::testing::{TestDb, fixtures_dir};
+use carematch_testkit::{TestDb, fixtures_dir};
 use serde_json::{Value, json};
 
 /// A postcode in the fixture gazetteer (Manchester).
