@@ -19,6 +19,7 @@ pub mod import_csv;
 pub mod imports;
 pub mod matching;
 pub mod plans;
+pub mod provider_import;
 pub mod records;
 pub mod search;
 
@@ -34,6 +35,7 @@ pub use error::ServiceError;
 pub use gaps::GapsParams;
 pub use imports::{IMPORT_LIMIT, ImportReport};
 pub use matching::{MatchRequest, PooledRequest};
+pub use provider_import::ProviderImportReport;
 pub use search::{SearchPage, SearchRequest};
 
 /// The store and (once loaded) the engine; cheap to clone, every clone sharing both.

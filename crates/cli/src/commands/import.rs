@@ -4,11 +4,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use carematch_api::ApiError;
-use carematch_domain::{AgencyId, ProviderDetails};
+use carematch_domain::AgencyId;
 use carematch_service::{CareService, ServiceError};
+use carematch_store::Store;
 use carematch_store::gazetteer::GazetteerReader;
-use carematch_store::{NewProvider, Store};
 use clap::{Args, Subcommand};
 
 use crate::progress;
@@ -134,68 +133,34 @@ fn import_carers(store: &Store, file: &Path, agency: AgencyId) -> anyhow::Result
     }
 }
 
-/// JSON Lines of `ProviderDetails`: every line validated and located, then one transaction.
+/// JSON Lines of `ProviderDetails`, all or nothing ([`CareService::import_providers`]).
 fn import_providers(store: &Store, file: &Path) -> anyhow::Result<()> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    let mut problems = Vec::new();
-    let mut rows = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let place = format!("{}:{}", file.display(), i + 1);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let details: ProviderDetails = match carematch_api::json::parse(line.as_bytes()) {
-            Ok(details) => details,
-            Err(error) => {
-                problems.push(format!("{place}: {}", describe(&error)));
-                continue;
-            }
-        };
-        if let Err(errors) = details.validate() {
-            for e in errors.0 {
-                problems.push(format!("{place}: {}: {}", e.field, e.reason));
-            }
-            continue;
-        }
-        match store.locate(&details.postcode)? {
-            Some(located) => rows.push(NewProvider {
-                agency_id: None,
-                details,
-                location: located.point,
-            }),
-            None => problems.push(format!(
-                "{place}: postcode: unknown postcode {}",
-                details.postcode
-            )),
-        }
-    }
-    if !problems.is_empty() {
-        for problem in &problems {
-            eprintln!("{problem}");
-        }
-        bail!(
-            "{}: {} problem(s); nothing was imported",
-            file.display(),
-            problems.len()
-        );
-    }
-    let bar = progress::bar(Some(rows.len() as u64), "providers");
-    let ids = store.insert_providers(&rows, &|n| bar.set_position(n))?;
+    let data = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bar = progress::bar(None, "providers");
+    let service = CareService::new(store.clone());
+    let outcome = service.import_providers(&data, &|n| bar.set_position(n));
     bar.finish_and_clear();
-    println!("{}: imported {} providers", file.display(), ids.len());
-    Ok(())
-}
-
-/// An API error as one line: the field errors when there are some.
-fn describe(error: &ApiError) -> String {
-    match error {
-        ApiError::Validation(fields) => fields
-            .iter()
-            .map(|f| format!("{}: {}", f.field, f.reason))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
+    match outcome {
+        Ok(report) => {
+            println!("{}: imported {} providers", file.display(), report.imported);
+            Ok(())
+        }
+        Err(ServiceError::ImportRejected(rows)) => {
+            for row in &rows {
+                let column = if row.column.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", row.column)
+                };
+                eprintln!("{}:{}: {column}{}", file.display(), row.line, row.reason);
+            }
+            bail!(
+                "{}: {} problem(s); nothing was imported",
+                file.display(),
+                rows.len()
+            )
+        }
+        Err(other) => Err(anyhow::anyhow!("{}: {other}", file.display())),
     }
 }
 

@@ -140,6 +140,38 @@ fn an_imported_register_is_read_back_at_once() {
 }
 
 #[test]
+fn imported_providers_are_read_back_at_once_and_a_bad_line_rejects_the_file() {
+    let world = World::new();
+    let line = |name: &str| serde_json::to_string(&provider(name)).expect("json");
+    let file = format!("{}\n\n{}\n", line("Wah Sum"), line("Sahara Lunch Club"));
+    let report = world
+        .service
+        .import_providers(file.as_bytes(), &|_| {})
+        .expect("imported");
+    assert_eq!(report.imported, 2);
+    for id in &report.ids {
+        assert!(world.indexed(CandidateKind::Provider, id.0), "{id}");
+    }
+
+    // A broken line and an unknown postcode: both listed by line, nothing stored.
+    let unknown = line("Nowhere").replace(POSTCODE, "ZZ9 9ZZ");
+    let file = format!("{}\n{{\"name\": 3}}\n{unknown}\n", line("Third"));
+    match world.service.import_providers(file.as_bytes(), &|_| {}) {
+        Err(ServiceError::ImportRejected(rows)) => {
+            let lines: Vec<(u64, &str)> =
+                rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+            assert_eq!(lines, [(2, ""), (3, "postcode")], "{rows:?}");
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+    assert!(!world.indexed(CandidateKind::Provider, report.ids[1].0 + 1));
+    assert!(matches!(
+        world.service.import_providers(b"\n\n", &|_| {}),
+        Err(ServiceError::ImportRejected(rows)) if rows.len() == 1
+    ));
+}
+
+#[test]
 fn only_the_agency_that_holds_a_carer_writes_it() {
     let world = World::new();
     let [north, south] = world.agencies;
