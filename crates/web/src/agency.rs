@@ -161,7 +161,7 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
             @if let Some(found) = &view.found {
                 (results(tr, found, view.form, "/agency", None))
             }
-            (find_form(tr, view.form, "/agency", None))
+            (find_form(tr, view.form, "/agency", None, true))
         }
         section aria-labelledby="upload-title" {
             h2 #upload-title { (tr.t("agency-upload-title")) }

@@ -4,14 +4,18 @@
 //! Query keys (repeated keys allowed): `postcode`, `km`, `service`, `language`, `lang_must`,
 //! `lang_reads`, `cuisine`, `diet`, `medical`, `practice`, `gender`, `gender_must`, `lgbt`,
 //! `remote`, `when` (`mon-morning`), `relax` (criteria to treat as preferences, e.g.
-//! `language:yue`). `lang` is the interface language.
+//! `language:yue`); the agency console adds `hours`, `budget` (pounds a week), `prefer` and
+//! `block` (PA numbers, separated by commas). `lang` is the interface language.
 
-use carematch_domain::plan::{LanguageNeed, Need, ScheduleNeed};
+use carematch_domain::money::WeeklyPence;
+use carematch_domain::plan::{
+    BudgetNeed, HoursNeed, LanguageNeed, MAX_NAMED_CARERS, Need, ScheduleNeed,
+};
 use carematch_domain::vocabulary::{
     CheckKind, Code, Cuisine, DeliveryMode, DietaryLaw, FaithPractice, Gender, Language,
     MedicalDiet, Proficiency, Service, Weekday,
 };
-use carematch_domain::{Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
+use carematch_domain::{CarerId, Km, Postcode, Priority, Slot, SupportPlan, TimeOfDay};
 use carematch_matching::CriterionId;
 
 /// Distances offered in the form, km.
@@ -79,6 +83,43 @@ pub struct FindForm {
     pub relax: Vec<CriterionId>,
     /// The person unticked "a valid enhanced DBS check" (asked by default with personal care).
     pub dbs_off: bool,
+    /// The agency console's: hours of support a week (preferred), a weekly budget for them
+    /// (essential, relaxable), and the PAs the client knows or does not want.
+    pub hours: Option<u8>,
+    pub budget: Option<WeeklyPence>,
+    pub preferred: Vec<i64>,
+    pub blocked: Vec<i64>,
+}
+
+/// PA numbers from `12, 45 78`: whole numbers only, each once, at most [`MAX_NAMED_CARERS`].
+fn carer_numbers(text: &str) -> Vec<i64> {
+    let mut ids: Vec<i64> = Vec::new();
+    for id in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter_map(|t| t.parse::<i64>().ok())
+        .filter(|id| *id > 0)
+    {
+        if !ids.contains(&id) && ids.len() < MAX_NAMED_CARERS {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// Pounds as typed (`320`, `320.50`, `£320`) to a weekly budget.
+fn weekly_pounds(text: &str) -> Option<WeeklyPence> {
+    let pounds: f64 = text.trim().trim_start_matches('£').parse().ok()?;
+    if !pounds.is_finite() {
+        return None;
+    }
+    WeeklyPence::new((pounds * 100.0).round() as i64).ok()
+}
+
+fn joined(ids: &[i64]) -> String {
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Why a form cannot be searched.
@@ -124,6 +165,10 @@ impl FindForm {
                 "lang_reads" => form.languages_read = value == "1",
                 "medical" => push_code(&mut form.medical_diets, value),
                 "lgbt" => form.lgbt = value == "1",
+                "hours" => form.hours = value.parse::<u8>().ok().filter(|h| (1..=168).contains(h)),
+                "budget" => form.budget = weekly_pounds(value),
+                "prefer" => form.preferred = carer_numbers(value),
+                "block" => form.blocked = carer_numbers(value),
                 "remote" => form.remote = value == "1",
                 "cuisine" => push_code(&mut form.cuisines, value),
                 "diet" => push_code(&mut form.diets, value),
@@ -202,6 +247,19 @@ impl FindForm {
         }
         for (day, part) in &self.when {
             add("when", &format!("{}-{}", day.code(), part.code()));
+        }
+        if let Some(hours) = self.hours {
+            add("hours", &hours.to_string());
+        }
+        if let Some(budget) = self.budget {
+            let pence = budget.pence();
+            add("budget", &format!("{}.{:02}", pence / 100, pence % 100));
+        }
+        if !self.preferred.is_empty() {
+            add("prefer", &joined(&self.preferred));
+        }
+        if !self.blocked.is_empty() {
+            add("block", &joined(&self.blocked));
         }
         self.relax.iter().for_each(|r| add("relax", &r.to_string()));
         if self.dbs_off {
@@ -305,7 +363,10 @@ impl FindForm {
                 .collect(),
             experience: Vec::new(),
             schedule,
-            hours_per_week: None,
+            hours_per_week: self.hours.map(|hours| HoursNeed {
+                hours,
+                priority: Priority::Preferred,
+            }),
             max_hourly_rate: None,
             needed_by: None,
             lgbt_inclusive: self.lgbt.then_some(Priority::Preferred),
@@ -327,9 +388,22 @@ impl FindForm {
             } else {
                 Vec::new()
             },
-            preferred_carers: Vec::new(),
-            blocked_carers: Vec::new(),
-            weekly_budget: None,
+            // A PA both known and unwanted is taken as unwanted.
+            preferred_carers: self
+                .preferred
+                .iter()
+                .filter(|id| !self.blocked.contains(id))
+                .map(|id| CarerId(*id))
+                .collect(),
+            blocked_carers: self.blocked.iter().map(|id| CarerId(*id)).collect(),
+            // A budget pays for the hours: without them there is nothing to cost.
+            weekly_budget: self
+                .budget
+                .filter(|_| self.hours.is_some())
+                .map(|max| BudgetNeed {
+                    max,
+                    priority: need(CriterionId::WeeklyBudget, true),
+                }),
             // What a body needs, essential like food rules.
             medical_diets: self
                 .medical_diets
@@ -414,6 +488,37 @@ mod tests {
         );
         assert!(plan.accepts_remote());
         assert!(plan.validate().is_ok());
+    }
+
+    #[test]
+    fn the_consoles_hours_budget_and_named_pas_read_into_the_plan() {
+        let form = FindForm::from_pairs(&pairs(
+            "postcode=M13+0EG&hours=20&budget=%C2%A3320.5&prefer=12,+45+12,x&block=45;7&block=9",
+        ));
+        assert_eq!(FindForm::from_pairs(&form.to_pairs()), form);
+        let plan = form.to_plan().expect("plan");
+        assert_eq!(plan.hours_per_week.map(|h| h.hours), Some(20));
+        let budget = plan.weekly_budget.expect("budget");
+        assert_eq!(
+            (budget.max.pence(), budget.priority),
+            (32_050, Priority::Required)
+        );
+        assert_eq!(plan.blocked_carers, [CarerId(9)]);
+        assert_eq!(plan.preferred_carers, [CarerId(12), CarerId(45)]);
+        assert!(plan.validate().is_ok());
+        // Relaxed, the budget is a preference; without hours there is no budget.
+        let relaxed = FindForm::from_pairs(&pairs(
+            "postcode=M13+0EG&hours=20&budget=320&relax=weekly_budget&block=45&prefer=45",
+        ));
+        let plan = relaxed.to_plan().expect("plan");
+        assert_eq!(
+            plan.weekly_budget.map(|b| b.priority),
+            Some(Priority::Preferred)
+        );
+        assert!(plan.preferred_carers.is_empty());
+        assert!(plan.validate().is_ok());
+        let no_hours = FindForm::from_pairs(&pairs("postcode=M13+0EG&budget=320"));
+        assert!(no_hours.to_plan().expect("plan").weekly_budget.is_none());
     }
 
     #[test]

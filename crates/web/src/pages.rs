@@ -188,7 +188,7 @@ pub fn find_response(
             let main = html! {
                 h1 { (title) }
                 p.intro { (tr.t("find-intro")) }
-                (find_form(tr, form, "/find", None))
+                (find_form(tr, form, "/find", None, false))
             };
             ctx.ok(&title, Section::Find, main)
         }
@@ -202,7 +202,7 @@ pub fn find_response(
             let main = html! {
                 h1 { (title) }
                 (results(tr, &found, form, "/find", Some(buttons)))
-                (find_form(tr, form, "/find", None))
+                (find_form(tr, form, "/find", None, false))
             };
             ctx.ok(&title, Section::Find, main)
         }
@@ -238,7 +238,7 @@ pub fn problem_page(
     let title = tr.t("find-title");
     let main = html! {
         h1 { (title) }
-        (find_form(tr, form, action, Some(&message)))
+        (find_form(tr, form, action, Some(&message), action == "/agency"))
     };
     ctx.respond(status, &title, section, main)
 }
@@ -289,7 +289,14 @@ fn language_boxes(all: &[Language], chosen: &[Language]) -> Markup {
 }
 
 /// The find form; `error` goes above it, linked to the postcode field.
-pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) -> Markup {
+/// The find form; `agency` adds the console's fields (hours, budget, PAs known or unwanted).
+pub fn find_form(
+    tr: &Tr,
+    form: &FindForm,
+    action: &str,
+    error: Option<&str>,
+    agency: bool,
+) -> Markup {
     let common: Vec<Language> = COMMON_LANGUAGES
         .iter()
         .filter_map(|c| Language::parse(c).ok())
@@ -402,6 +409,7 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
                     label for="remote" { (tr.t("field-remote")) }
                 }
             }
+            @if agency { (client_fields(tr, form)) }
             details.when open[!form.when.is_empty()] {
                 summary { (tr.t("field-when")) }
                 div.week {
@@ -422,6 +430,44 @@ pub fn find_form(tr: &Tr, form: &FindForm, action: &str, error: Option<&str>) ->
             }
             @for relaxed in &form.relax { input type="hidden" name="relax" value=(relaxed); }
             p { button type="submit" { (tr.t("find-submit")) } }
+        }
+    }
+}
+
+/// The agency console's part of the form: hours, the weekly budget, PAs known or unwanted.
+fn client_fields(tr: &Tr, form: &FindForm) -> Markup {
+    let pounds = form.budget.map(|b| {
+        let pence = b.pence();
+        format!("{}.{:02}", pence / 100, pence % 100)
+    });
+    let numbers = |ids: &[i64]| {
+        ids.iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    html! {
+        fieldset {
+            legend { (tr.t("field-client")) }
+            div.field {
+                label for="hours" { (tr.t("field-hours")) }
+                input #hours type="number" name="hours" min="1" max="168" inputmode="numeric"
+                    value=[form.hours];
+            }
+            div.field {
+                label for="budget" { (tr.t("field-budget")) }
+                p.hint #budget-hint { (tr.t("field-budget-hint")) }
+                input #budget type="text" name="budget" inputmode="decimal" size="8"
+                    value=[pounds] aria-describedby="budget-hint";
+            }
+            div.field {
+                label for="prefer" { (tr.t("field-prefer")) }
+                input #prefer type="text" name="prefer" inputmode="numeric" value=(numbers(&form.preferred));
+            }
+            div.field {
+                label for="block" { (tr.t("field-block")) }
+                input #block type="text" name="block" inputmode="numeric" value=(numbers(&form.blocked));
+            }
         }
     }
 }
@@ -548,6 +594,7 @@ fn relaxable(criterion: CriterionId) -> bool {
         CriterionId::Language(_)
             | CriterionId::Diet(_)
             | CriterionId::MedicalDiet(_)
+            | CriterionId::WeeklyBudget
             | CriterionId::Service(_)
             | CriterionId::CarerGender(_)
             | CriterionId::Check(_)

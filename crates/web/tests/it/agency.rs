@@ -121,6 +121,38 @@ async fn an_agency_sees_its_own_pas_in_full_and_cannot_touch_others() {
         .await;
     assert_eq!(found.status, StatusCode::OK);
     assert!(found.body.contains("Find PAs for a client"));
+    // The console asks for the client's hours, budget and the PAs they know or do not want;
+    // the public form does not.
+    assert!(found.body.contains("Weekly budget (£)"));
+    assert!(
+        !site
+            .get("/find", &[])
+            .await
+            .body
+            .contains("Weekly budget (£)")
+    );
+    // The agency's own PA is a result; blocked for this client, it is not.
+    let full_name = format!("{} {}", own.details.given_name, own.details.family_name);
+    let in_results = |body: &str| {
+        body.find("class=\"results\"").is_some_and(|start| {
+            let section = &body[start..];
+            let end = section.find("</section>").unwrap_or(section.len());
+            section[..end].contains(&full_name)
+        })
+    };
+    assert!(in_results(&found.body), "{full_name} is a result");
+    let blocked = site
+        .get(
+            &format!("/agency?postcode={outward}&km=15&block={}", own.id),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(blocked.status, StatusCode::OK);
+    assert!(!in_results(&blocked.body), "a blocked PA is not a result");
+    assert!(
+        blocked.body.contains(&format!("value=\"{}\"", own.id)),
+        "the form keeps the PA numbers"
+    );
 
     let other = site.carers_of(theirs, 1).items.remove(0);
     let refused = site
