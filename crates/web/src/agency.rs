@@ -16,12 +16,11 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::csrf;
+use crate::find_page::find_form;
 use crate::form::FindForm;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
-use crate::pages::{
-    SearchProblem, find_form, language_names, problem_page, results, search, server_error,
-};
+use crate::pages::{SearchProblem, language_names, problem_page, results, search, server_error};
 use crate::session::{TokenForm, current, to_login};
 
 /// PAs per page of the list.

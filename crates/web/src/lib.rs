@@ -12,6 +12,7 @@
 pub mod agency;
 pub mod commissioner;
 pub mod csrf;
+pub mod find_page;
 pub mod form;
 pub mod i18n;
 pub mod layout;
