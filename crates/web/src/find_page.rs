@@ -110,14 +110,8 @@ pub fn find_form(
                     summary { (tr.t("find-more-options")) }
                     (language_boxes(&others, &form.languages))
                 }
-                p.inline {
-                    input type="checkbox" id="lang_must" name="lang_must" value="1" checked[form.languages_must];
-                    label for="lang_must" { (tr.t("field-languages-must")) }
-                }
-                p.inline {
-                    input type="checkbox" id="lang_reads" name="lang_reads" value="1" checked[form.languages_read];
-                    label for="lang_reads" { (tr.t("field-languages-reads")) }
-                }
+                (toggle(tr, "lang_must", form.languages_must, "field-languages-must"))
+                (toggle(tr, "lang_reads", form.languages_read, "field-languages-reads"))
             }
             fieldset {
                 legend { (tr.t("field-food")) }
@@ -153,21 +147,12 @@ pub fn find_form(
                         }
                     }
                 }
-                p.inline {
-                    input type="checkbox" id="gender_must" name="gender_must" value="1" checked[form.gender_must];
-                    label for="gender_must" { (tr.t("field-gender-must")) }
-                }
+                (toggle(tr, "gender_must", form.gender_must, "field-gender-must"))
             }
             fieldset {
                 legend { (tr.t("field-more")) }
-                p.inline {
-                    input type="checkbox" id="lgbt" name="lgbt" value="1" checked[form.lgbt];
-                    label for="lgbt" { (tr.t("field-lgbt")) }
-                }
-                p.inline {
-                    input type="checkbox" id="remote" name="remote" value="1" checked[form.remote];
-                    label for="remote" { (tr.t("field-remote")) }
-                }
+                (toggle(tr, "lgbt", form.lgbt, "field-lgbt"))
+                (toggle(tr, "remote", form.remote, "field-remote"))
             }
             @if agency { (client_fields(tr, form)) }
             details.when open[!form.when.is_empty()] {
@@ -190,6 +175,16 @@ pub fn find_form(
             }
             @for relaxed in &form.relax { input type="hidden" name="relax" value=(relaxed); }
             p { button type="submit" { (tr.t("find-submit")) } }
+        }
+    }
+}
+
+/// One checkbox sending `name=1` when ticked, labelled by message `label`.
+fn toggle(tr: &Tr, name: &str, checked: bool, label: &str) -> Markup {
+    html! {
+        p.inline {
+            input type="checkbox" id=(name) name=(name) value="1" checked[checked];
+            label for=(name) { (tr.t(label)) }
         }
     }
 }
