@@ -20,8 +20,9 @@ use carematch_domain::geo::{PUBLIC_CELL_MARGIN_KM, chord_for_km};
 use carematch_domain::vocabulary::{CodeSet, DeliveryMode};
 use carematch_domain::{AgencyId, Carer, GeoPoint, Provider};
 use carematch_matching::{
-    Candidate, CandidateKind, CompiledPlan, HotColumns, MatchOptions, MatchOutcome, Matcher,
-    PooledOutcome, Roster, Team, Viewer, match_pooled, match_teams, pool_search_km, wants_teams,
+    Candidate, CandidateKind, CompiledPlan, CriterionId, HotColumns, MatchOptions, MatchOutcome,
+    Matcher, PooledOutcome, Roster, TEAM_CANDIDATES, Team, Viewer, match_pooled, pool_search_km,
+    wants_teams,
 };
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -371,24 +372,44 @@ impl CandidateSet {
     /// When the plan's schedule is required and nobody matches, `teams` proposes 2 or 3
     /// candidates who together cover it ([`CandidateSet::match_teams`]).
     pub fn match_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
-        let mut outcome = self.rank_plan(plan, options);
-        if outcome.matches.is_empty() && wants_teams(plan) {
+        let mut outcome = self.scan(plan, options, true).finish();
+        // A team needs two members who each fail the schedule alone: fewer such near misses
+        // (they are counted for the relaxations) and there is none to look for.
+        let failing_only_the_schedule = outcome
+            .relaxations
+            .iter()
+            .find(|r| r.criterion == CriterionId::Schedule)
+            .map_or(0, |r| r.additional);
+        if outcome.matches.is_empty() && wants_teams(plan) && failing_only_the_schedule >= 2 {
             outcome.teams = self.match_teams(plan, options);
         }
         outcome
     }
 
-    /// Teams for a plan whose required schedule nobody covers alone
-    /// ([`carematch_matching::match_teams`] over the candidates within its maximum distance).
+    /// Teams for a plan whose required schedule nobody covers alone: exactly
+    /// [`carematch_matching::match_teams`] over the candidates within its maximum distance, the
+    /// members found by the columnar scan of the plan without its schedule required
+    /// ([`CompiledPlan::for_team_search`], [`Matcher::finish_teams`]).
     pub fn match_teams(&self, plan: &CompiledPlan, options: &MatchOptions) -> Vec<Team> {
-        let hits = self
-            .geo
-            .within_for(&self.roster, plan.location, plan.max_km, options.viewer);
-        match_teams(plan, &self.roster, hits, options)
+        if !wants_teams(plan) {
+            return Vec::new();
+        }
+        let search = plan.for_team_search();
+        let options = MatchOptions {
+            limit: TEAM_CANDIDATES,
+            ..options.clone()
+        };
+        self.scan(&search, &options, false).finish_teams(plan)
     }
 
-    /// [`CandidateSet::match_plan`] without teams: the columnar scan.
-    fn rank_plan(&self, plan: &CompiledPlan, options: &MatchOptions) -> MatchOutcome {
+    /// The columnar scan of a plan, ready to finish; the ring out to twice the distance only
+    /// with `relaxations` (and while fewer than `limit` match).
+    fn scan<'s>(
+        &'s self,
+        plan: &'s CompiledPlan,
+        options: &'s MatchOptions,
+        relaxations: bool,
+    ) -> Matcher<'s> {
         let mut matcher = Matcher::new(plan, &self.roster, options);
         // The carers the viewer holds first, from their real base and private facts (out to
         // twice the distance: the matcher counts the ring only if relaxations are reported);
@@ -427,14 +448,14 @@ impl CandidateSet {
         for ((chord_2, slots), _) in runs.drain(..).zip(&fed).filter(|(_, fed)| !**fed) {
             matcher.feed_hot(&self.hot, slots, chord_2, false);
         }
-        if matcher.needs_relaxations() {
+        if relaxations && matcher.needs_relaxations() {
             let twice_2 = chord_for_km(2.0 * plan.max_km.max(0.0)).powi(2);
             self.blocks.select(centre, max_2, twice_2, &mut runs);
             for (chord_2, slots) in runs {
                 matcher.feed_hot(&self.hot, slots, chord_2, true);
             }
         }
-        matcher.finish()
+        matcher
     }
 
     /// Matches several plans at once: candidates near the first person (within

@@ -141,6 +141,9 @@ pub struct CompiledPlan {
     pub preferred_carers: Vec<i64>,
     /// Carer ids the person does not want, sorted: never in a result or a count.
     pub blocked_carers: Vec<i64>,
+    /// A team search ([`CompiledPlan::for_team_search`]): the schedule is not required, but a
+    /// candidate must be free for some of it.
+    pub(crate) some_of_schedule: bool,
 }
 
 /// The most language needs a plan can carry (the vocabulary has fewer languages than this).
@@ -225,7 +228,22 @@ impl CompiledPlan {
             }),
             preferred_carers: ids(&plan.preferred_carers),
             blocked_carers: ids(&plan.blocked_carers),
+            some_of_schedule: false,
         }
+    }
+
+    /// The plan the columnar engine searches for team members with
+    /// ([`crate::Matcher::finish_teams`]): every required criterion but the schedule, which a
+    /// candidate must instead be free for some of. Scores are unchanged (the schedule counts in
+    /// the score whether it is required or not).
+    #[must_use]
+    pub fn for_team_search(&self) -> Self {
+        let mut search = self.clone();
+        if let Some(schedule) = search.schedule.as_mut() {
+            schedule.required = false;
+            search.some_of_schedule = true;
+        }
+        search
     }
 
     /// Whether carer `id` is one the person named as preferred.

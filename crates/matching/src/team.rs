@@ -131,13 +131,52 @@ pub fn match_teams(
     }
     partials.sort_by_key(|p| p.ranked);
     partials.truncate(TEAM_CANDIDATES);
+    pick_teams(&judge, schedule, &partials)
+}
+
+/// Teams from candidates already ranked best first who meet every required criterion of `plan`
+/// but its schedule, within its maximum distance (the columnar engine's team search,
+/// [`crate::Matcher::finish_teams`]): the same as [`match_teams`] over them.
+pub(crate) fn teams_of(
+    plan: &CompiledPlan,
+    roster: &Roster,
+    ranked: Vec<Ranked>,
+    options: &MatchOptions,
+) -> Vec<Team> {
+    let Some(schedule) = plan.schedule.as_ref().filter(|s| s.required) else {
+        return Vec::new();
+    };
+    let judge = Judge {
+        plan,
+        roster,
+        today: day_number(options.today),
+        options,
+    };
+    let partials: Vec<Partial> = ranked
+        .into_iter()
+        .filter_map(|ranked| {
+            let c = options.viewer.view(roster.get(ranked.slot)?);
+            let cover = c.week.intersection(&schedule.mask);
+            (!cover.is_empty()).then_some(Partial { ranked, cover })
+        })
+        .take(TEAM_CANDIDATES)
+        .collect();
+    pick_teams(&judge, schedule, &partials)
+}
+
+/// The best teams of `partials` (ranked best first), explained, covering more than any one.
+fn pick_teams(
+    judge: &Judge<'_>,
+    schedule: &crate::plan::CompiledSchedule,
+    partials: &[Partial],
+) -> Vec<Team> {
     let best_single = partials.iter().map(|p| p.cover.quarters()).max();
     let covers: Vec<WeekMask> = partials.iter().map(|p| p.cover).collect();
     let scores: Vec<f64> = partials.iter().map(|p| p.ranked.score).collect();
     best_teams(&covers, &scores, TEAMS)
         .into_iter()
         .filter(|t| Some(t.covered) > best_single)
-        .map(|t| explain_team(&judge, schedule, &partials, &t))
+        .map(|t| explain_team(judge, schedule, partials, &t))
         .collect()
 }
 

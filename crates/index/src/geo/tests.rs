@@ -16,7 +16,7 @@ use carematch_domain::{
     Provider, ProviderDetails, ProviderId, RatePence,
 };
 use carematch_matching::{
-    CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer, match_plan,
+    CandidateKind, CompiledPlan, KindFilter, MatchOptions, Roster, Viewer, match_plan, match_teams,
 };
 use chrono::{DateTime, NaiveDate};
 use geo::{Distance, Haversine, Point};
@@ -276,8 +276,22 @@ proptest! {
             prop_assert_eq!((a.kind, a.id, &a.criteria), (b.kind, b.id, &b.criteria));
             prop_assert!((a.score - b.score).abs() < 1e-9);
         }
-        prop_assert_eq!(fast.relaxations, slow.relaxations);
+        prop_assert_eq!(&fast.relaxations, &slow.relaxations);
         prop_assert_eq!(fast.considered, slow.considered);
+        // Teams: the columnar team search equals the record-by-record one.
+        let teams = if slow.matches.is_empty() {
+            let everything = every_candidate(set.roster(), at, options.viewer);
+            match_teams(&compiled, set.roster(), everything, &options)
+        } else {
+            Vec::new()
+        };
+        prop_assert_eq!(fast.teams.len(), teams.len());
+        for (a, b) in fast.teams.iter().zip(&teams) {
+            let members = |t: &carematch_matching::Team| t.members.iter().map(|m| (m.kind, m.id)).collect::<Vec<_>>();
+            prop_assert_eq!(members(a), members(b));
+            prop_assert_eq!(&a.slots, &b.slots);
+            prop_assert!((a.score - b.score).abs() < 1e-9);
+        }
     }
 }
 
@@ -472,9 +486,75 @@ proptest! {
             prop_assert_eq!((a.kind, a.id, &a.criteria), (b.kind, b.id, &b.criteria));
             prop_assert!((a.score - b.score).abs() < 1e-9);
         }
-        prop_assert_eq!(fast.relaxations, slow.relaxations);
+        prop_assert_eq!(&fast.relaxations, &slow.relaxations);
         prop_assert_eq!(fast.considered, slow.considered);
+        // Teams: the columnar team search equals the record-by-record one.
+        let teams = if slow.matches.is_empty() {
+            let everything = every_candidate(set.roster(), at, options.viewer);
+            match_teams(&compiled, set.roster(), everything, &options)
+        } else {
+            Vec::new()
+        };
+        prop_assert_eq!(fast.teams.len(), teams.len());
+        for (a, b) in fast.teams.iter().zip(&teams) {
+            let members = |t: &carematch_matching::Team| t.members.iter().map(|m| (m.kind, m.id)).collect::<Vec<_>>();
+            prop_assert_eq!(members(a), members(b));
+            prop_assert_eq!(&a.slots, &b.slots);
+            prop_assert!((a.score - b.score).abs() < 1e-9);
+        }
     }
+}
+
+/// A required week no one covers alone: the columnar team search proposes exactly the teams
+/// the record-by-record search does, for every viewer.
+#[test]
+fn team_search_over_the_columns_equals_the_record_by_record_one() {
+    let mut proposed = 0;
+    for seed in 0..12u64 {
+        let mut rng = Rng::new(seed);
+        let (carers, providers) = dense_world(&mut rng, 1500, 0.08);
+        let set = CandidateSet::build(&carers, &providers);
+        let at = point(52.6369, -1.1350);
+        let mut plan = plan_at(at, 6.0 + rng.range(0.0, 10.0));
+        let long_day = |day: Weekday| Slot {
+            day,
+            start: TimeOfDay::parse("07:00").expect("time"),
+            end: TimeOfDay::parse("21:00").expect("time"),
+            overnight: false,
+        };
+        plan.schedule = Some(ScheduleNeed {
+            slots: vec![long_day(Weekday::Mon), long_day(Weekday::Tue)],
+            priority: Priority::Required,
+        });
+        let compiled = CompiledPlan::compile(&plan, at);
+        for viewer in [Viewer::Public, Viewer::Agency(AgencyId(1)), Viewer::Admin] {
+            let options = MatchOptions {
+                viewer,
+                kinds: KindFilter {
+                    carers: true,
+                    providers: false,
+                },
+                ..MatchOptions::new(day(2026, 11, 20))
+            };
+            let fast = set.match_plan(&compiled, &options);
+            assert!(fast.matches.is_empty(), "nobody covers both long days");
+            let everything = every_candidate(set.roster(), at, viewer);
+            let slow = match_teams(&compiled, set.roster(), everything, &options);
+            let members = |teams: &[carematch_matching::Team]| {
+                teams
+                    .iter()
+                    .map(|t| t.members.iter().map(|m| m.id).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                members(&fast.teams),
+                members(&slow),
+                "seed {seed}, {viewer:?}"
+            );
+            proposed += fast.teams.len();
+        }
+    }
+    assert!(proposed > 0, "some teams were proposed");
 }
 
 #[test]

@@ -142,6 +142,7 @@ pub(super) fn bitmaps_decide(plan: &CompiledPlan, schedule_mapped: bool) -> bool
         && plan.max_rate_pence.is_none_or(|w| !w.required)
         && plan.needed_by.is_none_or(|w| !w.required)
         && plan.checks.required.is_empty()
+        && !plan.some_of_schedule
         && plan.medical_diets.required.is_empty()
         && plan.delivery.required.is_empty()
         && plan.lgbt_inclusive.is_none_or(|w| !w.required)

@@ -145,4 +145,13 @@ impl<'a> Matcher<'a> {
         self.count_later_now();
         self.ranking.finish(&self.judge)
     }
+
+    /// The teams for `plan` from a matcher fed with `plan.for_team_search()` and a limit of
+    /// [`crate::TEAM_CANDIDATES`]: exactly [`crate::match_teams`] over the same candidates, the
+    /// team members found by the scan and its bounds instead of judging every candidate within
+    /// the plan's maximum distance record by record.
+    pub fn finish_teams(self, plan: &CompiledPlan) -> Vec<crate::Team> {
+        let ranked = self.ranking.top.into_sorted();
+        crate::team::teams_of(plan, self.judge.roster, ranked, self.judge.options)
+    }
 }

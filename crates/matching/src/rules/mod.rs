@@ -258,6 +258,12 @@ impl Judge<'_> {
         if !plan.checks.required.is_empty() {
             f.add_missing(plan.checks.required.difference(c.valid_checks(self.today)));
         }
+        if plan.some_of_schedule
+            && let Some(s) = &plan.schedule
+            && c.coverage(&s.mask) <= 0.0
+        {
+            f.add(CriterionId::Schedule);
+        }
         if f.many() {
             return;
         }
