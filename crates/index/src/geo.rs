@@ -397,7 +397,7 @@ impl CandidateSet {
         let search = plan.for_team_search();
         let options = MatchOptions {
             limit: TEAM_CANDIDATES,
-            ..options.clone()
+            ..*options
         };
         self.scan(&search, &options, false).finish_teams(plan)
     }
