@@ -397,7 +397,7 @@ pub struct Judgement {
     pub failed: Vec<String>,
 }
 
-fn polygon_contains(rings: &[Vec<[f64; 2]>], at: GeoPoint) -> bool {
+pub(super) fn polygon_contains(rings: &[Vec<[f64; 2]>], at: GeoPoint) -> bool {
     let ring =
         |r: &Vec<[f64; 2]>| LineString::from(r.iter().map(|[x, y]| (*x, *y)).collect::<Vec<_>>());
     let Some((outer, holes)) = rings.split_first() else {

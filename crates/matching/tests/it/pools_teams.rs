@@ -11,6 +11,7 @@ use carematch_matching::{
     CandidateKind, CompiledPlan, MatchOptions, PooledOutcome, RelaxationText, Roster,
     TEAM_CANDIDATES, Team, Viewer, match_plan, match_pooled, match_teams, pool_search_km,
 };
+use carematch_domain::provider::ServiceArea;
 use proptest::prelude::*;
 
 use super::matching_props::{Record, brute, hits, random_case, random_world};
@@ -319,6 +320,18 @@ fn brute_pool(
         let d = case.at.distance_km(record.location_for(options.viewer));
         if d > 2.0 * largest {
             return None;
+        }
+        // Pools are matched in person: a provider's phone or online work does not reach.
+        if let Record::Provider(p) = record {
+            let reaches = match &p.details.service_area {
+                ServiceArea::Radius { km } => d <= km.get(),
+                ServiceArea::Polygon { coordinates } => {
+                    super::matching_props::polygon_contains(coordinates, case.at)
+                }
+            };
+            if !reaches {
+                return None;
+            }
         }
         let mut failed: BTreeSet<String> = j.failed.into_iter().collect();
         let own = match record {
