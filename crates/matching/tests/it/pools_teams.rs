@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use carematch_domain::plan::{HoursNeed, LanguageNeed, Priority, ScheduleNeed, SupportPlan};
+use carematch_domain::provider::ServiceArea;
 use carematch_domain::schedule::WeekMask;
 use carematch_domain::vocabulary::{Language, Proficiency, Weekday};
 use carematch_domain::{Carer, Km, Provider, Slot};
@@ -11,7 +12,6 @@ use carematch_matching::{
     CandidateKind, CompiledPlan, MatchOptions, PooledOutcome, RelaxationText, Roster,
     TEAM_CANDIDATES, Team, Viewer, match_plan, match_pooled, match_teams, pool_search_km,
 };
-use carematch_domain::provider::ServiceArea;
 use proptest::prelude::*;
 
 use super::matching_props::{Record, brute, hits, random_case, random_world};
