@@ -21,6 +21,7 @@ pub mod columnar;
 mod criterion;
 mod explain;
 mod options;
+mod outcome;
 mod plan;
 mod pooled;
 mod rank;
@@ -41,6 +42,7 @@ pub use explain::{
     ScheduleFacts, free_times,
 };
 pub use options::{KindFilter, MatchOptions, Viewer};
+pub use outcome::{Match, MatchOutcome, SlotPart, Team, TeamSlot};
 pub use plan::{
     CompiledLanguage, CompiledPlan, CompiledSchedule, MAX_LANGUAGE_NEEDS, NeedMasks, Wanted,
     WeeklyBudget,
@@ -48,10 +50,8 @@ pub use plan::{
 pub use pooled::{
     CO_LOCATED_KM, PlanFit, PooledMatch, PooledOutcome, match_pooled, pool_search_km,
 };
-pub use rank::{Match, MatchOutcome};
 pub use reference::match_plan;
 pub use team::{
-    MAX_TEAM, SlotPart, TEAM_CANDIDATES, TEAMS, Team, TeamPick, TeamSlot, best_teams, match_teams,
-    slot_parts, wants_teams,
+    MAX_TEAM, TEAM_CANDIDATES, TEAMS, TeamPick, best_teams, match_teams, slot_parts, wants_teams,
 };
 pub use weights::{MatchWeights, WeightsError};

@@ -7,44 +7,13 @@ use std::collections::BinaryHeap;
 
 use crate::candidate::CandidateKind;
 use crate::criterion::CriterionId;
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use crate::explain::{self, Explanation, Relaxation};
+use crate::explain::{self, Relaxation};
 use crate::options::Viewer;
+use crate::outcome::{Match, MatchOutcome};
 use crate::plan::CompiledPlan;
 use crate::rules::{Failures, Judge, Verdict};
 use carematch_domain::vocabulary::Code;
-
-/// One ranked candidate with its explanation.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct Match {
-    pub kind: CandidateKind,
-    pub id: i64,
-    /// A carer's display name (`Mei L.`) or a provider's name.
-    pub name: String,
-    /// In [0, 1], rounded to six decimals; see `MatchWeights`.
-    pub score: f64,
-    /// Rounded to 0.1 km; for a public viewer, a carer's distance is rounded to 0.5 km.
-    pub distance_km: f64,
-    pub criteria: Vec<Explanation>,
-}
-
-/// The result of [`match_plan`].
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct MatchOutcome {
-    pub matches: Vec<Match>,
-    /// Filled only when fewer than `limit` candidates matched.
-    pub relaxations: Vec<Relaxation>,
-    /// Visible candidates of the kinds asked for that reach the person within the plan's maximum
-    /// distance.
-    pub considered: usize,
-    /// When the plan's schedule is required and nobody matches: 2 or 3 candidates who together
-    /// cover it ([`crate::match_teams`]; filled by callers that retrieve, such as the index).
-    /// Left out of the JSON when empty.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub teams: Vec<crate::team::Team>,
-}
 
 /// A candidate kept in the bounded heap; `Ord` puts better candidates first (less): a carer the
 /// person named as preferred before anyone else, then by score.

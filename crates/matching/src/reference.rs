@@ -4,8 +4,8 @@
 
 use crate::candidate::{Roster, day_number};
 use crate::options::MatchOptions;
+use crate::outcome::MatchOutcome;
 use crate::plan::CompiledPlan;
-use crate::rank::MatchOutcome;
 use crate::rank::Ranking;
 use crate::rules::Judge;
 

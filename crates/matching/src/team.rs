@@ -11,14 +11,12 @@
 //! members' scores (higher first), then the members' ranks; the best [`TEAMS`] are returned, and
 //! only those covering more than the best single candidate does.
 
-use serde::Serialize;
-use utoipa::ToSchema;
-
 use crate::candidate::{CandidateKind, Roster, day_number};
 use crate::criterion::CriterionId;
 use crate::options::MatchOptions;
+use crate::outcome::{Match, SlotPart, Team, TeamSlot};
 use crate::plan::CompiledPlan;
-use crate::rank::{Match, Ranked, explained_match};
+use crate::rank::{Ranked, explained_match};
 use crate::rules::{Judge, Verdict};
 use carematch_domain::schedule::{Slot, TimeOfDay, WeekMask};
 use carematch_domain::vocabulary::{Code, Weekday};
@@ -31,44 +29,6 @@ pub const TEAMS: usize = 3;
 pub const MAX_TEAM: usize = 3;
 
 const QUARTERS_PER_DAY: u16 = 96;
-
-/// Candidates who together cover more of a required schedule than anyone alone.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct Team {
-    /// 2 or 3 members, best ranked first; each explained against the whole plan (the schedule
-    /// line is `partial`).
-    pub members: Vec<Match>,
-    /// Mean of the members' scores.
-    pub score: f64,
-    /// Share of the plan's schedule the team covers together, in (0, 1]; 1 is all of it.
-    pub coverage: f64,
-    /// The plan's slots in plan order, each cut into parts with the member who covers it.
-    pub slots: Vec<TeamSlot>,
-}
-
-/// One slot of the plan and who covers which part of it.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct TeamSlot {
-    pub slot: Slot,
-    pub parts: Vec<SlotPart>,
-    /// "Mei L. Tue 09:00–10:00, Lok C. Tue 10:00–11:00"; an uncovered part is "nobody".
-    #[schema(example = "Mei L. Tue 09:00–10:00, Lok C. Tue 10:00–11:00")]
-    pub detail: String,
-}
-
-/// A part of a slot covered by one member (or by nobody).
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct SlotPart {
-    pub day: Weekday,
-    pub start: TimeOfDay,
-    /// `24:00` for a part ending at midnight.
-    pub end: TimeOfDay,
-    /// The part runs past midnight into the next day.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub overnight: bool,
-    /// Index into `members`; `null` when nobody in the team is free then.
-    pub member: Option<usize>,
-}
 
 /// A candidate who meets every required criterion but the schedule and covers part of it.
 struct Partial {
