@@ -145,7 +145,7 @@ impl Pool {
 
 /// A plan that states, for the relaxations' wording, every criterion any plan of the pool
 /// states: the first plan, with the largest maximum distance, the pool's hours, the lowest rate
-/// limit, the earliest date needed and every language need.
+/// limit, the earliest date needed, the lowest weekly budget and every language need.
 fn relaxation_plan(plans: &[CompiledPlan], max_km: f64) -> Option<CompiledPlan> {
     let mut relax = plans.first()?.clone();
     relax.max_km = max_km;
@@ -169,6 +169,13 @@ fn relaxation_plan(plans: &[CompiledPlan], max_km: f64) -> Option<CompiledPlan> 
         {
             relax.needed_by = Some(date);
             relax.needed_by_day = plan.needed_by_day;
+        }
+        if let Some(budget) = plan.weekly_budget
+            && relax
+                .weekly_budget
+                .is_none_or(|b| budget.value.pence < b.value.pence)
+        {
+            relax.weekly_budget = Some(budget);
         }
     }
     Some(relax)
