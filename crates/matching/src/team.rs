@@ -50,16 +50,16 @@ pub fn match_teams(
     hits: impl IntoIterator<Item = (u32, f64)>,
     options: &MatchOptions,
 ) -> Vec<Team> {
-    let Some(schedule) = plan.schedule.as_ref().filter(|s| s.required) else {
+    if !wants_teams(plan) {
         return Vec::new();
-    };
+    }
     let judge = Judge {
         plan,
         roster,
         today: day_number(options.today),
         options,
     };
-    let mut partials: Vec<Partial> = Vec::new();
+    let mut ranked: Vec<Ranked> = Vec::new();
     for (slot, d) in hits {
         if d > plan.max_km {
             continue;
@@ -71,32 +71,27 @@ pub fn match_teams(
         match judge.verdict(slot, &c, d) {
             Verdict::Pass => return Vec::new(),
             Verdict::Fail(f) if f.count == 1 && f.id == CriterionId::Schedule => {
-                let cover = c.week.intersection(&schedule.mask);
-                if !cover.is_empty() {
-                    partials.push(Partial {
-                        ranked: Ranked {
-                            preferred: c.kind == CandidateKind::Carer && plan.prefers_carer(c.id),
-                            score: judge.score(&*c, d),
-                            distance: d,
-                            kind: c.kind,
-                            id: c.id,
-                            slot,
-                        },
-                        cover,
-                    });
-                }
+                // Those covering none of it are left out by `teams_of`.
+                ranked.push(Ranked {
+                    preferred: c.kind == CandidateKind::Carer && plan.prefers_carer(c.id),
+                    score: judge.score(&*c, d),
+                    distance: d,
+                    kind: c.kind,
+                    id: c.id,
+                    slot,
+                });
             }
             Verdict::Skip | Verdict::Fail(_) => {}
         }
     }
-    partials.sort_by_key(|p| p.ranked);
-    partials.truncate(TEAM_CANDIDATES);
-    pick_teams(&judge, schedule, &partials)
+    ranked.sort_unstable();
+    teams_of(plan, roster, ranked, options)
 }
 
 /// Teams from candidates already ranked best first who meet every required criterion of `plan`
-/// but its schedule, within its maximum distance (the columnar engine's team search,
-/// [`crate::Matcher::finish_teams`]): the same as [`match_teams`] over them.
+/// but its schedule, within its maximum distance: [`match_teams`]'s, or the columnar engine's
+/// ([`crate::Matcher::finish_teams`]). Those covering none of the schedule are left out, then
+/// the best [`TEAM_CANDIDATES`] are searched.
 pub(crate) fn teams_of(
     plan: &CompiledPlan,
     roster: &Roster,
@@ -121,22 +116,14 @@ pub(crate) fn teams_of(
         })
         .take(TEAM_CANDIDATES)
         .collect();
-    pick_teams(&judge, schedule, &partials)
-}
-
-/// The best teams of `partials` (ranked best first), explained, covering more than any one.
-fn pick_teams(
-    judge: &Judge<'_>,
-    schedule: &crate::plan::CompiledSchedule,
-    partials: &[Partial],
-) -> Vec<Team> {
+    // Only teams covering more than the best single candidate are worth proposing.
     let best_single = partials.iter().map(|p| p.cover.quarters()).max();
     let covers: Vec<WeekMask> = partials.iter().map(|p| p.cover).collect();
     let scores: Vec<f64> = partials.iter().map(|p| p.ranked.score).collect();
     best_teams(&covers, &scores, TEAMS)
         .into_iter()
         .filter(|t| Some(t.covered) > best_single)
-        .map(|t| explain_team(judge, schedule, partials, &t))
+        .map(|t| explain_team(&judge, schedule, &partials, &t))
         .collect()
 }
 
