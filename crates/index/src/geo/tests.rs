@@ -25,37 +25,15 @@ use proptest::prelude::*;
 use super::{CandidateSet, GeoIndex, km_for_chord};
 
 use carematch_testkit::Rng;
+use carematch_testkit::build::PlanBuilder;
 
 fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
 }
 
-/// A plan at `at` within `max_km` asking for nothing yet.
+/// A plan at `at` within `max_km` asking for nothing yet (testkit's builder).
 fn plan_at(at: GeoPoint, max_km: f64) -> SupportPlan {
-    SupportPlan {
-        postcode: None,
-        location: Some(at),
-        max_distance_km: Km::new(max_km).expect("km"),
-        languages: vec![],
-        cuisines: vec![],
-        dietary_laws: vec![],
-        faith_practices: vec![],
-        shared_faith: None,
-        carer_gender: None,
-        services: vec![],
-        experience: vec![],
-        schedule: None,
-        hours_per_week: None,
-        max_hourly_rate: None,
-        needed_by: None,
-        lgbt_inclusive: None,
-        delivery_modes: Vec::new(),
-        preferred_carers: Vec::new(),
-        blocked_carers: Vec::new(),
-        weekly_budget: None,
-        medical_diets: Vec::new(),
-        checks: Vec::new(),
-    }
+    PlanBuilder::new(max_km).at(at).build()
 }
 
 /// Every candidate of `roster` with its distance from `at` as `viewer` may measure it (public
