@@ -218,3 +218,20 @@ fn in_person_required_leaves_out_remote_only_services() {
     assert_eq!(ids(&out), [2]);
     assert_eq!(relaxations(&out)[0].criterion, "delivery_mode:in_person");
 }
+
+#[test]
+fn naming_a_carer_the_viewer_may_not_see_shows_nothing_of_them() {
+    let mut unlisted = carer(2, leicester());
+    unlisted.details.public_listing_consent = false;
+    let mut p = plan(10.0);
+    p.preferred_carers = vec![CarerId(2)];
+    let public = carematch_matching::MatchOptions::new(super::support::today());
+    let named = run(&p, &[carer(1, leicester()), unlisted.clone()], &[], &public);
+    p.preferred_carers.clear();
+    let unnamed = run(&p, &[carer(1, leicester()), unlisted], &[], &public);
+    assert_eq!(ids(&named), [1]);
+    assert_eq!(
+        named, unnamed,
+        "naming an unlisted carer changes no public answer"
+    );
+}
