@@ -72,6 +72,10 @@ bench-engine db="sqlite:///tmp/carematch-bench.db":
 bench-gaps:
     cargo bench -p carematch-index --bench gaps
 
+# Time `carematch import cqc` on a generated 30,000-location register, ODS and CSV (docs/cqc.md)
+bench-cqc:
+    bash scripts/bench/cqc-import.sh
+
 # Fuzz the live API against openapi/openapi.json with schemathesis (docs/operations.md)
 schemathesis:
     bash .ci/schemathesis

@@ -9,6 +9,7 @@ use std::pin::Pin;
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 use carematch_domain::{Caller, Role};
+use carematch_store::ApiKeyRecord;
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
@@ -38,54 +39,90 @@ fn hex(bytes: &[u8]) -> String {
 /// unknown or revoked key is 401 (never silently anonymous, so a client with a typo notices).
 pub struct Authenticated(pub Caller);
 
+/// The caller and key behind a request's `Authorization` header, when it has one.
+type Resolved = Pin<Box<dyn Future<Output = Result<Option<(Caller, ApiKeyRecord)>, ApiError>>>>;
+
+/// The key behind the `Authorization` header: `None` without one, 401 for a bad one.
+fn resolve(req: &HttpRequest) -> Resolved {
+    let header = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().map(str::to_owned));
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    Box::pin(async move {
+        let Some(header) = header else {
+            return Ok(None);
+        };
+        let header = header.map_err(|_| ApiError::Unauthorized)?;
+        let key = header
+            .strip_prefix("Bearer ")
+            .map(str::trim)
+            .filter(|k| k.starts_with(KEY_PREFIX))
+            .ok_or(ApiError::Unauthorized)?;
+        let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+        let hash = hash_key(key);
+        let store = state.store.clone();
+        let record = web::block(move || store.find_api_key(&hash)).await??;
+        let record = record.ok_or(ApiError::Unauthorized)?;
+        let caller = record.caller().ok_or_else(|| {
+            ApiError::Internal(format!(
+                "{} key without the record its role needs",
+                record.role.code()
+            ))
+        })?;
+        Ok(Some((caller, record)))
+    })
+}
+
 impl FromRequest for Authenticated {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let header = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .map(|v| v.to_str().map(str::to_owned));
-        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let resolved = resolve(req);
         Box::pin(async move {
-            let Some(header) = header else {
-                return Ok(Self(Caller::Anonymous));
-            };
-            let header = header.map_err(|_| ApiError::Unauthorized)?;
-            let key = header
-                .strip_prefix("Bearer ")
-                .map(str::trim)
-                .filter(|k| k.starts_with(KEY_PREFIX))
-                .ok_or(ApiError::Unauthorized)?;
-            let state =
-                state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
-            let hash = hash_key(key);
-            let store = state.store.clone();
-            let record = web::block(move || store.find_api_key(&hash)).await??;
-            let record = record.ok_or(ApiError::Unauthorized)?;
-            let caller = match (record.role, record.agency_id) {
-                (Role::Agency, Some(agency)) => Caller::Agency(agency),
-                (Role::Agency, None) => {
-                    return Err(ApiError::Internal("agency key without an agency".into()));
-                }
-                (Role::Commissioner, _) => Caller::Commissioner,
-                (Role::Admin, _) => Caller::Admin,
-            };
-            Ok(Self(caller))
+            Ok(Self(
+                resolved
+                    .await?
+                    .map_or(Caller::Anonymous, |(caller, _)| caller),
+            ))
         })
+    }
+}
+
+/// The caller with the key it used, for handlers that record which key acted (submissions,
+/// moderation decisions).
+pub struct AuthenticatedKey(pub Caller, pub Option<ApiKeyRecord>);
+
+impl FromRequest for AuthenticatedKey {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let resolved = resolve(req);
+        Box::pin(async move {
+            Ok(match resolved.await? {
+                Some((caller, key)) => Self(caller, Some(key)),
+                None => Self(Caller::Anonymous, None),
+            })
+        })
+    }
+}
+
+impl AuthenticatedKey {
+    /// The caller and its key id, if it has one of `roles`: anonymous callers get 401, others
+    /// 403.
+    pub fn require(self, allowed: &[Role]) -> Result<(Caller, i64), ApiError> {
+        let caller = Authenticated(self.0).require(allowed)?;
+        let key = self.1.ok_or(ApiError::Unauthorized)?;
+        Ok((caller, key.id))
     }
 }
 
 impl Authenticated {
     /// The caller, if it has one of `roles`: anonymous callers get 401, others 403.
     pub fn require(self, allowed: &[Role]) -> Result<Caller, ApiError> {
-        let role = match self.0 {
-            Caller::Anonymous => return Err(ApiError::Unauthorized),
-            Caller::Agency(_) => Role::Agency,
-            Caller::Commissioner => Role::Commissioner,
-            Caller::Admin => Role::Admin,
-        };
+        let role = self.0.role().ok_or(ApiError::Unauthorized)?;
         if allowed.contains(&role) {
             Ok(self.0)
         } else {

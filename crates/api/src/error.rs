@@ -175,6 +175,7 @@ impl From<StoreError> for ApiError {
             StoreError::Duplicate { field } => {
                 Self::Conflict(format!("another record already has this {field}"))
             }
+            StoreError::Conflict { reason } => Self::Conflict(reason),
             other => Self::Internal(other.to_string()),
         }
     }

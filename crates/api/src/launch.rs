@@ -49,6 +49,7 @@ pub struct ServerBuilder {
     engine: EngineOptions,
     match_cache: MatchCacheConfig,
     weights: MatchWeights,
+    site_url: String,
     config: ServerConfig,
     indexes: bool,
 }
@@ -64,6 +65,7 @@ impl ServerBuilder {
             engine: EngineOptions::default(),
             match_cache: MatchCacheConfig::default(),
             weights: MatchWeights::DEFAULT,
+            site_url: carematch_service::DEFAULT_SITE_URL.to_owned(),
             config: ServerConfig::default(),
             indexes: true,
         }
@@ -86,6 +88,12 @@ impl ServerBuilder {
         self
     }
 
+    /// Where the site is published, for links in e-mails (setting `public_url`).
+    pub fn site_url(mut self, url: &str) -> Self {
+        url.clone_into(&mut self.site_url);
+        self
+    }
+
     pub fn config(mut self, config: ServerConfig) -> Self {
         self.config = config;
         self
@@ -104,7 +112,8 @@ impl ServerBuilder {
     pub fn start(self) -> Result<Launched, LaunchError> {
         let state = AppState::new(self.store.clone())
             .with_match_cache(self.match_cache)
-            .with_weights(self.weights);
+            .with_weights(self.weights)
+            .with_site_url(&self.site_url);
         let engine = if self.indexes {
             let engine =
                 Engine::start(self.store, &self.index_dir, self.engine).map_err(|source| {

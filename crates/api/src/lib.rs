@@ -48,8 +48,18 @@ pub use state::AppState;
         (name = "search", description = "Text, vocabulary and distance search with facet counts"),
         (name = "matching", description = "Rank carers and providers against support plans, with reasons and relaxations"),
         (name = "plans", description = "Support plans agencies save as demand for gap maps"),
-        (name = "gaps", description = "Commissioners: demand against reachable supply per local authority or hexagon, as GeoJSON or CSV")
-    )
+        (name = "gaps", description = "Commissioners: demand against reachable supply per local authority or hexagon, as GeoJSON or CSV"),
+        (name = "agencies", description = "Agencies as organisations: public contact details, staff languages, areas covered"),
+        (name = "enquiries", description = "Enquiries from the public to the agency that holds a record, and the agency's inbox"),
+        (name = "vacancies", description = "Plans opened for filling, PAs put forward, and time to fill"),
+        (name = "reports", description = "\"Something wrong here?\": the public reports a problem with a listing; its manager and moderators handle it"),
+        (name = "pa", description = "Personal assistants who register themselves, vouched for by the agency they choose; their own record"),
+        (name = "outbox", description = "E-mail notifications queued in the same transaction as the change they report"),
+        (name = "listings", description = "Organisation accounts, their proposals, claims and edits, and the moderation queue"),
+        (name = "openreferral", description = "Open Referral UK v3 (HSDS 3.0 UK profile): providers as services for council directories; open, no key")
+    ),
+    // Named by a query parameter's `value_type` only, which utoipa does not collect by itself.
+    components(schemas(carematch_service::openreferral::params::IcalDay))
 )]
 struct ApiDoc;
 
@@ -115,7 +125,7 @@ fn build_app(
     >,
     OpenApiDoc,
 ) {
-    App::new()
+    let (app, mut doc) = App::new()
         .app_data(web::Data::new(state))
         .app_data(
             web::JsonConfig::default()
@@ -128,13 +138,71 @@ fn build_app(
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(utoipa_actix_web::scope("/v1").configure(configure_v1))
-        .split_for_parts()
+        .service(openreferral_scope())
+        .split_for_parts();
+    document_common_answers(&mut doc);
+    (app, doc)
+}
+
+/// Answers every operation may give whatever its handler does, documented once here rather
+/// than on each handler: `414` for a request target (path and query) over
+/// [`long_target::MAX_TARGET_BYTES`], which [`long_target::TargetLimit`] answers before any
+/// handler runs.
+fn document_common_answers(doc: &mut OpenApiDoc) {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    let too_long = ResponseBuilder::new()
+        .description("The request target (path and query) is longer than 8 KiB")
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build();
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            operation
+                .responses
+                .responses
+                .entry("414".to_owned())
+                .or_insert_with(|| RefOr::T(too_long.clone()));
+        }
+    }
+}
+
+/// `/openreferral/v3`: open to every site (`Access-Control-Allow-Origin: *`, as the profile
+/// requires), on answers and errors alike.
+fn openreferral_scope() -> utoipa_actix_web::scope::Scope<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    utoipa_actix_web::scope("/openreferral/v3")
+        .wrap(
+            actix_web::middleware::DefaultHeaders::new()
+                .add((actix_web::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")),
+        )
+        .configure(routes::openreferral::configure)
 }
 
 /// Every `/v1` route, module by module.
 fn configure_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     routes::health::configure(cfg);
     routes::carers::configure(cfg);
+    routes::history::configure(cfg);
+    // Before the providers' routes: `/providers/duplicates` is not a provider id.
+    routes::duplicates::configure(cfg);
     routes::providers::configure(cfg);
     routes::imports::configure(cfg);
     routes::vocabulary::configure(cfg);
@@ -142,6 +210,13 @@ fn configure_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     routes::matches::configure(cfg);
     routes::plans::configure(cfg);
     routes::gaps::configure(cfg);
+    routes::agencies::configure(cfg);
+    routes::enquiries::configure(cfg);
+    routes::vacancies::configure(cfg);
+    routes::outbox::configure(cfg);
+    routes::reports::configure(cfg);
+    routes::pa::configure(cfg);
+    routes::listings::configure(cfg);
 }
 
 /// The OpenAPI document of the whole API, with the version pinned so that the committed file does
@@ -151,8 +226,10 @@ pub fn openapi_document() -> OpenApiDoc {
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(utoipa_actix_web::scope("/v1").configure(configure_v1))
+        .service(openreferral_scope())
         .split_for_parts();
     doc.info.version = "1".to_owned();
+    document_common_answers(&mut doc);
     doc
 }
 

@@ -47,6 +47,12 @@ impl AppState {
         self
     }
 
+    /// The same state linking to the site at `url` in e-mails (setting `public_url`).
+    pub fn with_site_url(mut self, url: &str) -> Self {
+        self.service = self.service.with_site_url(url);
+        self
+    }
+
     /// State with a loaded engine, marked ready.
     pub fn with_engine(store: Store, engine: Arc<Engine>) -> Self {
         let state = Self::new(store);

@@ -5,7 +5,8 @@
 //!   today (no certificate numbers), the carer's own bio. Never the family name, full postcode,
 //!   coordinates, contact details, external reference, and faith (a special category of personal
 //!   data) only when the carer gave `faith_public_consent`; faith *practices* a carer supports
-//!   are shown, since people search by them.
+//!   are shown, since people search by them. The holding agency is named with its public
+//!   contact (`agency`): that is how the public reaches a PA.
 //! - **Carers, agency view**: the whole stored [`Carer`], for the agency that holds it and admins.
 //! - **Providers, public view** ([`PublicProvider`]): what an organisation publishes (name, kind,
 //!   description, address postcode, contact, service area, ...) without internal fields (which
@@ -17,9 +18,10 @@ use carematch_domain::vocabulary::{
     FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service, TravelMode,
 };
 use carematch_domain::{
-    Carer, Contact, Km, LanguageSkill, OutwardCode, Provider, ProviderId, RatePence, ServiceArea,
-    Slot,
+    AgencyContact, Carer, Contact, Km, LanguageSkill, OutwardCode, Provider, ProviderId, RatePence,
+    ServiceArea, Slot,
 };
+use carematch_service::agencies::Directory;
 use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -65,9 +67,24 @@ pub struct PublicCarer {
     /// The carer's own words for the listing.
     pub bio: String,
     pub last_confirmed_on: NaiveDate,
+    /// Days since the record was last confirmed as all still true (0 = today).
+    #[schema(example = 12)]
+    pub confirmed_days_ago: i64,
+    /// The agency that holds the PA, with its public contact: how the public reaches a PA
+    /// (the PA's own contact details are never public).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyContact>,
 }
 
 impl PublicCarer {
+    /// The public view naming the holding agency from the directory.
+    pub fn with_agency(carer: &Carer, today: NaiveDate, directory: &Directory) -> Self {
+        Self {
+            agency: directory.contact(carer.agency_id).cloned(),
+            ..Self::new(carer, today)
+        }
+    }
+
     pub fn new(carer: &Carer, today: NaiveDate) -> Self {
         let d = &carer.details;
         Self {
@@ -100,6 +117,8 @@ impl PublicCarer {
                 .collect(),
             bio: d.bio.clone(),
             last_confirmed_on: d.last_confirmed_on,
+            confirmed_days_ago: carematch_domain::listing::days_since(d.last_confirmed_on, today),
+            agency: None,
         }
     }
 }
@@ -148,6 +167,9 @@ pub struct PublicProvider {
     pub hourly_rate: Option<RatePence>,
     pub opening_hours: Vec<Slot>,
     pub last_confirmed_on: NaiveDate,
+    /// Days since the record was last confirmed as all still true (0 = today).
+    #[schema(example = 12)]
+    pub confirmed_days_ago: i64,
 }
 
 impl PublicProvider {
@@ -188,6 +210,7 @@ impl PublicProvider {
             hourly_rate: d.hourly_rate,
             opening_hours: d.opening_hours.clone(),
             last_confirmed_on: d.last_confirmed_on,
+            confirmed_days_ago: carematch_domain::listing::days_since(d.last_confirmed_on, today),
         }
     }
 }

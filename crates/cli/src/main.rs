@@ -53,8 +53,16 @@ enum Command {
     Gaps(commands::gaps::GapsArgs),
     /// Import public or agency data files.
     Import(commands::import::ImportArgs),
+    /// Export providers (Open Referral UK v3 JSON, JSON Lines or CSV) or an agency's register (CSV).
+    Export(commands::export::ExportArgs),
     /// Create or revoke API keys.
     Keys(commands::keys::KeysArgs),
+    /// The e-mail outbox: run a sender, list messages, retry a failed one.
+    Outbox(commands::outbox::OutboxArgs),
+    /// Delete closed enquiries older than `retention_days` (once; `serve` does it hourly).
+    Purge(commands::purge::PurgeArgs),
+    /// Listing freshness: remind at 90 days unconfirmed, hide at 180 (once; `serve` does it daily).
+    Freshness(commands::freshness::FreshnessArgs),
 }
 
 fn init_logging(settings: &Settings) {
@@ -99,7 +107,11 @@ fn main() -> anyhow::Result<()> {
         Command::Generate(args) => commands::generate::run(&settings, &args),
         Command::Gaps(args) => commands::gaps::run(&settings, &args),
         Command::Import(args) => commands::import::run(&settings, &args),
+        Command::Export(args) => commands::export::run(&settings, &args),
         Command::Keys(args) => commands::keys::run(&settings, &args),
+        Command::Outbox(args) => commands::outbox::run(&settings, &args),
+        Command::Purge(args) => commands::purge::run(&settings, &args),
+        Command::Freshness(args) => commands::freshness::run(&settings, &args),
     }
 }
 

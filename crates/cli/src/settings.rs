@@ -46,6 +46,20 @@ pub struct Settings {
     pub rate_limit_authenticated_burst: u32,
     /// Most clients whose rate-limit state is kept in memory.
     pub rate_limit_max_clients: usize,
+    /// Enquiries one client (IP address) may send per hour, on top of the limits above; 0
+    /// turns this limit off.
+    pub rate_limit_enquiries_per_hour: u32,
+    /// Vacancies an address may post per hour (`POST /v1/vacancies/public` and the web form);
+    /// 0 turns this limit off.
+    pub rate_limit_vacancy_posts_per_hour: u32,
+    /// Problem reports an address may make per hour (`POST /v1/reports` and the web form);
+    /// 0 turns this limit off.
+    pub rate_limit_reports_per_hour: u32,
+    /// Days that closed enquiries (and their history and mails) are kept before the hourly
+    /// purge of `carematch serve` (or `carematch purge`) deletes them.
+    pub retention_days: u32,
+    /// Where the site is published (`https://carematch.example.org`), for links in e-mails.
+    pub public_url: String,
     /// Reverse proxies whose `X-Forwarded-For` header names the real client, and whose
     /// `Forwarded`/`X-Forwarded-Host`/`X-Forwarded-Proto` name the site the browser asked for.
     pub trusted_proxies: Vec<IpAddr>,
@@ -57,6 +71,33 @@ pub struct Settings {
     /// Score weights (`[weights]` in the file: `preferred`, `distance`, `schedule`; omitted
     /// ones keep their defaults). Checked when read: finite, not negative, not all zero.
     pub weights: MatchWeights,
+    /// The outbox sender's SMTP relay (`[smtp]` in the file); no `host`, no e-mail sent.
+    pub smtp: SmtpSettings,
+    /// Open Referral feeds `carematch serve` imports on a schedule (`[openreferral]`).
+    pub openreferral: OpenReferralSettings,
+}
+
+/// `[openreferral]`: council feeds `carematch serve` imports on a schedule
+/// (docs/openreferral-import.md). No feeds, no schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OpenReferralSettings {
+    /// Base URLs of Open Referral UK v3 APIs (or files), imported one after the other.
+    pub feeds: Vec<String>,
+    /// Hours from the start of one run to the start of the next (at least 1).
+    pub interval_hours: u64,
+    /// Services asked for per page.
+    pub per_page: u32,
+}
+
+impl Default for OpenReferralSettings {
+    fn default() -> Self {
+        Self {
+            feeds: Vec::new(),
+            interval_hours: 24,
+            per_page: 100,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -86,12 +127,19 @@ impl Default for Settings {
             rate_limit_authenticated_per_minute: 3_000,
             rate_limit_authenticated_burst: 300,
             rate_limit_max_clients: 100_000,
+            rate_limit_enquiries_per_hour: 5,
+            rate_limit_vacancy_posts_per_hour: 6,
+            rate_limit_reports_per_hour: 10,
+            retention_days: carematch_service::retention::DEFAULT_RETENTION_DAYS,
+            public_url: carematch_service::DEFAULT_SITE_URL.to_owned(),
             trusted_proxies: Vec::new(),
             match_cache_bytes: carematch_api::match_cache::MatchCacheConfig::default().budget_bytes,
             match_cache_ttl_secs: carematch_api::match_cache::MatchCacheConfig::default()
                 .ttl
                 .as_secs(),
             weights: MatchWeights::DEFAULT,
+            smtp: SmtpSettings::default(),
+            openreferral: OpenReferralSettings::default(),
         }
     }
 }
@@ -115,12 +163,33 @@ const ENV_VARS: &[&str] = &[
     "CAREMATCH_RATE_LIMIT_AUTHENTICATED_PER_MINUTE",
     "CAREMATCH_RATE_LIMIT_AUTHENTICATED_BURST",
     "CAREMATCH_RATE_LIMIT_MAX_CLIENTS",
+    "CAREMATCH_RATE_LIMIT_ENQUIRIES_PER_HOUR",
+    "CAREMATCH_RATE_LIMIT_VACANCY_POSTS_PER_HOUR",
+    "CAREMATCH_RATE_LIMIT_REPORTS_PER_HOUR",
+    "CAREMATCH_RETENTION_DAYS",
+    "CAREMATCH_PUBLIC_URL",
     "CAREMATCH_TRUSTED_PROXIES",
     "CAREMATCH_MATCH_CACHE_BYTES",
     "CAREMATCH_MATCH_CACHE_TTL_SECS",
     "CAREMATCH_WEIGHT_PREFERRED",
     "CAREMATCH_WEIGHT_DISTANCE",
     "CAREMATCH_WEIGHT_SCHEDULE",
+    "CAREMATCH_SMTP_HOST",
+    "CAREMATCH_SMTP_PORT",
+    "CAREMATCH_SMTP_TLS",
+    "CAREMATCH_SMTP_USERNAME",
+    "CAREMATCH_SMTP_PASSWORD",
+    "CAREMATCH_SMTP_FROM",
+    "CAREMATCH_SMTP_MESSAGE_ID_DOMAIN",
+    "CAREMATCH_SMTP_POLL_INTERVAL_MS",
+    "CAREMATCH_SMTP_LEASE_SECS",
+    "CAREMATCH_SMTP_TIMEOUT_SECS",
+    "CAREMATCH_SMTP_MAX_ATTEMPTS",
+    "CAREMATCH_SMTP_BACKOFF_BASE_SECS",
+    "CAREMATCH_SMTP_BACKOFF_MAX_SECS",
+    "CAREMATCH_OPENREFERRAL_FEEDS",
+    "CAREMATCH_OPENREFERRAL_INTERVAL_HOURS",
+    "CAREMATCH_OPENREFERRAL_PER_PAGE",
 ];
 
 impl Settings {
@@ -141,10 +210,34 @@ impl Settings {
                 authenticated_burst: self.rate_limit_authenticated_burst,
                 max_clients: self.rate_limit_max_clients,
                 trusted_proxies: self.trusted_proxies.clone(),
+                enquiries_per_hour: self.rate_limit_enquiries_per_hour,
+                vacancy_posts_per_hour: self.rate_limit_vacancy_posts_per_hour,
+                reports_per_hour: self.rate_limit_reports_per_hour,
             },
             gauges: Vec::new(),
             pages: Some(carematch_web::configure),
         }
+    }
+
+    /// The scheduled Open Referral import: the feeds and the interval, checked; `None` when no
+    /// feed is configured.
+    pub fn openreferral_schedule(&self) -> anyhow::Result<Option<(Vec<String>, Duration)>> {
+        let o = &self.openreferral;
+        if o.feeds.is_empty() {
+            return Ok(None);
+        }
+        if o.interval_hours == 0 || o.per_page == 0 {
+            bail!("[openreferral] interval_hours and per_page must be at least 1");
+        }
+        Ok(Some((
+            o.feeds.clone(),
+            Duration::from_secs(o.interval_hours.saturating_mul(3600)),
+        )))
+    }
+
+    /// How long closed records are kept (`retention_days`).
+    pub fn retention(&self) -> chrono::Duration {
+        chrono::Duration::days(i64::from(self.retention_days))
     }
 
     /// The match cache's size and lifetime, from these settings.
@@ -264,6 +357,17 @@ impl Settings {
             "CAREMATCH_RATE_LIMIT_MAX_CLIENTS" => {
                 self.rate_limit_max_clients = usize::try_from(number(value)?)?
             }
+            "CAREMATCH_RATE_LIMIT_ENQUIRIES_PER_HOUR" => {
+                self.rate_limit_enquiries_per_hour = u32::try_from(number(value)?)?
+            }
+            "CAREMATCH_RATE_LIMIT_VACANCY_POSTS_PER_HOUR" => {
+                self.rate_limit_vacancy_posts_per_hour = u32::try_from(number(value)?)?
+            }
+            "CAREMATCH_RATE_LIMIT_REPORTS_PER_HOUR" => {
+                self.rate_limit_reports_per_hour = u32::try_from(number(value)?)?
+            }
+            "CAREMATCH_RETENTION_DAYS" => self.retention_days = u32::try_from(number(value)?)?,
+            "CAREMATCH_PUBLIC_URL" => value.clone_into(&mut self.public_url),
             "CAREMATCH_MATCH_CACHE_BYTES" => {
                 self.match_cache_bytes = usize::try_from(number(value)?)?
             }
@@ -271,6 +375,21 @@ impl Settings {
             "CAREMATCH_WEIGHT_PREFERRED" => weights[0] = weight(value)?,
             "CAREMATCH_WEIGHT_DISTANCE" => weights[1] = weight(value)?,
             "CAREMATCH_WEIGHT_SCHEDULE" => weights[2] = weight(value)?,
+            name if name.starts_with("CAREMATCH_SMTP_") => self.smtp.apply_env(name, value)?,
+            "CAREMATCH_OPENREFERRAL_FEEDS" => {
+                self.openreferral.feeds = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            "CAREMATCH_OPENREFERRAL_INTERVAL_HOURS" => {
+                self.openreferral.interval_hours = number(value)?;
+            }
+            "CAREMATCH_OPENREFERRAL_PER_PAGE" => {
+                self.openreferral.per_page = u32::try_from(number(value)?)?;
+            }
             "CAREMATCH_TRUSTED_PROXIES" => {
                 self.trusted_proxies = value
                     .split(',')
@@ -286,6 +405,125 @@ impl Settings {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// `[smtp]`: where and how the outbox sender delivers e-mail (docs/configuration.md). An empty
+/// `host` means no SMTP: messages stay queued and the agency console shows them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    /// `none`, `starttls` or `tls`.
+    pub tls: String,
+    pub username: Option<String>,
+    pub password: Option<SecretString>,
+    /// The From address, e.g. `carematch <noreply@example.org>`.
+    pub from: String,
+    /// The domain of every Message-ID; empty: the From address's domain.
+    pub message_id_domain: String,
+    pub poll_interval_ms: u64,
+    pub lease_secs: u64,
+    pub timeout_secs: u64,
+    pub max_attempts: u32,
+    pub backoff_base_secs: u64,
+    pub backoff_max_secs: u64,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        Self {
+            host: String::new(),
+            port: 587,
+            tls: "starttls".to_owned(),
+            username: None,
+            password: None,
+            from: String::new(),
+            message_id_domain: String::new(),
+            poll_interval_ms: 5_000,
+            lease_secs: 120,
+            timeout_secs: 30,
+            max_attempts: 8,
+            backoff_base_secs: 30,
+            backoff_max_secs: 3_600,
+        }
+    }
+}
+
+/// A password read from the settings: never printed (`Debug` shows `***`).
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct SecretString(String);
+
+impl std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl SmtpSettings {
+    fn apply_env(&mut self, name: &str, value: &str) -> anyhow::Result<()> {
+        let number = |v: &str| {
+            v.parse::<u64>()
+                .with_context(|| format!("{name} must be a whole number, not `{v}`"))
+        };
+        let optional = |v: &str| (!v.is_empty()).then(|| v.to_owned());
+        match name {
+            "CAREMATCH_SMTP_HOST" => self.host = value.to_owned(),
+            "CAREMATCH_SMTP_PORT" => self.port = u16::try_from(number(value)?)?,
+            "CAREMATCH_SMTP_TLS" => self.tls = value.to_owned(),
+            "CAREMATCH_SMTP_USERNAME" => self.username = optional(value),
+            "CAREMATCH_SMTP_PASSWORD" => self.password = optional(value).map(SecretString),
+            "CAREMATCH_SMTP_FROM" => self.from = value.to_owned(),
+            "CAREMATCH_SMTP_MESSAGE_ID_DOMAIN" => self.message_id_domain = value.to_owned(),
+            "CAREMATCH_SMTP_POLL_INTERVAL_MS" => self.poll_interval_ms = number(value)?,
+            "CAREMATCH_SMTP_LEASE_SECS" => self.lease_secs = number(value)?,
+            "CAREMATCH_SMTP_TIMEOUT_SECS" => self.timeout_secs = number(value)?,
+            "CAREMATCH_SMTP_MAX_ATTEMPTS" => self.max_attempts = u32::try_from(number(value)?)?,
+            "CAREMATCH_SMTP_BACKOFF_BASE_SECS" => self.backoff_base_secs = number(value)?,
+            "CAREMATCH_SMTP_BACKOFF_MAX_SECS" => self.backoff_max_secs = number(value)?,
+            _ => bail!("unknown setting {name}"),
+        }
+        Ok(())
+    }
+
+    /// The sender's settings, checked; `None` when no SMTP host is configured.
+    pub fn mailer(&self) -> anyhow::Result<Option<carematch_mailer::MailerSettings>> {
+        if self.host.trim().is_empty() {
+            return Ok(None);
+        }
+        let tls = carematch_mailer::TlsMode::parse(&self.tls).with_context(|| {
+            format!(
+                "smtp tls must be `none`, `starttls` or `tls`, not `{}`",
+                self.tls
+            )
+        })?;
+        let domain = if self.message_id_domain.is_empty() {
+            // `Name <user@example.org>` or `user@example.org` -> `example.org`
+            self.from
+                .rsplit_once('@')
+                .map(|(_, domain)| domain.trim_end_matches('>').trim().to_owned())
+                .unwrap_or_default()
+        } else {
+            self.message_id_domain.clone()
+        };
+        let mut settings = carematch_mailer::MailerSettings::new(&self.host, &self.from, &domain);
+        settings.port = self.port;
+        settings.tls = tls;
+        settings.username.clone_from(&self.username);
+        settings.password = self
+            .password
+            .as_ref()
+            .map(|p| carematch_mailer::Secret::new(p.0.clone()));
+        settings.poll_interval = Duration::from_millis(self.poll_interval_ms);
+        settings.lease = Duration::from_secs(self.lease_secs);
+        settings.timeout = Duration::from_secs(self.timeout_secs);
+        settings.max_attempts = self.max_attempts;
+        settings.backoff_base = Duration::from_secs(self.backoff_base_secs);
+        settings.backoff_max = Duration::from_secs(self.backoff_max_secs);
+        settings.check().context("the [smtp] settings")?;
+        Ok(Some(settings))
     }
 }
 
@@ -441,6 +679,87 @@ mod tests {
         };
         let err = Settings::load(Some(&file), zero).expect_err("all zero");
         assert!(format!("{err:#}").contains("not all zero"), "{err:#}");
+    }
+
+    #[test]
+    fn openreferral_feeds_come_from_file_and_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("carematch.toml");
+        std::fs::write(&file, "").expect("write");
+        let settings = Settings::load(Some(&file), |_| None).expect("load");
+        assert_eq!(settings.openreferral_schedule().expect("valid"), None);
+        std::fs::write(
+            &file,
+            "[openreferral]\nfeeds = [\"https://a.example/v3\"]\ninterval_hours = 6\n",
+        )
+        .expect("write");
+        let settings = Settings::load(Some(&file), |_| None).expect("load");
+        assert_eq!(
+            settings.openreferral_schedule().expect("valid"),
+            Some((
+                vec!["https://a.example/v3".to_owned()],
+                Duration::from_secs(6 * 3600)
+            ))
+        );
+        let env = |name: &str| match name {
+            "CAREMATCH_OPENREFERRAL_FEEDS" => Some("https://b.example/v3, feed.ndjson".to_owned()),
+            "CAREMATCH_OPENREFERRAL_INTERVAL_HOURS" => Some("0".to_owned()),
+            _ => None,
+        };
+        let settings = Settings::load(Some(&file), env).expect("load");
+        assert_eq!(
+            settings.openreferral.feeds,
+            ["https://b.example/v3", "feed.ndjson"]
+        );
+        assert!(settings.openreferral_schedule().is_err(), "0 hours");
+    }
+
+    #[test]
+    fn smtp_comes_from_file_and_environment_and_is_checked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("carematch.toml");
+        std::fs::write(&file, "").expect("write");
+        let settings = Settings::load(Some(&file), |_| None).expect("load");
+        assert_eq!(
+            settings.smtp.mailer().expect("no smtp"),
+            None,
+            "off by default"
+        );
+        std::fs::write(
+            &file,
+            "[smtp]\nhost = \"mail.example.org\"\nfrom = \"carematch <noreply@example.org>\"\n\
+             password = \"hunter2\"\nusername = \"cm\"\n",
+        )
+        .expect("write");
+        let env = |name: &str| match name {
+            "CAREMATCH_SMTP_PORT" => Some("465".to_owned()),
+            "CAREMATCH_SMTP_TLS" => Some("tls".to_owned()),
+            _ => None,
+        };
+        let settings = Settings::load(Some(&file), env).expect("load");
+        assert!(
+            !format!("{settings:?}").contains("hunter2"),
+            "the password never prints"
+        );
+        let mailer = settings.smtp.mailer().expect("valid").expect("configured");
+        assert_eq!(mailer.port, 465);
+        assert_eq!(mailer.tls, carematch_mailer::TlsMode::Tls);
+        assert_eq!(
+            mailer.message_id_domain, "example.org",
+            "from the From address"
+        );
+        assert_eq!(mailer.lease, Duration::from_secs(120));
+        let env = |name: &str| (name == "CAREMATCH_SMTP_TLS").then(|| "ssl".to_owned());
+        let settings = Settings::load(Some(&file), env).expect("load");
+        let err = settings.smtp.mailer().expect_err("bad tls");
+        assert!(format!("{err:#}").contains("starttls"), "{err:#}");
+        let env = |name: &str| (name == "CAREMATCH_SMTP_LEASE_SECS").then(|| "1".to_owned());
+        let settings = Settings::load(Some(&file), env).expect("load");
+        let err = settings
+            .smtp
+            .mailer()
+            .expect_err("lease below twice the timeout");
+        assert!(format!("{err:#}").contains("lease"), "{err:#}");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 use std::os::unix::process::ExitStatusExt;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use carematch_testkit::TestDb;
 
@@ -26,17 +26,10 @@ fn postgres_requested() -> bool {
         .is_ok_and(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
 }
 
-/// Runs the binary with nothing but the database URL from the environment (no settings file:
-/// the working folder is empty).
+mod support;
+
 fn carematch(db: &TestDb, dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_carematch"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("CAREMATCH_DATABASE_URL", &db.url)
-        .env("CAREMATCH_LOG", "warn")
-        .output()
-        .expect("start carematch")
+    support::carematch(&db.url, dir, args)
 }
 
 fn describe(output: &Output) -> String {

@@ -8,7 +8,6 @@
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use carematch_domain::census::{BENGALI, CANTONESE, Category, SOMALI};
 use carematch_domain::vocabulary::Language;
@@ -23,26 +22,14 @@ use carematch_store::Store;
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 use carematch_store::census::read_census_csv;
 
+mod support;
+
 const VAR: &str = "CAREMATCH_OPEN_DATA";
 
 /// The data folder, or `None` when the suite is not asked for. A relative path is taken from
 /// the repository root (tests run in the crate's folder).
 fn data_dir() -> Option<PathBuf> {
-    let value = std::env::var(VAR).ok().filter(|v| !v.is_empty())?;
-    let path = PathBuf::from(&value);
-    let path = if path.is_absolute() {
-        path
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(path)
-    };
-    assert!(
-        path.is_dir(),
-        "{VAR}={value} but {} is not a folder",
-        path.display()
-    );
-    Some(path)
+    carematch_testkit::shared_dir(VAR)
 }
 
 fn data_file(dir: &Path, name: &str) -> PathBuf {
@@ -231,6 +218,7 @@ fn carer(at: GeoPoint, radius_km: f64) -> carematch_domain::Carer {
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
     }
 }
 
@@ -290,22 +278,7 @@ fn the_binary_imports_the_files_and_writes_the_map() {
     let Some(dir) = data_dir() else { return };
     let tmp = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", tmp.path().join("cli.db").display());
-    let run = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_carematch"))
-            .args(args)
-            .env("CAREMATCH_DATABASE_URL", &url)
-            .env("CAREMATCH_LOG", "warn")
-            .current_dir(tmp.path())
-            .output()
-            .expect("run carematch");
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        assert!(
-            output.status.success(),
-            "carematch {args:?}: {stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        stdout
-    };
+    let run = |args: &[&str]| support::succeeds(&url, tmp.path(), args);
     let path = |name: &str| data_file(&dir, name).display().to_string();
     let out = run(&["import", "authorities", &path(AUTHORITIES)]);
     assert!(out.contains("296 current English authorities"), "{out}");
@@ -340,4 +313,115 @@ fn the_binary_imports_the_files_and_writes_the_map() {
     let geojson: serde_json::Value =
         serde_json::from_slice(&std::fs::read(geojson).expect("geojson")).expect("json");
     assert_eq!(geojson["features"].as_array().map(Vec::len), Some(296));
+}
+
+const CQC_EXTRACT: &str = "cqc/trafford_care_homes_2026-02.csv";
+
+/// Trafford Data Lab's extract of the CQC directory (25 Feb 2026): every row read, every id
+/// and postcode parsed, the care homes reported as skipped by type and the one location that
+/// also runs a home-care agency imported, through the binary, on SQLite or PostgreSQL.
+#[test]
+fn the_trafford_cqc_extract_reads_every_row() {
+    use carematch_service::cqc::{CqcLayout, SkipReason, read_cqc};
+    use std::collections::{BTreeMap, HashSet};
+
+    let Some(dir) = data_dir() else { return };
+    let path = data_file(&dir, CQC_EXTRACT);
+    let data = std::fs::read(&path).expect("extract");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 2, 25).expect("date");
+    let file = read_cqc(&data, as_of).expect("the extract reads");
+    assert_eq!(file.layout, CqcLayout::DataLab);
+    assert_eq!(
+        file.feed, "cqc:E0800009",
+        "the extract is a feed of its own"
+    );
+    assert_eq!(file.rows, 56);
+    assert_eq!(file.records.len() + file.skipped.len(), 56);
+    let mut ids = HashSet::new();
+    for (id, postcode) in file
+        .skipped
+        .iter()
+        .map(|s| (s.location_id.as_str(), s.postcode.as_str()))
+        .chain(
+            file.records
+                .iter()
+                .map(|r| (r.source_id.as_str(), r.details.postcode.as_str())),
+        )
+    {
+        assert!(
+            id.strip_prefix("1-")
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())),
+            "{id}"
+        );
+        assert!(ids.insert(id), "{id} twice");
+        let postcode = carematch_domain::Postcode::parse(postcode).expect("postcode");
+        assert!(
+            ["M", "WA"]
+                .iter()
+                .any(|area| postcode.as_str().starts_with(area)),
+            "{postcode} is in Trafford's postcode areas"
+        );
+    }
+    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+    for row in &file.skipped {
+        assert_eq!(row.reason, SkipReason::CareHome, "{row:?}");
+        *by_type.entry(row.detail.as_str()).or_default() += 1;
+    }
+    assert_eq!(
+        by_type,
+        BTreeMap::from([
+            ("Nursing homes", 17),
+            ("Nursing homes|Residential homes", 1),
+            ("Residential homes", 37),
+        ])
+    );
+    let first = &file.skipped[0];
+    assert_eq!(
+        (
+            first.line,
+            first.location_id.as_str(),
+            first.postcode.as_str()
+        ),
+        (2, "1-466088203", "M41 5BU")
+    );
+    let [record] = file.records.as_slice() else {
+        panic!(
+            "one location also runs a home-care agency: {:?}",
+            file.records
+        );
+    };
+    assert_eq!(record.source_id, "1-9397179795");
+    assert!(record.location.is_some(), "the extract's own lon/lat");
+    assert!(
+        record.details.description.contains("Homecare agencies"),
+        "{}",
+        record.details.description
+    );
+
+    let db = carematch_testkit::TestDb::new();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let stdout = support::succeeds(
+        &db.url,
+        tmp.path(),
+        &[
+            "import",
+            "cqc",
+            &path.display().to_string(),
+            "--as-of",
+            "2026-02-25",
+        ],
+    );
+    assert!(
+        stdout.contains("56 rows, 1 in scope (1 created"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped 55 (not errors): care_home 55"),
+        "{stdout}"
+    );
+    let held = db
+        .store
+        .providers_from_feed(carematch_domain::SourceKind::Cqc, "cqc:E0800009")
+        .expect("feed");
+    assert_eq!(held.len(), 1);
 }

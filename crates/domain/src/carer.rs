@@ -141,6 +141,9 @@ pub struct Carer {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Vetting and freshness: kept by workflows, not part of the record's JSON.
+    #[serde(skip)]
+    pub listing: crate::Listing,
 }
 
 impl CarerDetails {
@@ -215,5 +218,13 @@ impl CarerDetails {
             .map(|c| format!(" {c}."))
             .unwrap_or_default();
         format!("{}{initial}", self.given_name.trim())
+    }
+}
+
+impl Carer {
+    /// May the public see this PA: their consent, their agency's vetting, and freshness
+    /// (docs/listings.md). The agency holding the record sees it regardless.
+    pub fn is_public(&self) -> bool {
+        self.details.public_listing_consent && self.listing.is_public()
     }
 }

@@ -32,3 +32,15 @@ id_type!(
     /// A direct-payment support agency that vouches for carer records.
     AgencyId
 );
+id_type!(
+    /// A community organisation's account (luncheon club, micro-provider, faith group, charity).
+    OrganisationId
+);
+id_type!(
+    /// An entry in the moderation queue: a proposal, claim or edit waiting for a decision.
+    SubmissionId
+);
+id_type!(
+    /// A member of the public's report that a listing is wrong.
+    ProblemReportId
+);

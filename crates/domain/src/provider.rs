@@ -167,6 +167,13 @@ pub struct Provider {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The community organisation that manages the listing (after moderation approved its
+    /// proposal or claim), if any.
+    #[serde(skip)]
+    pub organisation_id: Option<crate::OrganisationId>,
+    /// Vetting and freshness: kept by workflows, not part of the record's JSON.
+    #[serde(skip)]
+    pub listing: crate::Listing,
 }
 
 impl ProviderDetails {
@@ -224,5 +231,13 @@ impl ProviderDetails {
         self.delivery_modes
             .iter()
             .any(|m| matches!(m, DeliveryMode::Phone | DeliveryMode::Online))
+    }
+}
+
+impl Provider {
+    /// May the public see this provider (public search, matching, the Open Referral feed):
+    /// its listing is fresh (docs/listings.md).
+    pub fn is_public(&self) -> bool {
+        self.listing.is_public()
     }
 }

@@ -13,7 +13,8 @@
 //!    `fixtures/gazetteer.csv`, sorted by postcode.
 //! 2. Reads that gazetteer back and generates, with seed 2026 and `today` = 2026-11-01,
 //!    `fixtures/carers.jsonl` (2,000 carers), `fixtures/providers.jsonl` (150 providers) and
-//!    `fixtures/agencies.json` (the agency names; a carer's `agency` is an index into it).
+//!    (`fixtures/agencies.json`, the agencies' profiles, is written by hand: its names are
+//!    `agencies()` in order, and a carer's `agency` is an index into it).
 //!
 //! The output is byte-identical on every run; a test regenerates the JSON Lines from the
 //! gazetteer and compares them with the committed files.
@@ -24,8 +25,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use carematch_generate::{
-    GeneratorConfig, Place, Rng, agencies, area_index, demo_areas, generate_carers,
-    generate_providers, parse_place_row, parse_places_csv, write_jsonl,
+    GeneratorConfig, Place, Rng, area_index, demo_areas, generate_carers, generate_providers,
+    parse_place_row, parse_places_csv, write_jsonl,
 };
 use chrono::NaiveDate;
 
@@ -118,9 +119,8 @@ fn main() -> Result<(), Error> {
         generate_providers(&config, &places),
         fs::File::create(fixtures.join("providers.jsonl"))?,
     )?;
-    let mut names = serde_json::to_string_pretty(agencies())?;
-    names.push('\n');
-    fs::write(fixtures.join("agencies.json"), names)?;
+    // `agencies.json` is written by hand (the agencies' profiles); its names are `agencies()`
+    // in order, which the fixture test checks.
     println!(
         "{} places ({skipped} malformed rows skipped), {carers} carers, {providers} providers written to {}",
         places.len(),

@@ -10,11 +10,14 @@
 //! taken from a crate, and record `i` is drawn from its own generator keyed by (seed, i), so a
 //! stream can be cut anywhere and is byte-identical across runs, machines and dependency upgrades.
 //!
-//! Pure: the only IO is [`write_jsonl`], which writes to any `std::io::Write`.
+//! Pure: the only IO is [`write_jsonl`] and the CQC register writers ([`cqc::write_csv`],
+//! [`cqc::write_hsca_ods`]), which write to any `std::io::Write`.
 
 mod areas;
 mod carers;
+pub mod cqc;
 mod culture;
+mod month;
 mod places;
 mod providers;
 mod rng;
@@ -29,6 +32,7 @@ use serde::{Deserialize, Serialize};
 pub use areas::{
     Area, AreaKind, Background, District, NATIONAL_MIX, area_index, area_of, demo_areas, mix_for,
 };
+pub use month::{GeneratedEnquiry, GeneratedVacancy, Month, MonthConfig, generate_month};
 pub use places::{Place, parse_place_row, parse_places_csv};
 pub use rng::Rng;
 

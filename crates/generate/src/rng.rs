@@ -14,6 +14,7 @@ pub(crate) const fn mix64(x: u64) -> u64 {
 pub(crate) mod stream {
     pub const CARERS: u64 = 0xCA3E_0001;
     pub const PROVIDERS: u64 = 0x93D1_0002;
+    pub const CQC_LOCATIONS: u64 = 0xC0C0_0003;
 }
 
 /// xoshiro256** (Blackman and Vigna), seeded by SplitMix64.

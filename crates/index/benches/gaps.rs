@@ -147,6 +147,7 @@ fn carer(rng: &mut Rng, id: i64, postcode: &Postcode) -> Carer {
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
     }
 }
 
@@ -202,6 +203,8 @@ fn provider(rng: &mut Rng, id: i64, postcode: &Postcode) -> Provider {
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
+        organisation_id: None,
     }
 }
 

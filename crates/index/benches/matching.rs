@@ -242,6 +242,7 @@ fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
         version: 1,
         created_at: t.epoch,
         updated_at: t.epoch,
+        listing: Default::default(),
     }
 }
 
@@ -300,6 +301,8 @@ fn provider(rng: &mut Rng, id: i64, t: &Template) -> Provider {
         version: 1,
         created_at: t.epoch,
         updated_at: t.epoch,
+        listing: Default::default(),
+        organisation_id: None,
     }
 }
 

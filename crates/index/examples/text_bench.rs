@@ -160,6 +160,7 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
         version: 1,
         created_at: Default::default(),
         updated_at: Default::default(),
+        listing: Default::default(),
     })
 }
 
@@ -200,6 +201,8 @@ fn provider(rng: &mut Rng, id: i64) -> Result<Provider, Box<dyn Error>> {
         version: 1,
         created_at: Default::default(),
         updated_at: Default::default(),
+        listing: Default::default(),
+        organisation_id: None,
     })
 }
 

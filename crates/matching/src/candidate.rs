@@ -150,7 +150,7 @@ impl Candidate {
             kind: CandidateKind::Carer,
             id: carer.id.0,
             agency: Some(carer.agency_id),
-            public_listing: d.public_listing_consent,
+            public_listing: carer.is_public(),
             location: carer.location.public_cell(),
             held: Held {
                 location: carer.location,
@@ -218,7 +218,7 @@ impl Candidate {
             kind: CandidateKind::Provider,
             id: provider.id.0,
             agency: provider.agency_id,
-            public_listing: true,
+            public_listing: provider.is_public(),
             location: provider.location,
             held: Held {
                 location: provider.location,

@@ -2,6 +2,7 @@
 //! teams proposed for a week ([`Team`]). Plain data, so that ranking (`crate::rank`) and the
 //! team search (`crate::team`) both build them without depending on each other.
 
+use carematch_domain::AgencyContact;
 use carematch_domain::schedule::Slot;
 use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::vocabulary::Weekday;
@@ -23,6 +24,10 @@ pub struct Match {
     /// Rounded to 0.1 km; for a public viewer, a carer's distance is rounded to 0.5 km.
     pub distance_km: f64,
     pub criteria: Vec<Explanation>,
+    /// Carers: the agency that holds the PA, with its public contact (never the PA's own);
+    /// filled by the service after matching, left out for providers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyContact>,
 }
 
 /// The result of [`match_plan`].

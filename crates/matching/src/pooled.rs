@@ -55,6 +55,9 @@ pub struct PooledMatch {
     /// The furthest of the people, rounded like `Match::distance_km`.
     pub distance_km: f64,
     pub plans: Vec<PlanFit>,
+    /// Carers: the agency that holds the PA, with its public contact; filled by the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<carematch_domain::AgencyContact>,
 }
 
 /// The result of [`match_pooled`].
@@ -335,6 +338,7 @@ pub fn match_pooled(
                 score: r.score,
                 distance_km: shown_distance(r.distance, r.kind, options.viewer),
                 plans: fits,
+                agency: None,
             })
         })
         .collect();

@@ -254,5 +254,6 @@ pub(crate) fn explained_match(judge: &Judge<'_>, r: &Ranked) -> Option<Match> {
         score: r.score,
         distance_km: shown,
         criteria: explain::criteria(judge.plan, &c, (r.distance, shown), judge.today),
+        agency: None,
     })
 }

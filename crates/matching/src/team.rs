@@ -42,7 +42,8 @@ pub fn wants_teams(plan: &CompiledPlan) -> bool {
 }
 
 /// The best teams for `plan` among the retrieved candidates `hits` (`(slot in roster, distance
-/// km)`, as for [`crate::match_plan`]; those beyond the plan's maximum distance are ignored).
+/// km)`, as for [`crate::match_plan`]; those beyond the plan's maximum distance fail on it
+/// unless they reach the person remotely).
 /// Empty unless the plan's schedule is required and no candidate meets the whole plan.
 pub fn match_teams(
     plan: &CompiledPlan,
@@ -61,9 +62,7 @@ pub fn match_teams(
     };
     let mut ranked: Vec<Ranked> = Vec::new();
     for (slot, d) in hits {
-        if d > plan.max_km {
-            continue;
-        }
+        // The judge rules on distance: a provider reaching the person remotely is not held to it.
         let Some(c) = roster.get(slot) else {
             continue;
         };

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use carematch_domain::{AgencyId, CarerId, GeoPoint, Postcode};
+use carematch_domain::{Actor, ActorKind, AgencyId, Carer, CarerId, GeoPoint, Postcode};
 use carematch_store::{CarerFilter, NewCarer, Page, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -112,7 +112,13 @@ fn import_carers(
     }
 
     let new: Vec<NewCarer> = new.into_iter().map(|(_, carer)| carer).collect();
-    let ids = store.insert_carers(&new, progress)?;
+    // The file is the source; the agency it is for is named in the label.
+    let actor = Actor::new(
+        ActorKind::Import,
+        Some(agency.0),
+        format!("import carers CSV for agency {agency}"),
+    );
+    let ids = store.insert_carers(&new, progress, &actor)?;
     Ok(ImportReport {
         imported: ids.len(),
         ids,
@@ -124,23 +130,33 @@ fn external_refs(
     store: &Store,
     agency: AgencyId,
 ) -> Result<HashSet<String>, carematch_store::StoreError> {
+    Ok(agency_carers(store, agency)?
+        .into_iter()
+        .filter_map(|c| c.details.external_ref)
+        .collect())
+}
+
+/// Carers read per query when reading a whole register.
+const REGISTER_BATCH: u32 = 1000;
+
+/// Every live carer of the agency, in id order (the register an import checks against and an
+/// export writes).
+pub(crate) fn agency_carers(
+    store: &Store,
+    agency: AgencyId,
+) -> Result<Vec<Carer>, carematch_store::StoreError> {
     let filter = CarerFilter {
         agency: Some(agency),
         ..CarerFilter::default()
     };
-    let mut refs = HashSet::new();
+    let mut carers = Vec::new();
     let mut page = 1;
     loop {
-        let found = store.list_carers(&filter, Page::new(page, 1000))?;
+        let found = store.list_carers(&filter, Page::new(page, REGISTER_BATCH))?;
         let count = found.items.len();
-        refs.extend(
-            found
-                .items
-                .into_iter()
-                .filter_map(|c| c.details.external_ref),
-        );
-        if count < 1000 {
-            return Ok(refs);
+        carers.extend(found.items);
+        if count < REGISTER_BATCH as usize {
+            return Ok(carers);
         }
         page += 1;
     }

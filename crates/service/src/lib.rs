@@ -13,15 +13,30 @@
 //! blocking thread. Errors are one [`ServiceError`]; the API maps it to its status table in one
 //! place.
 
+pub mod accounts;
+pub mod agencies;
+pub mod cqc;
+pub mod enquiries;
 pub mod error;
+pub mod exports;
+pub mod freshness;
 pub mod gaps;
 pub mod import_csv;
 pub mod imports;
+pub mod listings;
 pub mod matching;
+pub mod openreferral;
+pub mod outbox;
+pub mod pa;
 pub mod plans;
 pub mod provider_import;
 pub mod records;
+pub mod reports;
+pub mod retention;
 pub mod search;
+pub mod sources;
+pub mod tokens;
+pub mod vacancies;
 
 use std::sync::{Arc, OnceLock};
 
@@ -38,6 +53,9 @@ pub use matching::{MatchRequest, PooledRequest};
 pub use provider_import::ProviderImportReport;
 pub use search::{SearchPage, SearchRequest};
 
+/// The site's address in e-mails when the setting `public_url` is not given.
+pub const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
+
 /// The store and (once loaded) the engine; cheap to clone, every clone sharing both.
 #[derive(Clone)]
 pub struct CareService {
@@ -47,6 +65,13 @@ pub struct CareService {
     engine: Arc<OnceLock<Arc<Engine>>>,
     /// Score weights for every match (settings `[weights]`, docs/configuration.md).
     weights: MatchWeights,
+    /// Where the site is published (setting `public_url`), for links in e-mails: never taken
+    /// from a request, whose `Host` anyone can set.
+    site_url: Arc<str>,
+    /// Agencies' public contacts, named on every public card of their PAs (`agencies`).
+    agencies: Arc<agencies::AgencyDirectory>,
+    /// Live providers as the Open Referral API publishes them (`openreferral`).
+    catalogue: Arc<openreferral::catalogue::SharedCatalogue>,
 }
 
 impl CareService {
@@ -56,7 +81,22 @@ impl CareService {
             store,
             engine: Arc::new(OnceLock::new()),
             weights: MatchWeights::DEFAULT,
+            site_url: Arc::from(DEFAULT_SITE_URL),
+            agencies: Arc::default(),
+            catalogue: Arc::default(),
         }
+    }
+
+    /// The same service linking to the site at `url` in e-mails (the default is
+    /// [`DEFAULT_SITE_URL`]).
+    pub fn with_site_url(mut self, url: &str) -> Self {
+        self.site_url = Arc::from(url.trim_end_matches('/'));
+        self
+    }
+
+    /// Where the site is published, without a trailing `/`.
+    pub fn site_url(&self) -> &str {
+        &self.site_url
     }
 
     /// The same service scoring matches with these weights (the default is

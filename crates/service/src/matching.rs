@@ -59,7 +59,10 @@ carematch_domain::objects_only!(MatchRequest, PooledRequest);
 /// The viewer a caller matches as; commissioners see aggregates only.
 pub fn viewer_of(caller: Caller) -> Result<Viewer, ServiceError> {
     match caller {
-        Caller::Anonymous => Ok(Viewer::Public),
+        // Organisations, moderators and PAs match as the public does.
+        Caller::Anonymous | Caller::Organisation(_) | Caller::Moderator | Caller::Pa { .. } => {
+            Ok(Viewer::Public)
+        }
         Caller::Agency(agency) => Ok(Viewer::Agency(agency)),
         Caller::Admin => Ok(Viewer::Admin),
         Caller::Commissioner => Err(ServiceError::Forbidden),
@@ -130,12 +133,15 @@ fn options(
 
 impl CareService {
     /// Whether the plan's location is known without asking the database (its coordinates, or a
-    /// postcode the gazetteer cache holds), so that matching it is CPU work only and may run on
+    /// postcode the gazetteer cache holds) and the agency directory is fresh, so that matching it is CPU work only and may run on
     /// an async worker.
     pub fn locates_in_memory(&self, plan: &SupportPlan) -> bool {
-        plan.postcode
-            .as_ref()
-            .is_none_or(|postcode| self.store.locate_cached(postcode).is_some())
+        // The agencies named on the cards come from memory too, unless the directory is stale.
+        self.agency_directory_fresh().is_some()
+            && plan
+                .postcode
+                .as_ref()
+                .is_none_or(|postcode| self.store.locate_cached(postcode).is_some())
     }
 
     /// The plan's location: its postcode through the gazetteer, or its coordinates. An unknown
@@ -182,7 +188,11 @@ impl CareService {
         // Preferred and blocked carers are the matcher's (carematch_matching::CompiledPlan).
         let compiled = CompiledPlan::compile(&request.plan, location);
         let options = options(request.limit, &request.kinds, viewer, today, self.weights());
-        Ok(snapshot.match_plan(&compiled, &options))
+        let mut outcome = snapshot.match_plan(&compiled, &options);
+        // Blocking only when the directory is stale (see `locates_in_memory`).
+        self.agency_directory()?
+            .name_agencies(snapshot, &mut outcome);
+        Ok(outcome)
     }
 
     /// Candidates who can serve every plan of a pool, on `snapshot`, as `viewer` on `today`.
@@ -204,6 +214,9 @@ impl CareService {
         }
         errors.into_result()?;
         let options = options(request.limit, &request.kinds, viewer, today, self.weights());
-        Ok(snapshot.match_pooled(&compiled, &options))
+        let mut outcome = snapshot.match_pooled(&compiled, &options);
+        self.agency_directory()?
+            .name_pooled_agencies(snapshot, &mut outcome);
+        Ok(outcome)
     }
 }

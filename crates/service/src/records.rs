@@ -4,7 +4,7 @@
 //! one.
 
 use carematch_domain::{
-    AgencyId, Caller, Carer, CarerDetails, CarerId, FieldError, Provider, ProviderDetails,
+    Actor, AgencyId, Caller, Carer, CarerDetails, CarerId, FieldError, Provider, ProviderDetails,
     ProviderId,
 };
 use carematch_store::StoreError;
@@ -32,7 +32,9 @@ pub fn manages(caller: Caller, provider: &Provider) -> bool {
     match caller {
         Caller::Admin => true,
         Caller::Agency(own) => provider.agency_id == Some(own),
-        Caller::Anonymous | Caller::Commissioner => false,
+        // An organisation's changes go through moderation; this says only whose listing it is.
+        Caller::Organisation(own) => provider.organisation_id == Some(own),
+        Caller::Anonymous | Caller::Commissioner | Caller::Moderator | Caller::Pa { .. } => false,
     }
 }
 
@@ -66,11 +68,12 @@ impl CareService {
         &self,
         agency: AgencyId,
         details: &CarerDetails,
+        actor: &Actor,
     ) -> Result<Carer, ServiceError> {
         let location = self.locate(&details.postcode, "postcode")?;
         let carer = self
             .store
-            .insert_carer(agency, details, location)
+            .insert_carer(agency, details, location, actor)
             .map_err(|e| match e {
                 StoreError::NotFound {
                     entity: "agency", ..
@@ -95,7 +98,9 @@ impl CareService {
     ) -> Result<Carer, ServiceError> {
         self.own_carer(caller, id)?;
         let location = self.locate(&details.postcode, "postcode")?;
-        let carer = self.store.update_carer(id, details, location, expected)?;
+        let carer = self
+            .store
+            .update_carer(id, details, location, expected, &caller.actor())?;
         Ok(self.committed(carer))
     }
 
@@ -110,16 +115,20 @@ impl CareService {
         let carer = self.own_carer(caller, id)?;
         let mut details = carer.details;
         edit(&mut details);
-        let carer = self
-            .store
-            .update_carer(id, &details, carer.location, Some(carer.version))?;
+        let carer = self.store.update_carer(
+            id,
+            &details,
+            carer.location,
+            Some(carer.version),
+            &caller.actor(),
+        )?;
         Ok(self.committed(carer))
     }
 
     /// Soft-deletes a carer; returns the record as it was.
     pub fn delete_carer(&self, caller: Caller, id: CarerId) -> Result<Carer, ServiceError> {
         let carer = self.own_carer(caller, id)?;
-        self.store.delete_carer(id)?;
+        self.store.delete_carer(id, &caller.actor())?;
         Ok(self.committed(carer))
     }
 
@@ -153,7 +162,9 @@ impl CareService {
             _ => None,
         };
         let location = self.locate(&details.postcode, "postcode")?;
-        let provider = self.store.insert_provider(agency, details, location)?;
+        let provider = self
+            .store
+            .insert_provider(agency, details, location, &caller.actor())?;
         Ok(self.committed(provider))
     }
 
@@ -167,9 +178,9 @@ impl CareService {
     ) -> Result<Provider, ServiceError> {
         self.managed_provider(caller, id)?;
         let location = self.locate(&details.postcode, "postcode")?;
-        let provider = self
-            .store
-            .update_provider(id, details, location, expected)?;
+        let provider =
+            self.store
+                .update_provider(id, details, location, expected, &caller.actor())?;
         Ok(self.committed(provider))
     }
 
@@ -180,7 +191,7 @@ impl CareService {
         id: ProviderId,
     ) -> Result<Provider, ServiceError> {
         let provider = self.managed_provider(caller, id)?;
-        self.store.delete_provider(id)?;
+        self.store.delete_provider(id, &caller.actor())?;
         Ok(self.committed(provider))
     }
 }

@@ -1,6 +1,7 @@
 //! Carer rows and their queries.
 
 use carematch_domain::vocabulary::{Code, Language, Service};
+use carematch_domain::{Actor, HistoryOp, Listing, Vetting};
 use carematch_domain::{
     AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Km, LanguageSkill, OutwardCode, Postcode,
     RatePence,
@@ -14,6 +15,7 @@ use crate::codec::{
     code_from_text, codes_from_text, codes_to_text, from_json, from_naive, to_json, to_naive,
 };
 use crate::error::StoreError;
+use crate::history::{self, changed_fields};
 use crate::schema::carers;
 use crate::{Page, Paged};
 
@@ -63,6 +65,10 @@ pub struct CarerRow {
     pub accepting_confirmed_on: Option<NaiveDate>,
     pub medical_diets: String,
     pub lgbt_inclusive: bool,
+    pub vetting: String,
+    pub confirmed_by: String,
+    pub stale_since: Option<NaiveDate>,
+    pub reminded_on: Option<NaiveDate>,
 }
 
 /// The columns a create or an update writes from [`CarerDetails`] and the location.
@@ -226,6 +232,13 @@ impl TryFrom<CarerRow> for Carer {
                 version: row.version,
                 created_at: from_naive(row.created_at),
                 updated_at: from_naive(row.updated_at),
+                listing: Listing {
+                    vetting: Vetting::parse(&row.vetting)
+                        .ok_or_else(|| format!("unknown vetting `{}`", row.vetting))?,
+                    confirmed_by: row.confirmed_by,
+                    stale_since: row.stale_since,
+                    reminded_on: row.reminded_on,
+                },
             })
         };
         decode().map_err(corrupt)
@@ -242,6 +255,7 @@ pub(crate) fn insert(
     details: &CarerDetails,
     location: GeoPoint,
     now: DateTime<Utc>,
+    actor: &Actor,
 ) -> Result<Carer, StoreError> {
     let row = NewCarerRow {
         fields: CarerFields::new(details, location)?,
@@ -255,6 +269,16 @@ pub(crate) fn insert(
         .returning(carers::id)
         .get_result(conn)?;
     changes::append(conn, Entity::Carer, &[id], ChangeOp::Upsert, now)?;
+    let fields = changed_fields(None, details);
+    history::record_one(
+        conn,
+        Entity::Carer,
+        id,
+        HistoryOp::Create,
+        &fields,
+        actor,
+        now,
+    )?;
     Ok(Carer {
         id: CarerId(id),
         agency_id: agency,
@@ -263,6 +287,8 @@ pub(crate) fn insert(
         version: 1,
         created_at: now,
         updated_at: now,
+
+        listing: Listing::default(),
     })
 }
 
@@ -272,6 +298,7 @@ pub(crate) fn insert_many(
     rows: &[NewCarer],
     now: DateTime<Utc>,
     progress: &dyn Fn(u64),
+    actor: &Actor,
 ) -> Result<Vec<CarerId>, StoreError> {
     let mut ids = Vec::with_capacity(rows.len());
     let mut done = 0u64;
@@ -296,6 +323,13 @@ pub(crate) fn insert_many(
         // not promised by either database, so sort rather than trust it.
         batch_ids.sort_unstable();
         changes::append(conn, Entity::Carer, &batch_ids, ChangeOp::Upsert, now)?;
+        // The sorted ids pair with the chunk's rows in order (ids follow VALUES order).
+        let created: Vec<(i64, String)> = batch_ids
+            .iter()
+            .zip(chunk)
+            .map(|(id, new)| (*id, changed_fields(None, &new.details).join(",")))
+            .collect();
+        history::record(conn, Entity::Carer, &created, HistoryOp::Create, actor, now)?;
         ids.extend(batch_ids.into_iter().map(CarerId));
         done += chunk.len() as u64;
         progress(done);
@@ -321,17 +355,13 @@ pub(crate) fn update(
     location: GeoPoint,
     expected_version: Option<i64>,
     now: DateTime<Utc>,
+    actor: &Actor,
 ) -> Result<Carer, StoreError> {
-    let current: Option<(i64, i64, NaiveDateTime)> = carers::table
-        .filter(carers::id.eq(id.0))
-        .filter(live())
-        .select((carers::version, carers::agency_id, carers::created_at))
-        .first(conn)
-        .optional()?;
-    let (version, agency_id, created_at) = current.ok_or(StoreError::NotFound {
+    let current = get(conn, id)?.ok_or(StoreError::NotFound {
         entity: "carer",
         id: id.0,
     })?;
+    let version = current.version;
     if expected_version.is_some_and(|expected| expected != version) {
         return Err(StoreError::VersionConflict { current: version });
     }
@@ -344,14 +374,20 @@ pub(crate) fn update(
         ))
         .execute(conn)?;
     changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Upsert, now)?;
-    Ok(Carer {
-        id,
-        agency_id: AgencyId(agency_id),
-        details: details.clone(),
-        location,
-        version: version + 1,
-        created_at: from_naive(created_at),
-        updated_at: now,
+    let fields = changed_fields(Some(&current.details), details);
+    history::record_one(
+        conn,
+        Entity::Carer,
+        id.0,
+        HistoryOp::Update,
+        &fields,
+        actor,
+        now,
+    )?;
+    // Read back, so the listing facts kept beside the details come with it.
+    get(conn, id)?.ok_or(StoreError::NotFound {
+        entity: "carer",
+        id: id.0,
     })
 }
 
@@ -359,6 +395,7 @@ pub(crate) fn delete(
     conn: &mut DbConnection,
     id: CarerId,
     now: DateTime<Utc>,
+    actor: &Actor,
 ) -> Result<(), StoreError> {
     let updated = diesel::update(carers::table.filter(carers::id.eq(id.0)).filter(live()))
         .set((
@@ -373,7 +410,117 @@ pub(crate) fn delete(
             id: id.0,
         });
     }
-    changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Delete, now)
+    changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Delete, now)?;
+    history::record_one(
+        conn,
+        Entity::Carer,
+        id.0,
+        HistoryOp::Delete,
+        &[],
+        actor,
+        now,
+    )
+}
+
+/// Brings a soft-deleted carer back (into search and matching, through the change log);
+/// `NotFound` unless it exists and is deleted.
+pub(crate) fn restore(
+    conn: &mut DbConnection,
+    id: CarerId,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<Carer, StoreError> {
+    let updated = diesel::update(
+        carers::table
+            .filter(carers::id.eq(id.0))
+            .filter(carers::deleted_at.is_not_null()),
+    )
+    .set((
+        carers::deleted_at.eq(None::<NaiveDateTime>),
+        carers::updated_at.eq(to_naive(now)),
+        carers::version.eq(carers::version + 1),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(StoreError::NotFound {
+            entity: "carer",
+            id: id.0,
+        });
+    }
+    changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Upsert, now)?;
+    history::record_one(
+        conn,
+        Entity::Carer,
+        id.0,
+        HistoryOp::Restore,
+        &[],
+        actor,
+        now,
+    )?;
+    get(conn, id)?.ok_or(StoreError::NotFound {
+        entity: "carer",
+        id: id.0,
+    })
+}
+
+/// "All still true": confirmed `today` by `actor`, which also ends any reminder cycle and
+/// brings a stale record back into public view.
+pub(crate) fn confirm(
+    conn: &mut DbConnection,
+    id: CarerId,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<Carer, StoreError> {
+    let updated = diesel::update(carers::table.filter(carers::id.eq(id.0)).filter(live()))
+        .set((
+            carers::last_confirmed_on.eq(today),
+            carers::confirmed_by.eq(&actor.label),
+            carers::stale_since.eq(None::<NaiveDate>),
+            carers::reminded_on.eq(None::<NaiveDate>),
+            carers::updated_at.eq(to_naive(now)),
+            carers::version.eq(carers::version + 1),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(StoreError::NotFound {
+            entity: "carer",
+            id: id.0,
+        });
+    }
+    changes::append(conn, Entity::Carer, &[id.0], ChangeOp::Upsert, now)?;
+    let fields = ["last_confirmed_on".to_owned(), "confirmed_by".to_owned()];
+    history::record_one(
+        conn,
+        Entity::Carer,
+        id.0,
+        HistoryOp::Confirm,
+        &fields,
+        actor,
+        now,
+    )?;
+    get(conn, id)?.ok_or(StoreError::NotFound {
+        entity: "carer",
+        id: id.0,
+    })
+}
+
+/// A carer, live or soft-deleted, with whether it is deleted (history and restore check who
+/// manages a deleted record too).
+pub(crate) fn get_any(
+    conn: &mut DbConnection,
+    id: CarerId,
+) -> Result<Option<(Carer, bool)>, StoreError> {
+    let row: Option<CarerRow> = carers::table
+        .filter(carers::id.eq(id.0))
+        .select(CarerRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.map(|row| {
+        let deleted = row.deleted_at.is_some();
+        Ok((Carer::try_from(row)?, deleted))
+    })
+    .transpose()
 }
 
 fn filtered<'a>(filter: &CarerFilter) -> carers::BoxedQuery<'a, MultiBackend> {
@@ -382,7 +529,11 @@ fn filtered<'a>(filter: &CarerFilter) -> carers::BoxedQuery<'a, MultiBackend> {
         query = query.filter(carers::agency_id.eq(agency.0));
     }
     if filter.consenting_only {
-        query = query.filter(carers::public_listing_consent.eq(true));
+        // Carer::is_public: consent, vetted, not hidden as stale.
+        query = query
+            .filter(carers::public_listing_consent.eq(true))
+            .filter(carers::vetting.eq(Vetting::Approved.code()))
+            .filter(carers::stale_since.is_null());
     }
     if let Some(language) = filter.language {
         // Languages are JSON text written by serde_json, compact: `[{"code":"yue",...}]`.
@@ -439,4 +590,64 @@ pub(crate) fn after(
         .limit(i64::from(limit))
         .load(conn)?;
     rows.into_iter().map(Carer::try_from).collect()
+}
+
+/// An agency's soft-deleted carers, most recently deleted first (the console's "deleted PAs").
+pub(crate) fn deleted_of_agency(
+    conn: &mut DbConnection,
+    agency: AgencyId,
+    page: Page,
+) -> Result<Paged<Carer>, StoreError> {
+    let of_agency = || {
+        carers::table
+            .filter(carers::agency_id.eq(agency.0))
+            .filter(carers::deleted_at.is_not_null())
+    };
+    let total: i64 = of_agency().count().get_result(conn)?;
+    let rows: Vec<CarerRow> = of_agency()
+        .select(CarerRow::as_select())
+        .order((carers::deleted_at.desc(), carers::id.desc()))
+        .limit(page.limit())
+        .offset(page.offset())
+        .load(conn)?;
+    Ok(Paged {
+        items: rows
+            .into_iter()
+            .map(Carer::try_from)
+            .collect::<Result<_, _>>()?,
+        total: u64::try_from(total).unwrap_or_default(),
+    })
+}
+
+/// An agency's live carers for its console: stale ones first (they need the agency's
+/// attention), then by name.
+pub(crate) fn for_console(
+    conn: &mut DbConnection,
+    agency: AgencyId,
+    page: Page,
+) -> Result<Paged<Carer>, StoreError> {
+    let of_agency = || {
+        carers::table
+            .filter(carers::agency_id.eq(agency.0))
+            .filter(live())
+    };
+    let total: i64 = of_agency().count().get_result(conn)?;
+    let rows: Vec<CarerRow> = of_agency()
+        .select(CarerRow::as_select())
+        .order((
+            carers::stale_since.is_null().asc(),
+            carers::family_name.asc(),
+            carers::given_name.asc(),
+            carers::id.asc(),
+        ))
+        .limit(page.limit())
+        .offset(page.offset())
+        .load(conn)?;
+    Ok(Paged {
+        items: rows
+            .into_iter()
+            .map(Carer::try_from)
+            .collect::<Result<_, _>>()?,
+        total: u64::try_from(total).unwrap_or_default(),
+    })
 }

@@ -16,6 +16,9 @@ pub enum StoreError {
     /// A unique field (such as an agency's `external_ref`) is already taken.
     #[error("another record already has this {field}")]
     Duplicate { field: &'static str },
+    /// The record is not in a state that allows this (a submission already decided).
+    #[error("{reason}")]
+    Conflict { reason: String },
     /// A reference to a record that does not exist (such as an unknown agency).
     #[error("a referenced record does not exist: {0}")]
     MissingReference(String),
@@ -64,7 +67,7 @@ impl From<DieselError> for StoreError {
                     info.constraint_name().unwrap_or_default(),
                     info.message()
                 );
-                let field = ["external_ref", "key_hash", "postcode", "code"]
+                let field = ["external_ref", "key_hash", "postcode", "code", "email"]
                     .into_iter()
                     .find(|field| text.contains(field))
                     .unwrap_or("id");

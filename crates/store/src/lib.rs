@@ -34,6 +34,7 @@
 //!   the keyset scans, and their `external_ref` is free to reuse.
 //! - **Sync API.** Every method blocks; async callers use `spawn_blocking`/`web::block`.
 
+pub mod agencies;
 mod api_keys;
 pub mod authorities;
 mod backend;
@@ -43,25 +44,38 @@ pub mod census;
 mod changes;
 mod codec;
 mod connection;
+pub mod enquiries;
 mod error;
+mod exports;
+pub mod freshness;
 pub mod gazetteer;
+mod history;
+pub mod moderation;
+pub mod organisations;
+pub mod outbox;
+mod pa;
 pub mod plans;
 mod postcodes;
 mod providers;
+pub mod reports;
 pub mod schema;
 mod sessions;
+pub mod sign_in_links;
+pub mod sources;
+pub mod submissions;
+pub mod vacancies;
 
 use std::sync::Arc;
 
 use carematch_domain::{
-    AgencyId, Carer, CarerDetails, CarerId, GeoPoint, Postcode, Provider, ProviderDetails,
-    ProviderId,
+    Actor, AgencyId, Carer, CarerDetails, CarerId, GeoPoint, HistoryEntry, Postcode, Provider,
+    ProviderDetails, ProviderId,
 };
-use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::connection::TransactionManager;
 use diesel::prelude::*;
 
-pub use api_keys::ApiKeyRecord;
+pub use agencies::Agency;
+pub use api_keys::{ApiKeyRecord, NewApiKey};
 pub use authorities::{BoundaryRecord, OpenDataError};
 pub use backend::{
     Backend, DbConnection, MultiBackend, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, WRITER_LOCK,
@@ -73,15 +87,23 @@ pub use changes::{Change, ChangeOp, Entity};
 pub use connection::PoolOptions;
 pub use error::StoreError;
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
+pub use outbox::{
+    Failure, MailCounts, MailKind, MailStatus, NewMail, OutboxFilter, OutboxMessage, RetryPolicy,
+};
+pub use pa::{NewPaRegistration, PaConfirmation};
 pub use plans::SavedPlan;
 pub use postcodes::{ImportSummary, Located, Precision};
 pub use providers::{NewProvider, NewProviderRow, ProviderFields, ProviderFilter, ProviderRow};
 pub use sessions::WebSession;
+pub use sign_in_links::LinkPurpose;
+pub use sources::{
+    DuplicateStatus, DuplicateSubject, HeldDuplicate, NewDuplicate, SourceSync, SourceUpdate,
+};
+pub use submissions::{NewSubmission, Submission, SubmissionFilter};
 
 use crate::backend::Target;
-use crate::codec::{from_naive, now, to_naive};
+use crate::codec::now;
 use crate::connection::{ClosablePool, Pooled};
-use crate::schema::agencies;
 
 /// A page request: `page` is 1-based (0 is taken as 1), `per_page` at least 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,33 +140,6 @@ impl Page {
 pub struct Paged<T> {
     pub items: Vec<T>,
     pub total: u64,
-}
-
-/// A direct-payment support agency.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Agency {
-    pub id: AgencyId,
-    pub name: String,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = agencies)]
-#[diesel(check_for_backend(MultiBackend))]
-struct AgencyRow {
-    id: i64,
-    name: String,
-    created_at: NaiveDateTime,
-}
-
-impl From<AgencyRow> for Agency {
-    fn from(row: AgencyRow) -> Self {
-        Agency {
-            id: AgencyId(row.id),
-            name: row.name,
-            created_at: from_naive(row.created_at),
-        }
-    }
 }
 
 /// How many postcode locations [`Store::locate`] keeps in memory (about 100 bytes each).
@@ -265,7 +260,9 @@ impl Store {
 
     /// Applies pending migrations; returns the versions applied (empty when up to date).
     pub fn migrate(&self) -> Result<Vec<String>, StoreError> {
-        self.read(backend::run_migrations)
+        let applied = self.read(backend::run_migrations)?;
+        self.write(sources::backfill_uuids)?;
+        Ok(applied)
     }
 
     /// Reverts every applied migration (tests, `carematch migrate --down-all`).
@@ -281,61 +278,6 @@ impl Store {
         })
     }
 
-    // ---- agencies ----
-
-    pub fn create_agency(&self, name: &str) -> Result<Agency, StoreError> {
-        let created_at = now();
-        let id: i64 = self.write(|conn| {
-            Ok(diesel::insert_into(agencies::table)
-                .values((
-                    agencies::name.eq(name),
-                    agencies::created_at.eq(to_naive(created_at)),
-                ))
-                .returning(agencies::id)
-                .get_result(conn)?)
-        })?;
-        Ok(Agency {
-            id: AgencyId(id),
-            name: name.to_owned(),
-            created_at,
-        })
-    }
-
-    pub fn get_agency(&self, id: AgencyId) -> Result<Option<Agency>, StoreError> {
-        self.read(|conn| {
-            Ok(agencies::table
-                .find(id.0)
-                .select(AgencyRow::as_select())
-                .first(conn)
-                .optional()?
-                .map(Agency::from))
-        })
-    }
-
-    pub fn list_agencies(&self) -> Result<Vec<Agency>, StoreError> {
-        self.read(|conn| {
-            let rows: Vec<AgencyRow> = agencies::table
-                .order(agencies::id.asc())
-                .select(AgencyRow::as_select())
-                .load(conn)?;
-            Ok(rows.into_iter().map(Agency::from).collect())
-        })
-    }
-
-    fn require_agency(conn: &mut DbConnection, id: AgencyId) -> Result<(), StoreError> {
-        let found: i64 = agencies::table
-            .filter(agencies::id.eq(id.0))
-            .count()
-            .get_result(conn)?;
-        if found == 0 {
-            return Err(StoreError::NotFound {
-                entity: "agency",
-                id: id.0,
-            });
-        }
-        Ok(())
-    }
-
     // ---- carers ----
 
     /// Stores a new carer (version 1) vouched for by `agency`. `NotFound` for an unknown agency,
@@ -345,10 +287,11 @@ impl Store {
         agency: AgencyId,
         details: &CarerDetails,
         location: GeoPoint,
+        actor: &Actor,
     ) -> Result<Carer, StoreError> {
         self.write(|conn| {
             Self::require_agency(conn, agency)?;
-            carers::insert(conn, agency, details, location, now())
+            carers::insert(conn, agency, details, location, now(), actor)
         })
     }
 
@@ -358,8 +301,9 @@ impl Store {
         &self,
         rows: &[NewCarer],
         progress: &dyn Fn(u64),
+        actor: &Actor,
     ) -> Result<Vec<CarerId>, StoreError> {
-        self.write(|conn| carers::insert_many(conn, rows, now(), progress))
+        self.write(|conn| carers::insert_many(conn, rows, now(), progress, actor))
     }
 
     /// A live carer; `None` when unknown or deleted.
@@ -375,13 +319,16 @@ impl Store {
         details: &CarerDetails,
         location: GeoPoint,
         expected_version: Option<i64>,
+        actor: &Actor,
     ) -> Result<Carer, StoreError> {
-        self.write(|conn| carers::update(conn, id, details, location, expected_version, now()))
+        self.write(|conn| {
+            carers::update(conn, id, details, location, expected_version, now(), actor)
+        })
     }
 
     /// Soft-deletes a carer; `NotFound` when unknown or already deleted.
-    pub fn delete_carer(&self, id: CarerId) -> Result<(), StoreError> {
-        self.write(|conn| carers::delete(conn, id, now()))
+    pub fn delete_carer(&self, id: CarerId, actor: &Actor) -> Result<(), StoreError> {
+        self.write(|conn| carers::delete(conn, id, now(), actor))
     }
 
     /// Live carers in id order, one page at a time, with the total.
@@ -416,12 +363,13 @@ impl Store {
         agency: Option<AgencyId>,
         details: &ProviderDetails,
         location: GeoPoint,
+        actor: &Actor,
     ) -> Result<Provider, StoreError> {
         self.write(|conn| {
             if let Some(agency) = agency {
                 Self::require_agency(conn, agency)?;
             }
-            providers::insert(conn, agency, details, location, now())
+            providers::insert(conn, agency, details, location, now(), actor)
         })
     }
 
@@ -430,8 +378,9 @@ impl Store {
         &self,
         rows: &[NewProvider],
         progress: &dyn Fn(u64),
+        actor: &Actor,
     ) -> Result<Vec<ProviderId>, StoreError> {
-        self.write(|conn| providers::insert_many(conn, rows, now(), progress))
+        self.write(|conn| providers::insert_many(conn, rows, now(), progress, actor))
     }
 
     pub fn get_provider(&self, id: ProviderId) -> Result<Option<Provider>, StoreError> {
@@ -444,12 +393,83 @@ impl Store {
         details: &ProviderDetails,
         location: GeoPoint,
         expected_version: Option<i64>,
+        actor: &Actor,
     ) -> Result<Provider, StoreError> {
-        self.write(|conn| providers::update(conn, id, details, location, expected_version, now()))
+        self.write(|conn| {
+            providers::update(conn, id, details, location, expected_version, now(), actor)
+        })
     }
 
-    pub fn delete_provider(&self, id: ProviderId) -> Result<(), StoreError> {
-        self.write(|conn| providers::delete(conn, id, now()))
+    pub fn delete_provider(&self, id: ProviderId, actor: &Actor) -> Result<(), StoreError> {
+        self.write(|conn| providers::delete(conn, id, now(), actor))
+    }
+
+    /// Every live provider's public id and provenance.
+    pub fn provider_origins(
+        &self,
+    ) -> Result<std::collections::HashMap<ProviderId, carematch_domain::ProviderOrigin>, StoreError>
+    {
+        self.read(sources::origins)
+    }
+
+    /// One live provider's public id and provenance.
+    pub fn provider_origin(
+        &self,
+        id: ProviderId,
+    ) -> Result<Option<carematch_domain::ProviderOrigin>, StoreError> {
+        self.read(|conn| sources::origin(conn, id))
+    }
+
+    /// Every live provider with its public id and provenance, in id order (the exports).
+    pub fn providers_with_origins(
+        &self,
+    ) -> Result<Vec<(Provider, carematch_domain::ProviderOrigin)>, StoreError> {
+        self.read(exports::providers_with_origins)
+    }
+
+    /// Which of `uuids` a provider (live or deleted) already has.
+    pub fn provider_uuids_held(
+        &self,
+        uuids: &[uuid::Uuid],
+    ) -> Result<std::collections::HashSet<uuid::Uuid>, StoreError> {
+        self.read(|conn| exports::provider_uuids_held(conn, uuids))
+    }
+
+    /// The live providers imported from one feed of a source.
+    pub fn providers_from_feed(
+        &self,
+        source: carematch_domain::SourceKind,
+        feed: &str,
+    ) -> Result<Vec<(Provider, carematch_domain::ProviderOrigin)>, StoreError> {
+        self.read(|conn| sources::from_feed(conn, source, feed))
+    }
+
+    /// Applies a source's snapshot in one transaction: all of it or nothing. The created
+    /// providers' ids in the order of [`SourceSync::create`].
+    pub fn apply_source_sync(
+        &self,
+        sync: &SourceSync,
+        actor: &Actor,
+    ) -> Result<Vec<ProviderId>, StoreError> {
+        self.write(|conn| sources::apply(conn, sync, now(), actor))
+    }
+
+    /// Likely duplicates flagged by imports, oldest first (`status` when given).
+    pub fn list_duplicates(
+        &self,
+        status: Option<DuplicateStatus>,
+        page: Page,
+    ) -> Result<Paged<HeldDuplicate>, StoreError> {
+        self.read(|conn| sources::list_duplicates(conn, status, page))
+    }
+
+    /// Records a person's decision on a flagged pair; `None` when there is no such flag.
+    pub fn resolve_duplicate(
+        &self,
+        id: i64,
+        status: DuplicateStatus,
+    ) -> Result<Option<HeldDuplicate>, StoreError> {
+        self.write(|conn| sources::resolve_duplicate(conn, id, status, now()))
     }
 
     pub fn list_providers(
@@ -471,6 +491,79 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<Provider>, StoreError> {
         self.read(|conn| providers::after(conn, after, limit))
+    }
+
+    // ---- edit history, restore, freshness ----
+
+    /// A carer's or provider's history, newest first (also for deleted records).
+    pub fn history(
+        &self,
+        entity: Entity,
+        id: i64,
+        page: Page,
+    ) -> Result<Paged<HistoryEntry>, StoreError> {
+        self.read(|conn| history::list(conn, entity, id, page))
+    }
+
+    /// A carer, live or soft-deleted, with whether it is deleted.
+    pub fn get_carer_any(&self, id: CarerId) -> Result<Option<(Carer, bool)>, StoreError> {
+        self.read(|conn| carers::get_any(conn, id))
+    }
+
+    /// A provider, live or soft-deleted, with whether it is deleted.
+    pub fn get_provider_any(&self, id: ProviderId) -> Result<Option<(Provider, bool)>, StoreError> {
+        self.read(|conn| providers::get_any(conn, id))
+    }
+
+    /// Undoes a soft delete; `NotFound` unless the carer exists and is deleted.
+    pub fn restore_carer(&self, id: CarerId, actor: &Actor) -> Result<Carer, StoreError> {
+        self.write(|conn| carers::restore(conn, id, now(), actor))
+    }
+
+    /// Undoes a soft delete; `NotFound` unless the provider exists and is deleted.
+    pub fn restore_provider(&self, id: ProviderId, actor: &Actor) -> Result<Provider, StoreError> {
+        self.write(|conn| providers::restore(conn, id, now(), actor))
+    }
+
+    /// An agency's deleted carers, most recently deleted first.
+    pub fn deleted_carers(&self, agency: AgencyId, page: Page) -> Result<Paged<Carer>, StoreError> {
+        self.read(|conn| carers::deleted_of_agency(conn, agency, page))
+    }
+
+    /// An agency's live carers for its console: stale first, then by name.
+    pub fn console_carers(&self, agency: AgencyId, page: Page) -> Result<Paged<Carer>, StoreError> {
+        self.read(|conn| carers::for_console(conn, agency, page))
+    }
+
+    /// Records that a live carer is all still true on `today`.
+    pub fn confirm_carer(
+        &self,
+        id: CarerId,
+        today: chrono::NaiveDate,
+        actor: &Actor,
+    ) -> Result<Carer, StoreError> {
+        self.write(|conn| carers::confirm(conn, id, today, now(), actor))
+    }
+
+    /// Records that a live provider is all still true on `today`.
+    pub fn confirm_provider(
+        &self,
+        id: ProviderId,
+        today: chrono::NaiveDate,
+        actor: &Actor,
+    ) -> Result<Provider, StoreError> {
+        self.write(|conn| providers::confirm(conn, id, today, now(), actor))
+    }
+
+    /// The freshness sweep for `today`, in one transaction: reminders (with their mail, written
+    /// by `text`) and hiding.
+    pub fn freshness_sweep(
+        &self,
+        today: chrono::NaiveDate,
+        text: &dyn Fn(&freshness::DueReminder) -> freshness::ReminderText,
+        actor: &Actor,
+    ) -> Result<freshness::SweepSummary, StoreError> {
+        self.write(|conn| freshness::sweep(conn, today, text, now(), actor))
     }
 
     // ---- gazetteer ----

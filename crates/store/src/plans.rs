@@ -114,6 +114,21 @@ pub(crate) fn list(
     })
 }
 
+/// One of `agency`'s own plans; `None` for an unknown id or another agency's plan.
+pub(crate) fn get(
+    conn: &mut DbConnection,
+    agency: AgencyId,
+    id: i64,
+) -> Result<Option<SavedPlan>, StoreError> {
+    saved_plans::table
+        .filter(saved_plans::id.eq(id))
+        .filter(saved_plans::agency_id.eq(agency.0))
+        .first::<PlanRow>(conn)
+        .optional()?
+        .map(SavedPlan::try_from)
+        .transpose()
+}
+
 /// Deletes an agency's own plan; another agency's plan is `NotFound` (its existence is not
 /// revealed).
 pub(crate) fn delete(conn: &mut DbConnection, agency: AgencyId, id: i64) -> Result<(), StoreError> {

@@ -1,10 +1,13 @@
 //! Provider rows and their queries.
 
+use carematch_domain::provenance::stable_uuid;
+use carematch_domain::{Actor, HistoryOp, Listing, OrganisationId, Vetting};
 use carematch_domain::{
-    AgencyId, GeoPoint, Postcode, Provider, ProviderDetails, ProviderId, RatePence,
+    AgencyId, GeoPoint, Postcode, Provenance, Provider, ProviderDetails, ProviderId, RatePence,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use uuid::Uuid;
 
 use crate::backend::{DbConnection, MultiBackend, each_backend};
 use crate::changes::{self, ChangeOp, Entity};
@@ -12,10 +15,11 @@ use crate::codec::{
     code_from_text, codes_from_text, codes_to_text, from_json, from_naive, to_json, to_naive,
 };
 use crate::error::StoreError;
+use crate::history::{self, changed_fields};
 use crate::schema::providers;
 use crate::{Page, Paged};
 
-/// Rows per multi-row INSERT (29 columns), within both backends' bound-parameter limits.
+/// Rows per multi-row INSERT (34 columns), within both backends' bound-parameter limits.
 const BATCH_ROWS: usize = 500;
 
 /// A provider as stored.
@@ -55,6 +59,10 @@ pub struct ProviderRow {
     pub medical_diets: String,
     pub lgbt_inclusive: bool,
     pub delivery_modes: String,
+    pub organisation_id: Option<i64>,
+    pub confirmed_by: String,
+    pub stale_since: Option<NaiveDate>,
+    pub reminded_on: Option<NaiveDate>,
 }
 
 /// The columns a create or an update writes from [`ProviderDetails`] and the location.
@@ -101,6 +109,11 @@ pub struct NewProviderRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub uuid: Option<String>,
+    pub source_kind: Option<String>,
+    pub source_feed: Option<String>,
+    pub source_id: Option<String>,
+    pub fetched_at: Option<NaiveDateTime>,
 }
 
 /// One provider for [`crate::Store::insert_providers`].
@@ -109,6 +122,24 @@ pub struct NewProvider {
     pub agency_id: Option<AgencyId>,
     pub details: ProviderDetails,
     pub location: GeoPoint,
+    /// Where an imported provider came from; `None` for records made by hand.
+    pub provenance: Option<Provenance>,
+    /// The public id to keep (a record coming back from carematch's own export); `None` for
+    /// the usual rule ([`stable_uuid`], else random).
+    pub uuid: Option<Uuid>,
+}
+
+impl NewProvider {
+    /// A provider made by hand or from carematch's own files: no provenance, the usual id.
+    pub fn new(agency_id: Option<AgencyId>, details: ProviderDetails, location: GeoPoint) -> Self {
+        Self {
+            agency_id,
+            details,
+            location,
+            provenance: None,
+            uuid: None,
+        }
+    }
 }
 
 /// Which providers [`crate::Store::list_providers`] returns.
@@ -116,6 +147,36 @@ pub struct NewProvider {
 pub struct ProviderFilter {
     /// Only providers managed by this agency.
     pub agency: Option<AgencyId>,
+    /// Only providers managed by this organisation.
+    pub organisation: Option<OrganisationId>,
+}
+
+impl NewProviderRow {
+    pub(crate) fn new(new: &NewProvider, now: DateTime<Utc>) -> Result<Self, StoreError> {
+        let uuid = new
+            .uuid
+            .or_else(|| {
+                stable_uuid(
+                    new.provenance.as_ref(),
+                    new.agency_id,
+                    new.details.external_ref.as_deref(),
+                )
+            })
+            .unwrap_or_else(Uuid::new_v4);
+        let source = new.provenance.as_ref();
+        Ok(Self {
+            fields: ProviderFields::new(&new.details, new.location)?,
+            agency_id: new.agency_id.map(|a| a.0),
+            version: 1,
+            created_at: to_naive(now),
+            updated_at: to_naive(now),
+            uuid: Some(uuid.to_string()),
+            source_kind: source.map(|p| p.source.as_str().to_owned()),
+            source_feed: source.map(|p| p.feed.clone()),
+            source_id: source.map(|p| p.source_id.clone()),
+            fetched_at: source.map(|p| to_naive(p.fetched_at)),
+        })
+    }
 }
 
 impl ProviderFields {
@@ -196,6 +257,13 @@ impl TryFrom<ProviderRow> for Provider {
                 version: row.version,
                 created_at: from_naive(row.created_at),
                 updated_at: from_naive(row.updated_at),
+                organisation_id: row.organisation_id.map(OrganisationId),
+                listing: Listing {
+                    vetting: Vetting::Approved,
+                    confirmed_by: row.confirmed_by,
+                    stale_since: row.stale_since,
+                    reminded_on: row.reminded_on,
+                },
             })
         };
         decode().map_err(corrupt)
@@ -212,19 +280,24 @@ pub(crate) fn insert(
     details: &ProviderDetails,
     location: GeoPoint,
     now: DateTime<Utc>,
+    actor: &Actor,
 ) -> Result<Provider, StoreError> {
-    let row = NewProviderRow {
-        fields: ProviderFields::new(details, location)?,
-        agency_id: agency.map(|a| a.0),
-        version: 1,
-        created_at: to_naive(now),
-        updated_at: to_naive(now),
-    };
+    let row = NewProviderRow::new(&NewProvider::new(agency, details.clone(), location), now)?;
     let id: i64 = diesel::insert_into(providers::table)
         .values(&row)
         .returning(providers::id)
         .get_result(conn)?;
     changes::append(conn, Entity::Provider, &[id], ChangeOp::Upsert, now)?;
+    let fields = changed_fields(None, details);
+    history::record_one(
+        conn,
+        Entity::Provider,
+        id,
+        HistoryOp::Create,
+        &fields,
+        actor,
+        now,
+    )?;
     Ok(Provider {
         id: ProviderId(id),
         agency_id: agency,
@@ -233,6 +306,8 @@ pub(crate) fn insert(
         version: 1,
         created_at: now,
         updated_at: now,
+        organisation_id: None,
+        listing: Listing::default(),
     })
 }
 
@@ -242,21 +317,14 @@ pub(crate) fn insert_many(
     rows: &[NewProvider],
     now: DateTime<Utc>,
     progress: &dyn Fn(u64),
+    actor: &Actor,
 ) -> Result<Vec<ProviderId>, StoreError> {
     let mut ids = Vec::with_capacity(rows.len());
     let mut done = 0u64;
     for chunk in rows.chunks(BATCH_ROWS) {
         let batch = chunk
             .iter()
-            .map(|new| {
-                Ok(NewProviderRow {
-                    fields: ProviderFields::new(&new.details, new.location)?,
-                    agency_id: new.agency_id.map(|a| a.0),
-                    version: 1,
-                    created_at: to_naive(now),
-                    updated_at: to_naive(now),
-                })
-            })
+            .map(|new| NewProviderRow::new(new, now))
             .collect::<Result<Vec<_>, StoreError>>()?;
         let mut batch_ids: Vec<i64> =
             each_backend!(conn, |c| diesel::insert_into(providers::table)
@@ -265,6 +333,20 @@ pub(crate) fn insert_many(
                 .get_results(c))?;
         batch_ids.sort_unstable();
         changes::append(conn, Entity::Provider, &batch_ids, ChangeOp::Upsert, now)?;
+        // The sorted ids pair with the chunk's rows in order (ids follow VALUES order).
+        let created: Vec<(i64, String)> = batch_ids
+            .iter()
+            .zip(chunk)
+            .map(|(id, new)| (*id, changed_fields(None, &new.details).join(",")))
+            .collect();
+        history::record(
+            conn,
+            Entity::Provider,
+            &created,
+            HistoryOp::Create,
+            actor,
+            now,
+        )?;
         ids.extend(batch_ids.into_iter().map(ProviderId));
         done += chunk.len() as u64;
         progress(done);
@@ -290,21 +372,13 @@ pub(crate) fn update(
     location: GeoPoint,
     expected_version: Option<i64>,
     now: DateTime<Utc>,
+    actor: &Actor,
 ) -> Result<Provider, StoreError> {
-    let current: Option<(i64, Option<i64>, NaiveDateTime)> = providers::table
-        .filter(providers::id.eq(id.0))
-        .filter(live())
-        .select((
-            providers::version,
-            providers::agency_id,
-            providers::created_at,
-        ))
-        .first(conn)
-        .optional()?;
-    let (version, agency_id, created_at) = current.ok_or(StoreError::NotFound {
+    let current = get(conn, id)?.ok_or(StoreError::NotFound {
         entity: "provider",
         id: id.0,
     })?;
+    let version = current.version;
     if expected_version.is_some_and(|expected| expected != version) {
         return Err(StoreError::VersionConflict { current: version });
     }
@@ -317,14 +391,20 @@ pub(crate) fn update(
         ))
         .execute(conn)?;
     changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Upsert, now)?;
-    Ok(Provider {
-        id,
-        agency_id: agency_id.map(AgencyId),
-        details: details.clone(),
-        location,
-        version: version + 1,
-        created_at: from_naive(created_at),
-        updated_at: now,
+    let fields = changed_fields(Some(&current.details), details);
+    history::record_one(
+        conn,
+        Entity::Provider,
+        id.0,
+        HistoryOp::Update,
+        &fields,
+        actor,
+        now,
+    )?;
+    // Read back, so the listing facts kept beside the details come with it.
+    get(conn, id)?.ok_or(StoreError::NotFound {
+        entity: "provider",
+        id: id.0,
     })
 }
 
@@ -332,6 +412,7 @@ pub(crate) fn delete(
     conn: &mut DbConnection,
     id: ProviderId,
     now: DateTime<Utc>,
+    actor: &Actor,
 ) -> Result<(), StoreError> {
     let updated = diesel::update(
         providers::table
@@ -350,13 +431,130 @@ pub(crate) fn delete(
             id: id.0,
         });
     }
-    changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Delete, now)
+    changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Delete, now)?;
+    history::record_one(
+        conn,
+        Entity::Provider,
+        id.0,
+        HistoryOp::Delete,
+        &[],
+        actor,
+        now,
+    )
+}
+
+/// Brings a soft-deleted provider back (into search and matching, through the change log);
+/// `NotFound` unless it exists and is deleted.
+pub(crate) fn restore(
+    conn: &mut DbConnection,
+    id: ProviderId,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<Provider, StoreError> {
+    let updated = diesel::update(
+        providers::table
+            .filter(providers::id.eq(id.0))
+            .filter(providers::deleted_at.is_not_null()),
+    )
+    .set((
+        providers::deleted_at.eq(None::<NaiveDateTime>),
+        providers::updated_at.eq(to_naive(now)),
+        providers::version.eq(providers::version + 1),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(StoreError::NotFound {
+            entity: "provider",
+            id: id.0,
+        });
+    }
+    changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Upsert, now)?;
+    history::record_one(
+        conn,
+        Entity::Provider,
+        id.0,
+        HistoryOp::Restore,
+        &[],
+        actor,
+        now,
+    )?;
+    get(conn, id)?.ok_or(StoreError::NotFound {
+        entity: "provider",
+        id: id.0,
+    })
+}
+
+/// "All still true": confirmed `today` by `actor`, which also ends any reminder cycle and
+/// brings a stale record back into public view.
+pub(crate) fn confirm(
+    conn: &mut DbConnection,
+    id: ProviderId,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<Provider, StoreError> {
+    let updated = diesel::update(
+        providers::table
+            .filter(providers::id.eq(id.0))
+            .filter(live()),
+    )
+    .set((
+        providers::last_confirmed_on.eq(today),
+        providers::confirmed_by.eq(&actor.label),
+        providers::stale_since.eq(None::<NaiveDate>),
+        providers::reminded_on.eq(None::<NaiveDate>),
+        providers::updated_at.eq(to_naive(now)),
+        providers::version.eq(providers::version + 1),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(StoreError::NotFound {
+            entity: "provider",
+            id: id.0,
+        });
+    }
+    changes::append(conn, Entity::Provider, &[id.0], ChangeOp::Upsert, now)?;
+    let fields = ["last_confirmed_on".to_owned(), "confirmed_by".to_owned()];
+    history::record_one(
+        conn,
+        Entity::Provider,
+        id.0,
+        HistoryOp::Confirm,
+        &fields,
+        actor,
+        now,
+    )?;
+    get(conn, id)?.ok_or(StoreError::NotFound {
+        entity: "provider",
+        id: id.0,
+    })
+}
+
+/// A provider, live or soft-deleted, with whether it is deleted (history and restore check who
+/// manages a deleted record too).
+pub(crate) fn get_any(
+    conn: &mut DbConnection,
+    id: ProviderId,
+) -> Result<Option<(Provider, bool)>, StoreError> {
+    let row: Option<ProviderRow> = providers::table
+        .filter(providers::id.eq(id.0))
+        .select(ProviderRow::as_select())
+        .first(conn)
+        .optional()?;
+    row.map(|row| {
+        let deleted = row.deleted_at.is_some();
+        Ok((Provider::try_from(row)?, deleted))
+    })
+    .transpose()
 }
 
 fn filtered<'a>(filter: &ProviderFilter) -> providers::BoxedQuery<'a, MultiBackend> {
     let mut query = providers::table.filter(live()).into_boxed();
     if let Some(agency) = filter.agency {
         query = query.filter(providers::agency_id.eq(agency.0));
+    }
+    if let Some(organisation) = filter.organisation {
+        query = query.filter(providers::organisation_id.eq(organisation.0));
     }
     query
 }

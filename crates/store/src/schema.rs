@@ -10,6 +10,15 @@ diesel::table! {
         id -> BigInt,
         name -> Text,
         created_at -> Timestamp,
+        phone -> Text,
+        email -> Text,
+        website -> Text,
+        office_hours -> Text,
+        staff_languages -> Text,
+        areas -> Text,
+        description -> Text,
+        version -> BigInt,
+        updated_at -> Nullable<Timestamp>,
     }
 }
 
@@ -22,6 +31,10 @@ diesel::table! {
         label -> Text,
         created_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        organisation_id -> Nullable<BigInt>,
+        carer_id -> Nullable<BigInt>,
+        email -> Nullable<Text>,
+        email_confirmed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -64,6 +77,10 @@ diesel::table! {
         accepting_confirmed_on -> Nullable<Date>,
         medical_diets -> Text,
         lgbt_inclusive -> Bool,
+        vetting -> Text,
+        confirmed_by -> Text,
+        stale_since -> Nullable<Date>,
+        reminded_on -> Nullable<Date>,
     }
 }
 
@@ -101,6 +118,28 @@ diesel::table! {
         medical_diets -> Text,
         lgbt_inclusive -> Bool,
         delivery_modes -> Text,
+        uuid -> Nullable<Text>,
+        source_kind -> Nullable<Text>,
+        source_feed -> Nullable<Text>,
+        source_id -> Nullable<Text>,
+        fetched_at -> Nullable<Timestamp>,
+        organisation_id -> Nullable<BigInt>,
+        confirmed_by -> Text,
+        stale_since -> Nullable<Date>,
+        reminded_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    provider_duplicates (id) {
+        id -> BigInt,
+        provider_id -> BigInt,
+        candidate_id -> BigInt,
+        similarity -> Double,
+        reasons -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
     }
 }
 
@@ -150,7 +189,203 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        message_id -> Text,
+        kind -> Text,
+        agency_id -> Nullable<BigInt>,
+        enquiry_id -> Nullable<BigInt>,
+        vacancy_id -> Nullable<BigInt>,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        status -> Text,
+        attempts -> BigInt,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        claimed_by -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    enquiries (id) {
+        id -> BigInt,
+        reference -> Text,
+        access_hash -> Text,
+        batch -> Text,
+        agency_id -> BigInt,
+        name -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        callback_language -> Nullable<Text>,
+        contact_by -> Text,
+        items -> Text,
+        message -> Text,
+        needs -> Text,
+        outward_code -> Nullable<Text>,
+        authority_code -> Nullable<Text>,
+        locale -> Text,
+        dedupe_key -> Text,
+        status -> Text,
+        close_reason -> Nullable<Text>,
+        consent_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        contacted_at -> Nullable<Timestamp>,
+        introduced_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    enquiry_events (id) {
+        id -> BigInt,
+        enquiry_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        status -> Nullable<Text>,
+        close_reason -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    vacancies (id) {
+        id -> BigInt,
+        reference -> Text,
+        access_hash -> Nullable<Text>,
+        agency_id -> Nullable<BigInt>,
+        saved_plan_id -> Nullable<BigInt>,
+        plan -> Text,
+        outward_code -> Text,
+        lat -> Double,
+        lon -> Double,
+        authority_code -> Nullable<Text>,
+        needs -> Text,
+        urgent -> Bool,
+        status -> Text,
+        close_reason -> Nullable<Text>,
+        opened_at -> Timestamp,
+        introduced_at -> Nullable<Timestamp>,
+        filled_at -> Nullable<Timestamp>,
+        withdrawn_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    vacancy_events (id) {
+        id -> BigInt,
+        vacancy_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        status -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    vacancy_proposals (id) {
+        id -> BigInt,
+        vacancy_id -> BigInt,
+        agency_id -> BigInt,
+        carer_id -> BigInt,
+        note -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> BigInt,
+        name -> Text,
+        email -> Text,
+        phone -> Text,
+        website -> Text,
+        locale -> Text,
+        email_confirmed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sign_in_links (token_hash) {
+        token_hash -> Text,
+        api_key_id -> BigInt,
+        purpose -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> BigInt,
+        kind -> Text,
+        status -> Text,
+        organisation_id -> Nullable<BigInt>,
+        carer_id -> Nullable<BigInt>,
+        provider_id -> Nullable<BigInt>,
+        submitted_by -> BigInt,
+        payload -> Text,
+        note -> Text,
+        reason -> Nullable<Text>,
+        decided_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    record_history (id) {
+        id -> BigInt,
+        entity -> Text,
+        entity_id -> BigInt,
+        op -> Text,
+        fields -> Text,
+        actor_kind -> Text,
+        actor_id -> Nullable<BigInt>,
+        actor_label -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    problem_reports (id) {
+        id -> BigInt,
+        reference -> Text,
+        entity -> Text,
+        entity_id -> BigInt,
+        kind -> Text,
+        message -> Text,
+        contact -> Nullable<Text>,
+        status -> Text,
+        agency_id -> Nullable<BigInt>,
+        organisation_id -> Nullable<BigInt>,
+        fingerprint -> Text,
+        resolution -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(api_keys -> agencies (agency_id));
+diesel::joinable!(sign_in_links -> api_keys (api_key_id));
+diesel::joinable!(providers -> organisations (organisation_id));
+diesel::joinable!(outbox -> agencies (agency_id));
+diesel::joinable!(enquiries -> agencies (agency_id));
+diesel::joinable!(enquiry_events -> enquiries (enquiry_id));
+diesel::joinable!(vacancies -> agencies (agency_id));
+diesel::joinable!(vacancy_events -> vacancies (vacancy_id));
+diesel::joinable!(vacancy_proposals -> vacancies (vacancy_id));
+diesel::joinable!(vacancy_proposals -> carers (carer_id));
 diesel::joinable!(web_sessions -> api_keys (api_key_id));
 diesel::joinable!(carers -> agencies (agency_id));
 diesel::joinable!(providers -> agencies (agency_id));
@@ -165,4 +400,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     postcodes,
     postcode_sectors,
     postcode_districts,
+    outbox,
+    enquiries,
+    enquiry_events,
+    vacancies,
+    vacancy_events,
+    vacancy_proposals,
+    provider_duplicates,
+    organisations,
+    sign_in_links,
+    submissions,
+    record_history,
+    problem_reports,
 );

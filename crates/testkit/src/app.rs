@@ -33,7 +33,7 @@ use crate::db::{TestDb, import_open_data_fixtures, seed_demo_fixtures};
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The server configuration of test servers: production's defaults and the web pages, with one
-/// worker, no rate limits (suites make many requests from one address) and handler and
+/// worker, no rate limits (suites make many requests from one address, enquiries included) and handler and
 /// request-head limits as long as the clients' (production's 30 s and 5 s are not what a debug
 /// build on a busy machine can promise).
 pub fn test_config() -> ServerConfig {
@@ -41,6 +41,9 @@ pub fn test_config() -> ServerConfig {
         workers: 1,
         rate_limit: carematch_api::middleware::RateLimitConfig {
             per_minute: 0,
+            enquiries_per_hour: 0,
+            vacancy_posts_per_hour: 0,
+            reports_per_hour: 0,
             ..Default::default()
         },
         request_timeout: CLIENT_TIMEOUT,

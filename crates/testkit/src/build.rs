@@ -205,6 +205,7 @@ impl CarerBuilder {
             version: 1,
             created_at: epoch(),
             updated_at: epoch(),
+            listing: Default::default(),
         }
     }
 }
@@ -251,6 +252,8 @@ pub fn provider(id: i64, location: GeoPoint) -> Provider {
         version: 1,
         created_at: epoch(),
         updated_at: epoch(),
+        listing: Default::default(),
+        organisation_id: None,
     }
 }
 

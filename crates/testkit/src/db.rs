@@ -175,13 +175,16 @@ pub fn seed_demo_fixtures(store: &Store) -> Vec<carematch_domain::AgencyId> {
     let reader = carematch_store::GazetteerReader::open(&fixtures_dir().join("gazetteer.csv"))
         .expect("gazetteer");
     store.import_postcodes(reader, &|_| {}).expect("postcodes");
-    let names: Vec<String> = serde_json::from_str(
+    let profiles: Vec<carematch_domain::AgencyProfile> = serde_json::from_str(
         &std::fs::read_to_string(fixtures_dir().join("agencies.json")).expect("agencies"),
     )
     .expect("agencies json");
-    let agencies: Vec<carematch_domain::AgencyId> = names
-        .iter()
-        .map(|name| store.create_agency(name).expect("agency").id)
+    let agencies: Vec<carematch_domain::AgencyId> = profiles
+        .into_iter()
+        .map(|profile| {
+            let profile = profile.parse().expect("a valid agency profile");
+            store.create_agency_with(&profile).expect("agency").id
+        })
         .collect();
     let carers: Vec<carematch_store::NewCarer> = fixture_lines("carers.jsonl")
         .into_iter()
@@ -191,17 +194,22 @@ pub fn seed_demo_fixtures(store: &Store) -> Vec<carematch_domain::AgencyId> {
             location: serde_json::from_value(v["location"].clone()).expect("location"),
         })
         .collect();
-    store.insert_carers(&carers, &|_| {}).expect("carers");
+    let actor = carematch_domain::Actor::system("test");
+    store
+        .insert_carers(&carers, &|_| {}, &actor)
+        .expect("carers");
     let providers: Vec<carematch_store::NewProvider> = fixture_lines("providers.jsonl")
         .into_iter()
-        .map(|v| carematch_store::NewProvider {
-            agency_id: None,
-            details: serde_json::from_value(v["details"].clone()).expect("provider details"),
-            location: serde_json::from_value(v["location"].clone()).expect("location"),
+        .map(|v| {
+            carematch_store::NewProvider::new(
+                None,
+                serde_json::from_value(v["details"].clone()).expect("provider details"),
+                serde_json::from_value(v["location"].clone()).expect("location"),
+            )
         })
         .collect();
     store
-        .insert_providers(&providers, &|_| {})
+        .insert_providers(&providers, &|_| {}, &actor)
         .expect("providers");
     agencies
 }

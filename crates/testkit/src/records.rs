@@ -1,4 +1,5 @@
-//! Records with every field filled, and changed, for round-trip tests (store, API).
+//! Records with every field filled, and changed, for round-trip tests (store, API), and an
+//! agency's register read back.
 
 use carematch_domain::vocabulary::{
     CheckKind, Community, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice,
@@ -259,4 +260,45 @@ pub fn changed_provider() -> ProviderDetails {
         last_confirmed_on: date(2026, 1, 2),
         external_ref: None,
     }
+}
+
+/// An agency's profile with every field filled (normalised: `AgencyProfile::parse` leaves it
+/// unchanged), in Manchester, with a description in Traditional Chinese.
+pub fn full_agency_profile() -> carematch_domain::AgencyProfile {
+    carematch_domain::AgencyProfile {
+        name: "Fernhollow Direct Payments Support".to_owned(),
+        phone: Some("0161 496 0123".to_owned()),
+        email: Some("hello@fernhollow.example.org".to_owned()),
+        website: Some("https://fernhollow.example.org".to_owned()),
+        office_hours: vec![
+            carematch_domain::OfficeHours {
+                day: Weekday::Mon,
+                start: time("09:00"),
+                end: time("17:00"),
+            },
+            carematch_domain::OfficeHours {
+                day: Weekday::Sat,
+                start: time("10:00"),
+                end: time("12:30"),
+            },
+        ],
+        staff_languages: vec![Language::Eng, Language::Yue, Language::Urd],
+        areas: vec!["E08000003".to_owned(), "E08000007".to_owned()],
+        description: "We help families find and employ PAs. 我們講廣東話。".to_owned(),
+    }
+}
+
+/// An agency's live carers, in id order (up to 1000: registers in tests are small).
+pub fn agency_register(
+    store: &carematch_store::Store,
+    agency: carematch_domain::AgencyId,
+) -> Vec<carematch_domain::Carer> {
+    let filter = carematch_store::CarerFilter {
+        agency: Some(agency),
+        ..carematch_store::CarerFilter::default()
+    };
+    store
+        .list_carers(&filter, carematch_store::Page::new(1, 1000))
+        .expect("list the register")
+        .items
 }

@@ -1,6 +1,7 @@
 //! The agency console: find PAs for a client's plan (the agency's unlisted PAs included, with
-//! contact details for its own), manage the agency's PAs, and upload a CSV register with the
-//! same all-or-nothing importer as `POST /v1/imports/carers`.
+//! contact details for its own), manage the agency's PAs, upload a CSV register with the
+//! same all-or-nothing importer as `POST /v1/imports/carers`, and download the register in the
+//! same template (`GET /v1/agencies/{id}/register.csv`'s file).
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
@@ -10,7 +11,7 @@ use carematch_domain::{AgencyId, Caller, Carer, CarerDetails, CarerId, Role};
 use carematch_matching::Viewer;
 use carematch_service::import_csv::RowError;
 use carematch_service::{IMPORT_LIMIT, ImportReport, ServiceError};
-use carematch_store::{CarerFilter, Page, Paged, StoreError};
+use carematch_store::{Page, Paged, StoreError};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -33,12 +34,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(console)
         .service(delete_carer)
         .service(update_carer)
+        .service(restore_carer)
+        .service(crate::freshness::carer_history)
         .service(upload_register)
-        .service(register_template);
+        .service(register_template)
+        .service(export_register);
 }
 
 /// The signed-in agency, or where to send the browser instead.
-async fn agency_of(
+pub(crate) async fn agency_of(
     req: &HttpRequest,
     state: &web::Data<AppState>,
 ) -> Result<(AgencyId, String), HttpResponse> {
@@ -50,7 +54,7 @@ async fn agency_of(
     };
     let store = state.store.clone();
     let name = match web::block(move || store.get_agency(agency)).await {
-        Ok(Ok(Some(found))) => found.name,
+        Ok(Ok(Some(found))) => found.profile.name,
         _ => return Err(server_error(&Ctx::new(req))),
     };
     Ok((agency, name))
@@ -68,9 +72,13 @@ struct ConsoleView<'a> {
     form: &'a FindForm,
     found: Option<crate::pages::Found>,
     carers: Paged<Carer>,
+    /// The agency's deleted PAs, which it may restore.
+    deleted: Paged<Carer>,
     page: u32,
     notice: Option<String>,
     upload: Option<UploadOutcome>,
+    /// Self-registered PAs waiting for the agency's checks (`crate::pa`).
+    waiting: Vec<Carer>,
 }
 
 fn page_number(pairs: &[(String, String)]) -> u32 {
@@ -86,13 +94,17 @@ async fn list(
     state: &web::Data<AppState>,
     agency: AgencyId,
     page: u32,
-) -> Result<Paged<Carer>, HttpResponse> {
+) -> Result<(Paged<Carer>, Paged<Carer>), HttpResponse> {
     let store = state.store.clone();
-    let filter = CarerFilter {
-        agency: Some(agency),
-        ..CarerFilter::default()
-    };
-    match web::block(move || store.list_carers(&filter, Page::new(page, PER_PAGE))).await {
+    // Stale PAs first: they left public search until the agency confirms them.
+    match web::block(move || {
+        Ok::<_, StoreError>((
+            store.console_carers(agency, Page::new(page, PER_PAGE))?,
+            store.deleted_carers(agency, Page::new(1, PER_PAGE))?,
+        ))
+    })
+    .await
+    {
         Ok(Ok(paged)) => Ok(paged),
         _ => Err(HttpResponse::ServiceUnavailable().finish()),
     }
@@ -119,13 +131,15 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     } else {
         None
     };
-    let carers = match list(&state, agency, page).await {
+    let (carers, deleted) = match list(&state, agency, page).await {
         Ok(carers) => carers,
         Err(_) => return server_error(&ctx),
     };
     let notice = pairs.iter().find_map(|(k, v)| match k.as_str() {
         "deleted" => Some(ctx.tr.with("agency-deleted", "name", v)),
         "updated" => Some(ctx.tr.with("agency-updated", "name", v)),
+        "restored" => Some(ctx.tr.with("fresh-restored", "name", v)),
+        "vetted" => Some(ctx.tr.with("pa-vetted", "name", v)),
         _ => None,
     });
     let view = ConsoleView {
@@ -133,9 +147,11 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         form: &form,
         found,
         carers,
+        deleted,
         page,
         notice,
         upload: None,
+        waiting: crate::pa::waiting_for(&state, agency).await,
     };
     render(&ctx, StatusCode::OK, &view)
 }
@@ -153,7 +169,17 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
                 button type="submit" { (tr.t("logout")) }
             }
         }
+        nav.console aria-label=(tr.t("agency-title")) { ul { li { a href="/agency/profile" { (tr.t("agency-nav-profile")) } } } }
         @if let Some(notice) = &view.notice { p.notice role="status" { (notice) } }
+        (crate::pa::waiting_section(tr, &view.waiting, &token))
+        nav.console aria-label=(tr.t("agency-title")) {
+            ul {
+                li { a href="/agency/enquiries" { (tr.t("inbox-link")) } }
+                li { a href="/agency/vacancies" { (tr.t("vac-console-link")) } }
+                li { a href="/agency/messages" { (tr.t("outbox-nav")) } }
+                li { a href="/agency/reports" { (tr.t("report-console-agency")) } }
+            }
+        }
         section aria-labelledby="find-title" {
             h2 #find-title { (tr.t("agency-find-title")) }
             p { (tr.t("agency-find-intro")) }
@@ -178,6 +204,8 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
         }
         section aria-labelledby="carers-title" {
             h2 #carers-title { (tr.count("agency-carers-title", "count", view.carers.total as f64)) }
+            p { a href="/agency/register.csv" download { (tr.t("agency-export-register")) } }
+            p { (tr.t("agency-export-register-note")) }
             (carer_table(tr, &view.carers.items, &token))
             nav.pages aria-label=(tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())])) {
                 @if view.page > 1 { a href=(format!("/agency?page={}", view.page - 1)) rel="prev" { (tr.t("page-previous")) } " " }
@@ -185,6 +213,7 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
                 @if u64::from(view.page) < pages { " " a href=(format!("/agency?page={}", view.page + 1)) rel="next" { (tr.t("page-next")) } }
             }
         }
+        (crate::freshness::deleted_section(tr, &view.deleted, &token))
     };
     ctx.respond(status, &tr.t("agency-title"), Section::Agency, main)
 }
@@ -215,7 +244,7 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                             td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { @if d.faith_public_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
                             td { (accepting_cell(tr, d, today)) }
-                            td { (d.last_confirmed_on.to_string()) }
+                            td { (crate::freshness::console_cell(tr, carer, today)) }
                             td.actions {
                                 (update_button(carer.id, "confirm", &tr.with("agency-confirm", "name", &name), token))
                                 @if d.public_listing_consent {
@@ -233,6 +262,8 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                                 } @else {
                                     (update_button(carer.id, "faith_public", &tr.with("agency-faith-show", "name", &name), token))
                                 }
+                                a href=(crate::freshness::history_path(carer.id)) { (tr.with("fresh-history-link", "name", &name)) }
+                                " "
                                 form.inline method="post" action=(format!("/agency/carers/{}/delete", carer.id)) data-confirm=(tr.with("agency-delete", "name", &name)) {
                                     (csrf::field(token))
                                     button type="submit" { (tr.with("agency-delete", "name", &name)) }
@@ -310,6 +341,9 @@ struct IdPath {
 /// What the console does to one of the agency's PAs.
 enum Change {
     Delete,
+    Restore,
+    /// "All still true" today (freshness: clears the stale and reminded flags).
+    Confirm,
     Edit(Box<dyn FnOnce(&mut CarerDetails) + Send>),
 }
 
@@ -335,6 +369,8 @@ async fn change_own_carer(
     let changed = state
         .call(move |service| match change {
             Change::Delete => service.delete_carer(caller, id),
+            Change::Restore => service.restore_carer(caller, id),
+            Change::Confirm => service.confirm_carer(caller, id, carematch_service::today()),
             Change::Edit(edit) => service.edit_carer(caller, id, edit),
         })
         .await;
@@ -397,14 +433,10 @@ async fn update_carer(
     ) {
         return HttpResponse::UnprocessableEntity().finish();
     }
-    change_own_carer(
-        &req,
-        &state,
-        CarerId(path.id),
-        &csrf,
-        "updated",
+    let change = if action == "confirm" {
+        Change::Confirm
+    } else {
         Change::Edit(Box::new(move |details| match action.as_str() {
-            "confirm" => details.last_confirmed_on = carematch_service::today(),
             "list" => details.public_listing_consent = true,
             "unlist" => details.public_listing_consent = false,
             "faith_public" => details.faith_public_consent = true,
@@ -415,7 +447,26 @@ async fn update_carer(
                 details.last_confirmed_on = details.last_confirmed_on.max(today);
             }
             _ => details.faith_public_consent = false,
-        })),
+        }))
+    };
+    change_own_carer(&req, &state, CarerId(path.id), &csrf, "updated", change).await
+}
+
+/// Restores one of the agency's deleted PAs (back in search and matching).
+#[post("/agency/carers/{id}/restore")]
+async fn restore_carer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<IdPath>,
+    form: web::Form<TokenForm>,
+) -> HttpResponse {
+    change_own_carer(
+        &req,
+        &state,
+        CarerId(path.id),
+        &form.csrf,
+        "restored",
+        Change::Restore,
     )
     .await
 }
@@ -522,7 +573,7 @@ async fn upload_register(
             }
         }
     };
-    let carers = match list(&state, agency, 1).await {
+    let (carers, deleted) = match list(&state, agency, 1).await {
         Ok(carers) => carers,
         Err(_) => return server_error(&ctx),
     };
@@ -532,9 +583,11 @@ async fn upload_register(
         form: &form,
         found: None,
         carers,
+        deleted,
         page: 1,
         notice: None,
         upload: Some(outcome),
+        waiting: crate::pa::waiting_for(&state, agency).await,
     };
     render(&ctx, status, &view)
 }
@@ -548,4 +601,31 @@ async fn register_template() -> HttpResponse {
             "attachment; filename=\"carematch-register-template.csv\"",
         ))
         .body(TEMPLATE)
+}
+
+/// The signed-in agency's own register as CSV in the import template: the file
+/// `GET /v1/agencies/{id}/register.csv` gives, which the upload above reads back.
+#[get("/agency/register.csv")]
+async fn export_register(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let (agency, _) = match agency_of(&req, &state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let caller = Caller::Agency(agency);
+    match state
+        .call(move |service| service.export_register(caller, agency))
+        .await
+    {
+        Ok(csv) => HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header((
+                "Content-Disposition",
+                format!("attachment; filename=\"carematch-register-{agency}.csv\""),
+            ))
+            // Personal data: kept out of shared caches and the browser's disk cache.
+            .insert_header(("Cache-Control", "no-store"))
+            .body(csv),
+        Err(_) => server_error(&ctx),
+    }
 }

@@ -203,11 +203,13 @@ async fn map_page(
         ),
         Err(ReportProblem::Server) => return server_error(&ctx),
     };
+    let time_to_fill = crate::vacancies::time_to_fill_section(&ctx, &state).await;
     let main = html! {
         h1 { (title) }
         p { (tr.t("map-intro")) }
         (picker(tr, &need, &max_km))
         (body)
+        (time_to_fill)
         form.inline method="post" action="/logout" {
             (crate::csrf::field(&ctx.session_token()))
             button type="submit" { (tr.t("logout")) }

@@ -29,7 +29,7 @@ fn checkboxes<C: Code>(tr: &Tr, name: &str, all: &[C], chosen: &[C]) -> Markup {
     }
 }
 
-fn language_boxes(all: &[Language], chosen: &[Language]) -> Markup {
+pub(crate) fn language_boxes(all: &[Language], chosen: &[Language]) -> Markup {
     html! {
         ul.choices {
             @for code in all {
@@ -157,24 +157,33 @@ pub fn find_form(
             @if agency { (client_fields(tr, form)) }
             details.when open[!form.when.is_empty()] {
                 summary { (tr.t("field-when")) }
-                div.week {
-                    @for day in Weekday::all() {
-                        fieldset.day {
-                            legend { (tr.code(*day)) }
-                            @for part in Part::ALL {
-                                @let id = format!("when-{}-{}", day.code(), part.code());
-                                @let value = format!("{}-{}", day.code(), part.code());
-                                span.part {
-                                    input type="checkbox" id=(id) name="when" value=(value) checked[form.when.contains(&(*day, part))];
-                                    label for=(id) { (tr.t(&format!("part-{}", part.code()))) }
-                                }
-                            }
+                (week_grid(tr, &form.when))
+            }
+            @for relaxed in &form.relax { input type="hidden" name="relax" value=(relaxed); }
+            p { button type="submit" { (tr.t("find-submit")) } }
+        }
+        // People, not agencies, post their needs as a vacancy (crates/web/src/vacancies.rs).
+        @if !agency { p.vacancy-link { a href="/find/vacancy" { (tr.t("vac-post-link")) } } }
+    }
+}
+
+/// The week as checkboxes, a day's morning, afternoon and evening each (`when=mon-morning`).
+pub(crate) fn week_grid(tr: &Tr, chosen: &[(Weekday, Part)]) -> Markup {
+    html! {
+        div.week {
+            @for day in Weekday::all() {
+                fieldset.day {
+                    legend { (tr.code(*day)) }
+                    @for part in Part::ALL {
+                        @let id = format!("when-{}-{}", day.code(), part.code());
+                        @let value = format!("{}-{}", day.code(), part.code());
+                        span.part {
+                            input type="checkbox" id=(id) name="when" value=(value) checked[chosen.contains(&(*day, part))];
+                            label for=(id) { (tr.t(&format!("part-{}", part.code()))) }
                         }
                     }
                 }
             }
-            @for relaxed in &form.relax { input type="hidden" name="relax" value=(relaxed); }
-            p { button type="submit" { (tr.t("find-submit")) } }
         }
     }
 }

@@ -58,6 +58,27 @@ impl Part {
     }
 }
 
+/// A ticked part of a day, `mon-morning`.
+pub fn parse_when(value: &str) -> Option<(Weekday, Part)> {
+    let (day, part) = value.split_once('-')?;
+    Some((Weekday::parse(day).ok()?, Part::parse(part)?))
+}
+
+/// The hours of the ticked parts of days.
+pub fn slots_of(when: &[(Weekday, Part)]) -> Vec<Slot> {
+    when.iter()
+        .filter_map(|(day, part)| {
+            let (start, end) = part.hours();
+            Some(Slot {
+                day: *day,
+                start: TimeOfDay::parse(start).ok()?,
+                end: TimeOfDay::parse(end).ok()?,
+                overnight: false,
+            })
+        })
+        .collect()
+}
+
 /// What the person asked for, as typed (the postcode is kept as text to show it back).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FindForm {
@@ -176,11 +197,10 @@ impl FindForm {
                 "gender" => form.gender = Gender::parse(value).ok(),
                 "gender_must" => form.gender_must = value == "1",
                 "when" => {
-                    if let Some((day, part)) = value.split_once('-')
-                        && let (Ok(day), Some(part)) = (Weekday::parse(day), Part::parse(part))
-                        && !form.when.contains(&(day, part))
+                    if let Some(when) = parse_when(value)
+                        && !form.when.contains(&when)
                     {
-                        form.when.push((day, part));
+                        form.when.push(when);
                     }
                 }
                 "relax" => {
@@ -304,19 +324,7 @@ impl FindForm {
             })
             .collect();
         let schedule = (!self.when.is_empty()).then(|| ScheduleNeed {
-            slots: self
-                .when
-                .iter()
-                .filter_map(|(day, part)| {
-                    let (start, end) = part.hours();
-                    Some(Slot {
-                        day: *day,
-                        start: TimeOfDay::parse(start).ok()?,
-                        end: TimeOfDay::parse(end).ok()?,
-                        overnight: false,
-                    })
-                })
-                .collect(),
+            slots: slots_of(&self.when),
             priority: Priority::Preferred,
         });
         Ok(SupportPlan {

@@ -1,5 +1,6 @@
 //! The interface languages, how a request picks one, and the Fluent catalogues they are
-//! translated in (`locales/<tag>/main.ftl`, compiled into the binary).
+//! translated in (`locales/<tag>/*.ftl`: `main.ftl` and one file per part of the site added
+//! since, joined and compiled into the binary).
 //!
 //! A page's language comes from `?lang=` (remembered in a cookie), else that cookie, else the
 //! browser's `Accept-Language`, else English. A message missing from a catalogue falls back to
@@ -14,6 +15,31 @@ use unic_langid::LanguageIdentifier;
 
 /// The cookie that remembers a chosen language.
 pub const LANG_COOKIE: &str = "carematch_lang";
+
+/// One locale's catalogue: its files in `locales/<tag>/`, one per part of the site, joined.
+macro_rules! catalogue {
+    ($tag:literal) => {
+        concat!(
+            include_str!(concat!("../locales/", $tag, "/main.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/agencies.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/enquiries.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/vacancies.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/outbox.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/reports.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/freshness.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/accounts.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/pa.ftl")),
+        )
+    };
+}
 
 /// A language the interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,15 +112,15 @@ impl Locale {
 
     fn source(self) -> &'static str {
         match self {
-            Self::En => include_str!("../locales/en/main.ftl"),
-            Self::ZhHant => include_str!("../locales/zh-Hant/main.ftl"),
-            Self::ZhHans => include_str!("../locales/zh-Hans/main.ftl"),
-            Self::Pa => include_str!("../locales/pa/main.ftl"),
-            Self::Ur => include_str!("../locales/ur/main.ftl"),
-            Self::Bn => include_str!("../locales/bn/main.ftl"),
-            Self::Gu => include_str!("../locales/gu/main.ftl"),
-            Self::So => include_str!("../locales/so/main.ftl"),
-            Self::Pl => include_str!("../locales/pl/main.ftl"),
+            Self::En => catalogue!("en"),
+            Self::ZhHant => catalogue!("zh-Hant"),
+            Self::ZhHans => catalogue!("zh-Hans"),
+            Self::Pa => catalogue!("pa"),
+            Self::Ur => catalogue!("ur"),
+            Self::Bn => catalogue!("bn"),
+            Self::Gu => catalogue!("gu"),
+            Self::So => catalogue!("so"),
+            Self::Pl => catalogue!("pl"),
         }
     }
 
@@ -180,7 +206,7 @@ impl Locale {
 /// has one (BCP 47 requires the shortest), else the ISO 639-3 code (`yue`, `syl`, `bfi`).
 pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static str {
     use carematch_domain::vocabulary::Code;
-    const TWO_LETTER: [(&str, &str); 47] = [
+    const TWO_LETTER: [(&str, &str); 52] = [
         ("eng", "en"),
         ("zho", "zh"),
         ("ben", "bn"),
@@ -203,6 +229,7 @@ pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static st
         ("amh", "am"),
         ("tir", "ti"),
         ("swa", "sw"),
+        ("sna", "sn"),
         ("yor", "yo"),
         ("ibo", "ig"),
         ("twi", "tw"),
@@ -211,6 +238,10 @@ pub fn lang_tag(language: carematch_domain::vocabulary::Language) -> &'static st
         ("lit", "lt"),
         ("lav", "lv"),
         ("bul", "bg"),
+        ("hun", "hu"),
+        ("slk", "sk"),
+        ("ces", "cs"),
+        ("hbs", "sh"),
         ("rus", "ru"),
         ("ukr", "uk"),
         ("por", "pt"),
@@ -520,6 +551,22 @@ mod tests {
                 tr.with("shortlist-add", "name", "Mei L.")
                     .contains("Mei L.")
             );
+        }
+    }
+
+    #[test]
+    fn language_tags_are_the_shortest_bcp47_subtag() {
+        use carematch_domain::vocabulary::Language;
+        // BCP 47 (and axe's valid-lang rule) want the ISO 639-1 code where one exists.
+        for (language, tag) in [
+            (Language::Sna, "sn"),
+            (Language::Hun, "hu"),
+            (Language::Slk, "sk"),
+            (Language::Ces, "cs"),
+            (Language::Yue, "yue"),
+            (Language::Eng, "en"),
+        ] {
+            assert_eq!(lang_tag(language), tag);
         }
     }
 

@@ -2,24 +2,40 @@
 //!
 //! - `/`, `/find`: find care (public; works without JavaScript), with the API's reasons.
 //! - `/shortlist`: the browser's shortlist, shareable as a link, with a print layout.
+//! - `/carers/{id}`, `/providers/{id}`: one record's public profile, with "Enquire".
 //! - `/login`, `/logout`: API key in, session cookie out (agencies and commissioners).
+//! - `/account/...`: sign-in by e-mailed one-time links (organisations, moderators).
+//! - `/pa/register`, `/pa/sign-in`, `/pa`: PAs who register themselves and keep their record current.
 //! - `/agency`: find PAs for a client with contact details, manage PAs, upload a CSV register.
+//! - `/report/{carer|provider}/{id}`: "Something wrong here?"; `/agency/reports` and
+//!   `/moderation/reports` handle the reports.
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
 //!
 //! Every page is in nine languages (`locales/`), with `lang` and `dir` set; every form that
 //! posts carries a token against cross-site request forgery ([`csrf`]); see docs/web.md.
 
+pub mod accounts;
 pub mod agency;
+pub mod agency_profile;
 pub mod commissioner;
 pub mod csrf;
+pub mod enquiries;
 pub mod find_page;
 pub mod form;
+pub mod freshness;
 pub mod i18n;
 pub mod layout;
+pub mod moderation;
+pub mod organisation;
+pub mod outbox_page;
+pub mod pa;
 pub mod pages;
+pub mod profile;
 pub mod reasons;
+pub mod reports;
 pub mod session;
 pub mod shortlist;
+pub mod vacancies;
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
@@ -32,9 +48,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(css).service(js);
     pages::configure(cfg);
     shortlist::configure(cfg);
+    profile::configure(cfg);
     session::configure(cfg);
     agency::configure(cfg);
     commissioner::configure(cfg);
+    agency_profile::configure(cfg);
+    enquiries::configure(cfg);
+    vacancies::configure(cfg);
+    outbox_page::configure(cfg);
+    reports::configure(cfg);
+    accounts::configure(cfg);
+    moderation::configure(cfg);
+    organisation::configure(cfg);
+    pa::configure(cfg);
 }
 
 fn asset(content_type: &str, body: &'static str) -> HttpResponse {

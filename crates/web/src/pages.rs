@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use carematch_api::AppState;
+use carematch_domain::listing::days_since;
 use carematch_domain::vocabulary::{Code, Gender, Language, Weekday};
 use carematch_domain::{Contact, Slot};
 use carematch_matching::{
@@ -44,6 +45,8 @@ pub struct ResultDetails {
     pub full_name: Option<String>,
     /// A carer's gender, for the grammar of reasons in languages whose verbs agree with it.
     pub gender: Option<Gender>,
+    /// Days since the record was last confirmed as all still true.
+    pub confirmed_days: Option<i64>,
 }
 
 /// Why a search gave no results page.
@@ -123,6 +126,10 @@ fn details_of(
                     contact: full.then_some(d.contact),
                     full_name: full.then(|| format!("{} {}", d.given_name, d.family_name)),
                     gender: Some(d.gender),
+                    confirmed_days: Some(days_since(
+                        d.last_confirmed_on,
+                        carematch_service::today(),
+                    )),
                 }
             }
             None => ResultDetails::default(),
@@ -139,6 +146,10 @@ fn details_of(
                         contact: Some(d.contact),
                         full_name: None,
                         gender: None,
+                        confirmed_days: Some(days_since(
+                            d.last_confirmed_on,
+                            carematch_service::today(),
+                        )),
                     }
                 }
                 None => ResultDetails::default(),
@@ -324,7 +335,7 @@ pub fn results(
             }
             ol.cards {
                 @for (m, details) in outcome.matches.iter().zip(&found.details) {
-                    li { (card(tr, m, details, shortlist)) }
+                    li { (card(tr, m, details, shortlist, form)) }
                 }
             }
         }
@@ -382,7 +393,13 @@ fn with_lang(tr: &Tr, mut pairs: Vec<(String, String)>) -> Vec<(String, String)>
     pairs
 }
 
-fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>) -> Markup {
+fn card(
+    tr: &Tr,
+    m: &Match,
+    details: &ResultDetails,
+    shortlist: Option<Buttons>,
+    form: &FindForm,
+) -> Markup {
     let kind_label = match m.kind {
         CandidateKind::Carer => tr.t("result-carer"),
         CandidateKind::Provider => tr.t("result-provider"),
@@ -395,7 +412,13 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
     html! {
         article.card #(anchor) {
             // `bdi`: a Latin name keeps its full stop on the right on right-to-left pages.
-            h3 { bdi { (details.full_name.as_deref().unwrap_or(&m.name)) } }
+            @let name = details.full_name.as_deref().unwrap_or(&m.name);
+            // The public page links each result to its profile; the agency console shows more.
+            @if shortlist.is_some() {
+                h3 { a href=(crate::profile::path(item)) { bdi { (name) } } }
+            } @else {
+                h3 { bdi { (name) } }
+            }
             p.kind {
                 (kind_label)
                 " · " (tr.with("result-distance", "km", &reasons::number(tr.locale, m.distance_km, 1)))
@@ -406,12 +429,15 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
                 p { (tr.with("result-free", "when", &slots_summary(tr, &details.availability))) }
             }
             @if let Some(rate) = &details.rate { p { (tr.with("result-rate", "rate", rate)) } }
+            @if let Some(days) = details.confirmed_days { p.confirmed { (crate::freshness::confirmed_ago(tr, days)) } }
             @if let Some(contact) = &details.contact {
                 p.contact {
                     @if let Some(phone) = &contact.phone { (tr.t("contact-phone")) ": " a href=(format!("tel:{phone}")) { (phone) } " " }
                     @if let Some(email) = &contact.email { (tr.t("contact-email")) ": " a href=(format!("mailto:{email}")) { (email) } }
                 }
             }
+            // How the public reaches a PA: the agency that holds them (never the PA's own contact).
+            @if let Some(agency) = &m.agency { (crate::agency_profile::agency_block(tr, agency)) }
             details.why open {
                 summary { (tr.t("result-why")) }
                 @let who = Subject::of(m.kind, details.gender);
@@ -419,6 +445,12 @@ fn card(tr: &Tr, m: &Match, details: &ResultDetails, shortlist: Option<Buttons>)
             }
             @if let Some(buttons) = shortlist {
                 (toggle_button(tr, buttons, item, &m.name, None))
+                // The public page only: an enquiry goes to the agency that holds the record.
+                (crate::enquiries::enquire_button(tr, item, &m.name, Some(form)))
+                (crate::reports::report_link(tr, match m.kind {
+                    CandidateKind::Carer => carematch_domain::report::ReportEntity::Carer,
+                    CandidateKind::Provider => carematch_domain::report::ReportEntity::Provider,
+                }, m.id))
             }
         }
     }

@@ -32,6 +32,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub fn allowed(role: Role, next: &str) -> bool {
     if next.starts_with("/agency") {
         role == Role::Agency
+    } else if next.starts_with("/organisation") {
+        role == Role::Organisation
+    } else if next.starts_with("/moderation") {
+        matches!(role, Role::Moderator | Role::Admin)
+    } else if next == "/pa" || next.starts_with("/pa?") || next.starts_with("/pa/availability") {
+        role == Role::Pa
     } else if next.starts_with("/commissioner") {
         matches!(role, Role::Commissioner | Role::Admin)
     } else {
@@ -183,30 +189,40 @@ async fn login(
             Some(tr.t("login-wrong-role")),
         );
     }
+    let target = match crate::i18n::Locale::from_tag(&form.lang) {
+        Some(locale) if !next.contains('?') => format!("{next}?lang={}", locale.tag()),
+        _ => next,
+    };
+    open_session(&ctx, &state, record.id, &target).await
+}
+
+/// Opens a session for key `key_id` (a checked key, or a redeemed e-mailed link) and sends the
+/// browser to `target` with its cookie.
+pub(crate) async fn open_session(
+    ctx: &Ctx,
+    state: &web::Data<AppState>,
+    key_id: i64,
+    target: &str,
+) -> HttpResponse {
     let mut bytes = [0u8; 32];
     if getrandom::fill(&mut bytes).is_err() {
-        return server_error(&ctx);
+        return server_error(ctx);
     }
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     let store = state.store.clone();
     let hash = hash_key(&token);
-    let key_id = record.id;
     let opened = web::block(move || {
         store.create_web_session(&hash, key_id, chrono::Duration::hours(SESSION_HOURS))
     })
     .await;
     if !matches!(opened, Ok(Ok(_))) {
-        return server_error(&ctx);
+        return server_error(ctx);
     }
-    let target = match crate::i18n::Locale::from_tag(&form.lang) {
-        Some(locale) if !next.contains('?') => format!("{next}?lang={}", locale.tag()),
-        _ => next,
-    };
-    let mut response = see_other(&target);
+    let mut response = see_other(target);
     let mut cookie = session_cookie(token);
     cookie.set_max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS));
     if response.add_cookie(&cookie).is_err() {
-        return server_error(&ctx);
+        return server_error(ctx);
     }
     response
 }

@@ -213,28 +213,26 @@ pub fn toggle_button(
 }
 
 /// What the page shows of one entry (public information only).
-enum Entry {
-    Carer {
-        carer: Box<PublicCarer>,
-        agency: Option<String>,
-    },
+pub(crate) enum Entry {
+    /// The public view, naming the holding agency with its public contact.
+    Carer(Box<PublicCarer>),
     Provider(Box<carematch_api::views::PublicProvider>),
     Gone(Item),
 }
 
-fn load(state: &AppState, items: &[Item]) -> Result<Vec<Entry>, carematch_store::StoreError> {
+pub(crate) fn load(
+    state: &AppState,
+    items: &[Item],
+) -> Result<Vec<Entry>, carematch_service::ServiceError> {
     let today = carematch_service::today();
+    let directory = state.service().agency_directory()?;
     let mut entries = Vec::with_capacity(items.len());
     for item in items {
         let entry = match item.kind {
             CandidateKind::Carer => match state.store.get_carer(CarerId(item.id))? {
-                Some(carer) if carer.details.public_listing_consent => {
-                    let agency = state.store.get_agency(carer.agency_id)?.map(|a| a.name);
-                    Entry::Carer {
-                        carer: Box::new(PublicCarer::new(&carer, today)),
-                        agency,
-                    }
-                }
+                Some(carer) if carer.is_public() => Entry::Carer(Box::new(
+                    PublicCarer::with_agency(&carer, today, &directory),
+                )),
                 _ => Entry::Gone(*item),
             },
             CandidateKind::Provider => match state.store.get_provider(ProviderId(item.id))? {
@@ -296,12 +294,13 @@ async fn page(
                     a #share-link href=(share) { (tr.t("shortlist-share")) }
                 }
                 p.hint { (tr.t("shortlist-share-hint")) }
+                p.no-print { a.enquire.enquire-all href=(crate::enquiries::enquire_link(list.items(), None)) { (tr.t("enquire-shortlist")) } }
                 button type="button" #print hidden { (tr.t("shortlist-print")) }
                 noscript { p { (tr.t("shortlist-print")) ": Ctrl+P" } }
             }
             ol.shortlist {
                 @for entry in &entries {
-                    li { (entry_card(tr, buttons, entry, &back)) }
+                    li { (entry_card(tr, buttons, entry, &back, Heading::Entry)) }
                 }
             }
         }
@@ -309,7 +308,29 @@ async fn page(
     ctx.ok(&tr.t("shortlist-title"), Section::Shortlist, main)
 }
 
-fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
+/// Where an entry is shown: as one of a list (the shortlist), or as the page itself (a profile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Heading {
+    Entry,
+    Page,
+}
+
+/// The name as the entry's heading: `h2` in a list, `h1` on its own page; in a list it links to
+/// the record's profile page.
+fn heading(level: Heading, item: Item, name: &str) -> Markup {
+    match level {
+        Heading::Entry => html! { h2 { a href=(crate::profile::path(item)) { bdi { (name) } } } },
+        Heading::Page => html! { h1 { bdi { (name) } } },
+    }
+}
+
+pub(crate) fn entry_card(
+    tr: &Tr,
+    own: Buttons,
+    entry: &Entry,
+    back: &str,
+    level: Heading,
+) -> Markup {
     match entry {
         Entry::Gone(item) => html! {
             article.card.gone {
@@ -317,7 +338,7 @@ fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
                 (toggle_button(tr, own, *item, &item.code(), Some(back)))
             }
         },
-        Entry::Carer { carer, agency } => {
+        Entry::Carer(carer) => {
             let name = &carer.display_name;
             let item = Item {
                 kind: CandidateKind::Carer,
@@ -325,8 +346,9 @@ fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
             };
             html! {
                 article.card {
-                    h2 { (name) }
+                    (heading(level, item, name))
                     p.kind { (tr.t("result-carer")) " · " (tr.with("result-area", "area", carer.outward_code.as_str())) }
+                    p.confirmed { (crate::freshness::confirmed_ago(tr, carer.confirmed_days_ago)) }
                     dl {
                         dt { (tr.t("crit-language")) }
                         dd { (language_names(carer.languages.iter().map(|l| l.code))) }
@@ -346,13 +368,15 @@ fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
                         dd { (tr.with("result-rate", "rate", &crate::pages::pounds(carer.hourly_rate))) }
                         dt { (tr.t("crit-check")) }
                         dd { (join(carer.valid_checks.iter().map(|c| tr.code(*c)))) }
-                        @if let Some(agency) = agency {
+                        @if let Some(agency) = &carer.agency {
                             dt { (tr.t("shortlist-contact")) }
-                            dd { (tr.with("shortlist-vouched", "agency", agency)) }
+                            dd { (crate::agency_profile::agency_block(tr, agency)) }
                         }
                     }
                     (questions(tr, name))
                     div.no-print { (toggle_button(tr, own, item, name, Some(back))) }
+                    (crate::enquiries::enquire_button(tr, item, name, None))
+                    (crate::reports::report_link(tr, carematch_domain::report::ReportEntity::Carer, item.id))
                 }
             }
         }
@@ -364,8 +388,9 @@ fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
             };
             html! {
                 article.card {
-                    h2 { (name) }
+                    (heading(level, item, name))
                     p.kind { (tr.code(provider.kind)) " · " (provider.postcode) }
+                    p.confirmed { (crate::freshness::confirmed_ago(tr, provider.confirmed_days_ago)) }
                     p { (provider.description) }
                     dl {
                         dt { (tr.t("crit-language")) }
@@ -381,6 +406,8 @@ fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
                     }
                     (questions(tr, name))
                     div.no-print { (toggle_button(tr, own, item, name, Some(back))) }
+                    (crate::enquiries::enquire_button(tr, item, name, None))
+                    (crate::reports::report_link(tr, carematch_domain::report::ReportEntity::Provider, item.id))
                 }
             }
         }

@@ -54,12 +54,14 @@ impl KnownPaths {
         Self { paths }
     }
 
-    /// The methods a documented path takes, when `path` matches a template.
+    /// The methods a documented path takes, when `path` matches a template. Where several
+    /// match (`/v1/providers/duplicates` and `/v1/providers/{id}`), the one with the most
+    /// literal segments is the path's, as routing registers the literal one first.
     pub fn allowed(&self, path: &str) -> Option<&[Method]> {
         let parts: Vec<&str> = path.split('/').collect();
         self.paths
             .iter()
-            .find(|(segments, _)| {
+            .filter(|(segments, _)| {
                 segments.len() == parts.len()
                     && segments
                         .iter()
@@ -68,6 +70,12 @@ impl KnownPaths {
                             Segment::Literal(literal) => literal == part,
                             Segment::Parameter => !part.is_empty(),
                         })
+            })
+            .max_by_key(|(segments, _)| {
+                segments
+                    .iter()
+                    .filter(|s| matches!(s, Segment::Literal(_)))
+                    .count()
             })
             .map(|(_, methods)| methods.as_slice())
     }
@@ -83,5 +91,14 @@ mod tests {
         assert_eq!(known.allowed("/v1/health"), Some(&[Method::GET][..]));
         assert!(known.allowed("/v1/health/extra").is_none());
         assert!(known.allowed("/nothing").is_none());
+        // A literal path beside a parameter one is its own: PUT here is 405, not a provider.
+        assert_eq!(
+            known.allowed("/v1/providers/duplicates"),
+            Some(&[Method::GET][..])
+        );
+        assert_eq!(
+            known.allowed("/v1/providers/7"),
+            Some(&[Method::GET, Method::PUT, Method::DELETE][..])
+        );
     }
 }

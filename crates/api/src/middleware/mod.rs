@@ -24,5 +24,8 @@ pub use input::check_input;
 pub use known_paths::KnownPaths;
 pub use metrics::{Gauge, Metrics};
 pub use observe::{RequestId, observe};
-pub use rate_limit::{CallerRole, RateLimitConfig, RateLimiter, rate_limit};
+pub use rate_limit::{
+    CallerRole, Decision, PublicWrite, RateLimitConfig, RateLimiter, charge_public_write,
+    rate_limit,
+};
 pub use timeout::{HandlerTimeout, timeout};

@@ -162,12 +162,15 @@ impl<F: Future> Future for CatchUnwind<F> {
     }
 }
 
-/// Turns actix's 404 for a documented path into 405 with `Allow` when only the method is wrong.
+/// Turns a 404 for a documented path into 405 with `Allow` when only the method is wrong:
+/// actix's own (no route took the method), and a path extractor's, when the method matched a
+/// parameter route beside the literal path the request named (`PUT /v1/providers/duplicates`
+/// reaching `PUT /v1/providers/{id}`). A handler's 404 for an unknown id keeps its answer: its
+/// method is one the path takes.
 fn method_not_allowed<B: MessageBody + 'static>(
     response: ServiceResponse<EitherBody<B, BoxBody>>,
 ) -> ServiceResponse<EitherBody<B, BoxBody>> {
-    // Our handlers' own 404s (an unknown id) are JSON; actix's are empty.
-    if response.status() != StatusCode::NOT_FOUND || is_json(&response) {
+    if response.status() != StatusCode::NOT_FOUND {
         return response;
     }
     let Some(known) = response.request().app_data::<web::Data<KnownPaths>>() else {

@@ -61,6 +61,27 @@ pub struct RateLimitConfig {
     pub max_clients: usize,
     /// Peers whose `X-Forwarded-For` is believed (a reverse proxy in front of carematch).
     pub trusted_proxies: Vec<IpAddr>,
+    /// Enquiries a client (IP address) may send per hour (`POST /v1/enquiries` and the web
+    /// form), on top of the limits above; 0 turns this limit off.
+    pub enquiries_per_hour: u32,
+    /// Vacancies a client (IP address) may post per hour (`POST /v1/vacancies/public` and the
+    /// web form), on top of the limits above; 0 turns this limit off.
+    pub vacancy_posts_per_hour: u32,
+    /// Problem reports a client (IP address) may make per hour (`POST /v1/reports` and the web
+    /// form), on top of the limits above; 0 turns this limit off.
+    pub reports_per_hour: u32,
+}
+
+/// An anonymous write with a per-address hourly limit of its own: it stores personal data and
+/// may queue e-mails, so it is worth more to an abuser than a read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublicWrite {
+    Enquiry,
+    VacancyPost,
+    Report,
+    /// An organisation's registration, or a request for a sign-in link: each queues a mail,
+    /// so each address gets as many an hour as it may send enquiries (in a bucket of its own).
+    Registration,
 }
 
 impl Default for RateLimitConfig {
@@ -72,6 +93,9 @@ impl Default for RateLimitConfig {
             authenticated_burst: 300,
             max_clients: 100_000,
             trusted_proxies: Vec::new(),
+            enquiries_per_hour: 5,
+            vacancy_posts_per_hour: 6,
+            reports_per_hour: 10,
         }
     }
 }
@@ -181,6 +205,10 @@ impl<C: Clock + Clone> Limit<C> {
             0 => Duration::from_secs(24 * 60 * 60),
             n => Duration::from_secs(60) / n,
         };
+        Self::with_period(period, burst, max, clock)
+    }
+
+    fn with_period(period: Duration, burst: u32, max: usize, clock: &C) -> Self {
         let quota = Quota::with_period(period)
             .unwrap_or_else(|| Quota::per_second(NonZeroU32::MAX))
             .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
@@ -196,12 +224,39 @@ impl<C: Clock + Clone> Limit<C> {
     }
 }
 
+/// Charges a public write to the client of `req` (see [`RateLimiter::take_public_write`]):
+/// the 429 (with `Retry-After`) to answer when its budget is spent, `None` to go on.
+pub fn charge_public_write(
+    req: &actix_web::HttpRequest,
+    write: PublicWrite,
+) -> Option<actix_web::HttpResponse> {
+    let limiter = req.app_data::<web::Data<RateLimiter>>()?;
+    match limiter.take_public_write(req, write) {
+        Decision::Allow => None,
+        Decision::Refuse { retry_after_secs } => {
+            let mut response = ApiError::TooManyRequests.error_response();
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            Some(response)
+        }
+    }
+}
+
 /// The limiter shared by every worker of a server.
 pub struct RateLimiter<C: Clock + Clone = DefaultClock> {
     config: RateLimitConfig,
     clock: C,
     /// Anonymous callers (by address) and valid keys (by hash); `None` when limiting is off.
     limits: Option<(Limit<C>, Limit<C>)>,
+    /// Enquiries by address ([`RateLimitConfig::enquiries_per_hour`]); `None` when off.
+    enquiries: Option<Limit<C>>,
+    /// Vacancy posts by address ([`RateLimitConfig::vacancy_posts_per_hour`]); `None` when off.
+    vacancy_posts: Option<Limit<C>>,
+    /// Problem reports by address ([`RateLimitConfig::reports_per_hour`]); `None` when off.
+    reports: Option<Limit<C>>,
+    /// Registrations and sign-in link requests by address (the enquiries' hourly number).
+    registrations: Option<Limit<C>>,
     /// When full tables were last swept of refilled buckets.
     last_sweep: Mutex<Option<C::Instant>>,
     keys: Mutex<HashMap<String, (Option<Role>, Instant)>>,
@@ -251,10 +306,28 @@ impl<C: Clock + Clone> RateLimiter<C> {
                 ),
             )
         });
+        let hourly = |per_hour: u32| {
+            (per_hour > 0).then(|| {
+                Limit::with_period(
+                    Duration::from_secs(60 * 60) / per_hour,
+                    per_hour,
+                    config.max_clients,
+                    &clock,
+                )
+            })
+        };
+        let enquiries = hourly(config.enquiries_per_hour);
+        let vacancy_posts = hourly(config.vacancy_posts_per_hour);
+        let reports = hourly(config.reports_per_hour);
+        let registrations = hourly(config.enquiries_per_hour);
         Self {
             config,
             clock,
             limits,
+            enquiries,
+            vacancy_posts,
+            reports,
+            registrations,
             last_sweep: Mutex::new(None),
             keys: Mutex::new(HashMap::new()),
         }
@@ -279,6 +352,41 @@ impl<C: Clock + Clone> RateLimiter<C> {
             Quotas::Anonymous => anonymous,
             Quotas::Authenticated => authenticated,
         };
+        if limit.table.full_without(&key) {
+            self.sweep(limit);
+        }
+        match limit.limiter.check_key(&key) {
+            Ok(()) => Decision::Allow,
+            Err(not_until) => {
+                let wait = not_until.wait_time_from(self.clock.now());
+                Decision::Refuse {
+                    retry_after_secs: (wait.as_secs_f64().ceil() as u64).max(1),
+                }
+            }
+        }
+    }
+
+    /// Charges one public write to the client of `req` (by address, as anonymous requests
+    /// are): the dedicated hourly limit of enquiries or vacancy posts, over the API and the web
+    /// forms alike, on top of the general one.
+    pub fn take_public_write(&self, req: &actix_web::HttpRequest, write: PublicWrite) -> Decision {
+        let limit = match write {
+            PublicWrite::Enquiry => &self.enquiries,
+            PublicWrite::VacancyPost => &self.vacancy_posts,
+            PublicWrite::Report => &self.reports,
+            PublicWrite::Registration => &self.registrations,
+        };
+        let Some(limit) = limit else {
+            return Decision::Allow;
+        };
+        let forwarded: Vec<&str> = req
+            .headers()
+            .get_all(header::HeaderName::from_static("x-forwarded-for"))
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let key = self
+            .client_ip(req.peer_addr(), &forwarded)
+            .map_or(BucketKey::Overflow, |ip| BucketKey::Ip(bucket_ip(ip)));
         if limit.table.full_without(&key) {
             self.sweep(limit);
         }
@@ -380,11 +488,7 @@ fn bucket_ip(ip: IpAddr) -> IpAddr {
 }
 
 fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Agency => "agency",
-        Role::Commissioner => "commissioner",
-        Role::Admin => "admin",
-    }
+    role.code()
 }
 
 /// The middleware function (use with `actix_web::middleware::from_fn`).

@@ -193,7 +193,7 @@ pub async fn create_carer(
     let agency = acting_agency(caller, params.agency_id)?;
     let details = body.into_inner();
     let carer = state
-        .run(move |service| service.create_carer(agency, &details))
+        .run(move |service| service.create_carer(agency, &details, &caller.actor()))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/v1/carers/{}", carer.id)))
@@ -245,7 +245,8 @@ pub async fn list_carers(
     };
     let full = match auth.0 {
         Caller::Commissioner => return Err(ApiError::Forbidden),
-        Caller::Anonymous => {
+        // Organisations, moderators and PAs see the public list.
+        Caller::Anonymous | Caller::Organisation(_) | Caller::Moderator | Caller::Pa { .. } => {
             filter.consenting_only = true;
             false
         }
@@ -261,8 +262,13 @@ pub async fn list_carers(
             true
         }
     };
-    let found = state
-        .run(move |service| Ok(service.store().list_carers(&filter, page)?))
+    let (found, directory) = state
+        .run(move |service| {
+            Ok((
+                service.store().list_carers(&filter, page)?,
+                service.agency_directory()?,
+            ))
+        })
         .await?;
     let today = today();
     let items = found
@@ -272,7 +278,9 @@ pub async fn list_carers(
             if full {
                 CarerView::Full(Box::new(carer))
             } else {
-                CarerView::Public(Box::new(PublicCarer::new(&carer, today)))
+                CarerView::Public(Box::new(PublicCarer::with_agency(
+                    &carer, today, &directory,
+                )))
             }
         })
         .collect();
@@ -318,19 +326,22 @@ pub async fn get_carer(
     if auth.0 == Caller::Commissioner {
         return Err(ApiError::Forbidden);
     }
-    let carer = state.run(move |service| service.carer(CarerId(id))).await?;
+    let (carer, directory) = state
+        .run(move |service| Ok((service.carer(CarerId(id))?, service.agency_directory()?)))
+        .await?;
     if auth.0.holds(carer.agency_id) {
         return Ok(HttpResponse::Ok()
             .insert_header(etag(carer.version))
             .json(CarerView::Full(Box::new(carer))));
     }
-    if !carer.details.public_listing_consent {
+    if !carer.is_public() {
         return Err(not_found(id));
     }
     Ok(
-        HttpResponse::Ok().json(CarerView::Public(Box::new(PublicCarer::new(
+        HttpResponse::Ok().json(CarerView::Public(Box::new(PublicCarer::with_agency(
             &carer,
             today(),
+            &directory,
         )))),
     )
 }

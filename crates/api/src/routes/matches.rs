@@ -72,7 +72,13 @@ pub async fn match_plan(
     let snapshot = current_snapshot::<MatchRequest>(&state, &body)?;
     let today = carematch_service::today();
     let cache = &state.match_cache;
-    let key = cache.key("match", snapshot.version(), viewer, today, &body.0);
+    let key = cache.key(
+        &cache_route("match", &state).await?,
+        snapshot.version(),
+        viewer,
+        today,
+        &body.0,
+    );
     if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
         return Ok(json_response(body));
     }
@@ -93,6 +99,23 @@ pub async fn match_plan(
         cache.put(key, body.clone());
     }
     Ok(json_response(body))
+}
+
+/// The match cache's route key: the route and the generation of the agency directory whose
+/// contacts the answer names on its carers, so that an answer naming an agency's old phone
+/// number is not served after the agency changed it. The directory is made fresh first, and
+/// the answer computed after, so an answer is never older than its key (the generation only
+/// grows).
+async fn cache_route(route: &str, state: &AppState) -> Result<String, ApiError> {
+    let generation = match state.service().agency_directory_fresh() {
+        Some(directory) => directory.generation(),
+        // Read at most every 30 s (or after an agency's write), off the worker.
+        None => state
+            .run(|service| service.agency_directory())
+            .await?
+            .generation(),
+    };
+    Ok(format!("{route}|agencies:{generation}"))
 }
 
 /// The engine's current snapshot. While the indexes load, a body that does not parse still
@@ -173,7 +196,13 @@ pub async fn match_pooled(
     let snapshot = current_snapshot::<PooledRequest>(&state, &body)?;
     let today = carematch_service::today();
     let cache = &state.match_cache;
-    let key = cache.key("pooled", snapshot.version(), viewer, today, &body.0);
+    let key = cache.key(
+        &cache_route("pooled", &state).await?,
+        snapshot.version(),
+        viewer,
+        today,
+        &body.0,
+    );
     if let Some(body) = key.as_ref().and_then(|key| cache.get(key)) {
         return Ok(json_response(body));
     }

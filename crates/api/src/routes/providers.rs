@@ -144,10 +144,13 @@ pub async fn list_providers(
     if params.mine == Some(true) {
         match caller {
             Caller::Agency(own) => filter.agency = Some(own),
+            Caller::Organisation(own) => filter.organisation = Some(own),
             // Only an agency manages providers of its own: without a key, send one; with
             // another role's key, that role has no "mine".
             Caller::Anonymous => return Err(ApiError::Unauthorized),
-            Caller::Admin | Caller::Commissioner => return Err(ApiError::Forbidden),
+            Caller::Admin | Caller::Commissioner | Caller::Moderator | Caller::Pa { .. } => {
+                return Err(ApiError::Forbidden);
+            }
         }
     }
     let found = state

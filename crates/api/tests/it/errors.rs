@@ -23,7 +23,7 @@ async fn post_raw(w: &World, body: &str) -> (StatusCode, Value) {
     )
 }
 
-fn fields(body: &Value) -> Vec<String> {
+pub fn fields(body: &Value) -> Vec<String> {
     body["error"]["details"]
         .as_array()
         .expect("details")

@@ -25,7 +25,14 @@ pub fn cantonese_carer(store: &Store, agency: AgencyId, at: GeoPoint, radius_km:
         "last_confirmed_on": "2026-10-01", "bio": "", "contact": {}
     }))
     .expect("carer details");
-    store.insert_carer(agency, &details, at).expect("carer");
+    store
+        .insert_carer(
+            agency,
+            &details,
+            at,
+            &carematch_domain::Actor::system("test"),
+        )
+        .expect("carer");
 }
 
 async fn gaps(app: &TestApp, query: &str, key: Option<&str>) -> (StatusCode, Value) {

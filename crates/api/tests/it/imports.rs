@@ -24,12 +24,14 @@ const LANGUAGES: &[&str] = &[
 
 /// A register of `rows` carers in the template's format (header from the template).
 pub fn register(rows: usize) -> String {
-    // Optional columns may be left out: these rows do without the capacity, diet and LGBT+ ones.
+    // Optional columns may be left out: these rows do without the capacity, diet, LGBT+ and
+    // website ones.
     let optional = [
         "medical_diets",
         "lgbt_inclusive",
         "accepting_new_clients",
         "accepting_confirmed_on",
+        "website",
     ];
     let header = TEMPLATE.lines().next().expect("header");
     let header: Vec<&str> = header

@@ -279,7 +279,13 @@ async fn agencies_also_match_their_own_unlisted_carers() {
             let mut details = carer.details.clone();
             details.public_listing_consent = false;
             store
-                .update_carer(carer.id, &details, carer.location, None)
+                .update_carer(
+                    carer.id,
+                    &details,
+                    carer.location,
+                    None,
+                    &carematch_domain::Actor::system("test"),
+                )
                 .expect("update");
             hidden.push(carer.id.0);
         }
@@ -368,7 +374,12 @@ async fn a_write_is_visible_to_matching_after_catch_up() {
     }];
     d.travel_radius_km = carematch_domain::Km::new(30.0).expect("km");
     let new = store
-        .insert_carer(agencies[1], &carer.details, location)
+        .insert_carer(
+            agencies[1],
+            &carer.details,
+            location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     app.engine().catch_up().expect("catch up");
     let (_, after) = post(&app, "/v1/matches", None, &request).await;
@@ -383,7 +394,9 @@ async fn a_write_is_visible_to_matching_after_catch_up() {
     assert!(!ids(&before).contains(&new.id.0));
     assert!(ids(&after).contains(&new.id.0), "{after}");
 
-    store.delete_carer(new.id).expect("delete");
+    store
+        .delete_carer(new.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
     app.engine().catch_up().expect("catch up");
     let (_, gone) = post(&app, "/v1/matches", None, &request).await;
     assert!(!ids(&gone).contains(&new.id.0));
@@ -418,7 +431,9 @@ async fn the_same_request_is_answered_from_the_cache_until_a_write() {
 
     // A write publishes a new snapshot: the next answer is computed again, and shows it.
     let top = first["matches"][0]["id"].as_i64().expect("a match");
-    store.delete_carer(CarerId(top)).expect("delete");
+    store
+        .delete_carer(CarerId(top), &carematch_domain::Actor::system("test"))
+        .expect("delete");
     app.engine().catch_up().expect("catch up");
     let (_, after) = post(&app, "/v1/matches", None, &body).await;
     assert_eq!(cache_counts(&app).await, (1, 2));
@@ -475,7 +490,12 @@ async fn a_team_covers_a_required_schedule_nobody_covers_alone() {
         }];
         d.travel_radius_km = carematch_domain::Km::new(30.0).expect("km");
         let new = store
-            .insert_carer(agencies[1], &carer.details, location)
+            .insert_carer(
+                agencies[1],
+                &carer.details,
+                location,
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("insert");
         ids.push(new.id.0);
     }

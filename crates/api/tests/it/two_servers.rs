@@ -67,7 +67,12 @@ async fn two_servers_on_one_database_see_each_others_writes() {
     details.external_ref = Some("TWO-A".into());
     details.public_listing_consent = true;
     let from_a = store_a
-        .insert_carer(agencies[0], &details, template.location)
+        .insert_carer(
+            agencies[0],
+            &details,
+            template.location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert through A");
     wait_for(&client, &b, "Aurelienne", 1).await;
     wait_for(&client, &a.address, "Aurelienne", 1).await;
@@ -76,13 +81,20 @@ async fn two_servers_on_one_database_see_each_others_writes() {
     details.given_name = "Bartholomea".into();
     details.external_ref = Some("TWO-B".into());
     store_b
-        .insert_carer(agencies[0], &details, template.location)
+        .insert_carer(
+            agencies[0],
+            &details,
+            template.location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert through B");
     wait_for(&client, &a.address, "Bartholomea", 1).await;
     wait_for(&client, &b, "Bartholomea", 1).await;
 
     // A deletion through B disappears from A.
-    store_b.delete_carer(from_a.id).expect("delete");
+    store_b
+        .delete_carer(from_a.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
     wait_for(&client, &a.address, "Aurelienne", 0).await;
     wait_for(&client, &b, "Aurelienne", 0).await;
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use carematch_domain::AgencyId;
+use carematch_domain::{Actor, AgencyId};
 use carematch_generate::{
     GeneratorConfig, Place, agencies, generate_carers, generate_providers, write_jsonl,
 };
@@ -19,8 +19,25 @@ use clap::Args;
 use crate::progress;
 use crate::settings::Settings;
 
+pub mod cqc;
+pub mod month;
+
+/// What else `generate` makes besides carers and providers.
+#[derive(Debug, clap::Subcommand)]
+pub enum GenerateWhat {
+    /// A seeded synthetic month of vacancies and enquiries with their status histories, written
+    /// into the configured database; prints the time-to-fill report's headline figures.
+    Month(month::MonthArgs),
+    /// A synthetic CQC register (`HSCA_Active_Locations`, title rows, header, locations at
+    /// real postcodes) as ODS or CSV, for `import cqc`'s speed test.
+    Cqc(cqc::CqcArgs),
+}
+
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct GenerateArgs {
+    #[command(subcommand)]
+    what: Option<GenerateWhat>,
     /// Seed: the same seed and inputs always give the same records.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
@@ -43,7 +60,7 @@ pub struct GenerateArgs {
     load: bool,
 }
 
-fn load_places(path: &std::path::Path) -> anyhow::Result<Vec<Place>> {
+pub(crate) fn load_places(path: &std::path::Path) -> anyhow::Result<Vec<Place>> {
     let mut places = Vec::new();
     for file in super::import::csv_files(path)? {
         let reader =
@@ -65,6 +82,11 @@ fn load_places(path: &std::path::Path) -> anyhow::Result<Vec<Place>> {
 }
 
 pub fn run(settings: &Settings, args: &GenerateArgs) -> anyhow::Result<()> {
+    match &args.what {
+        Some(GenerateWhat::Month(month)) => return month::run(settings, month),
+        Some(GenerateWhat::Cqc(cqc)) => return cqc::run(cqc),
+        None => {}
+    }
     let started = Instant::now();
     let places = load_places(&args.postcodes)?;
     let config = GeneratorConfig {
@@ -105,6 +127,7 @@ pub fn run(settings: &Settings, args: &GenerateArgs) -> anyhow::Result<()> {
             .map(|name| store.create_agency(name).map(|a| a.id))
             .collect::<Result<_, _>>()?;
         let bar = progress::bar(Some(args.carers as u64), "carers");
+        let actor = Actor::system("generate");
         let mut batch = Vec::with_capacity(BATCH);
         for carer in generate_carers(&config, &places) {
             batch.push(NewCarer {
@@ -113,21 +136,17 @@ pub fn run(settings: &Settings, args: &GenerateArgs) -> anyhow::Result<()> {
                 location: carer.location,
             });
             if batch.len() == BATCH {
-                store.insert_carers(&batch, &|_| {})?;
+                store.insert_carers(&batch, &|_| {}, &actor)?;
                 bar.inc(BATCH as u64);
                 batch.clear();
             }
         }
-        store.insert_carers(&batch, &|_| {})?;
+        store.insert_carers(&batch, &|_| {}, &actor)?;
         bar.finish_and_clear();
         let providers: Vec<NewProvider> = generate_providers(&config, &places)
-            .map(|p| NewProvider {
-                agency_id: None,
-                details: p.details,
-                location: p.location,
-            })
+            .map(|p| NewProvider::new(None, p.details, p.location))
             .collect();
-        store.insert_providers(&providers, &|_| {})?;
+        store.insert_providers(&providers, &|_| {}, &actor)?;
         println!(
             "loaded {} carers and {} providers in {:.1?}",
             args.carers,

@@ -10,6 +10,7 @@ use carematch_store::Store;
 use carematch_store::gazetteer::GazetteerReader;
 use clap::{Args, Subcommand};
 
+use super::openreferral::{self, FeedSource, FetchOptions, ImportOptions};
 use crate::progress;
 use crate::settings::Settings;
 
@@ -35,11 +36,15 @@ enum ImportKind {
         #[arg(long, value_name = "ID")]
         agency: i64,
     },
-    /// Providers as JSON Lines, one `POST /v1/providers` body per line: all or nothing.
+    /// Providers as JSON Lines, one `POST /v1/providers` body per line (with an optional `uuid`,
+    /// the provider's public id, as `carematch export providers` writes): all or nothing.
     Providers {
         /// The JSON Lines file.
         file: PathBuf,
     },
+    /// CQC's register, `HSCA_Active_Locations` (ODS or its CSV export), or a Trafford Data Lab
+    /// extract: home-care and community locations become providers (docs/cqc.md).
+    Cqc(super::cqc::CqcImportArgs),
     /// Local authorities: mySociety's `local_authorities.csv` (replaces the list).
     Authorities {
         /// The CSV file.
@@ -49,6 +54,28 @@ enum ImportKind {
     Boundaries {
         /// The GeoJSON file.
         file: PathBuf,
+    },
+    /// A council's Open Referral UK v3 feed (docs/openreferral-import.md): its services as
+    /// providers, with their provenance; a re-run updates them and retires what the feed
+    /// dropped; all or nothing, every rejected record listed with its field paths.
+    Openreferral {
+        /// The API's base URL (`https://.../openreferral/v3`, read page by page), or a file: a
+        /// page, a JSON array of services, NDJSON, or a folder with services.ndjson or
+        /// services.json (as `carematch export openreferral` writes).
+        source: String,
+        /// Also write the report as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Services asked for per page.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        per_page: u32,
+        /// Further attempts after a server error (5xx) or a broken connection, with backoff.
+        #[arg(long, default_value_t = 3)]
+        retries: u32,
+        /// Leave out (and list) records that are valid Open Referral but that carematch cannot
+        /// take (no UK postcode, no carematch service...) instead of rejecting the feed.
+        #[arg(long)]
+        skip_unmappable: bool,
     },
     /// Census 2021 by local authority: Nomis bulk CSV of TS024 (main language) or TS030
     /// (religion); replaces that table.
@@ -83,9 +110,27 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
         }
         ImportKind::Carers { file, agency } => import_carers(&store, file, AgencyId(*agency))?,
         ImportKind::Providers { file } => import_providers(&store, file)?,
+        ImportKind::Cqc(cqc) => super::cqc::import(&store, cqc)?,
         ImportKind::Authorities { file } => super::gaps::import_authorities(&store, file)?,
         ImportKind::Boundaries { file } => super::gaps::import_boundaries(&store, file)?,
         ImportKind::Census { file } => super::gaps::import_census(&store, file)?,
+        ImportKind::Openreferral {
+            source,
+            report,
+            per_page,
+            retries,
+            skip_unmappable,
+        } => {
+            let options = ImportOptions {
+                per_page: *per_page,
+                fetch: FetchOptions {
+                    retries: *retries,
+                    ..FetchOptions::default()
+                },
+                skip_unmappable: *skip_unmappable,
+            };
+            import_openreferral(&store, source, &options, report.as_deref())?;
+        }
     }
     Ok(())
 }
@@ -133,7 +178,8 @@ fn import_carers(store: &Store, file: &Path, agency: AgencyId) -> anyhow::Result
     }
 }
 
-/// JSON Lines of `ProviderDetails`, all or nothing ([`CareService::import_providers`]).
+/// JSON Lines of `ProviderDetails` (each with an optional `uuid`, as `carematch export
+/// providers` writes), all or nothing ([`CareService::import_providers`]).
 fn import_providers(store: &Store, file: &Path) -> anyhow::Result<()> {
     let data = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let bar = progress::bar(None, "providers");
@@ -145,7 +191,7 @@ fn import_providers(store: &Store, file: &Path) -> anyhow::Result<()> {
             println!("{}: imported {} providers", file.display(), report.imported);
             Ok(())
         }
-        Err(ServiceError::ImportRejected(rows)) => {
+        Err(ServiceError::ImportRejected(rows) | ServiceError::ImportConflict(rows)) => {
             for row in &rows {
                 let column = if row.column.is_empty() {
                     String::new()
@@ -162,6 +208,30 @@ fn import_providers(store: &Store, file: &Path) -> anyhow::Result<()> {
         }
         Err(other) => Err(anyhow::anyhow!("{}: {other}", file.display())),
     }
+}
+
+/// An Open Referral feed, all or nothing; the report printed and, with `--report`, written.
+fn import_openreferral(
+    store: &Store,
+    source: &str,
+    options: &ImportOptions,
+    report_file: Option<&Path>,
+) -> anyhow::Result<()> {
+    // No engine here: a running server's indexes follow the change log.
+    let service = CareService::new(store.clone());
+    let report = openreferral::import(&service, &FeedSource::parse(source), options)?;
+    report.print(&mut std::io::stdout().lock())?;
+    if let Some(file) = report_file {
+        let json = serde_json::to_vec_pretty(&report)?;
+        std::fs::write(file, json).with_context(|| format!("writing {}", file.display()))?;
+    }
+    if !report.imported {
+        bail!(
+            "{source}: {} record(s) rejected; nothing was imported",
+            report.rejected.len()
+        );
+    }
+    Ok(())
 }
 
 /// The file itself, or every `.csv` in the folder, sorted.

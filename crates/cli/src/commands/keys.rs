@@ -24,16 +24,23 @@ enum KeysAction {
         /// A note saying who holds the key.
         #[arg(long, default_value = "")]
         label: String,
+        /// Where the key holder's e-mails go: sign-in links and, for a moderator, the note that
+        /// something waits in the queue (required with --role moderator).
+        #[arg(long, value_name = "ADDRESS")]
+        email: Option<String>,
     },
     /// Revoke a key by its id (printed when it was created).
     Revoke { id: i64 },
 }
 
+/// The roles made here. Organisation and PA keys are not: they come from registration, tied to
+/// the account they sign in (docs/listings.md).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum RoleArg {
     Agency,
     Commissioner,
     Admin,
+    Moderator,
 }
 
 impl From<RoleArg> for Role {
@@ -42,6 +49,7 @@ impl From<RoleArg> for Role {
             RoleArg::Agency => Role::Agency,
             RoleArg::Commissioner => Role::Commissioner,
             RoleArg::Admin => Role::Admin,
+            RoleArg::Moderator => Role::Moderator,
         }
     }
 }
@@ -53,6 +61,7 @@ pub fn run(settings: &Settings, args: &KeysArgs) -> anyhow::Result<()> {
             role,
             agency,
             label,
+            email,
         } => {
             let role = Role::from(*role);
             let agency = match (role, agency) {
@@ -69,7 +78,27 @@ pub fn run(settings: &Settings, args: &KeysArgs) -> anyhow::Result<()> {
             };
             let (key, hash) = carematch_api::auth::generate_key()
                 .context("reading the system's random source")?;
-            let record = store.create_api_key(&hash, role, agency, label)?;
+            let email = match (role, email) {
+                (_, Some(address)) => {
+                    let address = address.trim().to_lowercase();
+                    let mut errors = carematch_domain::ValidationErrors::default();
+                    carematch_domain::contact::check_email("email", &address, &mut errors);
+                    if errors.into_result().is_err() {
+                        bail!("--email {address} is not an e-mail address");
+                    }
+                    Some(address)
+                }
+                (Role::Moderator, None) => bail!("a moderator key needs --email ADDRESS"),
+                (_, None) => None,
+            };
+            let record = store.create_key(
+                &hash,
+                &carematch_store::NewApiKey {
+                    agency_id: agency,
+                    email,
+                    ..carematch_store::NewApiKey::new(role, label.as_str())
+                },
+            )?;
             eprintln!(
                 "created {} key {} (store it now: it is not shown again)",
                 role.code(),

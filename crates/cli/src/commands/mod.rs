@@ -1,10 +1,16 @@
 //! One module per subcommand.
 
+pub mod cqc;
+pub mod export;
+pub mod freshness;
 pub mod gaps;
 pub mod generate;
 pub mod import;
 pub mod keys;
 pub mod migrate;
+pub mod openreferral;
+pub mod outbox;
+pub mod purge;
 pub mod seed;
 pub mod serve;
 

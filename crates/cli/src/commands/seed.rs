@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use carematch_domain::{AgencyId, CarerDetails, GeoPoint, ProviderDetails};
+use carematch_domain::{Actor, AgencyId, AgencyProfile, CarerDetails, GeoPoint, ProviderDetails};
 use carematch_store::gazetteer::GazetteerReader;
 use carematch_store::{NewCarer, NewProvider, Store};
 use clap::Args;
@@ -83,11 +83,21 @@ pub fn seed(store: &Store, dir: &Path) -> anyhow::Result<SeedOutcome> {
     if !store.list_agencies()?.is_empty() {
         return Ok(SeedOutcome::AlreadySeeded);
     }
-    let names: Vec<String> = serde_json::from_reader(
+    let profiles: Vec<AgencyProfile> = serde_json::from_reader(
         File::open(dir.join("agencies.json"))
             .with_context(|| format!("opening {}/agencies.json", dir.display()))?,
     )
     .context("reading agencies.json")?;
+    // Checked and normalised as the API does (the areas' authorities may not be loaded yet).
+    let profiles: Vec<AgencyProfile> = profiles
+        .into_iter()
+        .enumerate()
+        .map(|(i, profile)| {
+            profile
+                .parse()
+                .with_context(|| format!("agencies.json: agency {}", i + 1))
+        })
+        .collect::<Result<_, _>>()?;
     let carers: Vec<FixtureCarer> = read_jsonl(&dir.join("carers.jsonl"))?;
     let providers: Vec<FixtureProvider> = read_jsonl(&dir.join("providers.jsonl"))?;
     for (i, carer) in carers.iter().enumerate() {
@@ -95,7 +105,7 @@ pub fn seed(store: &Store, dir: &Path) -> anyhow::Result<SeedOutcome> {
             .details
             .validate()
             .with_context(|| format!("carers.jsonl:{}", i + 1))?;
-        if carer.agency >= names.len() {
+        if carer.agency >= profiles.len() {
             bail!(
                 "carers.jsonl:{}: agency {} is not in agencies.json",
                 i + 1,
@@ -117,9 +127,9 @@ pub fn seed(store: &Store, dir: &Path) -> anyhow::Result<SeedOutcome> {
     store.import_postcodes(reader, &|n| bar.set_position(n))?;
     bar.finish_and_clear();
 
-    let agency_ids: Vec<AgencyId> = names
+    let agency_ids: Vec<AgencyId> = profiles
         .iter()
-        .map(|name| store.create_agency(name).map(|agency| agency.id))
+        .map(|profile| store.create_agency_with(profile).map(|agency| agency.id))
         .collect::<Result<_, _>>()?;
     let new_carers: Vec<NewCarer> = carers
         .into_iter()
@@ -130,18 +140,15 @@ pub fn seed(store: &Store, dir: &Path) -> anyhow::Result<SeedOutcome> {
         })
         .collect();
     let bar = progress::bar(Some(new_carers.len() as u64), "carers");
-    store.insert_carers(&new_carers, &|n| bar.set_position(n))?;
+    let actor = Actor::system("seed");
+    store.insert_carers(&new_carers, &|n| bar.set_position(n), &actor)?;
     bar.finish_and_clear();
     let new_providers: Vec<NewProvider> = providers
         .into_iter()
-        .map(|p| NewProvider {
-            agency_id: None,
-            details: p.details,
-            location: p.location,
-        })
+        .map(|p| NewProvider::new(None, p.details, p.location))
         .collect();
     let bar = progress::bar(Some(new_providers.len() as u64), "providers");
-    store.insert_providers(&new_providers, &|n| bar.set_position(n))?;
+    store.insert_providers(&new_providers, &|n| bar.set_position(n), &actor)?;
     bar.finish_and_clear();
     Ok(SeedOutcome::Loaded {
         carers: new_carers.len(),

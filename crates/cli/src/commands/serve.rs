@@ -4,9 +4,12 @@ use std::net::TcpListener;
 
 use anyhow::Context;
 use carematch_api::launch::ServerBuilder;
+use carematch_service::retention::{PURGE_EVERY, RetentionJob};
 use carematch_store::{PoolOptions, Store};
 use clap::Args;
 
+use super::openreferral::ImportOptions;
+use super::openreferral::schedule::ImportSchedule;
 use crate::settings::Settings;
 
 #[derive(Debug, Args)]
@@ -39,13 +42,46 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
     let launched = ServerBuilder::new(store.clone(), &settings.index_dir)
         .match_cache(settings.match_cache_config())
         .weights(settings.weights)
+        .site_url(&settings.public_url)
         .config(settings.server_config())
         .start()?;
     let engine = launched.engine().cloned();
     let listener =
         TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+    let address = listener.local_addr()?;
+    // Retention: purge at start, then every hour, until the server has stopped.
+    let retention = RetentionJob::start(
+        launched.state().service().clone(),
+        settings.retention(),
+        PURGE_EVERY,
+        // Not over the demo: its fixtures are a fixed snapshot whose confirmation dates age
+        // every day, so the sweep would hide half of it and mail a reminder for each PA
+        // (`carematch freshness sweep` shows it on the demo when wanted).
+        !args.demo,
+    )
+    .context("starting the retention job")?;
+    // The outbox sender on a thread of its own, when SMTP is configured. Both threads are
+    // stopped and joined below, on every path, before the caller closes the store.
+    let sender = match super::outbox::start_sender(settings, store) {
+        Ok(sender) => sender,
+        Err(error) => {
+            retention.stop();
+            return Err(error);
+        }
+    };
+    // The Open Referral feeds, when configured: imported at start, then every interval.
+    let imports = match start_imports(settings, &launched) {
+        Ok(imports) => imports,
+        Err(error) => {
+            if let Some(sender) = sender {
+                sender.stop();
+            }
+            retention.stop();
+            return Err(error);
+        }
+    };
     tracing::info!(
-        address = %listener.local_addr()?,
+        %address,
         database = %super::redact(&settings.database_url),
         index_dir = %settings.index_dir.display(),
         "carematch is listening"
@@ -53,10 +89,34 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
     // Limits, rate limits and graceful shutdown on SIGTERM/SIGINT: see docs/operations.md.
     let served =
         actix_web::rt::System::new().block_on(async move { launched.serve(listener)?.await });
+    if let Some(imports) = imports {
+        imports.stop();
+    }
+    if let Some(sender) = sender {
+        sender.stop();
+    }
+    retention.stop();
     // The HTTP workers may still be dropping their clones of the engine: stop its follower
     // (joining the thread) before the store is closed.
     if let Some(engine) = engine {
         engine.stop();
     }
     Ok(served?)
+}
+
+/// The scheduled Open Referral import, when `[openreferral] feeds` lists any.
+fn start_imports(
+    settings: &Settings,
+    launched: &carematch_api::launch::Launched,
+) -> anyhow::Result<Option<ImportSchedule>> {
+    let Some((feeds, every)) = settings.openreferral_schedule()? else {
+        return Ok(None);
+    };
+    let options = ImportOptions {
+        per_page: settings.openreferral.per_page,
+        ..ImportOptions::default()
+    };
+    let schedule = ImportSchedule::start(launched.state().service().clone(), feeds, every, options)
+        .context("starting the Open Referral import schedule")?;
+    Ok(Some(schedule))
 }

@@ -47,7 +47,13 @@ fn fixture_files_parse_and_validate() {
     for provider in &providers {
         provider.details.validate().expect("valid provider");
     }
-    let names: Vec<String> = serde_json::from_str(&read("agencies.json")).expect("agencies");
+    // The profiles are written by hand; their names are the generator's agencies, in order.
+    let profiles: Vec<carematch_domain::AgencyProfile> =
+        serde_json::from_str(&read("agencies.json")).expect("agencies");
+    let names: Vec<String> = profiles
+        .into_iter()
+        .map(|p| p.parse().expect("a valid agency profile").name)
+        .collect();
     assert_eq!(names, agencies());
     let total: u64 = [
         "carers.jsonl",

@@ -85,6 +85,7 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, level: Proficie
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
     }
 }
 
@@ -123,6 +124,8 @@ fn provider(id: i64, at: GeoPoint, area: ServiceArea, confirmed: NaiveDate) -> P
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
+        organisation_id: None,
     }
 }
 

@@ -100,6 +100,7 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, consent: bool) 
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
     }
 }
 
@@ -138,6 +139,8 @@ fn provider(id: i64, at: GeoPoint, area: ServiceArea) -> Provider {
         version: 1,
         created_at: epoch,
         updated_at: epoch,
+        listing: Default::default(),
+        organisation_id: None,
     }
 }
 

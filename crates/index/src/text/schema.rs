@@ -32,7 +32,7 @@ pub(crate) struct Fields {
     pub id: Field,
     /// The vouching or managing agency, 0 for none: indexed (filters) and fast.
     pub agency: Field,
-    /// Consent to public listing (always true for providers): indexed and fast.
+    /// Public: [`Carer::is_public`] / [`Provider::is_public`]; indexed and fast.
     pub public: Field,
     /// The public display name, tokenized.
     pub name: Field,
@@ -119,7 +119,7 @@ pub(crate) fn carer_document(fields: &Fields, carer: &Carer) -> TantivyDocument 
     doc.add_facet(fields.kind, DocKind::Carer.facet());
     doc.add_i64(fields.id, carer.id.0);
     doc.add_i64(fields.agency, carer.agency_id.0);
-    doc.add_bool(fields.public, details.public_listing_consent);
+    doc.add_bool(fields.public, carer.is_public());
     doc.add_text(fields.name, details.display_name());
     if !details.bio.trim().is_empty() {
         doc.add_text(fields.text, &details.bio);
@@ -161,7 +161,7 @@ pub(crate) fn provider_document(fields: &Fields, provider: &Provider) -> Tantivy
         fields.agency,
         provider.agency_id.map_or(0, |agency| agency.0),
     );
-    doc.add_bool(fields.public, true);
+    doc.add_bool(fields.public, provider.is_public());
     doc.add_text(fields.name, &details.name);
     if !details.description.trim().is_empty() {
         doc.add_text(fields.text, &details.description);

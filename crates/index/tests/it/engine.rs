@@ -67,7 +67,9 @@ fn seed(store: &Store, n: usize) -> (AgencyId, Vec<(CarerDetails, GeoPoint)>) {
             location: *location,
         })
         .collect();
-    store.insert_carers(&rows, &|_| {}).expect("insert");
+    store
+        .insert_carers(&rows, &|_| {}, &carematch_domain::Actor::system("test"))
+        .expect("insert");
     (agency, carers)
 }
 
@@ -161,7 +163,12 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
     details.external_ref = None;
     let new = db
         .store
-        .insert_carer(agency, &details, location)
+        .insert_carer(
+            agency,
+            &details,
+            location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     let moved = db
         .store
@@ -178,9 +185,12 @@ fn builds_from_the_store_and_follows_writes_through_the_change_log() {
             },
             other_location,
             None,
+            &carematch_domain::Actor::system("test"),
         )
         .expect("update");
-    db.store.delete_carer(CarerId(3)).expect("delete");
+    db.store
+        .delete_carer(CarerId(3), &carematch_domain::Actor::system("test"))
+        .expect("delete");
     assert_eq!(search_total(&engine, "Zephyrine"), 0, "not before catch-up");
 
     assert_eq!(engine.catch_up().expect("catch up"), 3);
@@ -231,7 +241,12 @@ fn compacts_in_the_background_without_losing_writes() {
         let mut details = details.clone();
         details.external_ref = Some(format!("NEW-{i}"));
         db.store
-            .insert_carer(agency, &details, *location)
+            .insert_carer(
+                agency,
+                &details,
+                *location,
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("insert");
         engine.catch_up().expect("catch up");
     }
@@ -258,7 +273,9 @@ fn compacts_in_the_background_without_losing_writes() {
     engine.compact().expect("compact");
     assert_eq!(engine.stats().compactions, compactions + 1);
     assert_eq!(engine.snapshot().version(), before);
-    db.store.delete_carer(CarerId(1)).expect("delete");
+    db.store
+        .delete_carer(CarerId(1), &carematch_domain::Actor::system("test"))
+        .expect("delete");
     engine.catch_up().expect("catch up");
     assert_ne!(engine.snapshot().version(), before);
 }
@@ -276,9 +293,16 @@ fn restarts_from_the_persisted_index_and_catches_up_without_a_rebuild() {
     details.given_name = "Quillon".into();
     details.external_ref = None;
     db.store
-        .insert_carer(agency, &details, location)
+        .insert_carer(
+            agency,
+            &details,
+            location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
-    db.store.delete_carer(CarerId(1)).expect("delete");
+    db.store
+        .delete_carer(CarerId(1), &carematch_domain::Actor::system("test"))
+        .expect("delete");
 
     let second = Engine::start(db.store.clone(), dir.path(), manual()).expect("restart");
     let stats = second.stats();
@@ -312,7 +336,12 @@ fn the_follower_applies_writes_made_elsewhere() {
     details.given_name = "Ottoline".into();
     details.external_ref = None;
     other
-        .insert_carer(agency, &details, location)
+        .insert_carer(
+            agency,
+            &details,
+            location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     // No catch-up is called here: only the follower can apply the write. Both indexes show it
     // once it has (the position moves before the candidate overlay is published, so wait for
@@ -370,7 +399,12 @@ fn restarts_from_the_candidate_snapshot_and_applies_writes_made_while_down() {
     details.given_name = "Quillon".into();
     details.external_ref = None;
     db.store
-        .insert_carer(agency, &details, location)
+        .insert_carer(
+            agency,
+            &details,
+            location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     let moved = db.store.get_carer(CarerId(4)).expect("get").expect("carer");
     let (other_details, other_location) = carers[20].clone();
@@ -384,9 +418,12 @@ fn restarts_from_the_candidate_snapshot_and_applies_writes_made_while_down() {
             },
             other_location,
             None,
+            &carematch_domain::Actor::system("test"),
         )
         .expect("update");
-    db.store.delete_carer(CarerId(1)).expect("delete");
+    db.store
+        .delete_carer(CarerId(1), &carematch_domain::Actor::system("test"))
+        .expect("delete");
 
     let second = Engine::start(db.store.clone(), dir.path(), manual()).expect("restart");
     let stats = second.stats();
@@ -432,7 +469,12 @@ fn a_corrupt_truncated_old_or_foreign_snapshot_falls_back_to_the_scan() {
     details.given_name = "Peregrine".into();
     details.external_ref = None;
     db.store
-        .insert_carer(agency, &details, location)
+        .insert_carer(
+            agency,
+            &details,
+            location,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
 
     let reference_dir = tempfile::tempdir().expect("dir");
@@ -487,7 +529,10 @@ fn a_corrupt_truncated_old_or_foreign_snapshot_falls_back_to_the_scan() {
             location,
         })
         .collect();
-    other.store.insert_carers(&rows, &|_| {}).expect("insert");
+    other
+        .store
+        .insert_carers(&rows, &|_| {}, &carematch_domain::Actor::system("test"))
+        .expect("insert");
     let other_dir = tempfile::tempdir().expect("dir");
     drop(Engine::start(other.store.clone(), other_dir.path(), manual()).expect("other"));
     // Put the other database's snapshot beside this database's text index, then make this
@@ -508,7 +553,12 @@ fn a_corrupt_truncated_old_or_foreign_snapshot_falls_back_to_the_scan() {
         let mut details = details;
         details.external_ref = None;
         db.store
-            .insert_carer(agency, &details, location)
+            .insert_carer(
+                agency,
+                &details,
+                location,
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("insert");
     }
     let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("start");
@@ -526,7 +576,12 @@ fn the_snapshot_and_the_text_index_catch_up_from_their_own_positions() {
         details.given_name = name.into();
         details.external_ref = None;
         db.store
-            .insert_carer(agency, &details, location)
+            .insert_carer(
+                agency,
+                &details,
+                location,
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("insert");
     };
 
@@ -602,6 +657,7 @@ fn the_snapshot_format_version_follows_what_candidates_serialise_to() {
             version: 1,
             created_at: at,
             updated_at: at,
+            listing: Default::default(),
         };
         let record = (Candidate::from_carer(&carer), SideEntry::from_carer(&carer));
         bytes.extend(postcard::to_allocvec(&record).expect("encode"));
@@ -619,6 +675,8 @@ fn the_snapshot_format_version_follows_what_candidates_serialise_to() {
             version: 1,
             created_at: at,
             updated_at: at,
+            listing: Default::default(),
+            organisation_id: None,
         };
         let record = (
             Candidate::from_provider(&provider),

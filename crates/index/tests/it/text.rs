@@ -88,6 +88,7 @@ mod fixtures {
             version: 1,
             created_at: Default::default(),
             updated_at: Default::default(),
+            listing: Default::default(),
         }
     }
 
@@ -126,6 +127,8 @@ mod fixtures {
             version: 1,
             created_at: Default::default(),
             updated_at: Default::default(),
+            listing: Default::default(),
+            organisation_id: None,
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use carematch_domain::schedule::TimeOfDay;
-use carematch_domain::spreadsheet::formula_trigger;
+use carematch_domain::spreadsheet::{formula_trigger, read_cell};
 use carematch_domain::vocabulary::{
     CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender,
     Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
@@ -82,6 +82,7 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
     ("bio", false),
     ("phone", false),
     ("email", false),
+    ("website", false),
 ];
 
 /// Columns whose cells may hold a line break (inside quotes): free text written in paragraphs.
@@ -92,7 +93,8 @@ pub const MULTI_LINE_COLUMNS: &[&str] = &["bio"];
 /// Columns where a cell may begin with a formula trigger (`carematch_domain::spreadsheet`) as
 /// ordinary text, and which: a phone number `+44 ...`; a bio that begins `- `, `+ ` or `@`, or
 /// with white space. Every other column refuses them. Every CSV we write passes text through
-/// `spreadsheet::csv_cell`, which neutralises them.
+/// `spreadsheet::csv_cell`, which neutralises them; a neutralised cell (`'+44 ...`) is read
+/// without its `'` (`spreadsheet::read_cell`) and then checked like this.
 pub const FORMULA_TEXT_COLUMNS: &[(&str, &[char])] =
     &[("phone", &['+']), ("bio", &['-', '+', '@', '\t', '\r'])];
 
@@ -197,8 +199,10 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
         let mut line_of_cell = line;
         for (at, (raw, column)) in record.iter().zip(&columns).enumerate() {
             let line_of_next = line_of_cell + line_breaks(raw);
+            // A cell our own exports neutralised (`'+44 ...`) reads as the value written, and
+            // is then checked like any other cell.
             let cell = match std::str::from_utf8(raw) {
-                Ok(cell) => cell,
+                Ok(cell) => read_cell(cell),
                 Err(_) => {
                     row.refuse(column, "not valid UTF-8: save the file as CSV UTF-8".into());
                     cells.push("");
@@ -623,7 +627,7 @@ impl RowParser {
         let contact = Contact {
             phone: non_empty(get("phone")),
             email: non_empty(get("email")),
-            website: None,
+            website: non_empty(get("website")),
         };
         let details = CarerDetails {
             given_name,

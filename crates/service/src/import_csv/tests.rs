@@ -167,9 +167,9 @@ fn rows_need_exactly_the_header_s_cells() {
     assert!(
         errors[0]
             .reason
-            .starts_with("29 values but the header has 30")
+            .starts_with("30 values but the header has 31")
     );
-    assert!(errors[1].reason.starts_with("31 values"));
+    assert!(errors[1].reason.starts_with("32 values"));
 }
 
 #[test]
@@ -265,4 +265,26 @@ fn header_problems_are_reported_on_line_one() {
     assert!(errors.iter().all(|e| e.line == 1));
     assert!(errors.iter().any(|e| e.column == "nickname"));
     assert!(errors.iter().any(|e| e.column == "languages"));
+}
+
+#[test]
+fn a_cell_our_exports_neutralised_reads_as_written_and_is_then_checked() {
+    let (header, first, _) = template();
+    let phone = first.replacen("0116 496 0123", "'+44 116 496 0123", 1);
+    let file = format!("{header}\n{phone}\n");
+    let rows = parse_carers(file.as_bytes()).expect("a neutralised phone number");
+    assert_eq!(
+        rows[0].details.contact.phone.as_deref(),
+        Some("+44 116 496 0123")
+    );
+    // The prefix does not let a formula into a column that refuses one.
+    let name = first.replacen("Mei", "'=cmd()", 1);
+    let file = format!("{header}\n{name}\n");
+    let errors = parse_carers(file.as_bytes()).expect_err("a formula in a name");
+    assert_eq!(places(&errors), [(2, "given_name")], "{errors:?}");
+    // A `'` before anything else is part of the text.
+    let name = first.replacen("Mei", "'Mei", 1);
+    let file = format!("{header}\n{name}\n");
+    let rows = parse_carers(file.as_bytes()).expect("a quote in a name");
+    assert_eq!(rows[0].details.given_name, "'Mei");
 }

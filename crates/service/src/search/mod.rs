@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 use carematch_domain::vocabulary::{
     Code, CodeSet, Community, Cuisine, DietaryLaw, FaithPractice, Language, ProviderKind, Service,
 };
-use carematch_domain::{Caller, CarerId, Contact, GeoPoint, ProviderId, ValidationErrors};
+use carematch_domain::{
+    AgencyContact, Caller, CarerId, Contact, GeoPoint, ProviderId, ValidationErrors,
+};
 use carematch_index::engine::{Facts, candidate_kind, doc_kind};
 use carematch_index::text::{self, Filters, SearchQuery};
 use carematch_index::{Engine, Snapshot};
@@ -28,6 +30,7 @@ use utoipa::ToSchema;
 pub use params::{DEFAULT_RADIUS_KM, MAX_PER_PAGE, MAX_RADIUS_KM, SearchRequest};
 
 use crate::ServiceError;
+use crate::agencies::Directory;
 
 /// With a radius (or for agencies), at most this many text hits are considered.
 pub const MAX_TEXT_HITS: usize = text::MAX_OFFSET + text::MAX_LIMIT;
@@ -90,6 +93,9 @@ pub struct SearchItem {
     /// Providers: published organisation contact details.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    /// Carers: the agency that holds the PA, with its public contact (never the PA's own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyContact>,
 }
 
 /// One page of search results.
@@ -112,7 +118,11 @@ type Found = (CandidateKind, i64, Option<f64>);
 /// The viewer a caller searches as: commissioners see what the public sees.
 pub fn search_viewer(caller: Caller) -> Viewer {
     match caller {
-        Caller::Anonymous | Caller::Commissioner => Viewer::Public,
+        Caller::Anonymous
+        | Caller::Commissioner
+        | Caller::Organisation(_)
+        | Caller::Moderator
+        | Caller::Pa { .. } => Viewer::Public,
         Caller::Agency(agency) => Viewer::Agency(agency),
         Caller::Admin => Viewer::Admin,
     }
@@ -126,13 +136,15 @@ impl crate::CareService {
         request: SearchRequest,
         viewer: Viewer,
     ) -> Result<SearchPage, ServiceError> {
-        run(self.engine()?, &self.store, request, viewer)
+        let directory = self.agency_directory()?;
+        run(self.engine()?, &self.store, &directory, request, viewer)
     }
 }
 
 fn run(
     engine: &Engine,
     store: &Store,
+    directory: &Directory,
     mut params: SearchRequest,
     viewer: Viewer,
 ) -> Result<SearchPage, ServiceError> {
@@ -202,7 +214,7 @@ fn run(
             (CandidateKind::Carer, Viewer::Public) => (d * 2.0).round() / 2.0,
             _ => (d * 10.0).round() / 10.0,
         });
-        if let Some(item) = view(store, kind, id, distance)? {
+        if let Some(item) = view(store, directory, kind, id, distance)? {
             items.push(item);
         }
     }
@@ -394,6 +406,7 @@ fn text_facets(facets: &text::Facets) -> SearchFacets {
 /// The public view of one record, read from the store; `None` when it has gone meanwhile.
 fn view(
     store: &Store,
+    directory: &Directory,
     kind: CandidateKind,
     id: i64,
     distance_km: Option<f64>,
@@ -418,6 +431,7 @@ fn view(
                 accepting_new_clients: None,
                 self_referral: None,
                 contact: None,
+                agency: directory.contact(carer.agency_id).cloned(),
             }
         }),
         CandidateKind::Provider => store.get_provider(ProviderId(id))?.map(|provider| {
@@ -441,6 +455,7 @@ fn view(
                 accepting_new_clients: Some(accepting),
                 self_referral: Some(d.self_referral),
                 contact: Some(d.contact),
+                agency: None,
             }
         }),
     })

@@ -2,6 +2,8 @@
 //! `CAREMATCH_TEST_DATABASE_URL=postgres://...` is set. The engines here have no follower: what a
 //! write shows at once it shows because the service caught the indexes up.
 
+mod cqc;
 mod reads;
 mod support;
+mod vacancies;
 mod writes;

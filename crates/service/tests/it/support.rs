@@ -19,7 +19,7 @@ pub struct World {
     pub agencies: [AgencyId; 2],
     // Dropped after the service: the engine's index folder, then the database.
     _index: tempfile::TempDir,
-    _db: TestDb,
+    pub db: TestDb,
 }
 
 impl World {
@@ -44,7 +44,7 @@ impl World {
             service,
             agencies,
             _index: index,
-            _db: db,
+            db,
         }
     }
 
@@ -52,7 +52,11 @@ impl World {
     /// service.
     pub fn north_carer(&self, given_name: &str) -> Carer {
         self.service
-            .create_carer(self.agencies[0], &carer(given_name))
+            .create_carer(
+                self.agencies[0],
+                &carer(given_name),
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("created")
     }
 

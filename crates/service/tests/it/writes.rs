@@ -172,6 +172,74 @@ fn imported_providers_are_read_back_at_once_and_a_bad_line_rejects_the_file() {
 }
 
 #[test]
+fn an_imported_provider_keeps_the_uuid_its_line_gives_and_a_uuid_is_never_given_twice() {
+    let world = World::new();
+    let with_uuid = |name: &str, uuid: serde_json::Value| {
+        let mut line = serde_json::to_value(provider(name)).expect("json");
+        line["uuid"] = uuid;
+        line.to_string()
+    };
+    let kept = "6f1c3a2e-8d4b-4c9a-9e1f-2b3c4d5e6f70";
+    let file = format!(
+        "{}\n{}\n",
+        with_uuid("Kept", serde_json::json!(kept)),
+        with_uuid("Drawn", serde_json::Value::Null)
+    );
+    let report = world
+        .service
+        .import_providers(file.as_bytes(), &|_| {})
+        .expect("imported");
+    let origin = |i: usize| {
+        world
+            .service
+            .store()
+            .provider_origin(report.ids[i])
+            .expect("read")
+            .expect("live")
+            .uuid
+    };
+    assert_eq!(origin(0).to_string(), kept);
+    assert_ne!(origin(1).to_string(), kept, "null: the usual id");
+
+    // Not a UUID, a number, the same uuid twice: bad lines, every one listed.
+    let twice = "0a1b2c3d-0000-4000-8000-000000000001";
+    let file = [
+        with_uuid("A", serde_json::json!("not-a-uuid")),
+        with_uuid("B", serde_json::json!(7)),
+        with_uuid("C", serde_json::json!(twice)),
+        with_uuid("D", serde_json::json!(twice)),
+    ]
+    .join("\n");
+    match world.service.import_providers(file.as_bytes(), &|_| {}) {
+        Err(ServiceError::ImportRejected(rows)) => {
+            let lines: Vec<(u64, &str)> =
+                rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+            assert_eq!(lines, [(1, "uuid"), (2, "uuid"), (4, "uuid")], "{rows:?}");
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+    // A uuid already held (even by a deleted provider): a conflict, nothing stored.
+    world
+        .service
+        .store()
+        .delete_provider(report.ids[0], &carematch_domain::Actor::system("test"))
+        .expect("delete");
+    let file = format!(
+        "{}\n{}\n",
+        with_uuid("Fresh", serde_json::Value::Null),
+        with_uuid("Again", serde_json::json!(kept))
+    );
+    match world.service.import_providers(file.as_bytes(), &|_| {}) {
+        Err(ServiceError::ImportConflict(rows)) => {
+            let lines: Vec<(u64, &str)> =
+                rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+            assert_eq!(lines, [(2, "uuid")], "{rows:?}");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+#[test]
 fn only_the_agency_that_holds_a_carer_writes_it() {
     let world = World::new();
     let [north, south] = world.agencies;
@@ -233,13 +301,13 @@ fn unknown_postcodes_and_agencies_are_named_fields() {
     let mut details = carer("Wingyee");
     details.postcode = carematch_domain::Postcode::parse("ZZ9 9ZZ").expect("well formed");
     assert!(matches!(
-        world.service.create_carer(world.agencies[0], &details),
+        world.service.create_carer(world.agencies[0], &details, &carematch_domain::Actor::system("test")),
         Err(ServiceError::Validation(fields))
             if fields[0].field == "postcode" && fields[0].code == "unknown_postcode"
     ));
     let unknown = carematch_domain::AgencyId(world.agencies[1].0 + 100);
     assert!(matches!(
-        world.service.create_carer(unknown, &carer("Wingyee")),
+        world.service.create_carer(unknown, &carer("Wingyee"), &carematch_domain::Actor::system("test")),
         Err(ServiceError::Validation(fields)) if fields[0].field == "agency_id"
     ));
     assert!(world.found("Wingyee").is_empty());

@@ -49,11 +49,15 @@ fn bulk_insert_stores_all_in_input_order_with_changes() {
     let started = Instant::now();
     let ids = db
         .store
-        .insert_carers(&batch, &|done| {
-            calls.set(calls.get() + 1);
-            assert!(done > last.get());
-            last.set(done);
-        })
+        .insert_carers(
+            &batch,
+            &|done| {
+                calls.set(calls.get() + 1);
+                assert!(done > last.get());
+                last.set(done);
+            },
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("bulk insert");
     eprintln!(
         "bulk-inserted 10,000 carers on {:?} in {:?}",
@@ -93,7 +97,7 @@ fn bulk_insert_is_all_or_nothing_on_a_duplicate_late_in_the_batch() {
     batch[1_100].details = carer_ref("R5");
     let err = db
         .store
-        .insert_carers(&batch, &|_| {})
+        .insert_carers(&batch, &|_| {}, &carematch_domain::Actor::system("test"))
         .expect_err("duplicate external_ref");
     assert!(
         matches!(
@@ -116,13 +120,17 @@ fn bulk_insert_is_all_or_nothing_on_a_missing_agency() {
     batch[700].agency_id = AgencyId(424_242);
     let err = db
         .store
-        .insert_carers(&batch, &|_| {})
+        .insert_carers(&batch, &|_| {}, &carematch_domain::Actor::system("test"))
         .expect_err("missing agency");
     assert!(matches!(err, StoreError::MissingReference(_)), "{err:?}");
     assert_nothing_stored(&db, seq_before);
     // and the store still works afterwards
     db.store
-        .insert_carers(&rows(agency.id, 3), &|_| {})
+        .insert_carers(
+            &rows(agency.id, 3),
+            &|_| {},
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("bulk insert after a failure");
 }
 
@@ -134,16 +142,12 @@ fn bulk_insert_providers() {
         .map(|i| {
             let mut details = full_provider();
             details.external_ref = Some(format!("ORG-{i}"));
-            NewProvider {
-                agency_id: (i % 2 == 0).then_some(agency.id),
-                details,
-                location: precise_point(),
-            }
+            NewProvider::new((i % 2 == 0).then_some(agency.id), details, precise_point())
         })
         .collect();
     let ids = db
         .store
-        .insert_providers(&batch, &|_| {})
+        .insert_providers(&batch, &|_| {}, &carematch_domain::Actor::system("test"))
         .expect("bulk insert");
     assert_eq!(ids.len(), 1_100);
     let got = db

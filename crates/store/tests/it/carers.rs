@@ -12,7 +12,12 @@ fn every_field_survives_insert_get_update_get() {
     let details = full_carer();
     let inserted = db
         .store
-        .insert_carer(agency.id, &details, precise_point())
+        .insert_carer(
+            agency.id,
+            &details,
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     assert_eq!(inserted.version, 1);
     assert_eq!(inserted.agency_id, agency.id);
@@ -31,7 +36,13 @@ fn every_field_survives_insert_get_update_get() {
     let moved = point(51.5201, -0.0977);
     let updated = db
         .store
-        .update_carer(inserted.id, &changed, moved, Some(1))
+        .update_carer(
+            inserted.id,
+            &changed,
+            moved,
+            Some(1),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("update");
     assert_eq!(updated.version, 2);
     assert_eq!(updated.created_at, inserted.created_at);
@@ -48,7 +59,13 @@ fn every_field_survives_insert_get_update_get() {
     // and back to every optional field set
     let again = db
         .store
-        .update_carer(inserted.id, &details, precise_point(), None)
+        .update_carer(
+            inserted.id,
+            &details,
+            precise_point(),
+            None,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("update without a version check");
     assert_eq!(again.version, 3);
     let got = db
@@ -65,14 +82,31 @@ fn stale_version_conflicts_and_leaves_the_record_alone() {
     let agency = db.store.create_agency("Purple").expect("agency");
     let carer = db
         .store
-        .insert_carer(agency.id, &full_carer(), precise_point())
+        .insert_carer(
+            agency.id,
+            &full_carer(),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     db.store
-        .update_carer(carer.id, &changed_carer(), precise_point(), Some(1))
+        .update_carer(
+            carer.id,
+            &changed_carer(),
+            precise_point(),
+            Some(1),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("first update");
     let err = db
         .store
-        .update_carer(carer.id, &full_carer(), precise_point(), Some(1))
+        .update_carer(
+            carer.id,
+            &full_carer(),
+            precise_point(),
+            Some(1),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect_err("stale version");
     assert!(
         matches!(err, StoreError::VersionConflict { current: 2 }),
@@ -84,7 +118,13 @@ fn stale_version_conflicts_and_leaves_the_record_alone() {
 
     let missing = db
         .store
-        .update_carer(CarerId(9_999), &full_carer(), precise_point(), None)
+        .update_carer(
+            CarerId(9_999),
+            &full_carer(),
+            precise_point(),
+            None,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect_err("missing");
     assert!(matches!(
         missing,
@@ -104,6 +144,7 @@ fn unknown_agency_and_duplicate_external_ref_are_reported() {
             carematch_domain::AgencyId(77),
             &full_carer(),
             precise_point(),
+            &carematch_domain::Actor::system("test"),
         )
         .expect_err("no such agency");
     assert!(
@@ -121,11 +162,21 @@ fn unknown_agency_and_duplicate_external_ref_are_reported() {
     let b = db.store.create_agency("B").expect("agency");
     let first = db
         .store
-        .insert_carer(a.id, &carer_ref("X1"), precise_point())
+        .insert_carer(
+            a.id,
+            &carer_ref("X1"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("first");
     let err = db
         .store
-        .insert_carer(a.id, &carer_ref("X1"), precise_point())
+        .insert_carer(
+            a.id,
+            &carer_ref("X1"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect_err("same agency, same reference");
     assert!(
         matches!(
@@ -138,18 +189,40 @@ fn unknown_agency_and_duplicate_external_ref_are_reported() {
     );
     // another agency may use the same reference, and so may carers without one
     db.store
-        .insert_carer(b.id, &carer_ref("X1"), precise_point())
+        .insert_carer(
+            b.id,
+            &carer_ref("X1"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("other agency");
     db.store
-        .insert_carer(a.id, &changed_carer(), precise_point())
+        .insert_carer(
+            a.id,
+            &changed_carer(),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("no reference");
     db.store
-        .insert_carer(a.id, &changed_carer(), precise_point())
+        .insert_carer(
+            a.id,
+            &changed_carer(),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("no reference again");
     // a deleted carer's reference is free again
-    db.store.delete_carer(first.id).expect("delete");
     db.store
-        .insert_carer(a.id, &carer_ref("X1"), precise_point())
+        .delete_carer(first.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
+    db.store
+        .insert_carer(
+            a.id,
+            &carer_ref("X1"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("reuse after delete");
 }
 
@@ -159,15 +232,27 @@ fn soft_delete_hides_the_carer_and_logs_a_delete() {
     let agency = db.store.create_agency("Rosekel").expect("agency");
     let keep = db
         .store
-        .insert_carer(agency.id, &carer_ref("K"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("K"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     let gone = db
         .store
-        .insert_carer(agency.id, &carer_ref("G"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("G"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     let before = db.store.latest_change_seq().expect("seq");
 
-    db.store.delete_carer(gone.id).expect("delete");
+    db.store
+        .delete_carer(gone.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
 
     assert_eq!(db.store.get_carer(gone.id).expect("get"), None);
     let listed = db
@@ -190,12 +275,18 @@ fn soft_delete_hides_the_carer_and_logs_a_delete() {
 
     // deleting twice, or updating a deleted carer, is NotFound
     assert!(matches!(
-        db.store.delete_carer(gone.id),
+        db.store
+            .delete_carer(gone.id, &carematch_domain::Actor::system("test")),
         Err(StoreError::NotFound { .. })
     ));
     assert!(matches!(
-        db.store
-            .update_carer(gone.id, &full_carer(), precise_point(), None),
+        db.store.update_carer(
+            gone.id,
+            &full_carer(),
+            precise_point(),
+            None,
+            &carematch_domain::Actor::system("test")
+        ),
         Err(StoreError::NotFound { .. })
     ));
     assert_eq!(db.store.latest_change_seq().expect("seq"), before + 1);
@@ -210,11 +301,21 @@ fn list_pages_and_totals_by_agency() {
     for i in 0..7 {
         let carer = db
             .store
-            .insert_carer(a.id, &carer_ref(&format!("A{i}")), precise_point())
+            .insert_carer(
+                a.id,
+                &carer_ref(&format!("A{i}")),
+                precise_point(),
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("insert");
         a_ids.push(carer.id);
         db.store
-            .insert_carer(b.id, &carer_ref(&format!("B{i}")), precise_point())
+            .insert_carer(
+                b.id,
+                &carer_ref(&format!("B{i}")),
+                precise_point(),
+                &carematch_domain::Actor::system("test"),
+            )
             .expect("insert");
     }
 
@@ -255,12 +356,19 @@ fn keyset_scan_visits_every_live_carer_once() {
     for i in 0..10 {
         ids.push(
             db.store
-                .insert_carer(agency.id, &carer_ref(&format!("S{i}")), precise_point())
+                .insert_carer(
+                    agency.id,
+                    &carer_ref(&format!("S{i}")),
+                    precise_point(),
+                    &carematch_domain::Actor::system("test"),
+                )
                 .expect("insert")
                 .id,
         );
     }
-    db.store.delete_carer(ids[4]).expect("delete");
+    db.store
+        .delete_carer(ids[4], &carematch_domain::Actor::system("test"))
+        .expect("delete");
     ids.remove(4);
     let mut seen = Vec::new();
     let mut after = None;

@@ -12,14 +12,30 @@ fn every_write_is_logged_in_order_with_monotonic_seq() {
     let agency = db.store.create_agency("A").expect("agency");
     let c1 = db
         .store
-        .insert_carer(agency.id, &carer_ref("1"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("1"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     let p1 = db
         .store
-        .insert_provider(None, &full_provider(), precise_point())
+        .insert_provider(
+            None,
+            &full_provider(),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     db.store
-        .update_carer(c1.id, &changed_carer(), precise_point(), Some(1))
+        .update_carer(
+            c1.id,
+            &changed_carer(),
+            precise_point(),
+            Some(1),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("update");
     let bulk = db
         .store
@@ -37,13 +53,24 @@ fn every_write_is_logged_in_order_with_monotonic_seq() {
                 },
             ],
             &|_| {},
+            &carematch_domain::Actor::system("test"),
         )
         .expect("bulk");
     db.store
-        .update_provider(p1.id, &full_provider(), precise_point(), None)
+        .update_provider(
+            p1.id,
+            &full_provider(),
+            precise_point(),
+            None,
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("update");
-    db.store.delete_carer(c1.id).expect("delete");
-    db.store.delete_provider(p1.id).expect("delete");
+    db.store
+        .delete_carer(c1.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
+    db.store
+        .delete_provider(p1.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
 
     let changes = db.store.changes_since(0, 100).expect("changes");
     let got: Vec<(Entity, i64, ChangeOp)> = changes
@@ -86,11 +113,21 @@ fn a_failed_write_logs_nothing() {
     let db = TestDb::new();
     let agency = db.store.create_agency("A").expect("agency");
     db.store
-        .insert_carer(agency.id, &carer_ref("dup"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("dup"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     let before = db.store.latest_change_seq().expect("seq");
     db.store
-        .insert_carer(agency.id, &carer_ref("dup"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("dup"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect_err("duplicate");
     db.store
         .update_carer(
@@ -98,6 +135,7 @@ fn a_failed_write_logs_nothing() {
             &changed_carer(),
             precise_point(),
             None,
+            &carematch_domain::Actor::system("test"),
         )
         .expect_err("missing");
     assert_eq!(db.store.latest_change_seq().expect("seq"), before);
@@ -113,7 +151,12 @@ fn concurrent_writers_commit_in_seq_order() {
             scope.spawn(move || {
                 for i in 0..15 {
                     store
-                        .insert_carer(agency.id, &carer_ref(&format!("T{t}-{i}")), precise_point())
+                        .insert_carer(
+                            agency.id,
+                            &carer_ref(&format!("T{t}-{i}")),
+                            precise_point(),
+                            &carematch_domain::Actor::system("test"),
+                        )
                         .expect("insert");
                 }
             });

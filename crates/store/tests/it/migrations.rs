@@ -47,7 +47,12 @@ fn migrations_go_up_down_and_up_again() {
 
     let agency = db.store.create_agency("A").expect("agency");
     db.store
-        .insert_carer(agency.id, &carer_ref("M"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("M"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
 
     db.store.revert_all().expect("down");
@@ -57,7 +62,12 @@ fn migrations_go_up_down_and_up_again() {
     assert!(db.store.list_agencies().expect("empty").is_empty());
     let agency = db.store.create_agency("A").expect("agency");
     db.store
-        .insert_carer(agency.id, &carer_ref("M"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("M"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert after up again");
 }
 
@@ -67,7 +77,12 @@ fn corrupt_rows_are_errors_not_panics() {
     let agency = db.store.create_agency("A").expect("agency");
     let carer = db
         .store
-        .insert_carer(agency.id, &carer_ref("C"), precise_point())
+        .insert_carer(
+            agency.id,
+            &carer_ref("C"),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     db.execute_raw(&format!(
         "UPDATE carers SET gender = 'dragon', cuisines = 'nope' WHERE id = {}",

@@ -11,7 +11,12 @@ fn every_field_survives_insert_get_update_get() {
     let details = full_provider();
     let inserted = db
         .store
-        .insert_provider(Some(agency.id), &details, precise_point())
+        .insert_provider(
+            Some(agency.id),
+            &details,
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("insert");
     assert_eq!(inserted.version, 1);
     let got = db
@@ -25,7 +30,13 @@ fn every_field_survives_insert_get_update_get() {
     let changed = changed_provider();
     let updated = db
         .store
-        .update_provider(inserted.id, &changed, point(52.48, -1.79), Some(1))
+        .update_provider(
+            inserted.id,
+            &changed,
+            point(52.48, -1.79),
+            Some(1),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("update");
     assert_eq!(updated.version, 2);
     assert_eq!(updated.agency_id, Some(agency.id));
@@ -39,7 +50,13 @@ fn every_field_survives_insert_get_update_get() {
 
     let err = db
         .store
-        .update_provider(inserted.id, &details, precise_point(), Some(1))
+        .update_provider(
+            inserted.id,
+            &details,
+            precise_point(),
+            Some(1),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect_err("stale");
     assert!(matches!(err, StoreError::VersionConflict { current: 2 }));
 }
@@ -50,12 +67,22 @@ fn providers_without_an_agency_list_delete_and_scan() {
     let agency = db.store.create_agency("A").expect("agency");
     let free = db
         .store
-        .insert_provider(None, &changed_provider(), precise_point())
+        .insert_provider(
+            None,
+            &changed_provider(),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("no agency");
     assert_eq!(free.agency_id, None);
     let managed = db
         .store
-        .insert_provider(Some(agency.id), &full_provider(), precise_point())
+        .insert_provider(
+            Some(agency.id),
+            &full_provider(),
+            precise_point(),
+            &carematch_domain::Actor::system("test"),
+        )
         .expect("managed");
     let before = db.store.latest_change_seq().expect("seq");
 
@@ -69,6 +96,7 @@ fn providers_without_an_agency_list_delete_and_scan() {
         .list_providers(
             &ProviderFilter {
                 agency: Some(agency.id),
+                ..ProviderFilter::default()
             },
             Page::default(),
         )
@@ -76,7 +104,9 @@ fn providers_without_an_agency_list_delete_and_scan() {
     assert_eq!(by_agency.total, 1);
     assert_eq!(by_agency.items[0].id, managed.id);
 
-    db.store.delete_provider(free.id).expect("delete");
+    db.store
+        .delete_provider(free.id, &carematch_domain::Actor::system("test"))
+        .expect("delete");
     assert_eq!(db.store.get_provider(free.id).expect("get"), None);
     let scanned = db.store.providers_after(None, 10).expect("scan");
     assert_eq!(

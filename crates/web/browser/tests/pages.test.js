@@ -2,65 +2,10 @@
 // Started by .ci/browser, which runs a server over the demo data and passes:
 //   CAREMATCH_URL, CAREMATCH_AGENCY_KEY, CAREMATCH_COMMISSIONER_KEY, SCREENSHOT_DIR
 // Every page is checked with axe-core (WCAG 2.2 A and AA rules): no serious or critical finding.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const BASE = process.env.CAREMATCH_URL ?? "http://127.0.0.1:8080";
-const SHOTS = process.env.SCREENSHOT_DIR ?? "target/screenshots";
-mkdirSync(SHOTS, { recursive: true });
-
-let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-after(async () => { await browser?.close(); });
-
-/** A fresh browser profile (no cookies), with CSP bypassed only so that axe can be injected. */
-async function newPage(options = {}) {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.errors = errors;
-  return page;
-}
-
-/** Runs axe on the page; fails on any serious or critical violation. */
-async function axe(page, name) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-  }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(report, [], `${name}: axe found serious or critical violations`);
-  return result;
-}
-
-/** A screenshot of the window, scrolled so that `focus` (a selector) is in view. */
-async function shot(page, name, focus) {
-  if (focus) await page.locator(focus).first().scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
-}
-
-/** Presses Tab until the focused element matches `selector` (keyboard only, like a person). */
-async function tabTo(page, selector, max = 400) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+import { writeFileSync } from "node:fs";
+import { BASE, SHOTS, axe, browser, newPage, shot, signIn, tabTo } from "../support.mjs";
 
 test("find -> shortlist -> print, by keyboard alone", async () => {
   const page = await newPage();
@@ -142,14 +87,6 @@ test("Urdu is laid out right to left; every language gets lang and dir", async (
   await page.context().close();
 });
 
-async function signIn(page, key, next) {
-  await page.goto(`${BASE}${next}`);
-  await page.waitForURL(/\/login/);
-  await axe(page, "sign in");
-  await page.fill("#key", key);
-  await Promise.all([page.waitForURL(new RegExp(next.replace("?", "\\?"))), page.press("#key", "Enter")]);
-}
-
 test("agency console: find PAs with contacts, upload a register, see the row report", async () => {
   const key = process.env.CAREMATCH_AGENCY_KEY;
   assert.ok(key, "CAREMATCH_AGENCY_KEY is set");
@@ -201,7 +138,7 @@ test("commissioner map: coloured authorities, sortable table, downloads", async 
 
 /** A page under the site's real content security policy (not bypassed), recording violations. */
 async function strictPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.violations = [];
   page.on("console", (m) => { if (/Content.Security.Policy/i.test(m.text())) page.violations.push(m.text()); });

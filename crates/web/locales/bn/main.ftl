@@ -232,7 +232,6 @@ shortlist-ask-checks = { $name }-এর যাচাইগুলো (যেম�
 shortlist-ask-food = { $name } কি আমার খাবারের নিয়ম মেনে আমি যা খাই তা রান্না করতে পারবেন?
 shortlist-ask-language = ব্যক্তিগত যত্নের জন্য { $name } কি আমার ভাষা যথেষ্ট ভালোভাবে বলতে পারেন?
 shortlist-ask-contact = আমি { $name }-এর সাথে কীভাবে যোগাযোগ করব, আর প্রথম সাক্ষাতের ব্যবস্থা কে করবে?
-shortlist-vouched = তালিকাভুক্ত করেছে: { $agency }
 shortlist-contact = যোগাযোগ
 shortlist-gone = এটি আর তালিকায় নেই।
 shortlist-back = খোঁজে ফিরে যান
@@ -277,6 +276,8 @@ agency-upload-title = রেজিস্টার আপলোড করুন (
 agency-upload-intro = হয় সব, নয় কিছুই না: কোনো সারিতে সমস্যা থাকলে কিছুই ইমপোর্ট হয় না, আর প্রতিটি সমস্যার তালিকা দেখানো হয়।
 agency-upload-file = CSV ফাইল
 agency-upload-template = টেমপ্লেট ডাউনলোড করুন
+agency-export-register = আপনার রেজিস্টার ডাউনলোড করুন (CSV)
+agency-export-register-note = টেমপ্লেটের একই কলাম, সম্পাদনা করে আবার আপলোড করা যায়। এতে ব্যক্তিগত তথ্য আছে: নিরাপদে রাখুন।
 agency-upload-submit = আপলোড করুন
 agency-upload-ok = { $count ->
     [one] { $count } জন PA ইমপোর্ট করা হয়েছে।
@@ -433,3 +434,6 @@ weekday-thu = বৃহস্পতিবার
 weekday-fri = শুক্রবার
 weekday-sat = শনিবার
 weekday-sun = রবিবার
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = এই তথ্য পাওয়া যায়নি

@@ -239,7 +239,6 @@ shortlist-ask-checks = Are { $name }’s checks (such as DBS) up to date?
 shortlist-ask-food = Can { $name } cook the food I eat, keeping my food rules?
 shortlist-ask-language = Does { $name } speak my language well enough for personal care?
 shortlist-ask-contact = How do I contact { $name }, and who arranges the first meeting?
-shortlist-vouched = Listed by { $agency }
 shortlist-contact = Contact
 shortlist-gone = This entry is no longer listed.
 shortlist-back = Back to search
@@ -284,6 +283,8 @@ agency-upload-title = Upload a register (CSV)
 agency-upload-intro = All or nothing: if any row has a problem, nothing is imported and every problem is listed.
 agency-upload-file = CSV file
 agency-upload-template = Download the template
+agency-export-register = Download your register (CSV)
+agency-export-register-note = The same columns as the template, ready to edit and upload again. It holds personal data: keep it safe.
 agency-upload-submit = Upload
 agency-upload-ok = { $count ->
     [one] One PA was imported.
@@ -440,3 +441,6 @@ weekday-thu = Thursday
 weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = Not found

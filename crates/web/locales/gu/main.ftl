@@ -253,7 +253,6 @@ shortlist-ask-checks = શું { $name } ની ચકાસણીઓ (જે�
 shortlist-ask-food = શું { $name } મારા ભોજનના નિયમો પાળીને હું જે ખાઉં છું તે રાંધી શકે છે?
 shortlist-ask-language = શું { $name } વ્યક્તિગત સંભાળ માટે મારી ભાષા પૂરતી સારી રીતે બોલી શકે છે?
 shortlist-ask-contact = હું { $name } નો સંપર્ક કેવી રીતે કરું, અને પહેલી મુલાકાત કોણ ગોઠવે છે?
-shortlist-vouched = { $agency } દ્વારા નોંધાયેલ
 shortlist-contact = સંપર્ક
 shortlist-gone = આ હવે યાદીમાં નથી.
 shortlist-back = શોધ પર પાછા જાઓ
@@ -298,6 +297,8 @@ agency-upload-title = રજિસ્ટર અપલોડ કરો (CSV)
 agency-upload-intro = બધું અથવા કંઈ નહીં: જો કોઈ પણ હરોળમાં સમસ્યા હોય, તો કંઈ પણ ઇમ્પોર્ટ થતું નથી અને દરેક સમસ્યાની યાદી બતાવવામાં આવે છે.
 agency-upload-file = CSV ફાઇલ
 agency-upload-template = નમૂનો (ટેમ્પ્લેટ) ડાઉનલોડ કરો
+agency-export-register = તમારું રજિસ્ટર ડાઉનલોડ કરો (CSV)
+agency-export-register-note = નમૂના જેવા જ કૉલમ, ફેરફાર કરીને ફરી અપલોડ કરી શકાય. તેમાં વ્યક્તિગત માહિતી છે: તેને સુરક્ષિત રાખો.
 agency-upload-submit = અપલોડ કરો
 agency-upload-ok = { $count ->
     [one] { $count } PA ઇમ્પોર્ટ કરવામાં આવ્યા.
@@ -454,3 +455,6 @@ weekday-thu = ગુરુવાર
 weekday-fri = શુક્રવાર
 weekday-sat = શનિવાર
 weekday-sun = રવિવાર
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = આ નોંધ મળી નથી

@@ -305,7 +305,6 @@ shortlist-ask-checks = ਕੀ { $name } ਦੀਆਂ ਜਾਂਚਾਂ (ਜਿ�
 shortlist-ask-food = ਕੀ { $name } ਮੇਰੇ ਖਾਣੇ ਦੇ ਨਿਯਮਾਂ ਦਾ ਧਿਆਨ ਰੱਖਦੇ ਹੋਏ ਉਹ ਖਾਣਾ ਬਣਾ ਸਕਦੇ ਹਨ ਜੋ ਮੈਂ ਖਾਂਦਾ/ਖਾਂਦੀ ਹਾਂ?
 shortlist-ask-language = ਕੀ { $name } ਨਿੱਜੀ ਦੇਖਭਾਲ ਲਈ ਮੇਰੀ ਭਾਸ਼ਾ ਚੰਗੀ ਤਰ੍ਹਾਂ ਬੋਲ ਲੈਂਦੇ ਹਨ?
 shortlist-ask-contact = ਮੈਂ { $name } ਨਾਲ ਸੰਪਰਕ ਕਿਵੇਂ ਕਰਾਂ, ਅਤੇ ਪਹਿਲੀ ਮੁਲਾਕਾਤ ਕੌਣ ਤੈਅ ਕਰਦਾ ਹੈ?
-shortlist-vouched = { $agency } ਵੱਲੋਂ ਸੂਚੀਬੱਧ
 shortlist-contact = ਸੰਪਰਕ
 shortlist-gone = ਇਹ ਹੁਣ ਸੂਚੀ ਵਿੱਚ ਨਹੀਂ ਹੈ।
 shortlist-back = ਖੋਜ 'ਤੇ ਵਾਪਸ ਜਾਓ
@@ -350,6 +349,8 @@ agency-upload-title = ਰਜਿਸਟਰ ਅੱਪਲੋਡ ਕਰੋ (CSV)
 agency-upload-intro = ਸਭ ਕੁਝ ਜਾਂ ਕੁਝ ਵੀ ਨਹੀਂ: ਜੇ ਕਿਸੇ ਵੀ ਕਤਾਰ ਵਿੱਚ ਕੋਈ ਸਮੱਸਿਆ ਹੈ, ਤਾਂ ਕੁਝ ਵੀ ਇੰਪੋਰਟ ਨਹੀਂ ਹੁੰਦਾ ਅਤੇ ਹਰ ਸਮੱਸਿਆ ਦੀ ਸੂਚੀ ਦਿੱਤੀ ਜਾਂਦੀ ਹੈ।
 agency-upload-file = CSV ਫਾਈਲ
 agency-upload-template = ਨਮੂਨਾ (ਟੈਂਪਲੇਟ) ਡਾਊਨਲੋਡ ਕਰੋ
+agency-export-register = ਆਪਣਾ ਰਜਿਸਟਰ ਡਾਊਨਲੋਡ ਕਰੋ (CSV)
+agency-export-register-note = ਨਮੂਨੇ ਵਾਲੇ ਹੀ ਕਾਲਮ, ਸੋਧ ਕੇ ਦੁਬਾਰਾ ਅੱਪਲੋਡ ਕਰਨ ਲਈ ਤਿਆਰ। ਇਸ ਵਿੱਚ ਨਿੱਜੀ ਜਾਣਕਾਰੀ ਹੈ: ਇਸਨੂੰ ਸੁਰੱਖਿਅਤ ਰੱਖੋ।
 agency-upload-submit = ਅੱਪਲੋਡ ਕਰੋ
 agency-upload-ok = { $count ->
     [one] { $count } PA ਇੰਪੋਰਟ ਕੀਤਾ ਗਿਆ।
@@ -506,3 +507,6 @@ weekday-thu = ਵੀਰਵਾਰ
 weekday-fri = ਸ਼ੁੱਕਰਵਾਰ
 weekday-sat = ਸ਼ਨਿੱਚਰਵਾਰ
 weekday-sun = ਐਤਵਾਰ
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = ਇਹ ਇੰਦਰਾਜ ਨਹੀਂ ਮਿਲਿਆ

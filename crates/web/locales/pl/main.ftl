@@ -254,7 +254,6 @@ shortlist-ask-checks = Czy { $name } ma aktualne weryfikacje (np. DBS)?
 shortlist-ask-food = Czy { $name } potrafi gotować to, co jem, przestrzegając moich zasad żywieniowych?
 shortlist-ask-language = Czy { $name } mówi moim językiem wystarczająco dobrze, by zapewnić mi opiekę osobistą?
 shortlist-ask-contact = { $name }: jak się skontaktować i kto umawia pierwsze spotkanie?
-shortlist-vouched = Wpis dodany przez: { $agency }
 shortlist-contact = Kontakt
 shortlist-gone = Ten wpis nie jest już dostępny.
 shortlist-back = Wróć do wyszukiwania
@@ -299,6 +298,8 @@ agency-upload-title = Prześlij rejestr (CSV)
 agency-upload-intro = Wszystko albo nic: jeśli którykolwiek wiersz zawiera błąd, nic nie zostanie zaimportowane, a wszystkie problemy zostaną wypisane.
 agency-upload-file = Plik CSV
 agency-upload-template = Pobierz szablon
+agency-export-register = Pobierz swój rejestr (CSV)
+agency-export-register-note = Te same kolumny co w szablonie, gotowy do edycji i ponownego przesłania. Zawiera dane osobowe: przechowuj go bezpiecznie.
 agency-upload-submit = Prześlij
 agency-upload-ok = { $count ->
     [one] Zaimportowano jedną osobę (PA).
@@ -457,3 +458,6 @@ weekday-thu = Czwartek
 weekday-fri = Piątek
 weekday-sat = Sobota
 weekday-sun = Niedziela
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = Nie znaleziono

@@ -314,7 +314,6 @@ shortlist-ask-checks = Hubinnada { $name } (sida DBS) ma la cusboonaysiiyay?
 shortlist-ask-food = { $name } ma karin karaa cuntada aan cuno, isagoo ilaalinaya xeerarka cuntadayda?
 shortlist-ask-language = { $name } ma si fiican ugu hadli karaa luqaddayda, oo ku filan daryeelka shakhsiga ah?
 shortlist-ask-contact = Sideen ula xiriiraa { $name }, yaase diyaariya kulanka ugu horreeya?
-shortlist-vouched = Waxaa diiwaangeliyay { $agency }
 shortlist-contact = Xiriir
 shortlist-gone = Qoraalkan hadda liiska kuma jiro.
 shortlist-back = Ku noqo raadinta
@@ -359,6 +358,8 @@ agency-upload-title = Soo geli diiwaan (CSV)
 agency-upload-intro = Dhammaan ama waxba: haddii saf kasta uu dhibaato leeyahay, waxba lama soo gelinayo, dhibaato kastana waa la taxayaa.
 agency-upload-file = Faylka CSV
 agency-upload-template = Soo deji tusaalaha (template)
+agency-export-register = Soo deji diiwaankaaga (CSV)
+agency-export-register-note = Isla tiirarka tusaalaha, diyaar u ah in la beddelo oo dib loo soo geliyo. Wuxuu hayaa xog shakhsi ah: si ammaan ah u hay.
 agency-upload-submit = Soo geli
 agency-upload-ok = { $count ->
     [one] Hal PA ayaa la soo geliyay.
@@ -515,3 +516,6 @@ weekday-thu = Khamiis
 weekday-fri = Jimco
 weekday-sat = Sabti
 weekday-sun = Axad
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = Lama helin

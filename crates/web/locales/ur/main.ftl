@@ -289,7 +289,6 @@ shortlist-ask-checks = کیا { $name } کی جانچ پڑتال (جیسے DBS) 
 shortlist-ask-food = کیا { $name } میرے کھانے کے اصولوں کا خیال رکھتے ہوئے وہ کھانا بنا سکتے ہیں جو میں کھاتا/کھاتی ہوں؟
 shortlist-ask-language = کیا { $name } ذاتی دیکھ بھال کے لیے میری زبان اچھی طرح بول لیتے ہیں؟
 shortlist-ask-contact = میں { $name } سے کیسے رابطہ کروں، اور پہلی ملاقات کون طے کرتا ہے؟
-shortlist-vouched = { $agency } کی طرف سے درج
 shortlist-contact = رابطہ
 shortlist-gone = یہ اندراج اب فہرست میں موجود نہیں ہے۔
 shortlist-back = تلاش پر واپس جائیں
@@ -334,6 +333,8 @@ agency-upload-title = رجسٹر اپ لوڈ کریں (CSV)
 agency-upload-intro = سب کچھ یا کچھ بھی نہیں: اگر کسی بھی قطار میں کوئی مسئلہ ہو تو کچھ بھی درآمد نہیں ہوتا، اور ہر مسئلے کی فہرست دی جاتی ہے۔
 agency-upload-file = CSV فائل
 agency-upload-template = نمونہ (ٹیمپلیٹ) ڈاؤن لوڈ کریں
+agency-export-register = اپنا رجسٹر ڈاؤن لوڈ کریں (CSV)
+agency-export-register-note = نمونے والے ہی کالم، ترمیم کر کے دوبارہ اپ لوڈ کرنے کے لیے تیار۔ اس میں ذاتی معلومات ہیں: اسے محفوظ رکھیں۔
 agency-upload-submit = اپ لوڈ کریں
 agency-upload-ok = { $count ->
     [one] ایک PA درآمد کیا گیا۔
@@ -490,3 +491,6 @@ weekday-thu = جمعرات
 weekday-fri = جمعہ
 weekday-sat = ہفتہ
 weekday-sun = اتوار
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = یہ اندراج نہیں ملا

@@ -231,7 +231,6 @@ shortlist-ask-checks = { $name } 的审查（例如 DBS）是否仍然有效？
 shortlist-ask-food = { $name } 能不能做我平时吃的饭菜，并遵守我的饮食规定？
 shortlist-ask-language = { $name } 说我的语言说得够好吗，能为我提供个人护理吗？
 shortlist-ask-contact = 我怎样联系 { $name }？第一次见面由谁安排？
-shortlist-vouched = 由 { $agency } 登记
 shortlist-contact = 联系
 shortlist-gone = 这一项已不再列出。
 shortlist-back = 返回搜索
@@ -276,6 +275,8 @@ agency-upload-title = 上传名册（CSV）
 agency-upload-intro = 要么全部导入，要么全部不导入：只要有任何一行有问题，就什么都不会导入，并会列出所有问题。
 agency-upload-file = CSV 文件
 agency-upload-template = 下载模板
+agency-export-register = 下载您的登记册（CSV）
+agency-export-register-note = 与模板相同的列，可编辑后再次上传。其中含有个人资料：请妥善保管。
 agency-upload-submit = 上传
 agency-upload-ok = { $count ->
    *[other] 已导入 { $count } 位个人护理助理。
@@ -431,3 +432,6 @@ weekday-thu = 星期四
 weekday-fri = 星期五
 weekday-sat = 星期六
 weekday-sun = 星期日
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = 找不到这个项目

@@ -231,7 +231,6 @@ shortlist-ask-checks = { $name } 的審查（例如 DBS）是否仍然有效？
 shortlist-ask-food = { $name } 能否煮我平日吃的食物，並遵守我的飲食規定？
 shortlist-ask-language = { $name } 說我的語言是否說得夠好，可以為我提供個人護理？
 shortlist-ask-contact = 我怎樣聯絡 { $name }？第一次見面由誰安排？
-shortlist-vouched = 由 { $agency } 登記
 shortlist-contact = 聯絡
 shortlist-gone = 這個項目已不再列出。
 shortlist-back = 返回搜尋
@@ -276,6 +275,8 @@ agency-upload-title = 上載名冊（CSV）
 agency-upload-intro = 全部匯入或全部不匯入：只要任何一行有問題，便甚麼都不會匯入，並會列出所有問題。
 agency-upload-file = CSV 檔案
 agency-upload-template = 下載範本
+agency-export-register = 下載你的登記冊（CSV）
+agency-export-register-note = 與範本相同的欄位，可編輯後再次上載。其中含有個人資料：請妥善保管。
 agency-upload-submit = 上載
 agency-upload-ok = { $count ->
    *[other] 已匯入 { $count } 位個人護理助理。
@@ -431,3 +432,6 @@ weekday-thu = 星期四
 weekday-fri = 星期五
 weekday-sat = 星期六
 weekday-sun = 星期日
+
+# A public profile page (/carers/{id}, /providers/{id}) whose record is not listed.
+profile-missing-title = 找不到這個項目

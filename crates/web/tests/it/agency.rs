@@ -316,4 +316,41 @@ async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
 
     let template = site.get("/agency/template.csv", &[]).await;
     assert!(template.body.starts_with("external_ref,"));
+
+    // The register (the demo agency's PAs and the one just imported) comes back out in the
+    // template (the console links to it), and a new agency's console imports that file as the
+    // same PAs, field for field.
+    let console = site.get("/agency", &[("cookie", &cookie)]).await;
+    assert!(console.body.contains(r#"href="/agency/register.csv""#));
+    let register = site
+        .get("/agency/register.csv", &[("cookie", &cookie)])
+        .await;
+    assert_eq!(register.status, StatusCode::OK);
+    assert_eq!(register.header("content-type"), "text/csv; charset=utf-8");
+    assert_eq!(register.header("cache-control"), "no-store");
+    assert!(
+        register
+            .body
+            .starts_with("\u{feff}external_ref,given_name,")
+    );
+    assert!(
+        register.body.contains("\nWEB-0001,Wing,Chan,female,"),
+        "{}",
+        register.body
+    );
+    let signed_out = site.get("/agency/register.csv", &[]).await;
+    assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+    let fresh = site.store.create_agency("Fresh start").expect("agency").id;
+    let (other_key, _) = site.key(Role::Agency, Some(fresh));
+    let (_, other) = site.sign_in(&other_key, "/agency").await;
+    let other = other.expect("cookie");
+    let imported = upload(&site, &other, &register.body).await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    let theirs = site
+        .get("/agency/register.csv", &[("cookie", &other)])
+        .await;
+    assert_eq!(
+        theirs.body, register.body,
+        "the same records, field for field"
+    );
 }

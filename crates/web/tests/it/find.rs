@@ -96,10 +96,16 @@ async fn a_search_shows_ranked_results_with_the_apis_reasons_and_no_private_deta
         .collect();
     assert!(!carer_cards.is_empty());
     for card in &carer_cards {
+        // The only contact on a PA's card is the holding agency's (agency_profile.rs tests
+        // whose it is).
+        let (own, agency) = card
+            .split_once(r#"<div class="agency">"#)
+            .expect("the holding agency is named");
         assert!(
-            !card.contains("tel:") && !card.contains("mailto:"),
+            !own.contains("tel:") && !own.contains("mailto:"),
             "a carer's contact shown"
         );
+        assert!(agency.contains("tel:") && agency.contains("Listed by "));
     }
     for carer in site
         .store

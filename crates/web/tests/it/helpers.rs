@@ -10,7 +10,7 @@ pub struct TestSite {
     pub address: String,
     pub store: Store,
     pub agencies: Vec<AgencyId>,
-    app: TestApp,
+    pub app: TestApp,
 }
 
 /// A response: status, headers and body text.
@@ -85,18 +85,15 @@ impl TestSite {
         }
     }
 
-    /// The first page (`per_page` long) of an agency's PAs, and their total.
+    /// The first page (`per_page` long) of an agency's PAs in the console's order (stale
+    /// first, then by name), and their total.
     pub fn carers_of(
         &self,
         agency: AgencyId,
         per_page: u32,
     ) -> carematch_store::Paged<carematch_domain::Carer> {
-        let filter = carematch_store::CarerFilter {
-            agency: Some(agency),
-            ..Default::default()
-        };
         self.store
-            .list_carers(&filter, carematch_store::Page::new(1, per_page))
+            .console_carers(agency, carematch_store::Page::new(1, per_page))
             .expect("list carers")
     }
 

@@ -1,9 +1,19 @@
 //! The web pages over real HTTP (port 0) on a temporary database seeded with the demo fixtures:
 //! SQLite by default, PostgreSQL when `CAREMATCH_TEST_DATABASE_URL` names a server.
 
+mod accounts;
 mod agency;
+mod agency_profile;
 mod commissioner;
 mod csrf;
+mod enquiries;
 mod find;
+mod freshness;
 mod helpers;
+mod moderation;
+mod outbox;
+mod pa;
+mod profile;
+mod reports;
 mod shortlist;
+mod vacancies;

@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = আপনার এজেন্সির বার্তা
+outbox-title = আপনার এজেন্সির বার্তা
+outbox-back = এজেন্সি কনসোলে ফিরে যান
+outbox-signed-in = { $agency }-এর জন্য সাইন ইন করা হয়েছে
+outbox-intro = আপনার এজেন্সি সম্পর্কে প্রতিটি ই-মেইল বিজ্ঞপ্তি এখানে রাখা হয়: নতুন জিজ্ঞাসা, শূন্যপদের সতর্কবার্তা, এবং আপনার রেকর্ড সম্পর্কে মানুষকে পাঠানো বার্তা। এই পরিষেবায় ই-মেইল চালু না থাকলে বার্তাগুলো এখানে অপেক্ষা করে এবং পাঠানো হয় না, তাই এই পাতাটি দেখে নিন।
+outbox-retried = বার্তাটি আবার পাঠানোর জন্য সারিতে রাখা হয়েছে।
+outbox-filter = বার্তা দেখান
+outbox-filter-all = সব ({ $count })
+outbox-filter-pending = অপেক্ষমাণ ({ $count })
+outbox-filter-sent = পাঠানো ({ $count })
+outbox-filter-failed = ব্যর্থ ({ $count })
+outbox-empty = এখানে এখনও কোনো বার্তা নেই।
+outbox-page = পাতা { $page } / { $pages }
+outbox-kind = বিষয়
+outbox-state = অবস্থা
+outbox-to = প্রাপক
+outbox-queued = সারিতে রাখা হয়েছে
+outbox-sent-at = পাঠানো হয়েছে
+outbox-attempts = চেষ্টার সংখ্যা
+outbox-error = শেষ ত্রুটি
+outbox-retry = “{ $subject }” আবার পাঠানোর চেষ্টা করুন
+outbox-status-pending = পাঠানোর অপেক্ষায়
+outbox-status-sent = পাঠানো হয়েছে
+outbox-status-failed = ব্যর্থ
+outbox-kind-enquiry_received = নতুন জিজ্ঞাসা
+outbox-kind-enquiry_status = জিজ্ঞাসাকারীকে হালনাগাদ
+outbox-kind-vacancy_alert = শূন্যপদের সতর্কবার্তা
+outbox-kind-vacancy_update = শূন্যপদের হালনাগাদ

@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = Messages for your agency
+outbox-title = Messages for your agency
+outbox-back = Back to the agency console
+outbox-signed-in = Signed in for { $agency }
+outbox-intro = Every e-mail notification about your agency is kept here: new enquiries, vacancy alerts, and what was sent to people about your records. When e-mail is not set up on this service, messages wait here and are not sent, so check this page.
+outbox-retried = The message is queued to be sent again.
+outbox-filter = Show messages
+outbox-filter-all = All ({ $count })
+outbox-filter-pending = Waiting ({ $count })
+outbox-filter-sent = Sent ({ $count })
+outbox-filter-failed = Failed ({ $count })
+outbox-empty = No messages here yet.
+outbox-page = Page { $page } of { $pages }
+outbox-kind = About
+outbox-state = Status
+outbox-to = To
+outbox-queued = Queued
+outbox-sent-at = Sent
+outbox-attempts = Attempts
+outbox-error = Last error
+outbox-retry = Try sending “{ $subject }” again
+outbox-status-pending = Waiting to be sent
+outbox-status-sent = Sent
+outbox-status-failed = Failed
+outbox-kind-enquiry_received = New enquiry
+outbox-kind-enquiry_status = Enquiry update to the person
+outbox-kind-vacancy_alert = Vacancy alert
+outbox-kind-vacancy_update = Vacancy update

@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = તમારી એજન્સી માટેના સંદેશા
+outbox-title = તમારી એજન્સી માટેના સંદેશા
+outbox-back = એજન્સી કન્સોલ પર પાછા જાઓ
+outbox-signed-in = { $agency } માટે સાઇન ઇન કર્યું
+outbox-intro = તમારી એજન્સી વિશેની દરેક ઈ-મેઇલ સૂચના અહીં રાખવામાં આવે છે: નવી પૂછપરછ, ખાલી જગ્યાની ચેતવણીઓ, અને તમારા રેકોર્ડ વિશે લોકોને મોકલેલા સંદેશા. જ્યારે આ સેવા પર ઈ-મેઇલ ગોઠવાયેલ ન હોય ત્યારે સંદેશા અહીં રાહ જુએ છે અને મોકલાતા નથી, તેથી આ પાનું જોતા રહો.
+outbox-retried = સંદેશો ફરી મોકલવા માટે કતારમાં મૂક્યો છે.
+outbox-filter = સંદેશા બતાવો
+outbox-filter-all = બધા ({ $count })
+outbox-filter-pending = રાહ જોતા ({ $count })
+outbox-filter-sent = મોકલેલા ({ $count })
+outbox-filter-failed = નિષ્ફળ ({ $count })
+outbox-empty = અહીં હજી કોઈ સંદેશો નથી.
+outbox-page = પાનું { $page } / { $pages }
+outbox-kind = વિષય
+outbox-state = સ્થિતિ
+outbox-to = કોને
+outbox-queued = કતારમાં મૂક્યો
+outbox-sent-at = મોકલ્યો
+outbox-attempts = પ્રયાસો
+outbox-error = છેલ્લી ભૂલ
+outbox-retry = “{ $subject }” ફરી મોકલવાનો પ્રયાસ કરો
+outbox-status-pending = મોકલવાની રાહમાં
+outbox-status-sent = મોકલાયો
+outbox-status-failed = નિષ્ફળ
+outbox-kind-enquiry_received = નવી પૂછપરછ
+outbox-kind-enquiry_status = પૂછનારને અપડેટ
+outbox-kind-vacancy_alert = ખાલી જગ્યાની ચેતવણી
+outbox-kind-vacancy_update = ખાલી જગ્યાનું અપડેટ

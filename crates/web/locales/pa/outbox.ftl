@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = ਤੁਹਾਡੀ ਏਜੰਸੀ ਲਈ ਸੁਨੇਹੇ
+outbox-title = ਤੁਹਾਡੀ ਏਜੰਸੀ ਲਈ ਸੁਨੇਹੇ
+outbox-back = ਏਜੰਸੀ ਕੰਸੋਲ ਤੇ ਵਾਪਸ ਜਾਓ
+outbox-signed-in = { $agency } ਲਈ ਸਾਈਨ ਇਨ ਕੀਤਾ
+outbox-intro = ਤੁਹਾਡੀ ਏਜੰਸੀ ਬਾਰੇ ਹਰ ਈ-ਮੇਲ ਸੂਚਨਾ ਇੱਥੇ ਰੱਖੀ ਜਾਂਦੀ ਹੈ: ਨਵੀਆਂ ਪੁੱਛਗਿੱਛਾਂ, ਖਾਲੀ ਥਾਂ ਦੀਆਂ ਸੂਚਨਾਵਾਂ, ਅਤੇ ਤੁਹਾਡੇ ਰਿਕਾਰਡਾਂ ਬਾਰੇ ਲੋਕਾਂ ਨੂੰ ਭੇਜੇ ਸੁਨੇਹੇ। ਜਦੋਂ ਇਸ ਸੇਵਾ ਤੇ ਈ-ਮੇਲ ਸੈੱਟ ਨਹੀਂ ਹੁੰਦੀ, ਸੁਨੇਹੇ ਇੱਥੇ ਉਡੀਕਦੇ ਹਨ ਅਤੇ ਭੇਜੇ ਨਹੀਂ ਜਾਂਦੇ, ਇਸ ਲਈ ਇਹ ਪੰਨਾ ਵੇਖਦੇ ਰਹੋ।
+outbox-retried = ਸੁਨੇਹਾ ਦੁਬਾਰਾ ਭੇਜਣ ਲਈ ਕਤਾਰ ਵਿੱਚ ਹੈ।
+outbox-filter = ਸੁਨੇਹੇ ਵਿਖਾਓ
+outbox-filter-all = ਸਾਰੇ ({ $count })
+outbox-filter-pending = ਉਡੀਕ ਵਿੱਚ ({ $count })
+outbox-filter-sent = ਭੇਜੇ ਗਏ ({ $count })
+outbox-filter-failed = ਅਸਫਲ ({ $count })
+outbox-empty = ਇੱਥੇ ਅਜੇ ਕੋਈ ਸੁਨੇਹਾ ਨਹੀਂ।
+outbox-page = ਪੰਨਾ { $page } / { $pages }
+outbox-kind = ਕਿਸ ਬਾਰੇ
+outbox-state = ਸਥਿਤੀ
+outbox-to = ਕਿਸ ਨੂੰ
+outbox-queued = ਕਤਾਰ ਵਿੱਚ ਪਾਇਆ
+outbox-sent-at = ਭੇਜਿਆ
+outbox-attempts = ਕੋਸ਼ਿਸ਼ਾਂ
+outbox-error = ਆਖਰੀ ਗਲਤੀ
+outbox-retry = “{ $subject }” ਦੁਬਾਰਾ ਭੇਜਣ ਦੀ ਕੋਸ਼ਿਸ਼ ਕਰੋ
+outbox-status-pending = ਭੇਜਣ ਦੀ ਉਡੀਕ ਵਿੱਚ
+outbox-status-sent = ਭੇਜਿਆ ਗਿਆ
+outbox-status-failed = ਅਸਫਲ
+outbox-kind-enquiry_received = ਨਵੀਂ ਪੁੱਛਗਿੱਛ
+outbox-kind-enquiry_status = ਵਿਅਕਤੀ ਨੂੰ ਪੁੱਛਗਿੱਛ ਦੀ ਤਾਜ਼ਾ ਜਾਣਕਾਰੀ
+outbox-kind-vacancy_alert = ਖਾਲੀ ਥਾਂ ਦੀ ਸੂਚਨਾ
+outbox-kind-vacancy_update = ਖਾਲੀ ਥਾਂ ਦੀ ਤਾਜ਼ਾ ਜਾਣਕਾਰੀ

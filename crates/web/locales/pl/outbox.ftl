@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = Wiadomości Twojej agencji
+outbox-title = Wiadomości Twojej agencji
+outbox-back = Wróć do panelu agencji
+outbox-signed-in = Zalogowano jako { $agency }
+outbox-intro = Każde powiadomienie e-mail dotyczące Twojej agencji jest przechowywane tutaj: nowe zapytania, alerty o wakatach i to, co wysłano osobom w sprawie Twoich rekordów. Gdy w tej usłudze nie skonfigurowano poczty, wiadomości czekają tutaj i nie są wysyłane, więc zaglądaj na tę stronę.
+outbox-retried = Wiadomość czeka w kolejce na ponowne wysłanie.
+outbox-filter = Pokaż wiadomości
+outbox-filter-all = Wszystkie ({ $count })
+outbox-filter-pending = Oczekujące ({ $count })
+outbox-filter-sent = Wysłane ({ $count })
+outbox-filter-failed = Nieudane ({ $count })
+outbox-empty = Nie ma tu jeszcze wiadomości.
+outbox-page = Strona { $page } z { $pages }
+outbox-kind = Dotyczy
+outbox-state = Stan
+outbox-to = Do
+outbox-queued = Dodano do kolejki
+outbox-sent-at = Wysłano
+outbox-attempts = Próby
+outbox-error = Ostatni błąd
+outbox-retry = Spróbuj ponownie wysłać „{ $subject }”
+outbox-status-pending = Czeka na wysłanie
+outbox-status-sent = Wysłana
+outbox-status-failed = Nieudana
+outbox-kind-enquiry_received = Nowe zapytanie
+outbox-kind-enquiry_status = Informacja o zapytaniu dla osoby
+outbox-kind-vacancy_alert = Alert o wakacie
+outbox-kind-vacancy_update = Informacja o wakacie

@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = Fariimaha hay'addaada
+outbox-title = Fariimaha hay'addaada
+outbox-back = Ku noqo golaha hay'adda
+outbox-signed-in = Waxaad u gashay { $agency }
+outbox-intro = Ogeysiis kasta oo iimayl ah oo ku saabsan hay'addaada halkan ayaa lagu hayaa: weydiimo cusub, digniinaha boosaska bannaan, iyo waxa dadka loo diray ee ku saabsan diiwaannadaada. Marka iimaylka aan lagu dejin adeeggan, fariimuhu halkan ayay sugaan oo lama diro, markaa bogga eeg.
+outbox-retried = Fariinta waxaa la geliyey safka si mar kale loo diro.
+outbox-filter = Tus fariimaha
+outbox-filter-all = Dhammaan ({ $count })
+outbox-filter-pending = Sugaya ({ $count })
+outbox-filter-sent = La diray ({ $count })
+outbox-filter-failed = Fashilmay ({ $count })
+outbox-empty = Weli fariin halkan ma jirto.
+outbox-page = Bogga { $page } ee { $pages }
+outbox-kind = Ku saabsan
+outbox-state = Xaaladda
+outbox-to = Loo diray
+outbox-queued = La safeeyey
+outbox-sent-at = La diray
+outbox-attempts = Isku dayo
+outbox-error = Khaladkii ugu dambeeyey
+outbox-retry = Isku day inaad mar kale dirto “{ $subject }”
+outbox-status-pending = Sugaya in la diro
+outbox-status-sent = La diray
+outbox-status-failed = Fashilmay
+outbox-kind-enquiry_received = Weydiin cusub
+outbox-kind-enquiry_status = Warbixin weydiinta ee qofka
+outbox-kind-vacancy_alert = Digniin boos bannaan
+outbox-kind-vacancy_update = Warbixin boos bannaan

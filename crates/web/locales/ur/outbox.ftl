@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = آپ کی ایجنسی کے پیغامات
+outbox-title = آپ کی ایجنسی کے پیغامات
+outbox-back = ایجنسی کنسول پر واپس جائیں
+outbox-signed-in = { $agency } کے لیے سائن ان
+outbox-intro = آپ کی ایجنسی کے بارے میں ہر ای میل اطلاع یہاں رکھی جاتی ہے: نئی پوچھ گچھ، خالی جگہ کی اطلاعات، اور آپ کے ریکارڈ کے بارے میں لوگوں کو بھیجے گئے پیغامات۔ جب اس سروس پر ای میل ترتیب نہیں دی گئی ہوتی تو پیغامات یہاں انتظار کرتے ہیں اور بھیجے نہیں جاتے، اس لیے یہ صفحہ دیکھتے رہیں۔
+outbox-retried = پیغام دوبارہ بھیجنے کے لیے قطار میں لگا دیا گیا ہے۔
+outbox-filter = پیغامات دکھائیں
+outbox-filter-all = سب ({ $count })
+outbox-filter-pending = منتظر ({ $count })
+outbox-filter-sent = بھیجے گئے ({ $count })
+outbox-filter-failed = ناکام ({ $count })
+outbox-empty = یہاں ابھی کوئی پیغام نہیں۔
+outbox-page = صفحہ { $page } از { $pages }
+outbox-kind = موضوع
+outbox-state = حالت
+outbox-to = بنام
+outbox-queued = قطار میں لگا
+outbox-sent-at = بھیجا گیا
+outbox-attempts = کوششیں
+outbox-error = آخری خرابی
+outbox-retry = “{ $subject }” دوبارہ بھیجنے کی کوشش کریں
+outbox-status-pending = بھیجے جانے کا منتظر
+outbox-status-sent = بھیج دیا گیا
+outbox-status-failed = ناکام
+outbox-kind-enquiry_received = نئی پوچھ گچھ
+outbox-kind-enquiry_status = پوچھنے والے کو تازہ معلومات
+outbox-kind-vacancy_alert = خالی جگہ کی اطلاع
+outbox-kind-vacancy_update = خالی جگہ کی تازہ معلومات

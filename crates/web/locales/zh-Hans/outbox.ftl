@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = 贵机构的消息
+outbox-title = 贵机构的消息
+outbox-back = 返回机构控制台
+outbox-signed-in = 已登录：{ $agency }
+outbox-intro = 所有关于贵机构的电子邮件通知都保存在这里：新咨询、空缺提醒，以及就贵机构记录发给个人的消息。如果本服务未设置电子邮件，消息会留在这里而不会发出，请记得查看此页。
+outbox-retried = 消息已重新排队等待发送。
+outbox-filter = 显示消息
+outbox-filter-all = 全部（{ $count }）
+outbox-filter-pending = 等待中（{ $count }）
+outbox-filter-sent = 已发送（{ $count }）
+outbox-filter-failed = 失败（{ $count }）
+outbox-empty = 暂时没有消息。
+outbox-page = 第 { $page } 页，共 { $pages } 页
+outbox-kind = 类别
+outbox-state = 状态
+outbox-to = 收件人
+outbox-queued = 排队时间
+outbox-sent-at = 发送时间
+outbox-attempts = 尝试次数
+outbox-error = 最近错误
+outbox-retry = 重新发送“{ $subject }”
+outbox-status-pending = 等待发送
+outbox-status-sent = 已发送
+outbox-status-failed = 失败
+outbox-kind-enquiry_received = 新咨询
+outbox-kind-enquiry_status = 给咨询者的进度更新
+outbox-kind-vacancy_alert = 空缺提醒
+outbox-kind-vacancy_update = 空缺更新

@@ -1,0 +1,30 @@
+# Outbox: the agency's messages page (/agency/messages). Joined after main.ftl.
+
+outbox-nav = 貴機構的訊息
+outbox-title = 貴機構的訊息
+outbox-back = 返回機構控制台
+outbox-signed-in = 已登入：{ $agency }
+outbox-intro = 所有關於貴機構的電郵通知都保存在這裡：新查詢、空缺提示，以及就貴機構記錄發給個人的訊息。如果本服務未設定電郵，訊息會留在這裡而不會寄出，請記得查看此頁。
+outbox-retried = 訊息已重新排隊等候寄出。
+outbox-filter = 顯示訊息
+outbox-filter-all = 全部（{ $count }）
+outbox-filter-pending = 等候中（{ $count }）
+outbox-filter-sent = 已寄出（{ $count }）
+outbox-filter-failed = 失敗（{ $count }）
+outbox-empty = 暫時沒有訊息。
+outbox-page = 第 { $page } 頁，共 { $pages } 頁
+outbox-kind = 類別
+outbox-state = 狀態
+outbox-to = 收件人
+outbox-queued = 排隊時間
+outbox-sent-at = 寄出時間
+outbox-attempts = 嘗試次數
+outbox-error = 最近錯誤
+outbox-retry = 重新寄出「{ $subject }」
+outbox-status-pending = 等候寄出
+outbox-status-sent = 已寄出
+outbox-status-failed = 失敗
+outbox-kind-enquiry_received = 新查詢
+outbox-kind-enquiry_status = 給查詢者的進度更新
+outbox-kind-vacancy_alert = 空缺提示
+outbox-kind-vacancy_update = 空缺更新

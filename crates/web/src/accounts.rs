@@ -1,0 +1,199 @@
+//! Signing in by e-mailed one-time links (organisations, moderators; docs/listings.md):
+//!
+//! - `/account/sign-in`: "e-mail me a sign-in link" (the same answer for any address, so the
+//!   page reveals nothing about who is registered; rate-limited like enquiries).
+//! - `/account/confirm/{token}`, `/account/sign-in/{token}`: the link's page. Opening it changes
+//!   nothing (mail scanners fetch links); its button posts, which redeems the link once and opens
+//!   a session for the account's key, as a key does on `/login`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use carematch_api::AppState;
+use carematch_api::middleware::{PublicWrite, charge_public_write};
+use carematch_domain::Role;
+use carematch_domain::enquiry::InterfaceLocale;
+use carematch_store::LinkPurpose;
+use maud::html;
+use serde::Deserialize;
+
+use crate::csrf;
+use crate::layout::{Ctx, Section, hidden};
+use crate::pages::server_error;
+use crate::session::open_session;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(sign_in_form)
+        .service(request_link)
+        .service(link_page)
+        .service(follow_link);
+}
+
+fn purpose_of(kind: &str) -> Option<LinkPurpose> {
+    match kind {
+        "confirm" => Some(LinkPurpose::Confirm),
+        "sign-in" => Some(LinkPurpose::SignIn),
+        _ => None,
+    }
+}
+
+/// Where a signed-in account lands.
+fn home_of(role: Role) -> &'static str {
+    match role {
+        Role::Organisation => "/organisation",
+        Role::Moderator | Role::Admin => "/moderation",
+        Role::Agency => "/agency",
+        Role::Commissioner => "/commissioner",
+        Role::Pa => "/pa",
+    }
+}
+
+fn sign_in_page(ctx: &Ctx, status: StatusCode, sent: bool, error: Option<String>) -> HttpResponse {
+    let tr = &ctx.tr;
+    let main = html! {
+        h1 { (tr.t("account-sign-in-title")) }
+        @if sent {
+            p.notice role="status" { (tr.t("account-link-sent")) }
+        }
+        @if let Some(error) = &error {
+            div.error-summary role="alert" #error-summary {
+                h2 { (tr.t("error-title")) }
+                p { a href="#email" { (error) } }
+            }
+        }
+        p { (tr.t("account-sign-in-intro")) }
+        form method="post" action=(format!("/account/sign-in?lang={}", ctx.locale().tag())) {
+            (csrf::field(&ctx.anonymous_token()))
+            (hidden("lang", ctx.locale().tag()))
+            div.field {
+                label for="email" { (tr.t("account-email")) }
+                input #email type="email" name="email" required autocomplete="email"
+                    size="40" maxlength="254" aria-invalid=[error.as_ref().map(|_| "true")];
+            }
+            p { button type="submit" { (tr.t("account-send-link")) } }
+        }
+        p { a href="/login" { (tr.t("account-use-key")) } }
+    };
+    ctx.respond(status, &tr.t("account-sign-in-title"), Section::Other, main)
+}
+
+#[get("/account/sign-in")]
+async fn sign_in_form(req: HttpRequest) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    sign_in_page(&ctx, StatusCode::OK, false, None)
+}
+
+#[derive(Debug, Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+#[post("/account/sign-in")]
+async fn request_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<EmailForm>,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    if !csrf::check_anonymous(&req, &form.csrf) {
+        if !csrf::from_our_site(&req, &ctx.site) {
+            return csrf::refused(&ctx, "/account/sign-in");
+        }
+        let refused = ctx.tr.t("refused-body");
+        return sign_in_page(&ctx, StatusCode::FORBIDDEN, false, Some(refused));
+    }
+    if let Some(refused) = charge_public_write(&req, PublicWrite::Registration) {
+        return refused;
+    }
+    let email = form.email.clone();
+    let locale = InterfaceLocale::parse(&form.lang).unwrap_or_default();
+    match state
+        .run(move |service| service.request_sign_in(&email, locale))
+        .await
+    {
+        Ok(()) => sign_in_page(&ctx, StatusCode::OK, true, None),
+        Err(carematch_api::ApiError::Validation(_)) => {
+            let bad = ctx.tr.t("account-email-invalid");
+            sign_in_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, false, Some(bad))
+        }
+        Err(_) => server_error(&ctx),
+    }
+}
+
+/// The link's page: a button, since opening a link must not redeem it.
+#[get("/account/{kind}/{token}")]
+async fn link_page(req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let tr = &ctx.tr;
+    let (kind, token) = path.into_inner();
+    if purpose_of(&kind).is_none() || !csrf::is_secret(&token) {
+        return invalid_link(&ctx);
+    }
+    let title = if kind == "confirm" {
+        tr.t("account-confirm-title")
+    } else {
+        tr.t("account-sign-in-title")
+    };
+    let main = html! {
+        h1 { (title) }
+        p { (tr.t("account-link-intro")) }
+        form method="post" action=(format!("/account/{kind}/{token}")) {
+            (csrf::field(&ctx.anonymous_token()))
+            p { button type="submit" { (tr.t("account-continue")) } }
+        }
+    };
+    ctx.respond(StatusCode::OK, &title, Section::Other, main)
+}
+
+fn invalid_link(ctx: &Ctx) -> HttpResponse {
+    let tr = &ctx.tr;
+    let main = html! {
+        h1 { (tr.t("account-link-invalid-title")) }
+        p { (tr.t("account-link-invalid")) }
+        p { a href="/account/sign-in" { (tr.t("account-send-link")) } }
+    };
+    ctx.respond(
+        StatusCode::NOT_FOUND,
+        &tr.t("account-link-invalid-title"),
+        Section::Other,
+        main,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct LinkForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+#[post("/account/{kind}/{token}")]
+async fn follow_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<LinkForm>,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let (kind, token) = path.into_inner();
+    if !csrf::check_anonymous(&req, &form.csrf) {
+        return csrf::refused(&ctx, &format!("/account/{kind}/{token}"));
+    }
+    let Some(purpose) = purpose_of(&kind) else {
+        return invalid_link(&ctx);
+    };
+    match state
+        .run(move |service| service.follow_link(&token, purpose))
+        .await
+    {
+        Ok(key) => {
+            let target = format!("{}?lang={}", home_of(key.role), ctx.locale().tag());
+            open_session(&ctx, &state, key.id, &target).await
+        }
+        Err(carematch_api::ApiError::NotFound { .. }) => invalid_link(&ctx),
+        Err(_) => server_error(&ctx),
+    }
+}

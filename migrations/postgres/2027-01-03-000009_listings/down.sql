@@ -1,0 +1,17 @@
+DROP TABLE problem_reports;
+DROP TABLE record_history;
+DROP TABLE submissions;
+DROP INDEX providers_organisation;
+ALTER TABLE providers DROP COLUMN reminded_on;
+ALTER TABLE providers DROP COLUMN stale_since;
+ALTER TABLE providers DROP COLUMN confirmed_by;
+ALTER TABLE providers DROP COLUMN organisation_id;
+ALTER TABLE carers DROP COLUMN reminded_on;
+ALTER TABLE carers DROP COLUMN stale_since;
+ALTER TABLE carers DROP COLUMN confirmed_by;
+ALTER TABLE carers DROP COLUMN vetting;
+DROP TABLE sign_in_links;
+ALTER TABLE api_keys DROP COLUMN email;
+ALTER TABLE api_keys DROP COLUMN carer_id;
+ALTER TABLE api_keys DROP COLUMN organisation_id;
+DROP TABLE organisations;

@@ -1,0 +1,15 @@
+DROP TABLE vacancy_proposals;
+DROP TABLE vacancy_events;
+DROP TABLE vacancies;
+DROP TABLE enquiry_events;
+DROP TABLE enquiries;
+DROP TABLE outbox;
+ALTER TABLE agencies DROP COLUMN updated_at;
+ALTER TABLE agencies DROP COLUMN version;
+ALTER TABLE agencies DROP COLUMN description;
+ALTER TABLE agencies DROP COLUMN areas;
+ALTER TABLE agencies DROP COLUMN staff_languages;
+ALTER TABLE agencies DROP COLUMN office_hours;
+ALTER TABLE agencies DROP COLUMN website;
+ALTER TABLE agencies DROP COLUMN email;
+ALTER TABLE agencies DROP COLUMN phone;
