@@ -380,8 +380,9 @@ pub struct EnquiryBody {
     pub locale: InterfaceLocale,
     /// Leave out or empty. A field for spam robots: an enquiry with it filled is answered as if
     /// accepted and thrown away.
+    // No `maxLength: 0` in the schema: the server accepts a filled field (and drops the
+    // request), so the document must not promise a rejection a robot could learn from.
     #[serde(default)]
-    #[schema(max_length = 0)]
     pub website: String,
 }
 

@@ -171,8 +171,9 @@ pub struct ReportBody {
     pub contact: Option<String>,
     /// Leave out or empty. A field for spam robots: a report with it filled is answered as if
     /// accepted and thrown away.
+    // No `maxLength: 0` in the schema: the server accepts a filled field (and drops the
+    // request), so the document must not promise a rejection a robot could learn from.
     #[serde(default)]
-    #[schema(max_length = 0)]
     pub website: String,
 }
 

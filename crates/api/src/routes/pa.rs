@@ -64,9 +64,11 @@ pub struct PaRegistrationBody {
     /// (the agency records those when it approves). `external_ref` is ignored and
     /// `last_confirmed_on` is set to today.
     pub carer: CarerDetails,
-    /// Leave empty: a honeypot for robots.
+    /// Leave out or empty. A field for spam robots: a registration with it filled is answered
+    /// as if accepted and thrown away.
+    // No `maxLength: 0` in the schema: the server accepts a filled field (and drops the
+    // request), so the document must not promise a rejection a robot could learn from.
     #[serde(default)]
-    #[schema(max_length = 0)]
     pub website: String,
 }
 
