@@ -149,6 +149,8 @@ pub struct ProviderFilter {
     pub agency: Option<AgencyId>,
     /// Only providers managed by this organisation.
     pub organisation: Option<OrganisationId>,
+    /// Only providers the public may see ([`Provider::is_public`]: not hidden as stale).
+    pub public_only: bool,
 }
 
 impl NewProviderRow {
@@ -555,6 +557,9 @@ fn filtered<'a>(filter: &ProviderFilter) -> providers::BoxedQuery<'a, MultiBacke
     }
     if let Some(organisation) = filter.organisation {
         query = query.filter(providers::organisation_id.eq(organisation.0));
+    }
+    if filter.public_only {
+        query = query.filter(providers::stale_since.is_null());
     }
     query
 }

@@ -236,10 +236,10 @@ pub(crate) fn load(
                 _ => Entry::Gone(*item),
             },
             CandidateKind::Provider => match state.store.get_provider(ProviderId(item.id))? {
-                Some(provider) => Entry::Provider(Box::new(
+                Some(provider) if provider.is_public() => Entry::Provider(Box::new(
                     carematch_api::views::PublicProvider::new(&provider, today),
                 )),
-                None => Entry::Gone(*item),
+                _ => Entry::Gone(*item),
             },
         };
         entries.push(entry);

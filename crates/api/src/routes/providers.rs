@@ -153,6 +153,8 @@ pub async fn list_providers(
             }
         }
     }
+    // A stale listing is hidden from the public; who manages it lists it with `mine=true`.
+    filter.public_only = caller != Caller::Admin && params.mine != Some(true);
     let found = state
         .run(move |service| Ok(service.store().list_providers(&filter, page)?))
         .await?;
@@ -167,8 +169,9 @@ pub async fn list_providers(
 /// Get one provider
 #[utoipa::path(
     tag = "providers",
-    description = "The public view, or the full record (with `ETag`) for the agency that manages \
-                   the provider and for admins.",
+    description = "The public view, or the full record (with `ETag`) for the agency or \
+                   organisation that manages the provider and for admins. A listing hidden as \
+                   stale (not confirmed for 180 days) is 404 to everyone else.",
     params(("id" = i64, Path, description = "Provider id")),
     responses(
         (status = 200, description = "The provider", body = ProviderView),
@@ -185,6 +188,13 @@ pub async fn get_provider(
 ) -> Result<HttpResponse, ApiError> {
     let id = ProviderId(id.into_inner());
     let provider = state.run(move |service| service.provider(id)).await?;
+    if !provider.is_public() && !manages(auth.0, &provider) {
+        // Hidden as stale: to the public it is gone, the same 404 as a missing one.
+        return Err(ApiError::NotFound {
+            what: "provider",
+            id: id.0.to_string(),
+        });
+    }
     let mut response = HttpResponse::Ok();
     if manages(auth.0, &provider) {
         response.insert_header(etag(provider.version));

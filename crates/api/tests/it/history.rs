@@ -4,6 +4,7 @@
 use awc::http::StatusCode;
 use carematch_domain::listing::HIDE_AFTER_DAYS;
 use carematch_domain::{Actor, ActorKind, Role};
+use carematch_store::Entity;
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
@@ -257,4 +258,71 @@ async fn a_stale_pa_leaves_public_search_and_matching_until_confirmed() {
     assert_eq!(body["total"], 1, "{body}");
     let (_, public) = app.get(&format!("/v1/carers/{}", new.id)).await;
     assert_eq!(public["confirmed_days_ago"], 0, "{public}");
+}
+
+#[actix_web::test]
+async fn a_stale_provider_is_gone_for_the_public_and_kept_for_its_agency() {
+    let (app, agencies) = seeded_app().await;
+    let store = app.engine().store().clone();
+    let mut provider = store
+        .providers_after(None, 1)
+        .expect("scan")
+        .pop()
+        .expect("provider");
+    let confirmed = carematch_service::today() - Days::new(200);
+    provider.details.name = "Eudoxia Day Centre".into();
+    provider.details.external_ref = Some("FRESH-P1".into());
+    provider.details.last_confirmed_on = confirmed;
+    let by = Actor::new(ActorKind::Agency, Some(agencies[2].0), "agency");
+    let new = store
+        .insert_provider(Some(agencies[2]), &provider.details, provider.location, &by)
+        .expect("insert");
+    let path = format!("/v1/providers/{}", new.id.0);
+    let (status, _) = app.get(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, before) = app.get("/v1/providers?per_page=1").await;
+
+    let summary = app
+        .state()
+        .service()
+        .freshness_sweep(plus(confirmed, HIDE_AFTER_DAYS))
+        .expect("sweep");
+    assert!(summary.hidden.contains(&(Entity::Provider, new.id.0)));
+    // Gone for the public: the record, and as many fewer in the list as providers were hidden
+    // (fixtures as old as this one would be hidden too, as the clock moves on).
+    let (status, _) = app.get(&path).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, after) = app.get("/v1/providers?per_page=1").await;
+    let hidden_now = summary
+        .hidden
+        .iter()
+        .filter(|(entity, _)| *entity == Entity::Provider)
+        .count() as u64;
+    assert_eq!(
+        after["total"].as_u64(),
+        before["total"].as_u64().map(|t| t - hidden_now),
+        "{after}"
+    );
+    // Its agency still reads it and lists it with mine=true.
+    let key = crate::matches::make_key(&store, Role::Agency, Some(agencies[2]));
+    let (status, _, text) = app.request("GET", &path, Some(&key), &[], "").await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let (status, _, text) = app
+        .request(
+            "GET",
+            "/v1/providers?mine=true&per_page=100",
+            Some(&key),
+            &[],
+            "",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(text.contains("Eudoxia Day Centre"), "{text}");
+
+    let (status, _, text) = app
+        .request("POST", &format!("{path}/confirm"), Some(&key), &[], "")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let (status, _) = app.get(&path).await;
+    assert_eq!(status, StatusCode::OK);
 }

@@ -11,6 +11,7 @@ mod find;
 mod freshness;
 mod helpers;
 mod moderation;
+mod organisation;
 mod outbox;
 mod pa;
 mod profile;

@@ -16,18 +16,23 @@ const NAME: &str = "Kowloon Tong Lunch Club";
 
 /// A confirmed organisation's session cookie.
 async fn organisation_session(site: &TestSite) -> String {
+    organisation_session_as(site, "Kowloon Tong Association", "hello@kowloon.example").await
+}
+
+/// An organisation registered as `name` with `email`, confirmed by its link: its session cookie.
+pub(crate) async fn organisation_session_as(site: &TestSite, name: &str, email: &str) -> String {
     site.app
         .state()
         .service()
         .register_organisation(&carematch_service::listings::Registration {
-            name: "Kowloon Tong Association".into(),
-            email: "hello@kowloon.example".into(),
+            name: name.into(),
+            email: email.into(),
             phone: String::new(),
             website: String::new(),
             locale: carematch_domain::enquiry::InterfaceLocale::En,
         })
         .expect("registered");
-    let path = last_link(site, "hello@kowloon.example").expect("a confirm link");
+    let path = last_link(site, email).expect("a confirm link");
     let signed_in = follow(site, &path).await;
     assert_eq!(
         signed_in.status,
