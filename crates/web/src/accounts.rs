@@ -1,5 +1,8 @@
 //! Signing in by e-mailed one-time links (organisations, moderators; docs/listings.md):
 //!
+//! - `/account/register`: a community organisation registers (the same call as
+//!   `POST /v1/organisations`); every accepted form gets the same "check your e-mail" page, so
+//!   the page reveals nothing about who is registered.
 //! - `/account/sign-in`: "e-mail me a sign-in link" (the same answer for any address, so the
 //!   page reveals nothing about who is registered; rate-limited like enquiries).
 //! - `/account/confirm/{token}`, `/account/sign-in/{token}`: the link's page. Opening it changes
@@ -10,8 +13,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_api::middleware::{PublicWrite, charge_public_write};
+use carematch_domain::FieldError;
 use carematch_domain::Role;
 use carematch_domain::enquiry::InterfaceLocale;
+use carematch_service::listings::Registration;
 use carematch_store::LinkPurpose;
 use maud::html;
 use serde::Deserialize;
@@ -22,7 +27,9 @@ use crate::pages::server_error;
 use crate::session::open_session;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(sign_in_form)
+    cfg.service(register_form)
+        .service(register)
+        .service(sign_in_form)
         .service(request_link)
         .service(link_page)
         .service(follow_link);
@@ -72,8 +79,163 @@ fn sign_in_page(ctx: &Ctx, status: StatusCode, sent: bool, error: Option<String>
             p { button type="submit" { (tr.t("account-send-link")) } }
         }
         p { a href="/login" { (tr.t("account-use-key")) } }
+        p { a href="/account/register" { (tr.t("account-register-link")) } }
     };
     ctx.respond(status, &tr.t("account-sign-in-title"), Section::Other, main)
+}
+
+/// The registration form as sent (and typed back into the page with its errors).
+#[derive(Debug, Default, Deserialize)]
+struct RegisterForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    website: String,
+    /// The honeypot (the API's too): people do not see it; robots fill it in.
+    #[serde(default)]
+    fax: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// What to say about a field the service refused.
+fn register_error(tr: &crate::i18n::Tr, error: &FieldError) -> String {
+    match (error.field.as_str(), error.code) {
+        (_, "too_long") => tr.t("enquire-error-too-long"),
+        ("name", _) => tr.t("account-error-name"),
+        ("email", _) => tr.t("account-email-invalid"),
+        ("website", _) => tr.t("account-error-website"),
+        _ => tr.t("enquire-error-invalid"),
+    }
+}
+
+fn register_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    form: &RegisterForm,
+    errors: &[FieldError],
+) -> HttpResponse {
+    let tr = &ctx.tr;
+    let error_for = |field: &str| {
+        errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| register_error(tr, e))
+    };
+    let field = |id: &str, label: &str, kind: &str, value: &str, autocomplete: &str| {
+        let error = error_for(id);
+        let required = id == "name" || id == "email";
+        html! {
+            div.field {
+                label for=(id) { (tr.t(label)) }
+                @if let Some(text) = &error {
+                    p.field-error id=(format!("{id}-error")) { (text) }
+                }
+                input id=(id) type=(kind) name=(id) value=(value) size="40" maxlength="254"
+                    autocomplete=(autocomplete) required[required]
+                    aria-invalid=[error.as_ref().map(|_| "true")]
+                    aria-describedby=[error.as_ref().map(|_| format!("{id}-error"))];
+            }
+        }
+    };
+    let main = html! {
+        h1 { (tr.t("account-register-title")) }
+        @if !errors.is_empty() {
+            div.error-summary role="alert" tabindex="-1" #error-summary {
+                h2 { (tr.t("enquire-errors")) }
+                ul { @for error in errors {
+                    li { a href=(format!("#{}", error.field)) { (register_error(tr, error)) } }
+                } }
+            }
+        }
+        p { (tr.t("account-register-intro")) }
+        form method="post" action=(format!("/account/register?lang={}", ctx.locale().tag())) {
+            (csrf::field(&ctx.anonymous_token()))
+            (field("name", "account-register-name", "text", &form.name, "organization"))
+            (field("email", "account-email", "email", &form.email, "email"))
+            (field("phone", "account-register-phone", "tel", &form.phone, "tel"))
+            (field("website", "account-register-website", "url", &form.website, "url"))
+            // A honeypot: people do not see it; robots fill it in.
+            div.hp aria-hidden="true" {
+                label for="fax" { (tr.t("enquire-honeypot")) }
+                input #fax type="text" name="fax" tabindex="-1" autocomplete="off";
+            }
+            p { button type="submit" { (tr.t("account-register-submit")) } }
+        }
+        p { a href="/account/sign-in" { (tr.t("account-sign-in-title")) } }
+    };
+    ctx.respond(
+        status,
+        &tr.t("account-register-title"),
+        Section::Other,
+        main,
+    )
+}
+
+/// The one answer to every accepted registration: new, already registered, or a robot's.
+fn registered_page(ctx: &Ctx) -> HttpResponse {
+    let tr = &ctx.tr;
+    let main = html! {
+        h1 { (tr.t("account-register-sent-title")) }
+        p.notice role="status" { (tr.t("account-register-sent")) }
+        p { a href="/account/sign-in" { (tr.t("account-sign-in-title")) } }
+    };
+    ctx.respond(
+        StatusCode::OK,
+        &tr.t("account-register-sent-title"),
+        Section::Other,
+        main,
+    )
+}
+
+#[get("/account/register")]
+async fn register_form(req: HttpRequest) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    register_page(&ctx, StatusCode::OK, &RegisterForm::default(), &[])
+}
+
+#[post("/account/register")]
+async fn register(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<RegisterForm>,
+) -> HttpResponse {
+    let ctx = Ctx::new(&req);
+    let form = form.into_inner();
+    if !csrf::check_anonymous(&req, &form.csrf) {
+        return csrf::refused(&ctx, "/account/register");
+    }
+    // The organisation's e-mails are in the language of the page it registered on.
+    let registration = Registration {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        phone: form.phone.clone(),
+        website: form.website.clone(),
+        locale: InterfaceLocale::parse(ctx.locale().tag()).unwrap_or_default(),
+    };
+    if let Err(errors) = registration.validate() {
+        return register_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors.0);
+    }
+    if let Some(refused) = charge_public_write(&req, PublicWrite::Registration) {
+        return refused;
+    }
+    if !form.fax.is_empty() {
+        return registered_page(&ctx);
+    }
+    match state
+        .run(move |service| service.register_organisation(&registration))
+        .await
+    {
+        Ok(()) => registered_page(&ctx),
+        Err(carematch_api::ApiError::Validation(errors)) => {
+            register_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form, &errors)
+        }
+        Err(_) => server_error(&ctx),
+    }
 }
 
 #[get("/account/sign-in")]

@@ -13,6 +13,19 @@ account-continue = চালিয়ে যান
 account-link-invalid-title = এই লিঙ্কটি কাজ করছে না
 account-link-invalid = লিঙ্কটি অজানা, আগেই ব্যবহৃত হয়েছে বা মেয়াদ শেষ হয়ে গেছে। একটি নতুন লিঙ্ক চান।
 
+# Registering an organisation (/account/register)
+account-register-title = আপনার সংগঠন নিবন্ধন করুন
+account-register-intro = লাঞ্চন ক্লাব, কমিউনিটি গ্রুপ, ধর্মীয় গোষ্ঠী ও দাতব্য সংস্থা: একবার নিবন্ধন করুন, তারপর আপনার তালিকা প্রস্তাব করুন। প্রতিটি তালিকা অনুসন্ধানে দেখানোর আগে একজন মডারেটর তা যাচাই করেন।
+account-register-name = সংগঠনের নাম
+account-register-phone = ফোন (ঐচ্ছিক)
+account-register-website = ওয়েবসাইট (ঐচ্ছিক)
+account-register-submit = নিবন্ধন করুন
+account-register-sent-title = আপনার ইমেল দেখুন
+account-register-sent = আপনার দেওয়া ঠিকানায় আমরা একটি লিঙ্ক পাঠিয়েছি। ঠিকানাটি নিশ্চিত করতে ও সাইন ইন করতে ৭ দিনের মধ্যে এটি খুলুন। ঠিকানাটি আগে থেকেই নিবন্ধিত থাকলে লিঙ্কটি আপনাকে সাইন ইন করাবে।
+account-register-link = নতুন সংগঠন? এখানে নিবন্ধন করুন
+account-error-name = আপনার সংগঠনের নাম লিখুন।
+account-error-website = একটি ওয়েব ঠিকানা লিখুন, যেমন https://example.org।
+
 # Moderation queue and organisation console (web pages)
 moderation-title = মডারেশন সারি
 moderation-reports-link = সমস্যার রিপোর্ট

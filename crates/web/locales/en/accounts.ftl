@@ -13,6 +13,19 @@ account-continue = Continue
 account-link-invalid-title = This link does not work
 account-link-invalid = The link is unknown, has been used already or has expired. Ask for a new one.
 
+# Registering an organisation (/account/register)
+account-register-title = Register your organisation
+account-register-intro = Luncheon clubs, community groups, faith groups and charities: register once, then propose your listings. A moderator checks every listing before it appears in search.
+account-register-name = Name of the organisation
+account-register-phone = Phone (optional)
+account-register-website = Website (optional)
+account-register-submit = Register
+account-register-sent-title = Check your e-mail
+account-register-sent = We have sent a link to the address you gave. Open it within 7 days to confirm the address and sign in. If the address was registered already, the link signs you in.
+account-register-link = New organisation? Register here
+account-error-name = Enter the name of your organisation.
+account-error-website = Enter a web address, like https://example.org.
+
 # Moderation queue and organisation console (web pages)
 moderation-title = Moderation queue
 moderation-reports-link = Problem reports

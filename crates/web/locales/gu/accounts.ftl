@@ -13,6 +13,19 @@ account-continue = આગળ વધો
 account-link-invalid-title = આ લિંક ચાલતી નથી
 account-link-invalid = લિંક અજાણી છે, પહેલેથી વપરાઈ ગઈ છે અથવા તેની મુદત પૂરી થઈ ગઈ છે. નવી લિંક માગો.
 
+# Registering an organisation (/account/register)
+account-register-title = તમારી સંસ્થાની નોંધણી કરો
+account-register-intro = લંચન ક્લબ, સમુદાય જૂથો, ધાર્મિક જૂથો અને સખાવતી સંસ્થાઓ: એક વાર નોંધણી કરો, પછી તમારી યાદીઓ સૂચવો. દરેક યાદી શોધમાં દેખાય તે પહેલાં મોડરેટર તેને તપાસે છે.
+account-register-name = સંસ્થાનું નામ
+account-register-phone = ફોન (વૈકલ્પિક)
+account-register-website = વેબસાઇટ (વૈકલ્પિક)
+account-register-submit = નોંધણી કરો
+account-register-sent-title = તમારો ઇમેઇલ જુઓ
+account-register-sent = તમે આપેલા સરનામે અમે એક લિંક મોકલી છે. સરનામાની પુષ્ટિ કરવા અને સાઇન ઇન કરવા તેને 7 દિવસમાં ખોલો. જો સરનામું પહેલેથી નોંધાયેલું હોય, તો લિંક તમને સાઇન ઇન કરાવે છે.
+account-register-link = નવી સંસ્થા? અહીં નોંધણી કરો
+account-error-name = તમારી સંસ્થાનું નામ લખો.
+account-error-website = વેબ સરનામું લખો, જેમ કે https://example.org.
+
 # Moderation queue and organisation console (web pages)
 moderation-title = મોડરેશન કતાર
 moderation-reports-link = સમસ્યાના અહેવાલો

@@ -13,6 +13,19 @@ account-continue = ਜਾਰੀ ਰੱਖੋ
 account-link-invalid-title = ਇਹ ਲਿੰਕ ਕੰਮ ਨਹੀਂ ਕਰਦਾ
 account-link-invalid = ਲਿੰਕ ਅਣਜਾਣ ਹੈ, ਪਹਿਲਾਂ ਵਰਤਿਆ ਜਾ ਚੁੱਕਾ ਹੈ ਜਾਂ ਇਸ ਦੀ ਮਿਆਦ ਖ਼ਤਮ ਹੋ ਗਈ ਹੈ। ਨਵਾਂ ਲਿੰਕ ਮੰਗੋ।
 
+# Registering an organisation (/account/register)
+account-register-title = ਆਪਣੀ ਸੰਸਥਾ ਰਜਿਸਟਰ ਕਰੋ
+account-register-intro = ਲੰਚਨ ਕਲੱਬ, ਭਾਈਚਾਰਕ ਸਮੂਹ, ਧਾਰਮਿਕ ਸਮੂਹ ਅਤੇ ਚੈਰਿਟੀਆਂ: ਇੱਕ ਵਾਰ ਰਜਿਸਟਰ ਕਰੋ, ਫਿਰ ਆਪਣੀਆਂ ਸੂਚੀਆਂ ਪੇਸ਼ ਕਰੋ। ਹਰ ਸੂਚੀ ਖੋਜ ਵਿੱਚ ਦਿਖਾਈ ਦੇਣ ਤੋਂ ਪਹਿਲਾਂ ਇੱਕ ਸੰਚਾਲਕ ਉਸ ਦੀ ਜਾਂਚ ਕਰਦਾ ਹੈ।
+account-register-name = ਸੰਸਥਾ ਦਾ ਨਾਮ
+account-register-phone = ਫ਼ੋਨ (ਵਿਕਲਪਿਕ)
+account-register-website = ਵੈੱਬਸਾਈਟ (ਵਿਕਲਪਿਕ)
+account-register-submit = ਰਜਿਸਟਰ ਕਰੋ
+account-register-sent-title = ਆਪਣੀ ਈਮੇਲ ਦੇਖੋ
+account-register-sent = ਅਸੀਂ ਤੁਹਾਡੇ ਦਿੱਤੇ ਪਤੇ ਉੱਤੇ ਇੱਕ ਲਿੰਕ ਭੇਜਿਆ ਹੈ। ਪਤਾ ਪੱਕਾ ਕਰਨ ਅਤੇ ਸਾਈਨ ਇਨ ਕਰਨ ਲਈ ਇਸ ਨੂੰ 7 ਦਿਨਾਂ ਦੇ ਅੰਦਰ ਖੋਲ੍ਹੋ। ਜੇ ਪਤਾ ਪਹਿਲਾਂ ਹੀ ਰਜਿਸਟਰ ਹੈ, ਤਾਂ ਲਿੰਕ ਤੁਹਾਨੂੰ ਸਾਈਨ ਇਨ ਕਰਦਾ ਹੈ।
+account-register-link = ਨਵੀਂ ਸੰਸਥਾ? ਇੱਥੇ ਰਜਿਸਟਰ ਕਰੋ
+account-error-name = ਆਪਣੀ ਸੰਸਥਾ ਦਾ ਨਾਮ ਲਿਖੋ।
+account-error-website = ਵੈੱਬ ਪਤਾ ਲਿਖੋ, ਜਿਵੇਂ https://example.org।
+
 # Moderation queue and organisation console (web pages)
 moderation-title = ਮਾਡਰੇਸ਼ਨ ਕਤਾਰ
 moderation-reports-link = ਸਮੱਸਿਆ ਦੀਆਂ ਰਿਪੋਰਟਾਂ

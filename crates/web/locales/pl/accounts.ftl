@@ -13,6 +13,19 @@ account-continue = Dalej
 account-link-invalid-title = Ten link nie działa
 account-link-invalid = Link jest nieznany, został już użyty lub wygasł. Poproś o nowy.
 
+# Registering an organisation (/account/register)
+account-register-title = Zarejestruj swoją organizację
+account-register-intro = Kluby obiadowe, grupy społeczne, wspólnoty wyznaniowe i organizacje charytatywne: zarejestruj się raz, a potem zgłaszaj swoje wpisy. Moderator sprawdza każdy wpis, zanim pojawi się w wyszukiwarce.
+account-register-name = Nazwa organizacji
+account-register-phone = Telefon (opcjonalnie)
+account-register-website = Strona internetowa (opcjonalnie)
+account-register-submit = Zarejestruj
+account-register-sent-title = Sprawdź pocztę
+account-register-sent = Wysłaliśmy link na podany adres. Otwórz go w ciągu 7 dni, aby potwierdzić adres i się zalogować. Jeśli adres był już zarejestrowany, link Cię zaloguje.
+account-register-link = Nowa organizacja? Zarejestruj się tutaj
+account-error-name = Wpisz nazwę swojej organizacji.
+account-error-website = Wpisz adres strony, np. https://example.org.
+
 # Moderation queue and organisation console (web pages)
 moderation-title = Kolejka moderacji
 moderation-reports-link = Zgłoszenia problemów

@@ -13,6 +13,19 @@ account-continue = Sii wad
 account-link-invalid-title = Xiriirkani ma shaqeynayo
 account-link-invalid = Xiriirka lama yaqaan, hore ayaa loo isticmaalay ama wuu dhacay. Codso mid cusub.
 
+# Registering an organisation (/account/register)
+account-register-title = Diiwaangeli ururkaaga
+account-register-intro = Naadiyada qadada, kooxaha bulshada, kooxaha diinta iyo hay'adaha samafalka: hal mar is-diiwaangeli, kadibna soo jeedi liisaskaaga. Dhexdhexaadiye ayaa hubiya liis kasta ka hor inta uusan ka muuqan raadinta.
+account-register-name = Magaca ururka
+account-register-phone = Telefoon (ikhtiyaari)
+account-register-website = Degel (ikhtiyaari)
+account-register-submit = Is-diiwaangeli
+account-register-sent-title = Eeg iimaylkaaga
+account-register-sent = Xiriir ayaan u dirnay ciwaanka aad bixisay. Fur 7 maalmood gudahood si aad u xaqiijiso ciwaanka oo aad u gasho. Haddii ciwaanku hore u diiwaangashnaa, xiriirku wuu ku gelinayaa.
+account-register-link = Urur cusub? Halkan iska diiwaangeli
+account-error-name = Qor magaca ururkaaga.
+account-error-website = Qor ciwaan degel, sida https://example.org.
+
 # Moderation queue and organisation console (web pages)
 moderation-title = Safka dib-u-eegista
 moderation-reports-link = Warbixinnada dhibaatooyinka

@@ -13,6 +13,19 @@ account-continue = جاری رکھیں
 account-link-invalid-title = یہ لنک کام نہیں کرتا
 account-link-invalid = لنک نامعلوم ہے، پہلے استعمال ہو چکا ہے یا اس کی میعاد ختم ہو گئی ہے۔ نیا لنک مانگیں۔
 
+# Registering an organisation (/account/register)
+account-register-title = اپنی تنظیم رجسٹر کریں
+account-register-intro = لنچن کلب، کمیونٹی گروپ، مذہبی گروپ اور خیراتی ادارے: ایک بار رجسٹر کریں، پھر اپنی فہرستیں تجویز کریں۔ ہر فہرست تلاش میں دکھائی دینے سے پہلے ایک ناظم اس کی جانچ کرتا ہے۔
+account-register-name = تنظیم کا نام
+account-register-phone = فون (اختیاری)
+account-register-website = ویب سائٹ (اختیاری)
+account-register-submit = رجسٹر کریں
+account-register-sent-title = اپنی ای میل دیکھیں
+account-register-sent = ہم نے آپ کے دیے ہوئے پتے پر ایک لنک بھیجا ہے۔ پتے کی تصدیق اور سائن ان کے لیے اسے 7 دن کے اندر کھولیں۔ اگر پتہ پہلے سے رجسٹر ہے تو لنک آپ کو سائن ان کر دیتا ہے۔
+account-register-link = نئی تنظیم؟ یہاں رجسٹر کریں
+account-error-name = اپنی تنظیم کا نام درج کریں۔
+account-error-website = ویب پتہ درج کریں، جیسے https://example.org۔
+
 # Moderation queue and organisation console (web pages)
 moderation-title = ماڈریشن کی قطار
 moderation-reports-link = مسائل کی رپورٹیں

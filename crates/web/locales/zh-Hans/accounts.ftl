@@ -13,6 +13,19 @@ account-continue = 继续
 account-link-invalid-title = 此链接无效
 account-link-invalid = 此链接不存在、已被使用或已过期。请索取新的链接。
 
+# Registering an organisation (/account/register)
+account-register-title = 注册您的组织
+account-register-intro = 午餐俱乐部、社区团体、宗教团体和慈善机构：注册一次，然后提交您的服务信息。每条信息在出现在搜索结果之前都由审核员检查。
+account-register-name = 组织名称
+account-register-phone = 电话（选填）
+account-register-website = 网站（选填）
+account-register-submit = 注册
+account-register-sent-title = 请查看您的电子邮件
+account-register-sent = 我们已向您提供的地址发送了一个链接。请在 7 天内打开它，以确认地址并登录。如果该地址已注册，此链接会让您登录。
+account-register-link = 新组织？在此注册
+account-error-name = 请输入您组织的名称。
+account-error-website = 请输入网址，例如 https://example.org。
+
 # Moderation queue and organisation console (web pages)
 moderation-title = 审核队列
 moderation-reports-link = 问题报告

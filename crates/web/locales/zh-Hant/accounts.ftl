@@ -13,6 +13,19 @@ account-continue = 繼續
 account-link-invalid-title = 此連結無效
 account-link-invalid = 此連結不存在、已被使用或已過期。請索取新的連結。
 
+# Registering an organisation (/account/register)
+account-register-title = 登記您的組織
+account-register-intro = 午餐會、社區團體、宗教團體及慈善機構：登記一次，然後提交您的服務資料。每項資料在出現於搜尋結果之前，都由審核員檢查。
+account-register-name = 組織名稱
+account-register-phone = 電話（選填）
+account-register-website = 網站（選填）
+account-register-submit = 登記
+account-register-sent-title = 請查看您的電郵
+account-register-sent = 我們已向您提供的地址寄出一個連結。請在 7 天內打開，以確認地址並登入。如果該地址已登記，此連結會讓您登入。
+account-register-link = 新組織？在此登記
+account-error-name = 請輸入您組織的名稱。
+account-error-website = 請輸入網址，例如 https://example.org。
+
 # Moderation queue and organisation console (web pages)
 moderation-title = 審核佇列
 moderation-reports-link = 問題報告
