@@ -172,9 +172,9 @@ pub fn moderators_mail(recipient: String, kind: SubmissionKind, site: &str) -> N
         recipient,
         "carematch: a submission waits for moderation".to_owned(),
         format!(
-            "A new submission ({}) waits in the moderation queue (GET /v1/submissions?status=pending):\n\n{}/v1/submissions?status=pending\n",
-            kind.code(),
-            site.trim_end_matches('/')
+            "A new submission ({kind}) waits in the moderation queue:\n\n{site}/moderation\n\nOver the API: GET {site}/v1/submissions?status=pending\n",
+            kind = kind.code(),
+            site = site.trim_end_matches('/')
         ),
     )
 }

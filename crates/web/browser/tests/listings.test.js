@@ -196,6 +196,23 @@ test("a Bengali luncheon club registers and proposes a listing; a moderator appr
   assert.equal(await listing.count(), 1);
   assert.notEqual(await club.locator("main table tbody tr").first().textContent(), waiting);
   await axe(club, "organisation console after approval (bn)");
+
+  // The club opens its listing, confirms that all of it is still true, and sends a change,
+  // which waits for a moderator while the public listing stays as it was.
+  await Promise.all([club.waitForURL(/\/organisation\/listings\/\d+/),
+    club.click("main ul.listings a[href^='/organisation/listings/']")]);
+  assert.equal(await club.inputValue("#name"), CLUB.listing, "the form shows the listing");
+  await axe(club, "the club's listing page (bn)");
+  await Promise.all([club.waitForURL(/done=confirmed/),
+    club.click("form[action$='/confirm'] button[type='submit']")]);
+  await club.locator("main p.notice[role='status']").waitFor();
+  await axe(club, "listing confirmed (bn)");
+  await club.fill("#description", "শুক্রবার ও সোমবার দুপুরের খাবার।");
+  await Promise.all([club.waitForURL(/done=sent/),
+    club.click("form[action^='/organisation/listings/']:not([action$='/confirm']) button[type='submit']")]);
+  assert.ok(await club.locator("main h2 + ul li").count() >= 1, "the change waits");
+  await axe(club, "listing change sent (bn)");
+  await club.screenshot({ path: `${SHOTS}/organisation-listing-bn.png`, fullPage: true });
   assert.deepEqual(unexpected(club, moderator, visitor), []);
   for (const page of [club, moderator, visitor]) await page.context().close();
 });
