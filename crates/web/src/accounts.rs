@@ -35,11 +35,70 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(follow_link);
 }
 
-fn purpose_of(kind: &str) -> Option<LinkPurpose> {
+pub(crate) fn purpose_of(kind: &str) -> Option<LinkPurpose> {
     match kind {
         "confirm" => Some(LinkPurpose::Confirm),
         "sign-in" => Some(LinkPurpose::SignIn),
         _ => None,
+    }
+}
+
+/// The pages of one kind of e-mailed link (an organisation's or moderator's under `/account`, a
+/// PA's under `/pa`): the same shapes with their own paths and words.
+pub(crate) struct LinkPages {
+    /// `/account` or `/pa`: links are `{prefix}/confirm/{token}` and `{prefix}/sign-in/{token}`.
+    pub prefix: &'static str,
+    pub confirm_title: &'static str,
+    pub sign_in_title: &'static str,
+    /// The "send me a new link" words, linking to `{prefix}/sign-in`.
+    pub send_link: &'static str,
+}
+
+pub(crate) const ACCOUNT_LINKS: LinkPages = LinkPages {
+    prefix: "/account",
+    confirm_title: "account-confirm-title",
+    sign_in_title: "account-sign-in-title",
+    send_link: "account-send-link",
+};
+
+impl LinkPages {
+    /// The link's page: a button, since opening a link must not redeem it (mail scanners fetch
+    /// links). A malformed link is the invalid-link page.
+    pub(crate) fn button_page(&self, ctx: &Ctx, kind: &str, token: &str) -> HttpResponse {
+        let tr = &ctx.tr;
+        if purpose_of(kind).is_none() || !csrf::is_secret(token) {
+            return self.invalid(ctx);
+        }
+        let title = tr.t(if kind == "confirm" {
+            self.confirm_title
+        } else {
+            self.sign_in_title
+        });
+        let main = html! {
+            h1 { (title) }
+            p { (tr.t("account-link-intro")) }
+            form method="post" action=(format!("{}/{kind}/{token}", self.prefix)) {
+                (csrf::field(&ctx.anonymous_token()))
+                p { button type="submit" { (tr.t("account-continue")) } }
+            }
+        };
+        ctx.respond(StatusCode::OK, &title, Section::Other, main)
+    }
+
+    /// A used, expired, unknown or malformed link: one page, with the way to a new one.
+    pub(crate) fn invalid(&self, ctx: &Ctx) -> HttpResponse {
+        let tr = &ctx.tr;
+        let main = html! {
+            h1 { (tr.t("account-link-invalid-title")) }
+            p { (tr.t("account-link-invalid")) }
+            p { a href=(format!("{}/sign-in", self.prefix)) { (tr.t(self.send_link)) } }
+        };
+        ctx.respond(
+            StatusCode::NOT_FOUND,
+            &tr.t("account-link-invalid-title"),
+            Section::Other,
+            main,
+        )
     }
 }
 
@@ -289,41 +348,12 @@ async fn request_link(
 /// The link's page: a button, since opening a link must not redeem it.
 #[get("/account/{kind}/{token}")]
 async fn link_page(req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    let tr = &ctx.tr;
     let (kind, token) = path.into_inner();
-    if purpose_of(&kind).is_none() || !csrf::is_secret(&token) {
-        return invalid_link(&ctx);
-    }
-    let title = if kind == "confirm" {
-        tr.t("account-confirm-title")
-    } else {
-        tr.t("account-sign-in-title")
-    };
-    let main = html! {
-        h1 { (title) }
-        p { (tr.t("account-link-intro")) }
-        form method="post" action=(format!("/account/{kind}/{token}")) {
-            (csrf::field(&ctx.anonymous_token()))
-            p { button type="submit" { (tr.t("account-continue")) } }
-        }
-    };
-    ctx.respond(StatusCode::OK, &title, Section::Other, main)
+    ACCOUNT_LINKS.button_page(&Ctx::new(&req), &kind, &token)
 }
 
 fn invalid_link(ctx: &Ctx) -> HttpResponse {
-    let tr = &ctx.tr;
-    let main = html! {
-        h1 { (tr.t("account-link-invalid-title")) }
-        p { (tr.t("account-link-invalid")) }
-        p { a href="/account/sign-in" { (tr.t("account-send-link")) } }
-    };
-    ctx.respond(
-        StatusCode::NOT_FOUND,
-        &tr.t("account-link-invalid-title"),
-        Section::Other,
-        main,
-    )
+    ACCOUNT_LINKS.invalid(ctx)
 }
 
 #[derive(Debug, Deserialize)]

@@ -30,6 +30,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::accounts::{LinkPages, purpose_of};
 use crate::csrf;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, hidden, see_other};
@@ -515,52 +516,22 @@ async fn request_link(
     }
 }
 
-fn purpose_of(kind: &str) -> Option<LinkPurpose> {
-    match kind {
-        "confirm" => Some(LinkPurpose::Confirm),
-        "sign-in" => Some(LinkPurpose::SignIn),
-        _ => None,
-    }
-}
+const PA_LINKS: LinkPages = LinkPages {
+    prefix: "/pa",
+    confirm_title: "pa-confirm-title",
+    sign_in_title: "pa-sign-in-title",
+    send_link: "pa-send-link",
+};
 
 fn invalid_link(ctx: &Ctx) -> HttpResponse {
-    let tr = &ctx.tr;
-    let main = html! {
-        h1 { (tr.t("account-link-invalid-title")) }
-        p { (tr.t("account-link-invalid")) }
-        p { a href="/pa/sign-in" { (tr.t("pa-send-link")) } }
-    };
-    ctx.respond(
-        StatusCode::NOT_FOUND,
-        &tr.t("account-link-invalid-title"),
-        Section::Other,
-        main,
-    )
+    PA_LINKS.invalid(ctx)
 }
 
 /// The link's page: a button, since opening a link must not redeem it.
 #[get("/pa/{kind}/{token}")]
 async fn link_page(req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
-    let ctx = Ctx::new(&req);
-    let tr = &ctx.tr;
     let (kind, token) = path.into_inner();
-    if purpose_of(&kind).is_none() || !csrf::is_secret(&token) {
-        return invalid_link(&ctx);
-    }
-    let title = if kind == "confirm" {
-        tr.t("pa-confirm-title")
-    } else {
-        tr.t("pa-sign-in-title")
-    };
-    let main = html! {
-        h1 { (title) }
-        p { (tr.t("account-link-intro")) }
-        form method="post" action=(format!("/pa/{kind}/{token}")) {
-            (csrf::field(&ctx.anonymous_token()))
-            p { button type="submit" { (tr.t("account-continue")) } }
-        }
-    };
-    ctx.respond(StatusCode::OK, &title, Section::Other, main)
+    PA_LINKS.button_page(&Ctx::new(&req), &kind, &token)
 }
 
 #[post("/pa/{kind}/{token}")]
