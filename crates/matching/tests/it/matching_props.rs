@@ -662,6 +662,7 @@ pub fn random_case(rng: &mut Rng, limit: usize, carers: usize) -> Case {
             rng.range(0.0, 1.0),
             rng.range(0.1, 1.0),
             rng.range(0.0, 1.0),
+            rng.range(0.0, 1.0),
         )
         .expect("weights"),
     };
