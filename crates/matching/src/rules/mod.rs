@@ -506,8 +506,9 @@ impl Judge<'_> {
     }
 
     /// An upper bound on [`Judge::score`] for any candidate at distance `d` or more: every
-    /// preferred criterion met, the whole schedule covered and freshness 1 (most public records
-    /// are confirmed within 90 days, so a tighter bound per block would rarely prune more), with
+    /// preferred criterion met, the whole schedule covered and freshness 1 (a block mixes the
+    /// records of many agencies, so the newest confirmation in it is nearly always within 90
+    /// days and a per-block freshness bound would seldom be lower), with
     /// or without the preferred component (it drops out when no preferred criterion applies to
     /// the candidate), plus a margin far above floating-point rounding.
     pub(crate) fn score_bound(&self, d: f64) -> f64 {
