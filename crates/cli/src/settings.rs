@@ -68,7 +68,7 @@ pub struct Settings {
     pub match_cache_bytes: usize,
     /// Seconds a cached match response may be served (any write ends it sooner).
     pub match_cache_ttl_secs: u64,
-    /// Score weights (`[weights]` in the file: `preferred`, `distance`, `schedule`; omitted
+    /// Score weights (`[weights]` in the file: `preferred`, `distance`, `schedule`, `freshness`; omitted
     /// ones keep their defaults). Checked when read: finite, not negative, not all zero.
     pub weights: MatchWeights,
     /// The outbox sender's SMTP relay (`[smtp]` in the file); no `host`, no e-mail sent.
@@ -174,6 +174,7 @@ const ENV_VARS: &[&str] = &[
     "CAREMATCH_WEIGHT_PREFERRED",
     "CAREMATCH_WEIGHT_DISTANCE",
     "CAREMATCH_WEIGHT_SCHEDULE",
+    "CAREMATCH_WEIGHT_FRESHNESS",
     "CAREMATCH_SMTP_HOST",
     "CAREMATCH_SMTP_PORT",
     "CAREMATCH_SMTP_TLS",
@@ -277,15 +278,17 @@ impl Settings {
             settings.weights.preferred(),
             settings.weights.distance(),
             settings.weights.schedule(),
+            settings.weights.freshness(),
         ];
         for name in ENV_VARS {
             if let Some(value) = env(name) {
                 settings.apply_env(name, &value, &mut weights)?;
             }
         }
-        let [preferred, distance, schedule] = weights;
-        settings.weights = MatchWeights::new(preferred, distance, schedule)
-            .context("the weights from CAREMATCH_WEIGHT_PREFERRED, _DISTANCE and _SCHEDULE")?;
+        let [preferred, distance, schedule, freshness] = weights;
+        settings.weights = MatchWeights::new(preferred, distance, schedule, freshness).context(
+            "the weights from CAREMATCH_WEIGHT_PREFERRED, _DISTANCE, _SCHEDULE and _FRESHNESS",
+        )?;
         // The rest (the environment's, or the defaults without a file) are the current
         // directory's.
         settings.resolve_relative_paths(&current);
@@ -305,7 +308,7 @@ impl Settings {
         }
     }
 
-    fn apply_env(&mut self, name: &str, value: &str, weights: &mut [f64; 3]) -> anyhow::Result<()> {
+    fn apply_env(&mut self, name: &str, value: &str, weights: &mut [f64; 4]) -> anyhow::Result<()> {
         let weight = |v: &str| {
             v.trim()
                 .parse::<f64>()
@@ -375,6 +378,7 @@ impl Settings {
             "CAREMATCH_WEIGHT_PREFERRED" => weights[0] = weight(value)?,
             "CAREMATCH_WEIGHT_DISTANCE" => weights[1] = weight(value)?,
             "CAREMATCH_WEIGHT_SCHEDULE" => weights[2] = weight(value)?,
+            "CAREMATCH_WEIGHT_FRESHNESS" => weights[3] = weight(value)?,
             name if name.starts_with("CAREMATCH_SMTP_") => self.smtp.apply_env(name, value)?,
             "CAREMATCH_OPENREFERRAL_FEEDS" => {
                 self.openreferral.feeds = value
@@ -657,6 +661,15 @@ mod tests {
         let env = |name: &str| (name == "CAREMATCH_WEIGHT_SCHEDULE").then(|| "0".to_owned());
         let settings = Settings::load(Some(&file), env).expect("load");
         assert_eq!(settings.weights.schedule(), 0.0);
+        assert_eq!(settings.weights.freshness(), 0.1);
+        let env = |name: &str| (name == "CAREMATCH_WEIGHT_FRESHNESS").then(|| "0.25".to_owned());
+        assert_eq!(
+            Settings::load(Some(&file), env)
+                .expect("load")
+                .weights
+                .freshness(),
+            0.25
+        );
         // Bad weights are refused when read, naming what is wrong.
         std::fs::write(&file, "[weights]\ndistance = -1\n").expect("write");
         let err = Settings::load(Some(&file), |_| None).expect_err("negative");

@@ -68,6 +68,27 @@ pub fn days_since(confirmed_on: NaiveDate, today: NaiveDate) -> i64 {
     (today - confirmed_on).num_days().max(0)
 }
 
+/// How fresh a record confirmed `days` days ago is, in [0, 1]: 1 up to [`REMIND_AFTER_DAYS`]
+/// (a date in the future, `days` below 0, counts as today), then falling in a straight line to
+/// 0 at [`HIDE_AFTER_DAYS`], and 0 beyond. The match score's `freshness` component
+/// (docs/matching.md "Score"): a record confirmed lately is more likely still true, and the
+/// manager was not yet even reminded before [`REMIND_AFTER_DAYS`], so nothing is lost then.
+pub fn freshness_after_days(days: i64) -> f64 {
+    if days <= REMIND_AFTER_DAYS {
+        1.0
+    } else if days >= HIDE_AFTER_DAYS {
+        0.0
+    } else {
+        // Exact in integers up to the one division, so every engine gets the same bits.
+        (HIDE_AFTER_DAYS - days) as f64 / (HIDE_AFTER_DAYS - REMIND_AFTER_DAYS) as f64
+    }
+}
+
+/// [`freshness_after_days`] of a record confirmed on `confirmed_on`, seen on `today`.
+pub fn freshness(confirmed_on: NaiveDate, today: NaiveDate) -> f64 {
+    freshness_after_days((today - confirmed_on).num_days())
+}
+
 /// Who made a change, as the edit history records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -168,5 +189,23 @@ mod tests {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("date");
         assert_eq!(days_since(d(1, 1), d(1, 31)), 30);
         assert_eq!(days_since(d(2, 1), d(1, 31)), 0);
+    }
+
+    #[test]
+    fn freshness_is_whole_to_90_days_then_falls_to_nothing_at_180() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let ago = |days: i64| freshness(today - chrono::Duration::days(days), today);
+        assert_eq!(ago(0), 1.0);
+        assert_eq!(ago(90), 1.0);
+        assert_eq!(ago(91), 89.0 / 90.0);
+        assert_eq!(ago(135), 0.5);
+        assert_eq!(ago(179), 1.0 / 90.0);
+        assert_eq!(ago(180), 0.0);
+        assert_eq!(ago(181), 0.0);
+        assert_eq!(ago(10_000), 0.0);
+        // Confirmed "in the future" (a clock or an import ahead of ours) counts as today.
+        assert_eq!(ago(-3), 1.0);
+        assert_eq!(freshness_after_days(i64::MIN), 1.0);
+        assert_eq!(freshness_after_days(i64::MAX), 0.0);
     }
 }

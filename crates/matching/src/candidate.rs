@@ -9,6 +9,7 @@ use super::area::AreaPolygon;
 use carematch_domain::carer::Carer;
 use carematch_domain::geo::GeoPoint;
 use carematch_domain::ids::AgencyId;
+use carematch_domain::listing::freshness_after_days;
 use carematch_domain::provider::{CAPACITY_FLAG_LAPSES_AFTER_DAYS, Provider, ServiceArea};
 use carematch_domain::schedule::WeekMask;
 use carematch_domain::vocabulary::{
@@ -40,6 +41,14 @@ impl CandidateKind {
 /// A date as a day number (days from the Common Era), so comparisons in the hot loop are integers.
 pub fn day_number(date: NaiveDate) -> i32 {
     date.num_days_from_ce()
+}
+
+/// [`carematch_domain::listing::freshness_after_days`] between two day numbers: how fresh a
+/// record confirmed on day `confirmed_on` is on day `today`. Both engines score with this one
+/// function, so they agree to the bit.
+#[inline(always)]
+pub(crate) fn freshness_on_day(confirmed_on: i32, today: i32) -> f64 {
+    freshness_after_days(i64::from(today) - i64::from(confirmed_on))
 }
 
 /// The inverse of [`day_number`].
@@ -108,6 +117,9 @@ pub struct Candidate {
     /// Hourly rate in pence, `None` when a provider does not publish one.
     pub(crate) rate_pence: Option<u32>,
     pub(crate) available_from: i32,
+    /// Day number of `last_confirmed_on`: when the record was last confirmed true (the score's
+    /// freshness, [`freshness_on_day`]).
+    pub(crate) confirmed_on: i32,
     /// Expiry day number per check kind ([`NO_CHECK`] when none is recorded).
     pub(crate) check_expiry: [i32; CHECK_KINDS],
     pub(crate) agency: Option<AgencyId>,
@@ -186,6 +198,7 @@ impl Candidate {
             hours_free: d.hours_per_week,
             rate_pence: Some(d.hourly_rate.pence()),
             available_from: day_number(d.available_from),
+            confirmed_on: day_number(d.last_confirmed_on),
             // A PA is full without free hours; a flag never confirmed never lapses.
             accepting: d.accepting_new_clients && d.hours_per_week > 0,
             accepting_confirmed: d.accepting_confirmed_on.map_or(NEVER_LAPSES, day_number),
@@ -244,6 +257,7 @@ impl Candidate {
             hours_free: u8::MAX,
             rate_pence: d.hourly_rate.map(|r| r.pence()),
             available_from: i32::MIN,
+            confirmed_on: day_number(d.last_confirmed_on),
             accepting: d.accepting_new_clients,
             accepting_confirmed: day_number(d.accepting_confirmed_on),
         }

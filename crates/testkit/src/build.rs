@@ -42,6 +42,26 @@ pub fn today() -> NaiveDate {
     date(2026, 11, 20)
 }
 
+/// A `last_confirmed_on` for generated records, so that differential tests exercise every
+/// part of the score's freshness: 40% confirmed within 90 days of `today`, 25% between 91 and
+/// 179 days, 15% 180 days or more, 10% in the future, and 10% on the edges (90, 91, 135, 180
+/// days ago).
+pub fn confirmed_on(rng: &mut crate::Rng, today: NaiveDate) -> NaiveDate {
+    let roll = rng.unit();
+    let days_ago = if roll < 0.4 {
+        rng.below(91) as i64
+    } else if roll < 0.65 {
+        91 + rng.below(89) as i64
+    } else if roll < 0.8 {
+        180 + rng.below(300) as i64
+    } else if roll < 0.9 {
+        -1 - rng.below(30) as i64
+    } else {
+        rng.pick(&[90, 91, 135, 180])
+    };
+    today - chrono::Duration::days(days_ago)
+}
+
 pub fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
 }

@@ -43,7 +43,8 @@ const MAGIC: [u8; 8] = *b"CMCANDS\0";
 ///    hours; a flag never confirmed never lapses) instead of always accepting.
 /// 5: a candidate's medical diets, delivery modes, LGBT+ inclusion and the languages it reads
 ///    and writes.
-pub const FORMAT_VERSION: u32 = 5;
+/// 6: a candidate's `confirmed_on` (its last confirmation, for the score's freshness).
+pub const FORMAT_VERSION: u32 = 6;
 const HEADER: usize = MAGIC.len() + 4 + 8;
 
 /// See the module documentation.

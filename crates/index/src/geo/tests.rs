@@ -25,7 +25,7 @@ use proptest::prelude::*;
 use super::{CandidateSet, GeoIndex, km_for_chord};
 
 use carematch_testkit::Rng;
-use carematch_testkit::build::PlanBuilder;
+use carematch_testkit::build::{PlanBuilder, confirmed_on, today};
 
 fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
@@ -171,7 +171,9 @@ fn world(rng: &mut Rng, n: usize) -> (Vec<Carer>, Vec<Provider>) {
         .zip(1..)
         .map(|(at, id)| {
             let language = languages[(rng.next_u64() % 4) as usize];
-            carer(id, at, rng.range(1.0, 60.0), language, rng.unit() < 0.7)
+            let mut c = carer(id, at, rng.range(1.0, 60.0), language, rng.unit() < 0.7);
+            c.details.last_confirmed_on = confirmed_on(rng, today());
+            c
         })
         .collect();
     let providers = random_points(rng, n / 10)
@@ -187,7 +189,9 @@ fn world(rng: &mut Rng, n: usize) -> (Vec<Carer>, Vec<Provider>) {
                     km: Km::new(rng.range(2.0, 50.0)).expect("km"),
                 }
             };
-            provider(id, at, area)
+            let mut p = provider(id, at, area);
+            p.details.last_confirmed_on = confirmed_on(rng, today());
+            p
         })
         .collect();
     (carers, providers)
@@ -333,6 +337,7 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
                 RatePence::new(1200 + (rng.next_u64() % 800) as i64).expect("rate");
             c.details.available_from = day(2026, 10 + (rng.next_u64() % 3) as u32, 1);
             c.details.lgbt_inclusive = rng.unit() < 0.4;
+            c.details.last_confirmed_on = confirmed_on(rng, today());
             for skill in &mut c.details.languages {
                 skill.reads = rng.unit() < 0.6;
             }
@@ -354,6 +359,7 @@ fn dense_world(rng: &mut Rng, n: usize, spread: f64) -> (Vec<Carer>, Vec<Provide
             let mut p = provider(id, base, area);
             p.details.accepting_new_clients = rng.unit() < 0.8;
             p.details.lgbt_inclusive = rng.unit() < 0.4;
+            p.details.last_confirmed_on = confirmed_on(rng, today());
             p.details.delivery_modes = match rng.next_u64() % 4 {
                 0 => vec![DeliveryMode::Phone],
                 1 => vec![DeliveryMode::InPerson, DeliveryMode::Online],

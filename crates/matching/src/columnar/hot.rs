@@ -132,6 +132,8 @@ pub struct HotColumns {
     pub(crate) hours_free: Vec<u8>,
     pub(crate) rate_pence: Vec<Option<u32>>,
     pub(crate) available_from: Vec<i32>,
+    /// Day number of the last confirmation, read only to score a candidate that passed.
+    pub(crate) confirmed_on: Vec<i32>,
     pub(crate) check_expiry: Vec<[i32; CHECK_KINDS]>,
     /// Read only by plans that ask for them (no bitmaps): medical diets, delivery modes, and the
     /// languages read and written.
@@ -186,6 +188,7 @@ impl HotColumns {
             hours_free: Vec::with_capacity(n),
             rate_pence: Vec::with_capacity(n),
             available_from: Vec::with_capacity(n),
+            confirmed_on: Vec::with_capacity(n),
             check_expiry: Vec::with_capacity(n),
             medical_diets: Vec::with_capacity(n),
             delivery: Vec::with_capacity(n),
@@ -330,6 +333,7 @@ impl HotColumns {
         self.hours_free.push(c.hours_free);
         self.rate_pence.push(c.rate_pence);
         self.available_from.push(c.available_from);
+        self.confirmed_on.push(c.confirmed_on);
         self.check_expiry.push(c.check_expiry);
         self.medical_diets.push(c.medical_diets);
         self.delivery.push(c.delivery);
@@ -402,7 +406,7 @@ impl HotColumns {
             + 2
             + 1
             + size_of::<Option<u32>>()
-            + 4
+            + 2 * size_of::<i32>()
             + size_of::<[i32; CHECK_KINDS]>()
             + size_of::<CodeSet<MedicalDiet>>()
             + size_of::<CodeSet<DeliveryMode>>()
@@ -518,6 +522,10 @@ impl Profile for HotRow<'_> {
     #[inline(always)]
     fn available_from(&self) -> i32 {
         self.hot.available_from[self.i]
+    }
+    #[inline(always)]
+    fn confirmed_on(&self) -> i32 {
+        self.hot.confirmed_on[self.i]
     }
     #[inline(always)]
     fn covers(&self, needed: &WeekMask) -> bool {

@@ -623,9 +623,12 @@ impl<'a> Matcher<'a> {
     /// The squared chord beyond which the score bound falls below `worst`.
     fn rank_limit(&self, worst: f64) -> f64 {
         let (wp, ws) = self.preferred_and_schedule_weights();
-        let wd = self.judge.options.weights.distance();
-        let full = self.distance_limit(worst, wp + ws, wd + wp + ws, |d| self.judge.score_bound(d));
-        let bare = self.distance_limit(worst, ws, wd + ws, |d| self.judge.score_bound(d));
+        // Distance and freshness always apply; the bounds take freshness as 1.
+        let (wd, wf) = self.distance_and_freshness_weights();
+        let full = self.distance_limit(worst, wp + ws + wf, wd + wp + ws + wf, |d| {
+            self.judge.score_bound(d)
+        });
+        let bare = self.distance_limit(worst, ws + wf, wd + ws + wf, |d| self.judge.score_bound(d));
         full.max(bare)
     }
 
@@ -634,7 +637,7 @@ impl<'a> Matcher<'a> {
     /// `coverage` of the schedule) falls below `worst`, into `out`.
     fn fill_unit_limits(&self, worst: f64, coverage: f64, out: &mut Vec<f64>) {
         let (wp, ws) = self.preferred_and_schedule_weights();
-        let wd = self.judge.options.weights.distance();
+        let (wd, wf) = self.distance_and_freshness_weights();
         let total = self.preferred_total;
         let units = u32::try_from(self.preferred_units.len()).unwrap_or(u32::MAX);
         out.clear();
@@ -642,12 +645,23 @@ impl<'a> Matcher<'a> {
             let points = have.saturating_add(self.other_units);
             let bound = |d| self.judge.share_bound(d, points, total, coverage);
             if total == 0 {
-                self.distance_limit(worst, ws * coverage, wd + ws, bound)
+                self.distance_limit(worst, ws * coverage + wf, wd + ws + wf, bound)
             } else {
                 let share = f64::from(points.min(2 * total)) / f64::from(2 * total);
-                self.distance_limit(worst, wp * share + ws * coverage, wd + wp + ws, bound)
+                self.distance_limit(
+                    worst,
+                    wp * share + ws * coverage + wf,
+                    wd + wp + ws + wf,
+                    bound,
+                )
             }
         }));
+    }
+
+    /// The weights of the components that always apply.
+    fn distance_and_freshness_weights(&self) -> (f64, f64) {
+        let weights = &self.judge.options.weights;
+        (weights.distance(), weights.freshness())
     }
 
     fn preferred_and_schedule_weights(&self) -> (f64, f64) {
@@ -661,7 +675,8 @@ impl<'a> Matcher<'a> {
     }
 
     /// The squared chord beyond which `bound` (non-increasing in the distance, of the form
-    /// `(wd·(1 − d / max) + k) / w` up to rounding and margin) falls below `worst`: solved for
+    /// `(wd·(1 − d / max) + k) / w` up to rounding and margin, `k` holding the other
+    /// components at their bounds, freshness included) falls below `worst`: solved for
     /// the distance, nudged outwards and verified; when the check fails, no limit.
     fn distance_limit(&self, worst: f64, k: f64, w: f64, bound: impl Fn(f64) -> f64) -> f64 {
         let max_km = self.judge.plan.max_km;

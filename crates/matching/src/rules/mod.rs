@@ -4,7 +4,7 @@
 //! so the reference matcher and the columnar engine share every rule. Explanations
 //! (`crate::explain`) state the same outcomes with their facts.
 
-use crate::candidate::{Candidate, CandidateKind, Reach, Roster};
+use crate::candidate::{Candidate, CandidateKind, Reach, Roster, freshness_on_day};
 use crate::criterion::{CodeCriterion, CriterionId};
 use crate::options::MatchOptions;
 use crate::plan::CompiledPlan;
@@ -304,7 +304,13 @@ impl Judge<'_> {
     pub(crate) fn score<P: Profile>(&self, c: &P, d: f64) -> f64 {
         let preferred = self.preferred_points(c);
         let schedule = self.plan.schedule.as_ref().map(|s| c.coverage(&s.mask));
-        self.combine(d, preferred, schedule)
+        self.combine(d, preferred, schedule, self.freshness(c))
+    }
+
+    /// The freshness component: see [`freshness_on_day`].
+    #[inline(always)]
+    fn freshness<P: Profile>(&self, c: &P) -> f64 {
+        freshness_on_day(c.confirmed_on(), self.today)
     }
 
     /// [`Judge::score`], or `None` when it is certainly below `floor`: the schedule coverage
@@ -312,15 +318,16 @@ impl Judge<'_> {
     /// `floor` (the score is non-decreasing in the coverage, and so is its rounding).
     pub(crate) fn score_above<P: Profile>(&self, c: &P, d: f64, floor: Option<f64>) -> Option<f64> {
         let preferred = self.preferred_points(c);
+        let fresh = self.freshness(c);
         let Some(s) = self.plan.schedule.as_ref() else {
-            return Some(self.combine(d, preferred, None));
+            return Some(self.combine(d, preferred, None, fresh));
         };
         if let Some(floor) = floor
-            && self.combine(d, preferred, Some(1.0)) < floor
+            && self.combine(d, preferred, Some(1.0), fresh) < floor
         {
             return None;
         }
-        Some(self.combine(d, preferred, Some(c.coverage(&s.mask))))
+        Some(self.combine(d, preferred, Some(c.coverage(&s.mask)), fresh))
     }
 
     /// Half points and the number of preferred criteria that apply to the candidate (`None`
@@ -448,20 +455,31 @@ impl Judge<'_> {
 
     /// The weighted mean of the components that apply, rounded to [`SCORE_STEP`].
     #[inline(always)]
-    fn combine(&self, d: f64, preferred: Option<(u32, u32)>, schedule: Option<f64>) -> f64 {
-        round_score(self.combine_unrounded(d, preferred, schedule))
+    fn combine(
+        &self,
+        d: f64,
+        preferred: Option<(u32, u32)>,
+        schedule: Option<f64>,
+        freshness: f64,
+    ) -> f64 {
+        round_score(self.combine_unrounded(d, preferred, schedule, freshness))
     }
 
+    /// The weighted mean; distance and freshness always apply. Non-decreasing in every
+    /// component's value (the weights do not depend on the values), which is what makes the
+    /// bounds below bounds.
     #[inline(always)]
     fn combine_unrounded(
         &self,
         d: f64,
         preferred: Option<(u32, u32)>,
         schedule: Option<f64>,
+        freshness: f64,
     ) -> f64 {
         let weights = &self.options.weights;
-        let mut sum = weights.distance() * distance_component(d, self.plan.max_km);
-        let mut weight = weights.distance();
+        let mut sum = weights.distance() * distance_component(d, self.plan.max_km)
+            + weights.freshness() * freshness;
+        let mut weight = weights.distance() + weights.freshness();
         if let Some((points, total)) = preferred {
             sum += weights.preferred() * f64::from(points) / f64::from(2 * total);
             weight += weights.preferred();
@@ -479,22 +497,25 @@ impl Judge<'_> {
 
     /// An upper bound on [`Judge::score`] for a candidate at distance `d` or more with at most
     /// `points` (half points) of `total` preferred criteria, covering at most `coverage` of the
-    /// schedule, plus the same margin as [`Judge::score_bound`].
+    /// schedule, confirmed within [`carematch_domain::listing::REMIND_AFTER_DAYS`] (freshness
+    /// 1), plus the same margin as [`Judge::score_bound`].
     pub(crate) fn share_bound(&self, d: f64, points: u32, total: u32, coverage: f64) -> f64 {
         let schedule = self.plan.schedule.as_ref().map(|_| coverage);
         let preferred = (total > 0).then_some((points.min(2 * total), total));
-        round_score(self.combine_unrounded(d, preferred, schedule) * (1.0 + 1e-9) + 1e-12)
+        round_score(self.combine_unrounded(d, preferred, schedule, 1.0) * (1.0 + 1e-9) + 1e-12)
     }
 
     /// An upper bound on [`Judge::score`] for any candidate at distance `d` or more: every
-    /// preferred criterion met and the whole schedule covered, with or without the preferred
-    /// component (it drops out when no preferred criterion applies to the candidate), plus a
-    /// margin far above floating-point rounding.
+    /// preferred criterion met, the whole schedule covered and freshness 1 (a block mixes the
+    /// records of many agencies, so the newest confirmation in it is nearly always within 90
+    /// days and a per-block freshness bound would seldom be lower), with
+    /// or without the preferred component (it drops out when no preferred criterion applies to
+    /// the candidate), plus a margin far above floating-point rounding.
     pub(crate) fn score_bound(&self, d: f64) -> f64 {
         let schedule = self.plan.schedule.as_ref().map(|_| 1.0);
         let bound = self
-            .combine_unrounded(d, Some((2, 1)), schedule)
-            .max(self.combine_unrounded(d, None, schedule));
+            .combine_unrounded(d, Some((2, 1)), schedule, 1.0)
+            .max(self.combine_unrounded(d, None, schedule, 1.0));
         round_score(bound * (1.0 + 1e-9) + 1e-12)
     }
 }

@@ -27,6 +27,8 @@ pub(crate) trait Profile {
     fn hours_free(&self) -> u8;
     fn rate_pence(&self) -> Option<u32>;
     fn available_from(&self) -> i32;
+    /// Day number of the record's last confirmation (the score's freshness).
+    fn confirmed_on(&self) -> i32;
     /// Free for every quarter hour of `needed` (or working by arrangement).
     fn covers(&self, needed: &WeekMask) -> bool;
     /// Share of `needed` the candidate is free for (all of it by arrangement).
@@ -91,6 +93,10 @@ impl Profile for Candidate {
     #[inline(always)]
     fn available_from(&self) -> i32 {
         self.available_from
+    }
+    #[inline(always)]
+    fn confirmed_on(&self) -> i32 {
+        self.confirmed_on
     }
     #[inline(always)]
     fn covers(&self, needed: &WeekMask) -> bool {

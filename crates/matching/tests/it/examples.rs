@@ -88,15 +88,16 @@ fn the_worked_example_in_the_docs() {
     );
     // Mei, as the public sees her: measured from her public cell, whose centre is 2.527 km
     // from the person (her base is 2.5 km east): preferred 2 of 2 met = 1.0; distance
-    // 1 - 2.527/10 = 0.747; schedule 12 of 16 quarters.
+    // 1 - 2.527/10 = 0.747; schedule 12 of 16 quarters; confirmed 50 days ago, freshness 1.
     let mei_cell = mei.location.public_cell();
     assert!((at.distance_km(mei_cell) - 2.527).abs() < 5e-4);
     assert!(
-        (out.matches[0].score - 0.8742).abs() < 1e-4,
+        (out.matches[0].score - 0.8856).abs() < 1e-4,
         "{}",
         out.matches[0].score
     );
-    // Mei's agency measures from her base: distance 1 - 2.5/10 = 0.75, score 0.875.
+    // Mei's agency measures from her base: distance 1 - 2.5/10 = 0.75, score
+    // (0.5 + 0.225 + 0.15 + 0.1) / 1.1 = 0.886364.
     let mut as_agency = MatchOptions::new(today());
     as_agency.viewer = Viewer::Agency(mei.agency_id);
     let held: Vec<(u32, f64)> = roster
@@ -108,13 +109,14 @@ fn the_worked_example_in_the_docs() {
     let theirs = match_plan(&compiled, &roster, held, &as_agency);
     assert_eq!(theirs.matches[0].distance_km, 2.5);
     assert!(
-        (theirs.matches[0].score - 0.875).abs() < 1e-4,
+        (theirs.matches[0].score - 0.886364).abs() < 1e-6,
         "{}",
         theirs.matches[0].score
     );
-    // Club: preferred 1 of 2 = 0.5; distance 1 - 4/10 = 0.6; hours by arrangement = 1.0.
+    // Club: preferred 1 of 2 = 0.5; distance 1 - 4/10 = 0.6; hours by arrangement = 1.0;
+    // confirmed 19 days ago, freshness 1: (0.25 + 0.18 + 0.2 + 0.1) / 1.1.
     assert!(
-        (out.matches[1].score - 0.63).abs() < 1e-4,
+        (out.matches[1].score - 0.663636).abs() < 1e-6,
         "{}",
         out.matches[1].score
     );

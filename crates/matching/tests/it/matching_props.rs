@@ -23,7 +23,9 @@ use geo::{Contains, LineString, Point, Polygon};
 use proptest::prelude::*;
 
 use super::brute_v2;
-use super::support::{Rng, carer, date, leicester, need, plan, point, provider, slot, today};
+use super::support::{
+    Rng, carer, confirmed_on, date, leicester, need, plan, point, provider, slot, today,
+};
 
 const LANGS: [Language; 8] = [
     Language::Yue,
@@ -218,6 +220,7 @@ pub fn random_carer(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64) -
         Some(shift(-(rng.below(150) as i64)))
     };
     d.available_from = shift(rng.below(120) as i64 - 60);
+    d.last_confirmed_on = confirmed_on(rng, today());
     d.travel_radius_km = Km::new(rng.range(1.0, 40.0)).expect("km");
     d.hourly_rate = RatePence::new(1000 + rng.below(1000) as i64).expect("rate");
     d.public_listing_consent = rng.chance(0.7);
@@ -264,6 +267,7 @@ pub fn random_provider(rng: &mut Rng, id: i64, centre: GeoPoint, spread_deg: f64
     };
     d.accepting_new_clients = rng.chance(0.8);
     d.accepting_confirmed_on = shift(-(rng.below(150) as i64));
+    d.last_confirmed_on = confirmed_on(rng, today());
     let n = rng.below(3);
     d.opening_hours = random_slots(rng, n);
     d.hourly_rate = if rng.chance(0.7) {
@@ -661,6 +665,7 @@ pub fn random_case(rng: &mut Rng, limit: usize, carers: usize) -> Case {
         weights: MatchWeights::new(
             rng.range(0.0, 1.0),
             rng.range(0.1, 1.0),
+            rng.range(0.0, 1.0),
             rng.range(0.0, 1.0),
         )
         .expect("weights"),

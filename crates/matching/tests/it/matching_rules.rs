@@ -493,3 +493,27 @@ fn kinds_filter_and_pooling() {
     assert_eq!(pooled.matches[0].plans.len(), 2);
     assert_eq!(pooled.matches[0].distance_km, 4.0);
 }
+
+#[test]
+fn a_fresher_record_ranks_first_among_otherwise_identical_carers() {
+    // Same place, same everything; only when each record was last confirmed differs. The
+    // stalest has the lowest id, so without freshness the id would put it first.
+    let confirmed = |id: i64, days_ago: i64| {
+        let mut c = carer(id, leicester());
+        c.details.last_confirmed_on = today() - chrono::Duration::days(days_ago);
+        c
+    };
+    let carers = [
+        confirmed(1, 200), // beyond 180 days: freshness 0
+        confirmed(2, 135), // half way from 90 to 180 days: 0.5
+        confirmed(3, 91),  // 89/90
+        confirmed(4, 90),  // still whole
+        confirmed(5, -5),  // confirmed "in the future" counts as today
+    ];
+    let out = run(&plan(10.0), &carers, &[], &admin());
+    assert_eq!(ids(&out), [4, 5, 3, 2, 1]);
+    // Distance 0 (component 1, weight 0.3), freshness weight 0.1, nothing else applies.
+    let scores: Vec<f64> = out.matches.iter().map(|m| m.score).collect();
+    let expected = [1.0, 1.0, 0.997222, 0.875, 0.75];
+    assert_eq!(scores, expected, "scores {scores:?}");
+}

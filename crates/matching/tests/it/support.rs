@@ -3,5 +3,5 @@
 
 pub use carematch_testkit::Rng;
 pub use carematch_testkit::build::{
-    carer, date, east_of, leicester, need, plan, point, provider, slot, today,
+    carer, confirmed_on, date, east_of, leicester, need, plan, point, provider, slot, today,
 };
