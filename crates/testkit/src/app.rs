@@ -31,6 +31,8 @@ use crate::db::{TestDb, import_open_data_fixtures, seed_demo_fixtures};
 /// How long a test client waits for an answer (awc's default of 5 s is not enough for a debug
 /// build on a busy machine).
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long the test client keeps an idle connection: well under the server's keep-alive.
+const CLIENT_KEEP_ALIVE: Duration = Duration::from_secs(2);
 
 /// The server configuration of test servers: production's defaults and the web pages, with one
 /// worker, no rate limits (suites make many requests from one address, enquiries included) and handler and
@@ -134,7 +136,14 @@ impl TestAppBuilder {
         let address = format!("http://{}", listener.local_addr().expect("address"));
         let server = launched.serve(listener).expect("server");
         actix_web::rt::spawn(server);
-        let mut client = awc::Client::builder().timeout(CLIENT_TIMEOUT);
+        // The server drops a connection idle for its keep-alive (5 s); the client would reuse one
+        // idle for up to 15 s, and a request sent as the server closes it fails with
+        // `Disconnected`. Tests that block the runtime (a freshness sweep, a big import) left
+        // connections idle that long, so the client retires them first.
+        let connector = awc::Connector::new().conn_keep_alive(CLIENT_KEEP_ALIVE);
+        let mut client = awc::Client::builder()
+            .connector(connector)
+            .timeout(CLIENT_TIMEOUT);
         if !self.redirects {
             client = client.disable_redirects();
         }
