@@ -13,6 +13,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_domain::moderation::{SubmissionKind, SubmissionStatus};
+use carematch_domain::vocabulary::{
+    Code, Cuisine, DietaryLaw, FaithPractice, Language, ProviderKind, Service,
+};
 use carematch_domain::{Caller, FieldError, Role, SubmissionId};
 use carematch_service::ServiceError;
 use carematch_service::listings::Verdict;
@@ -131,7 +134,7 @@ struct Shown {
     submission: Submission,
     from: String,
     /// The proposed public fields, as (field, value) pairs; empty for a claim.
-    fields: Vec<(String, String)>,
+    fields: Vec<(String, serde_json::Value)>,
     changes: Vec<String>,
 }
 
@@ -168,6 +171,40 @@ fn shown_value(value: &serde_json::Value) -> String {
     }
 }
 
+/// A proposed field as a moderator reads it: vocabulary codes by their names in the page's
+/// language, each with its code (what the record will hold); anything else as sent.
+fn labelled(tr: &Tr, field: &str, value: &serde_json::Value) -> String {
+    fn names<C: Code>(tr: &Tr, value: &serde_json::Value) -> Option<String> {
+        let codes: Vec<&str> = match value {
+            serde_json::Value::String(code) => vec![code.as_str()],
+            serde_json::Value::Array(items) => items
+                .iter()
+                .map(serde_json::Value::as_str)
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let names = codes
+            .iter()
+            .map(|code| {
+                C::parse(code)
+                    .ok()
+                    .map(|c| format!("{} ({code})", tr.code(c)))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(names.join(", "))
+    }
+    match field {
+        "kind" => names::<ProviderKind>(tr, value),
+        "staff_languages" => names::<Language>(tr, value),
+        "cuisines" => names::<Cuisine>(tr, value),
+        "dietary_laws" => names::<DietaryLaw>(tr, value),
+        "faith_practices" => names::<FaithPractice>(tr, value),
+        "services" => names::<Service>(tr, value),
+        _ => None,
+    }
+    .unwrap_or_else(|| shown_value(value))
+}
+
 fn load(state: &AppState, caller: Caller, id: SubmissionId) -> Result<Shown, ServiceError> {
     let service = state.service();
     let submission = service.submission(caller, id)?;
@@ -183,7 +220,7 @@ fn load(state: &AppState, caller: Caller, id: SubmissionId) -> Result<Shown, Ser
                 .map_err(|e| ServiceError::Internal(e.to_string()))?;
             PUBLIC_FIELDS
                 .iter()
-                .filter_map(|f| payload.get(*f).map(|v| ((*f).to_owned(), shown_value(v))))
+                .filter_map(|f| payload.get(*f).map(|v| ((*f).to_owned(), v.clone())))
                 .collect()
         }
         SubmissionKind::ClaimProvider | SubmissionKind::EditCarer => Vec::new(),
@@ -246,7 +283,7 @@ fn detail_page(
                 tbody { @for (field, value) in &shown.fields {
                     tr {
                         th scope="row" { code { (field) } }
-                        td { (value) }
+                        td { (labelled(tr, field, value)) }
                         td { @if shown.changes.contains(field) { strong { (tr.t("moderation-changed")) } } }
                     }
                 } }

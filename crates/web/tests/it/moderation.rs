@@ -155,6 +155,13 @@ async fn a_proposed_listing_goes_public_once_a_moderator_approves_it() {
     assert_eq!(detail.status, StatusCode::OK, "{}", detail.body);
     assert!(detail.body.contains(NAME));
     assert!(detail.body.contains("M13 0EG"));
+    // Codes by their names, each with the code the record will hold.
+    assert!(
+        detail.body.contains("Luncheon club (luncheon_club)"),
+        "{}",
+        detail.body
+    );
+    assert!(detail.body.contains("Cantonese (cantonese)"));
     let token = detail.form_token().expect("a form token");
 
     // Rejecting needs a reason, shown next to the field.
