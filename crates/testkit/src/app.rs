@@ -50,7 +50,7 @@ pub fn test_config() -> ServerConfig {
         },
         request_timeout: CLIENT_TIMEOUT,
         client_request_timeout: CLIENT_TIMEOUT,
-        pages: Some(carematch_web::configure),
+        pages: Some(carematch_api::Pages::new(carematch_web::configure)),
         ..ServerConfig::default()
     }
 }

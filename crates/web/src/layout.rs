@@ -22,6 +22,7 @@ pub enum Section {
     Shortlist,
     Agency,
     Commissioner,
+    Help,
     Other,
 }
 
@@ -186,6 +187,7 @@ impl Ctx {
                                     (tr.count("nav-shortlist", "count", self.shortlist.len() as f64)) } }
                                 li { a href="/agency" aria-current=[current(Section::Agency)] { (tr.t("nav-agency")) } }
                                 li { a href="/commissioner" aria-current=[current(Section::Commissioner)] { (tr.t("nav-commissioner")) } }
+                                li { a href="/help" aria-current=[current(Section::Help)] { (tr.t("nav-help")) } }
                             }
                         }
                         nav.languages aria-label=(tr.t("language-switcher")) {

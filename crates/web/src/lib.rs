@@ -10,6 +10,8 @@
 //! - `/report/{carer|provider}/{id}`: "Something wrong here?"; `/agency/reports` and
 //!   `/moderation/reports` handle the reports.
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
+//! - `/help`: what a direct payment pays for, employing a PA, paying a relative, questions to
+//!   ask; wording a council can replace ([`help`]).
 //!
 //! Every page is in nine languages (`locales/`), with `lang` and `dir` set; every form that
 //! posts carries a token against cross-site request forgery ([`csrf`]); see docs/web.md.
@@ -23,6 +25,7 @@ pub mod enquiries;
 pub mod find_page;
 pub mod form;
 pub mod freshness;
+pub mod help;
 pub mod i18n;
 pub mod layout;
 pub mod moderation;
@@ -43,7 +46,17 @@ use actix_web::{HttpResponse, get, web};
 const SITE_CSS: &str = include_str!("../static/site.css");
 const SITE_JS: &str = include_str!("../static/site.js");
 
-/// Registers every page; pass it as `ServerConfig::pages`.
+/// Every page, with these help texts (a council's own wording, or the built-in one).
+pub fn pages(help: help::HelpTexts) -> carematch_api::Pages {
+    let help = web::Data::new(help);
+    carematch_api::Pages::new(move |cfg| {
+        cfg.app_data(help.clone());
+        configure(cfg);
+    })
+}
+
+/// Registers every page, with the built-in help texts; [`pages`] makes the server's
+/// `ServerConfig::pages` from it.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(css).service(js);
     pages::configure(cfg);
@@ -61,6 +74,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     moderation::configure(cfg);
     organisation::configure(cfg);
     pa::configure(cfg);
+    help::configure(cfg);
 }
 
 fn asset(content_type: &str, body: &'static str) -> HttpResponse {

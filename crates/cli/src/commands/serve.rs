@@ -37,13 +37,17 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
             super::seed::seed(store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
         tracing::info!(?outcome, "demo fixtures");
     }
+    // A council's help texts are checked before anything starts: a typo fails here, by file and
+    // line, rather than showing a broken page later.
+    let help = carematch_web::help::HelpTexts::load(settings.help_dir.as_deref())
+        .context("reading the help texts (help_dir)")?;
     // Build (or open and catch up) the indexes before binding: readiness follows the engine.
     // The same builder makes the test servers (carematch-testkit's `TestApp`).
     let launched = ServerBuilder::new(store.clone(), &settings.index_dir)
         .match_cache(settings.match_cache_config())
         .weights(settings.weights)
         .site_url(&settings.public_url)
-        .config(settings.server_config())
+        .config(settings.server_config(help))
         .start()?;
     let engine = launched.engine().cloned();
     let listener =

@@ -9,6 +9,7 @@ mod csrf;
 mod enquiries;
 mod find;
 mod freshness;
+mod help;
 mod helpers;
 mod moderation;
 mod organisation;
