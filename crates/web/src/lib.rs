@@ -37,6 +37,7 @@ pub mod profile;
 pub mod reasons;
 pub mod reports;
 pub mod session;
+pub mod share;
 pub mod shortlist;
 pub mod vacancies;
 

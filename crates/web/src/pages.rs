@@ -416,6 +416,7 @@ fn card(
             // The public page links each result to its profile; the agency console shows more.
             @if shortlist.is_some() {
                 h3 { a href=(crate::profile::path(item)) { bdi { (name) } } }
+                (crate::share::listen_button(tr, &anchor))
             } @else {
                 h3 { bdi { (name) } }
             }
