@@ -49,7 +49,9 @@ use chrono::NaiveDate;
 pub use error::ServiceError;
 pub use gaps::GapsParams;
 pub use imports::{IMPORT_LIMIT, ImportReport};
-pub use matching::{MatchRequest, PooledRequest};
+pub use matching::{
+    MAX_RANKED, MatchRequest, PooledRequest, ResultOrder, ResultWindow, WindowedOutcome,
+};
 pub use provider_import::ProviderImportReport;
 pub use search::{SearchPage, SearchRequest};
 

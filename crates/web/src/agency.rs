@@ -22,6 +22,7 @@ use crate::form::FindForm;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
 use crate::pages::{SearchProblem, language_names, problem_page, results, search, server_error};
+use crate::results_nav::ResultView;
 use crate::session::{TokenForm, current, to_login};
 
 /// PAs per page of the list.
@@ -121,7 +122,14 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let form = FindForm::from_pairs(&pairs);
     let page = page_number(&pairs);
     let found = if form.is_search() {
-        match search(&state, &form, Viewer::Agency(agency)).await {
+        match search(
+            &state,
+            &form,
+            Viewer::Agency(agency),
+            ResultView::from_pairs(&pairs),
+        )
+        .await
+        {
             Ok(found) => Some(found),
             Err(SearchProblem::Server) => return server_error(&ctx),
             Err(problem) => {

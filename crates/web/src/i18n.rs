@@ -39,6 +39,8 @@ macro_rules! catalogue {
             include_str!(concat!("../locales/", $tag, "/pa.ftl")),
             "\n",
             include_str!(concat!("../locales/", $tag, "/profile.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/results.ftl")),
         )
     };
 }

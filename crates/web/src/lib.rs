@@ -36,6 +36,7 @@ pub mod pages;
 pub mod profile;
 pub mod reasons;
 pub mod reports;
+pub mod results_nav;
 pub mod session;
 pub mod share;
 pub mod shortlist;

@@ -10,7 +10,10 @@ profile-services = Help offered
 profile-checks = Checks
 profile-no-checks = No check recorded as valid today
 profile-check-until = { $check }, valid until { $date }
-profile-hours = { $hours -> [one] { $hours } hour a week *[other] { $hours } hours a week }
+profile-hours = { $hours ->
+    [one] { $hours } hour a week
+   *[other] { $hours } hours a week
+}
 profile-area = Area
 profile-area-text = Based in { $area }, travels up to { $km } km
 profile-area-drawn = Based at { $area }, serving an area drawn on a map

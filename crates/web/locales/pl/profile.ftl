@@ -10,7 +10,11 @@ profile-services = Oferowana pomoc
 profile-checks = Sprawdzenia
 profile-no-checks = Brak ważnych sprawdzeń na dziś
 profile-check-until = { $check }, ważne do { $date }
-profile-hours = { $hours -> [one] { $hours } godzina tygodniowo [few] { $hours } godziny tygodniowo *[other] { $hours } godzin tygodniowo }
+profile-hours = { $hours ->
+    [one] { $hours } godzina tygodniowo
+    [few] { $hours } godziny tygodniowo
+   *[other] { $hours } godzin tygodniowo
+}
 profile-area = Okolica
 profile-area-text = Mieszka w { $area }, dojeżdża do { $km } km
 profile-area-drawn = Siedziba w { $area }, obsługuje obszar zaznaczony na mapie
