@@ -36,6 +36,9 @@ struct MapQuery {
     need: Option<String>,
     max_km: Option<String>,
     sort: Option<String>,
+    /// `1`: the GeoJSON for the page's interactive map (coordinates rounded, see
+    /// [`crate::commissioner_map::round_coordinates`]).
+    map: Option<String>,
 }
 
 /// How the table is sorted.
@@ -223,8 +226,11 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
         ("need".to_owned(), need.to_owned()),
         ("max_km".to_owned(), max_km.to_owned()),
     ];
-    let label = report.need.to_string();
-    let svg = report.to_svg(&format!("{label} within {max_km} km"));
+    let title = crate::commissioner_map::title(tr, &report.need, max_km);
+    let svg = report.to_svg(&title);
+    let mut map_pairs = base.to_vec();
+    map_pairs.push(("map".into(), "1".into()));
+    let geojson = link("/commissioner/gaps.geojson", &map_pairs);
     let mut rows: Vec<&GapRow> = report.rows.iter().collect();
     sort.sort(&mut rows);
     let sort_link = |by: SortBy| {
@@ -247,8 +253,9 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
             " · "
             a href=(link("/commissioner/gaps.csv", &base)) download { (tr.t("map-download-csv")) }
         }
+        (crate::commissioner_map::interactive(tr, report, max_km, &geojson))
         div.map-layout {
-            figure.map role="img" aria-label=(format!("{} — {}", tr.t("map-title"), label)) {
+            figure #map-fallback.map role="img" aria-label=(format!("{} — {}", tr.t("map-title"), title)) {
                 (trusted(svg))
             }
             section.map-table aria-labelledby="table-title" {
@@ -265,7 +272,7 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
                         } }
                         tbody {
                             @for row in &rows {
-                                tr {
+                                tr data-code=(row.code) {
                                     th scope="row" { (row.name) }
                                     td.num { (row.demand_shown) }
                                     td.num { (row.carers) }
@@ -291,10 +298,12 @@ async fn download(
     if let Err(response) = signed_in(&req, &state).await {
         return response;
     }
+    let for_map = !csv && query.map.as_deref() == Some("1");
     let need = query.need.unwrap_or_else(|| DEFAULT_NEED.to_owned());
     let max_km = query.max_km.unwrap_or_else(|| DEFAULT_KM.to_owned());
     match report(&state, &need, &max_km).await {
         Ok(report) => match encode(&report, csv) {
+            Ok(encoded) if for_map => map_geojson(encoded),
             Ok(encoded) => {
                 let name = if csv { "gaps.csv" } else { "gaps.geojson" };
                 HttpResponse::Ok()
@@ -310,6 +319,20 @@ async fn download(
         Err(ReportProblem::Invalid) => HttpResponse::UnprocessableEntity().finish(),
         Err(ReportProblem::NoAuthorities) => HttpResponse::Conflict().finish(),
         Err(ReportProblem::Server) => HttpResponse::ServiceUnavailable().finish(),
+    }
+}
+
+/// The report as the interactive map fetches it: coordinates rounded, not an attachment.
+fn map_geojson(encoded: carematch_service::gaps::Encoded) -> HttpResponse {
+    match serde_json::from_slice::<serde_json::Value>(&encoded.body) {
+        Ok(mut value) => {
+            crate::commissioner_map::round_coordinates(&mut value);
+            HttpResponse::Ok()
+                .content_type(encoded.content_type)
+                .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+                .body(value.to_string())
+        }
+        Err(_) => HttpResponse::ServiceUnavailable().finish(),
     }
 }
 

@@ -18,6 +18,7 @@ pub mod accounts;
 pub mod agency;
 pub mod agency_profile;
 pub mod commissioner;
+pub mod commissioner_map;
 pub mod csrf;
 pub mod enquiries;
 pub mod find_page;
@@ -52,6 +53,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     session::configure(cfg);
     agency::configure(cfg);
     commissioner::configure(cfg);
+    commissioner_map::configure(cfg);
     agency_profile::configure(cfg);
     enquiries::configure(cfg);
     vacancies::configure(cfg);
@@ -63,7 +65,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pa::configure(cfg);
 }
 
-fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+pub(crate) fn asset(content_type: &str, body: &'static str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
