@@ -495,3 +495,20 @@ fn card(
 pub fn pounds(rate: carematch_domain::RatePence) -> String {
     format!("{}.{:02}", rate.pence() / 100, rate.pence() % 100)
 }
+
+#[cfg(test)]
+mod demo_area_tests {
+    use super::DEMO_AREAS;
+
+    #[test]
+    fn every_demo_postcode_is_in_the_demo_gazetteer() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/gazetteer.csv");
+        let gazetteer = std::fs::read_to_string(path).expect("fixtures/gazetteer.csv");
+        for (area, postcode) in DEMO_AREAS {
+            assert!(
+                gazetteer.lines().any(|l| l.starts_with(&format!("{postcode},"))),
+                "{area}: {postcode}"
+            );
+        }
+    }
+}

@@ -224,6 +224,13 @@
       list.appendChild(el("li", {}, text));
     }
 
+    // The view, as attributes (what the browser suite waits on).
+    map.on("zoomend moveend", function () {
+      var c = map.getCenter();
+      container.setAttribute("data-zoom", String(map.getZoom()));
+      container.setAttribute("data-center", c.lat.toFixed(4) + "," + c.lng.toFixed(4));
+    });
+
     // Moving the map with the keyboard describes the area under the cross in its middle.
     map.on("moveend", function () {
       if (document.activeElement !== container || !geo) { return; }

@@ -10,7 +10,7 @@ map-need-experience = যাঁদের এই অভিজ্ঞতার ক�
 map-need-join = { $first } এবং { $second }
 map-legend-title = প্রতিটি এলাকার ঘাটতি
 map-legend-count = { $count ->
-    [one] ১টি এলাকা
+    [one] { $count }টি এলাকা
    *[other] { $count }টি এলাকা
 }
 map-caveats-title = এই সংখ্যাগুলো সাবধানে পড়ুন
