@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  // Colours per band: distinct lightness steps (CIE L* about 21, 49, 71, 90, 77 and 100), so
+  // Colours per band: distinct lightness steps (CIE L* 20, 45, 75, 90, 76 and 100), so
   // the order reads in greyscale and for every kind of colour blindness; "none in reach" is
   // also hatched and "demand unknown" dotted (docs/gaps.md, "The interactive map").
   var FILL = {
