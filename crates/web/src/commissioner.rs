@@ -227,7 +227,7 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
         ("max_km".to_owned(), max_km.to_owned()),
     ];
     let title = crate::commissioner_map::title(tr, &report.need, max_km);
-    let svg = report.to_svg(&title);
+    let svg = crate::commissioner_map::without_code_subtitle(report.to_svg(&title));
     let mut map_pairs = base.to_vec();
     map_pairs.push(("map".into(), "1".into()));
     let geojson = link("/commissioner/gaps.geojson", &map_pairs);

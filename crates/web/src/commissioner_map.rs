@@ -5,7 +5,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, get};
-use carematch_domain::vocabulary::{Cuisine, DietaryLaw, Language};
+use carematch_domain::vocabulary::{Code, Cuisine, DietaryLaw, Language};
 use carematch_matching::gaps::{GapReport, NeedSet, NeedTerm, Severity};
 use maud::{Markup, html};
 use serde_json::{Value, json};
@@ -56,7 +56,7 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
 /// One term of a need in plain words: "Cantonese speakers", "People who want Cantonese cooking".
 fn term_phrase(tr: &Tr, term: NeedTerm) -> String {
     let (kind, name) = match term {
-        NeedTerm::Language(c) => ("language", tr.code(c)),
+        NeedTerm::Language(c) => ("language", language_name(tr, c)),
         NeedTerm::Cuisine(c) => ("cuisine", tr.code(c)),
         NeedTerm::Diet(c) => ("diet", tr.code(c)),
         NeedTerm::FaithPractice(c) => ("faith_practice", tr.code(c)),
@@ -64,6 +64,30 @@ fn term_phrase(tr: &Tr, term: NeedTerm) -> String {
         NeedTerm::Experience(c) => ("experience", tr.code(c)),
     };
     tr.with(&format!("map-need-{kind}"), "name", &name)
+}
+
+/// A language as the site names it in this page's language: by its English name on English
+/// pages, else by its own name (autonym) as the find form and the reasons do (the catalogues
+/// hold no language names), else its English name.
+fn language_name(tr: &Tr, language: Language) -> String {
+    if tr.locale == crate::i18n::Locale::En {
+        return language.label_en().to_owned();
+    }
+    language
+        .autonym()
+        .unwrap_or(language.label_en())
+        .to_owned()
+}
+
+/// The server's SVG map (the no-JavaScript map) with its English subtitle, which spells the
+/// need as a code (`Need language:yue (speaks Cantonese) …`), left out: the page's own title
+/// says it in plain words.
+pub fn without_code_subtitle(svg: String) -> String {
+    let mut lines: Vec<&str> = svg.lines().collect();
+    lines.retain(|line| !(line.starts_with("<text ") && line.contains(">Need ")));
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }
 
 /// The need in plain words, every term joined: never a raw `language:yue`.
@@ -269,9 +293,18 @@ mod tests {
         let zh = title(&Tr::new(Locale::ZhHant), &need, "10");
         assert!(!zh.contains("language:"), "{zh}");
         assert!(!zh.contains("Cantonese"), "{zh}");
+        assert!(zh.contains("廣東話"), "{zh}");
         let both = NeedSet::parse("language:yue,cuisine:cantonese").expect("need");
         let text = need_phrase(&Tr::new(Locale::En), &both);
         assert!(text.contains(" and "), "{text}");
+    }
+
+    #[test]
+    fn the_svg_loses_only_its_code_subtitle() {
+        let svg = "<svg>\n<text y=\"28\">Title</text>\n<text y=\"50\">Need language:yue (speaks Cantonese)</text>\n</svg>".to_owned();
+        let out = without_code_subtitle(svg);
+        assert!(!out.contains("language:yue"));
+        assert!(out.contains("Title"));
     }
 
     #[test]

@@ -164,7 +164,7 @@ async fn the_demo_map_is_interactive_translated_and_light() {
             "public, max-age=31536000, immutable",
             "{path}"
         );
-        assert!(asset.body.contains("Leaflet"), "{path}");
+        assert!(asset.body.contains("leaflet"), "{path}");
     }
     let script = site.get("/static/map.js", &[]).await;
     assert_eq!(script.status, StatusCode::OK);
