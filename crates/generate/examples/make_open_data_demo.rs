@@ -170,7 +170,12 @@ fn simplify_geometry(geometry: &mut Value) {
                     }
                     continue;
                 }
-                out.push(json!(simple.iter().map(|p| [round4(p[0]), round4(p[1])]).collect::<Vec<_>>()));
+                out.push(json!(
+                    simple
+                        .iter()
+                        .map(|p| [round4(p[0]), round4(p[1])])
+                        .collect::<Vec<_>>()
+                ));
             }
             Some(Value::Array(out))
         })
@@ -207,9 +212,7 @@ fn douglas_peucker(points: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
     keep[points.len() - 1] = true;
     // A closed ring's ends coincide: split it at the point farthest from the start first.
     let far = (1..points.len() - 1)
-        .max_by(|&a, &b| {
-            distance(points[0], points[a]).total_cmp(&distance(points[0], points[b]))
-        })
+        .max_by(|&a, &b| distance(points[0], points[a]).total_cmp(&distance(points[0], points[b])))
         .unwrap_or(1);
     keep[far] = true;
     let mut stack = vec![(0, far), (far, points.len() - 1)];

@@ -73,10 +73,7 @@ fn language_name(tr: &Tr, language: Language) -> String {
     if tr.locale == crate::i18n::Locale::En {
         return language.label_en().to_owned();
     }
-    language
-        .autonym()
-        .unwrap_or(language.label_en())
-        .to_owned()
+    language.autonym().unwrap_or(language.label_en()).to_owned()
 }
 
 /// The server's SVG map (the no-JavaScript map) with its English subtitle, which spells the
@@ -119,7 +116,10 @@ pub fn title(tr: &Tr, need: &NeedSet, max_km: &str) -> String {
 /// as `carematch_domain::census`, in the page's language).
 fn caveat_id(term: NeedTerm) -> Option<&'static str> {
     use carematch_domain::census::CensusSource;
-    let counted = matches!(term.census_source(), CensusSource::Counted { caveat: None, .. });
+    let counted = matches!(
+        term.census_source(),
+        CensusSource::Counted { caveat: None, .. }
+    );
     if counted {
         return None;
     }
@@ -199,7 +199,10 @@ fn strings(tr: &Tr) -> Value {
         "censusFigure".to_owned(),
         Value::String(tr.args(
             "map-census-figure",
-            &[("category", "{category}".into()), ("table", "{table}".into())],
+            &[
+                ("category", "{category}".into()),
+                ("table", "{table}".into()),
+            ],
         )),
     );
     json!({ "bands": bands, "words": words })

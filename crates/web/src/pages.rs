@@ -506,7 +506,9 @@ mod demo_area_tests {
         let gazetteer = std::fs::read_to_string(path).expect("fixtures/gazetteer.csv");
         for (area, postcode) in DEMO_AREAS {
             assert!(
-                gazetteer.lines().any(|l| l.starts_with(&format!("{postcode},"))),
+                gazetteer
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{postcode},"))),
                 "{area}: {postcode}"
             );
         }

@@ -143,7 +143,10 @@ async fn the_demo_map_is_interactive_translated_and_light() {
         .replace("need=language:yue", "");
     assert!(!shown.contains("language:yue"), "a raw code is shown");
     assert!(!shown.contains("Cantonese speakers"));
-    assert!(zh.body.contains("公里內的護理員和服務"), "the title is translated");
+    assert!(
+        zh.body.contains("公里內的護理員和服務"),
+        "the title is translated"
+    );
     assert!(zh.body.contains("放大到倫敦"));
 
     for (path, content_type) in [
@@ -168,7 +171,10 @@ async fn the_demo_map_is_interactive_translated_and_light() {
     }
     let script = site.get("/static/map.js", &[]).await;
     assert_eq!(script.status, StatusCode::OK);
-    assert_eq!(script.header("content-type"), "text/javascript; charset=utf-8");
+    assert_eq!(
+        script.header("content-type"),
+        "text/javascript; charset=utf-8"
+    );
     assert!(script.header("cache-control").contains("max-age="));
 
     let geojson = site

@@ -262,7 +262,11 @@ async fn an_unknown_postcode_lists_the_demo_areas() {
     let site = TestSite::spawn().await;
     let page = site.get("/find?postcode=SW1A+1AA&lang=en", &[]).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.body.contains("This is a demonstration"), "{}", page.body);
+    assert!(
+        page.body.contains("This is a demonstration"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Bristol"));
     assert!(page.body.contains("BS5 0JH"));
     let so = site.get("/find?postcode=SW1A+1AA&lang=so", &[]).await;
