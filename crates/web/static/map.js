@@ -69,6 +69,9 @@
     var byCode = {};
     var selected = null;
     var returnTo = null;
+    // Whether moves come from the keyboard on the map (then the area under the cross is
+    // described), rather than from "Show on map" or a zoom button.
+    var followCross = false;
 
     function km(n) { return words.km.replace("{km}", number.format(n)).replace(/\u2068|\u2069/g, ""); }
 
@@ -76,10 +79,13 @@
       var band = feature.properties.severity;
       return {
         className: "gap-area gap-" + band,
-        fillColor: FILL[band] || "#ffffff",
+        // A pattern as the fill attribute itself (a `url(#…)` in site.css would be resolved
+        // against the stylesheet's address, not this page).
+        fillColor: PATTERN[band] || FILL[band] || "#ffffff",
         fillOpacity: 1,
-        color: "#333333",
-        weight: band === "no_demand" ? 1 : 0.6,
+        // Mid-grey borders show on the darkest and the lightest fills alike.
+        color: "#8a8a8a",
+        weight: 1,
         dashArray: band === "no_demand" ? "3 2" : null
       };
     }
@@ -154,31 +160,30 @@
           });
           layer.on("click", function () { highlight(layer); });
         }
-      }).addTo(map);
-      addPatterns();
+      });
+      // The view first: Leaflet creates its SVG (where the patterns go) once the map has one.
       map.fitBounds(geo.getBounds());
+      geo.addTo(map);
+      addPatterns();
       addTableControls(data);
       addFigureNote(data);
     }
 
-    // Hatching and dots for two bands, as SVG patterns in Leaflet's own SVG (the CSS in
-    // site.css fills those paths with them).
+    // Hatching and dots for two bands, as SVG patterns in Leaflet's own SVG (the paths of
+    // those bands are filled with them, see `style`).
     function addPatterns() {
       var svg = container.querySelector(".leaflet-overlay-pane svg");
       if (!svg) { return; }
       var defs = svgEl("defs", {});
-      var hatch = svgEl("pattern", { id: "gap-hatch", width: "6", height: "6", patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
-      hatch.appendChild(svgEl("rect", { width: "6", height: "6", fill: FILL.none_in_reach }));
-      hatch.appendChild(svgEl("line", { x1: "0", y1: "0", x2: "0", y2: "6", stroke: "#ffffff", "stroke-width": "1.6" }));
+      var hatch = svgEl("pattern", { id: "gap-hatch", width: "8", height: "8", patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
+      hatch.appendChild(svgEl("rect", { width: "8", height: "8", fill: FILL.none_in_reach }));
+      hatch.appendChild(svgEl("line", { x1: "0", y1: "0", x2: "0", y2: "8", stroke: "#ffffff", "stroke-width": "2" }));
       var dots = svgEl("pattern", { id: "gap-dots", width: "5", height: "5", patternUnits: "userSpaceOnUse" });
       dots.appendChild(svgEl("rect", { width: "5", height: "5", fill: FILL.demand_unknown }));
       dots.appendChild(svgEl("circle", { cx: "2.5", cy: "2.5", r: "1", fill: "#222222" }));
       defs.appendChild(hatch);
       defs.appendChild(dots);
       svg.insertBefore(defs, svg.firstChild);
-      Object.keys(PATTERN).forEach(function (band) {
-        container.querySelectorAll("path.gap-" + band).forEach(function (path) { path.setAttribute("data-pattern", band); });
-      });
     }
 
     // "Show on map" in each row (the list alternative to pointing), and a column for the share
@@ -205,6 +210,7 @@
         button.appendChild(label);
         button.addEventListener("click", function () {
           returnTo = button;
+          followCross = false;
           var layer = byCode[code];
           map.fitBounds(layer.getBounds(), { maxZoom: 11, padding: [20, 20] });
           highlight(layer);
@@ -232,8 +238,11 @@
     });
 
     // Moving the map with the keyboard describes the area under the cross in its middle.
+    container.addEventListener("keydown", function (event) {
+      if (/^(Arrow(Up|Down|Left|Right)|\+|-|=|_)$/.test(event.key)) { followCross = true; }
+    });
     map.on("moveend", function () {
-      if (document.activeElement !== container || !geo) { return; }
+      if (!followCross || document.activeElement !== container || !geo) { return; }
       var c = map.getCenter();
       var found = null;
       geo.eachLayer(function (layer) { if (!found && contains(layer.feature.geometry, c.lng, c.lat)) { found = layer; } });
@@ -249,8 +258,11 @@
       table.addEventListener("keydown", function (event) { if (event.key === "Escape") { clear(); } });
     }
 
-    document.getElementById("zoom-london").addEventListener("click", function () { map.fitBounds(LONDON); });
-    document.getElementById("zoom-all").addEventListener("click", function () { if (geo) { map.fitBounds(geo.getBounds()); } });
+    document.getElementById("zoom-london").addEventListener("click", function () { followCross = false; map.fitBounds(LONDON); });
+    document.getElementById("zoom-all").addEventListener("click", function () {
+      followCross = false;
+      if (geo) { map.fitBounds(geo.getBounds()); }
+    });
 
     fetch(widget.getAttribute("data-geojson"), { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
       .then(function (response) {

@@ -28,7 +28,7 @@ for (const { lang, width } of CASES) {
     const key = process.env.CAREMATCH_COMMISSIONER_KEY;
     assert.ok(key, "CAREMATCH_COMMISSIONER_KEY is set");
     const page = await newPage({ viewport: { width, height: width < 600 ? 844 : 900 } });
-    const path = `/commissioner?need=language:yue&max_km=10&lang=${lang}`;
+    const path = `/commissioner?need=language%3Ayue&max_km=10&lang=${lang}`;
     await signIn(page, key, path);
     await page.waitForSelector('#map-widget[data-ready="true"]');
     assert.equal(await page.isVisible("#map-fallback"), false, "the SVG gives way to the interactive map");
@@ -73,6 +73,7 @@ for (const { lang, width } of CASES) {
     assert.equal(await page.evaluate(() => document.activeElement.id), "gap-map");
     const details = await page.textContent("#details-body");
     assert.match(details, /954/, "Tower Hamlets' Cantonese speakers (Census 2021)");
+    await page.evaluate(() => document.getElementById("map-keys").scrollIntoView());
     await page.screenshot({ path: `${SHOTS}/commissioner-map-${lang}-${width}.png`, fullPage: false });
     await axe(page, `commissioner map ${lang} ${width}`);
     await page.keyboard.press("Escape");
