@@ -15,7 +15,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::layout::{Ctx, Section, link, query_pairs, trusted};
+use crate::layout::{Ctx, Section, link, query_pairs};
 use crate::pages::server_error;
 use crate::session::{current, to_login};
 
@@ -27,6 +27,7 @@ const DEFAULT_KM: &str = "10";
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(map_page)
+        .service(gaps_svg)
         .service(gaps_geojson)
         .service(gaps_csv);
 }
@@ -227,7 +228,9 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
         ("max_km".to_owned(), max_km.to_owned()),
     ];
     let title = crate::commissioner_map::title(tr, &report.need, max_km);
-    let svg = crate::commissioner_map::without_code_subtitle(report.to_svg(&title));
+    let mut svg_pairs = base.to_vec();
+    svg_pairs.push(("lang".into(), tr.locale.tag().into()));
+    let svg = link("/commissioner/gaps.svg", &svg_pairs);
     let mut map_pairs = base.to_vec();
     map_pairs.push(("map".into(), "1".into()));
     let geojson = link("/commissioner/gaps.geojson", &map_pairs);
@@ -255,8 +258,10 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
         }
         (crate::commissioner_map::interactive(tr, report, max_km, &geojson))
         div.map-layout {
-            figure #map-fallback.map role="img" aria-label=(format!("{} — {}", tr.t("map-title"), title)) {
-                (trusted(svg))
+            // The no-JavaScript map, as an image apart: England's boundaries would weigh some
+            // 220 KB inline. Lazy, so a browser running map.js (which hides it) never fetches it.
+            figure #map-fallback.map {
+                img src=(svg) alt=(format!("{} — {}", tr.t("map-title"), title)) loading="lazy";
             }
             section.map-table aria-labelledby="table-title" {
                 h2 #table-title { (tr.t("map-table-title")) }
@@ -316,6 +321,37 @@ async fn download(
             }
             Err(_) => HttpResponse::ServiceUnavailable().finish(),
         },
+        Err(ReportProblem::Invalid) => HttpResponse::UnprocessableEntity().finish(),
+        Err(ReportProblem::NoAuthorities) => HttpResponse::Conflict().finish(),
+        Err(ReportProblem::Server) => HttpResponse::ServiceUnavailable().finish(),
+    }
+}
+
+/// The report's SVG map (the page's map without JavaScript), titled in the page's language.
+#[get("/commissioner/gaps.svg")]
+async fn gaps_svg(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<MapQuery>,
+) -> HttpResponse {
+    if let Err(response) = signed_in(&req, &state).await {
+        return response;
+    }
+    let tr = Ctx::new(&req).tr;
+    let query = query.into_inner();
+    let need = query.need.unwrap_or_else(|| DEFAULT_NEED.to_owned());
+    let max_km = query.max_km.unwrap_or_else(|| DEFAULT_KM.to_owned());
+    match report(&state, &need, &max_km).await {
+        Ok(report) => {
+            let title = crate::commissioner_map::title(&tr, &report.need, &max_km);
+            HttpResponse::Ok()
+                .content_type("image/svg+xml")
+                .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+                .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .body(crate::commissioner_map::without_code_subtitle(
+                    report.to_svg(&title),
+                ))
+        }
         Err(ReportProblem::Invalid) => HttpResponse::UnprocessableEntity().finish(),
         Err(ReportProblem::NoAuthorities) => HttpResponse::Conflict().finish(),
         Err(ReportProblem::Server) => HttpResponse::ServiceUnavailable().finish(),

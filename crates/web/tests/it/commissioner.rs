@@ -33,8 +33,22 @@ async fn the_map_shows_authorities_by_gap_with_downloads() {
         )
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert!(page.body.contains("<svg"));
+    assert!(page.body.contains(r#"src="/commissioner/gaps.svg?need="#));
     assert!(page.body.contains("Manchester"));
+    let svg = site
+        .get(
+            "/commissioner/gaps.svg?need=language:yue&max_km=10&lang=en",
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert_eq!(svg.header("content-type"), "image/svg+xml");
+    assert!(svg.body.starts_with("<svg"));
+    assert!(
+        svg.body
+            .contains("Cantonese speakers: carers and services within 10 km")
+    );
+    assert!(!svg.body.contains("language:yue"));
     assert!(page.body.contains(r#"aria-sort="descending""#));
     let by_area = site
         .get(
@@ -109,8 +123,8 @@ async fn the_demo_map_is_interactive_translated_and_light() {
         "Cornwall",
         "Camden",
         r#"data-code="E09000030""#,
-        // Without JavaScript the server's SVG map is still there.
-        "<svg",
+        // Without JavaScript the server's SVG map is still there, as an image.
+        r#"<img src="/commissioner/gaps.svg?need=language%3Ayue&amp;max_km=10&amp;lang=en""#,
     ] {
         assert!(page.body.contains(part), "{part} missing");
     }
