@@ -3,7 +3,6 @@
 //! with Leaflet (vendored, `static/vendor/leaflet-1.9.4/`). Without JavaScript the container
 //! stays hidden and the server-drawn SVG and the table carry the same report.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, get};
 use carematch_domain::vocabulary::{Code, Cuisine, DietaryLaw, Language};
 use carematch_matching::gaps::{GapReport, NeedSet, NeedTerm, Severity};
@@ -27,11 +26,7 @@ const MAP_JS_BODY: &str = include_str!("../static/map.js");
 const MAP_DECIMALS: i32 = 4;
 
 fn immutable(content_type: &str, body: &'static str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .body(body)
+    crate::cached_asset(content_type, body, "public, max-age=31536000, immutable")
 }
 
 #[get("/static/vendor/leaflet-1.9.4/leaflet.js")]

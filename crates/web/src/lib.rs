@@ -66,9 +66,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 pub(crate) fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+    cached_asset(content_type, body, "public, max-age=3600")
+}
+
+/// A static file with this `Cache-Control` (vendored files, whose path holds their version,
+/// are cached for a year).
+pub(crate) fn cached_asset(
+    content_type: &str,
+    body: &'static str,
+    cache_control: &'static str,
+) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .insert_header((header::CACHE_CONTROL, cache_control))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .body(body)
 }
