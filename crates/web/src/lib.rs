@@ -20,6 +20,7 @@ pub mod agency_profile;
 pub mod commissioner;
 pub mod commissioner_map;
 pub mod csrf;
+pub mod demo_areas;
 pub mod enquiries;
 pub mod find_page;
 pub mod form;
