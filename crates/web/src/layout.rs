@@ -43,6 +43,8 @@ pub struct Ctx {
     /// A new anonymous secret, made the first time a form needs one and the browser had none;
     /// the response then sets the cookie.
     new_form_secret: OnceCell<Option<String>>,
+    /// The server runs over the demo fixtures (`carematch serve --demo`).
+    pub demo: bool,
 }
 
 impl Ctx {
@@ -63,6 +65,9 @@ impl Ctx {
             form_secret: csrf::anonymous_secret(req, &site),
             new_form_secret: OnceCell::new(),
             site,
+            demo: req
+                .app_data::<actix_web::web::Data<carematch_api::AppState>>()
+                .is_some_and(|state| state.demo()),
         }
     }
 

@@ -20,7 +20,9 @@ pub mod accounts;
 pub mod agency;
 pub mod agency_profile;
 pub mod commissioner;
+pub mod commissioner_map;
 pub mod csrf;
+pub mod demo_areas;
 pub mod enquiries;
 pub mod find_page;
 pub mod form;
@@ -67,6 +69,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     session::configure(cfg);
     agency::configure(cfg);
     commissioner::configure(cfg);
+    commissioner_map::configure(cfg);
     agency_profile::configure(cfg);
     enquiries::configure(cfg);
     vacancies::configure(cfg);
@@ -79,10 +82,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     help::configure(cfg);
 }
 
-fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+pub(crate) fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+    cached_asset(content_type, body, "public, max-age=3600")
+}
+
+/// A static file with this `Cache-Control` (vendored files, whose path holds their version,
+/// are cached for a year).
+pub(crate) fn cached_asset(
+    content_type: &str,
+    body: &'static str,
+    cache_control: &'static str,
+) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .insert_header((header::CACHE_CONTROL, cache_control))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .body(body)
 }

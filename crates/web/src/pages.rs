@@ -241,6 +241,7 @@ pub fn problem_page(
     section: Section,
 ) -> HttpResponse {
     let tr = &ctx.tr;
+    let unknown = matches!(problem, SearchProblem::UnknownPostcode(_));
     let (status, message) = match problem {
         SearchProblem::Form(FormProblem::PostcodeMissing) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -260,6 +261,7 @@ pub fn problem_page(
     let title = tr.t("find-title");
     let main = html! {
         h1 { (title) }
+        @if unknown && ctx.demo { (crate::demo_areas::list(tr, action)) }
         (find_form(tr, form, action, Some(&message), action == "/agency"))
     };
     ctx.respond(status, &title, section, main)

@@ -405,3 +405,24 @@ async fn suggestions_to_widen_come_after_the_few_results_found() {
         .expect("results");
     assert!(relax > last_card, "suggestions below the results");
 }
+
+/// Over the demo data an unknown postcode says which areas the demo covers, each with a
+/// postcode to try, in the page's language.
+#[actix_web::test]
+async fn an_unknown_postcode_lists_the_demo_areas() {
+    let site = TestSite::spawn().await;
+    let page = site.get("/find?postcode=SW1A+1AA&lang=en", &[]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.body.contains("This is a demonstration"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Bristol"));
+    assert!(page.body.contains("BS5 0JH"));
+    let so = site.get("/find?postcode=SW1A+1AA&lang=so", &[]).await;
+    assert!(so.body.contains("Kani waa tusaale"));
+    // A known demo postcode from the list finds carers.
+    let found = site.get("/find?postcode=BS5+0JH&lang=en", &[]).await;
+    assert_eq!(found.status, StatusCode::OK);
+}
