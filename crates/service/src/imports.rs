@@ -12,7 +12,7 @@ use carematch_store::{CarerFilter, NewCarer, Page, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::import_csv::{RowError, parse_carers_partial};
+use crate::import_csv::{ParsedFile, RowError, parse_carers_partial};
 use crate::{CareService, ServiceError};
 
 /// The largest accepted upload, in bytes (about 40,000 rows of the template).
@@ -47,7 +47,11 @@ fn import_carers(
     data: &[u8],
     progress: &dyn Fn(u64),
 ) -> Result<ImportReport, ServiceError> {
-    let (rows, mut errors) = parse_carers_partial(data);
+    let ParsedFile {
+        rows,
+        mut errors,
+        other_postcodes,
+    } = parse_carers_partial(data);
     if rows.is_empty() && errors.is_empty() {
         errors.push(RowError::new(1, "", "the file has no rows"));
     }
@@ -59,18 +63,34 @@ fn import_carers(
     }
 
     let mut places: HashMap<Postcode, Option<GeoPoint>> = HashMap::new();
-    let mut new = Vec::with_capacity(rows.len());
-    for row in rows {
-        let postcode = &row.details.postcode;
-        let point = match places.get(postcode) {
+    let mut locate = |postcode: &Postcode| -> Result<Option<GeoPoint>, ServiceError> {
+        Ok(match places.get(postcode) {
             Some(point) => *point,
             None => {
                 let point = store.locate(postcode)?.map(|l| l.point);
                 places.insert(postcode.clone(), point);
                 point
             }
-        };
-        match point {
+        })
+    };
+    let unknown = |line: u64, postcode: &Postcode| {
+        RowError::new(
+            line,
+            "postcode",
+            format!("unknown postcode: {postcode} is not in the gazetteer"),
+        )
+    };
+    // Rows refused for other reasons have their postcodes checked too, so that one upload
+    // lists every problem of the file.
+    for (line, postcode) in &other_postcodes {
+        if locate(postcode)?.is_none() {
+            errors.push(unknown(*line, postcode));
+        }
+    }
+    let mut new = Vec::with_capacity(rows.len());
+    for row in rows {
+        let postcode = &row.details.postcode;
+        match locate(postcode)? {
             Some(location) => new.push((
                 row.line,
                 NewCarer {
@@ -79,14 +99,11 @@ fn import_carers(
                     location,
                 },
             )),
-            None => errors.push(RowError::new(
-                row.line,
-                "postcode",
-                format!("unknown postcode: {postcode} is not in the gazetteer"),
-            )),
+            None => errors.push(unknown(row.line, postcode)),
         }
     }
     if !errors.is_empty() {
+        // Stable: a row's problems keep their column order.
         errors.sort_by_key(|e| e.line);
         return Err(ServiceError::ImportRejected(errors));
     }
