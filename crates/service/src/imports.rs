@@ -47,6 +47,48 @@ fn import_carers(
     data: &[u8],
     progress: &dyn Fn(u64),
 ) -> Result<ImportReport, ServiceError> {
+    let new = read_register(store, agency, data)?;
+    let taken = external_refs(store, agency)?;
+    let clashes: Vec<RowError> = new
+        .iter()
+        .filter_map(|(line, carer)| {
+            let external_ref = carer.details.external_ref.as_ref()?;
+            taken.contains(external_ref).then(|| {
+                RowError::new(
+                    *line,
+                    "external_ref",
+                    format!(
+                        "`{external_ref}` is already one of this agency's carers: change it with PUT /v1/carers/{{id}}"
+                    ),
+                )
+            })
+        })
+        .collect();
+    if !clashes.is_empty() {
+        return Err(ServiceError::ImportConflict(clashes));
+    }
+
+    let new: Vec<NewCarer> = new.into_iter().map(|(_, carer)| carer).collect();
+    // The file is the source; the agency it is for is named in the label.
+    let actor = Actor::new(
+        ActorKind::Import,
+        Some(agency.0),
+        format!("import carers CSV for agency {agency}"),
+    );
+    let ids = store.insert_carers(&new, progress, &actor)?;
+    Ok(ImportReport {
+        imported: ids.len(),
+        ids,
+    })
+}
+
+/// Parses, validates and locates a register for `agency`: its rows with their lines, or every
+/// problem of the file at once ([`ServiceError::ImportRejected`]). Blocking: postcode lookups.
+pub(crate) fn read_register(
+    store: &Store,
+    agency: AgencyId,
+    data: &[u8],
+) -> Result<Vec<(u64, NewCarer)>, ServiceError> {
     let ParsedFile {
         rows,
         mut errors,
@@ -107,39 +149,7 @@ fn import_carers(
         errors.sort_by_key(|e| e.line);
         return Err(ServiceError::ImportRejected(errors));
     }
-
-    let taken = external_refs(store, agency)?;
-    let clashes: Vec<RowError> = new
-        .iter()
-        .filter_map(|(line, carer)| {
-            let external_ref = carer.details.external_ref.as_ref()?;
-            taken.contains(external_ref).then(|| {
-                RowError::new(
-                    *line,
-                    "external_ref",
-                    format!(
-                        "`{external_ref}` is already one of this agency's carers: change it with PUT /v1/carers/{{id}}"
-                    ),
-                )
-            })
-        })
-        .collect();
-    if !clashes.is_empty() {
-        return Err(ServiceError::ImportConflict(clashes));
-    }
-
-    let new: Vec<NewCarer> = new.into_iter().map(|(_, carer)| carer).collect();
-    // The file is the source; the agency it is for is named in the label.
-    let actor = Actor::new(
-        ActorKind::Import,
-        Some(agency.0),
-        format!("import carers CSV for agency {agency}"),
-    );
-    let ids = store.insert_carers(&new, progress, &actor)?;
-    Ok(ImportReport {
-        imported: ids.len(),
-        ids,
-    })
+    Ok(new)
 }
 
 /// Every `external_ref` the agency's live carers use.

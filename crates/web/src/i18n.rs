@@ -41,6 +41,8 @@ macro_rules! catalogue {
             include_str!(concat!("../locales/", $tag, "/profile.ftl")),
             "\n",
             include_str!(concat!("../locales/", $tag, "/results.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/upload.ftl")),
         )
     };
 }
