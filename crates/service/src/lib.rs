@@ -31,6 +31,7 @@ pub mod pa;
 pub mod plans;
 pub mod provider_import;
 pub mod records;
+pub mod register_update;
 pub mod reports;
 pub mod retention;
 pub mod search;

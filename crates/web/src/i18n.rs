@@ -43,6 +43,8 @@ macro_rules! catalogue {
             include_str!(concat!("../locales/", $tag, "/results.ftl")),
             "\n",
             include_str!(concat!("../locales/", $tag, "/map.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/upload.ftl")),
         )
     };
 }

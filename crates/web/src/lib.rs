@@ -19,6 +19,7 @@
 pub mod accounts;
 pub mod agency;
 pub mod agency_profile;
+pub mod agency_upload;
 pub mod commissioner;
 pub mod commissioner_map;
 pub mod csrf;

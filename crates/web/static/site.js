@@ -35,6 +35,9 @@
     });
     var summary = document.getElementById("error-summary");
     if (summary) { summary.focus(); }
+    // An upload's report opens the agency console: take the reader (and screen reader) there.
+    var report = document.getElementById("upload-report");
+    if (report && !summary) { report.focus(); }
   });
 })();
 
