@@ -6,6 +6,7 @@ mod agency;
 mod agency_profile;
 mod commissioner;
 mod csrf;
+mod english_left;
 mod enquiries;
 mod find;
 mod freshness;
