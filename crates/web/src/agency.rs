@@ -225,7 +225,7 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
     let today = carematch_service::today();
     html! {
         div.table-wrap tabindex="0" role="region" aria-labelledby="carers-title" {
-            table {
+            table.cards-on-phone {
                 thead { tr {
                     th scope="col" { (tr.t("agency-col-name")) }
                     th scope="col" { (tr.t("agency-col-postcode")) }
@@ -242,12 +242,12 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                         @let name = format!("{} {}", d.given_name, d.family_name);
                         tr {
                             th scope="row" { (name) }
-                            td { (d.postcode.as_str()) }
-                            td { (language_names(d.languages.iter().map(|l| l.code))) }
-                            td { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
-                            td { @if d.faith_public_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
-                            td { (accepting_cell(tr, d, today)) }
-                            td { (crate::freshness::console_cell(tr, carer, today)) }
+                            td data-label=(tr.t("agency-col-postcode")) { (d.postcode.as_str()) }
+                            td data-label=(tr.t("agency-col-languages")) { (language_names(d.languages.iter().map(|l| l.code))) }
+                            td data-label=(tr.t("agency-col-public")) { @if d.public_listing_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
+                            td data-label=(tr.t("agency-col-faith-public")) { @if d.faith_public_consent { (tr.t("agency-yes")) } @else { (tr.t("agency-no")) } }
+                            td data-label=(tr.t("agency-col-accepting")) { (accepting_cell(tr, d, today)) }
+                            td data-label=(tr.t("agency-col-confirmed")) { (crate::freshness::console_cell(tr, carer, today)) }
                             td.actions {
                                 (update_button(carer.id, "confirm", &tr.with("agency-confirm", "name", &name), token))
                                 @if d.public_listing_consent {

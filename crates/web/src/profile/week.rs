@@ -36,7 +36,7 @@ fn cell(week: &WeekMask, day: Weekday, part: Part) -> Cell {
 pub fn grid(tr: &Tr, slots: &[Slot]) -> Markup {
     let week = WeekMask::from_slots(slots);
     html! {
-        table.week {
+        table.week-grid {
             caption { (tr.t("profile-week-caption")) }
             thead {
                 tr {
