@@ -152,6 +152,29 @@ pub struct CarerFilter {
     pub service: Option<Service>,
     /// Only carers based in this outward code (`LE1`).
     pub outward: Option<OutwardCode>,
+    /// Only carers whose name (given and family, any case) or `external_ref` holds this text.
+    pub text: Option<String>,
+    /// Only carers hidden from the public as stale.
+    pub stale_only: bool,
+}
+
+diesel::define_sql_function! {
+    /// SQL `lower()`, the same in SQLite and PostgreSQL for the Latin letters agencies type.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// `%text%` for `LIKE ... ESCAPE '\'`, with the pattern characters in `text` escaped.
+fn contains_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 impl CarerFields {
@@ -562,6 +585,26 @@ fn filtered<'a>(filter: &CarerFilter) -> carers::BoxedQuery<'a, MultiBackend> {
     if let Some(outward) = &filter.outward {
         query = query.filter(carers::postcode.like(format!("{} %", outward.as_str())));
     }
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let lowered = contains_pattern(&text.to_lowercase());
+        query = query.filter(
+            lower(carers::given_name.concat(" ").concat(carers::family_name))
+                .like(lowered)
+                .escape('\\')
+                .or(carers::external_ref
+                    .like(contains_pattern(text))
+                    .escape('\\')
+                    .assume_not_null()),
+        );
+    }
+    if filter.stale_only {
+        query = query.filter(carers::stale_since.is_not_null());
+    }
     query
 }
 
@@ -633,13 +676,14 @@ pub(crate) fn deleted_of_agency(
 pub(crate) fn for_console(
     conn: &mut DbConnection,
     agency: AgencyId,
+    filter: &CarerFilter,
     page: Page,
 ) -> Result<Paged<Carer>, StoreError> {
-    let of_agency = || {
-        carers::table
-            .filter(carers::agency_id.eq(agency.0))
-            .filter(live())
+    let filter = CarerFilter {
+        agency: Some(agency),
+        ..filter.clone()
     };
+    let of_agency = || filtered(&filter);
     let total: i64 = of_agency().count().get_result(conn)?;
     let rows: Vec<CarerRow> = of_agency()
         .select(CarerRow::as_select())

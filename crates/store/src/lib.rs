@@ -557,9 +557,15 @@ impl Store {
         self.read(|conn| carers::deleted_of_agency(conn, agency, page))
     }
 
-    /// An agency's live carers for its console: stale first, then by name.
-    pub fn console_carers(&self, agency: AgencyId, page: Page) -> Result<Paged<Carer>, StoreError> {
-        self.read(|conn| carers::for_console(conn, agency, page))
+    /// An agency's live carers for its console, narrowed by `filter` (its `agency` is ignored):
+    /// stale first, then by name.
+    pub fn console_carers(
+        &self,
+        agency: AgencyId,
+        filter: &CarerFilter,
+        page: Page,
+    ) -> Result<Paged<Carer>, StoreError> {
+        self.read(|conn| carers::for_console(conn, agency, filter, page))
     }
 
     /// Records that a live carer is all still true on `today`.

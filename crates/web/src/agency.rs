@@ -15,6 +15,7 @@ use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::agency_filter::ConsoleFilter;
 use crate::agency_upload::{UploadOutcome, upload_report};
 use crate::csrf;
 use crate::find_page::find_form;
@@ -74,6 +75,8 @@ struct ConsoleView<'a> {
     upload: Option<UploadOutcome>,
     /// Self-registered PAs waiting for the agency's checks (`crate::pa`).
     waiting: Vec<Carer>,
+    /// What the PA list is narrowed to.
+    filter: ConsoleFilter,
 }
 
 fn page_number(pairs: &[(String, String)]) -> u32 {
@@ -89,12 +92,14 @@ async fn list(
     state: &web::Data<AppState>,
     agency: AgencyId,
     page: u32,
+    filter: &ConsoleFilter,
 ) -> Result<(Paged<Carer>, Paged<Carer>), HttpResponse> {
     let store = state.store.clone();
+    let filter = filter.store_filter();
     // Stale PAs first: they left public search until the agency confirms them.
     match web::block(move || {
         Ok::<_, StoreError>((
-            store.console_carers(agency, Page::new(page, PER_PAGE))?,
+            store.console_carers(agency, &filter, Page::new(page, PER_PAGE))?,
             store.deleted_carers(agency, Page::new(1, PER_PAGE))?,
         ))
     })
@@ -133,7 +138,8 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     } else {
         None
     };
-    let (carers, deleted) = match list(&state, agency, page).await {
+    let filter = ConsoleFilter::from_pairs(&pairs);
+    let (carers, deleted) = match list(&state, agency, page, &filter).await {
         Ok(carers) => carers,
         Err(_) => return server_error(&ctx),
     };
@@ -154,6 +160,7 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         notice,
         upload: None,
         waiting: crate::pa::waiting_for(&state, agency).await,
+        filter,
     };
     render(&ctx, StatusCode::OK, &view)
 }
@@ -209,11 +216,12 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
             h2 #carers-title { (tr.count("agency-carers-title", "count", view.carers.total as f64)) }
             p { a href="/agency/register.csv" download { (tr.t("agency-export-register")) } }
             p { (tr.t("agency-export-register-note")) }
+            (crate::agency_filter::form(tr, &view.filter, carematch_domain::vocabulary::Language::ALL))
             (carer_table(tr, &view.carers.items, &token))
             nav.pages aria-label=(tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())])) {
-                @if view.page > 1 { a href=(format!("/agency?page={}", view.page - 1)) rel="prev" { (tr.t("page-previous")) } " " }
+                @if view.page > 1 { a href=(view.filter.page_link(view.page - 1)) rel="prev" { (tr.t("page-previous")) } " " }
                 (tr.args("agency-page", &[("page", f64::from(view.page).into()), ("pages", (pages as f64).into())]))
-                @if u64::from(view.page) < pages { " " a href=(format!("/agency?page={}", view.page + 1)) rel="next" { (tr.t("page-next")) } }
+                @if u64::from(view.page) < pages { " " a href=(view.filter.page_link(view.page + 1)) rel="next" { (tr.t("page-next")) } }
             }
         }
         (crate::freshness::deleted_section(tr, &view.deleted, &token))
@@ -569,7 +577,8 @@ pub(crate) async fn console_with(
     status: StatusCode,
     outcome: UploadOutcome,
 ) -> HttpResponse {
-    let (carers, deleted) = match list(state, agency, 1).await {
+    let filter = ConsoleFilter::default();
+    let (carers, deleted) = match list(state, agency, 1, &filter).await {
         Ok(carers) => carers,
         Err(_) => return server_error(ctx),
     };
@@ -584,6 +593,7 @@ pub(crate) async fn console_with(
         notice: None,
         upload: Some(outcome),
         waiting: crate::pa::waiting_for(state, agency).await,
+        filter,
     };
     render(ctx, status, &view)
 }

@@ -18,6 +18,7 @@
 
 pub mod accounts;
 pub mod agency;
+pub mod agency_filter;
 pub mod agency_profile;
 pub mod agency_upload;
 pub mod commissioner;

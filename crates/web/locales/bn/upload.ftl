@@ -1,4 +1,5 @@
-# The agency console's register upload: a re-upload previewed before it is saved (agency_upload.rs).
+# The agency console: a re-uploaded register previewed before it is saved (agency_upload.rs), and
+# finding one's own PAs (agency_filter.rs).
 agency-upload-applied = { $updated } জন হালনাগাদ, { $added } জন যোগ; { $unchanged } জন অপরিবর্তিত।
 agency-upload-preview-title = সংরক্ষণের আগে দেখে নিন
 agency-upload-preview = এই ফাইলটি আপনার { $updated } জন পিএ হালনাগাদ করে এবং { $added } জন নতুন যোগ করে; { $unchanged } জন অপরিবর্তিত। আপনি নিশ্চিত না করা পর্যন্ত কিছুই সংরক্ষণ হয় না।
@@ -7,3 +8,10 @@ agency-upload-will-add = এই { $count } জন পিএ যোগ হবে�
 agency-upload-preview-note = সারিগুলো আপনার পিএ-দের সঙ্গে তাঁদের রেফারেন্স (external_ref) দিয়ে মেলানো হয়; হালনাগাদ হওয়া পিএ ফাইলের সম্পূর্ণ তথ্য পান।
 agency-upload-confirm = এই পরিবর্তনগুলো সংরক্ষণ করুন
 agency-upload-cancel = বাতিল
+agency-filter-title = আপনার পিএ খুঁজুন
+agency-filter-text = নাম বা রেফারেন্স
+agency-filter-language = কথা বলেন
+agency-filter-any = যেকোনো ভাষা
+agency-filter-stale = শুধু যাঁরা সম্প্রতি নিশ্চিত না হওয়ায় লুকানো
+agency-filter-submit = ছাঁকুন
+agency-filter-clear = সব দেখান

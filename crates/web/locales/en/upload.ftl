@@ -1,4 +1,5 @@
-# The agency console's register upload: a re-upload previewed before it is saved (agency_upload.rs).
+# The agency console: a re-uploaded register previewed before it is saved (agency_upload.rs), and
+# finding one's own PAs (agency_filter.rs).
 agency-upload-applied = Updated { $updated }, added { $added }; { $unchanged } unchanged.
 agency-upload-preview-title = Check before saving
 agency-upload-preview = This file updates { $updated } of your PAs and adds { $added } new ones; { $unchanged } are unchanged. Nothing is saved until you confirm.
@@ -13,3 +14,10 @@ agency-upload-will-add = { $count ->
 agency-upload-preview-note = Rows are matched to your PAs by their reference (external_ref); an updated PA gets the file's details in full.
 agency-upload-confirm = Save these changes
 agency-upload-cancel = Cancel
+agency-filter-title = Find your PAs
+agency-filter-text = Name or reference
+agency-filter-language = Speaks
+agency-filter-any = Any language
+agency-filter-stale = Only those hidden as not confirmed recently
+agency-filter-submit = Filter
+agency-filter-clear = Show all

@@ -1,4 +1,5 @@
-# The agency console's register upload: a re-upload previewed before it is saved (agency_upload.rs).
+# The agency console: a re-uploaded register previewed before it is saved (agency_upload.rs), and
+# finding one's own PAs (agency_filter.rs).
 agency-upload-applied = { $updated } અપડેટ કર્યા, { $added } ઉમેર્યા; { $unchanged } બદલાયા નથી.
 agency-upload-preview-title = સાચવતાં પહેલાં તપાસો
 agency-upload-preview = આ ફાઇલ તમારા { $updated } પીએ અપડેટ કરે છે અને { $added } નવા ઉમેરે છે; { $unchanged } બદલાયા નથી. તમે ખાતરી ન કરો ત્યાં સુધી કંઈ સચવાતું નથી.
@@ -13,3 +14,10 @@ agency-upload-will-add = { $count ->
 agency-upload-preview-note = પંક્તિઓ તમારા પીએ સાથે તેમના સંદર્ભ (external_ref) દ્વારા મેળવાય છે; અપડેટ થયેલા પીએને ફાઇલની પૂરી વિગતો મળે છે.
 agency-upload-confirm = આ ફેરફારો સાચવો
 agency-upload-cancel = રદ કરો
+agency-filter-title = તમારા પીએ શોધો
+agency-filter-text = નામ અથવા સંદર્ભ
+agency-filter-language = બોલે છે
+agency-filter-any = કોઈ પણ ભાષા
+agency-filter-stale = ફક્ત તાજેતરમાં પુષ્ટિ ન થવાથી છુપાવેલા
+agency-filter-submit = ગાળો
+agency-filter-clear = બધા બતાવો

@@ -1,4 +1,5 @@
-# The agency console's register upload: a re-upload previewed before it is saved (agency_upload.rs).
+# The agency console: a re-uploaded register previewed before it is saved (agency_upload.rs), and
+# finding one's own PAs (agency_filter.rs).
 agency-upload-applied = Zaktualizowano { $updated }, dodano { $added }; bez zmian: { $unchanged }.
 agency-upload-preview-title = Sprawdź przed zapisaniem
 agency-upload-preview = Ten plik aktualizuje { $updated } Twoich asystentów i dodaje { $added } nowych; bez zmian: { $unchanged }. Nic nie zostanie zapisane bez Twojego potwierdzenia.
@@ -15,3 +16,10 @@ agency-upload-will-add = { $count ->
 agency-upload-preview-note = Wiersze są dopasowywane do Twoich asystentów po identyfikatorze (external_ref); zaktualizowany asystent otrzymuje wszystkie dane z pliku.
 agency-upload-confirm = Zapisz te zmiany
 agency-upload-cancel = Anuluj
+agency-filter-title = Znajdź swoich asystentów
+agency-filter-text = Imię, nazwisko lub identyfikator
+agency-filter-language = Mówi po
+agency-filter-any = Dowolny język
+agency-filter-stale = Tylko ukryci z powodu braku niedawnego potwierdzenia
+agency-filter-submit = Filtruj
+agency-filter-clear = Pokaż wszystkich

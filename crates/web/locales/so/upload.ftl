@@ -1,4 +1,5 @@
-# The agency console's register upload: a re-upload previewed before it is saved (agency_upload.rs).
+# The agency console: a re-uploaded register previewed before it is saved (agency_upload.rs), and
+# finding one's own PAs (agency_filter.rs).
 agency-upload-applied = La cusboonaysiiyay { $updated }, lagu daray { $added }; { $unchanged } isma beddelin.
 agency-upload-preview-title = Hubi intaadan kaydin
 agency-upload-preview = Faylkani wuxuu cusboonaysiinayaa { $updated } ka mid ah PA-gaaga wuxuuna ku darayaa { $added } cusub; { $unchanged } isma beddelin. Waxba lama kaydinayo ilaa aad xaqiijiso.
@@ -13,3 +14,10 @@ agency-upload-will-add = { $count ->
 agency-upload-preview-note = Safafka waxaa lagu beegaa PA-gaaga tixraacooda (external_ref); PA la cusboonaysiiyay wuxuu helaa faahfaahinta faylka oo dhan.
 agency-upload-confirm = Kaydi isbeddelladan
 agency-upload-cancel = Jooji
+agency-filter-title = Raadi PA-gaaga
+agency-filter-text = Magac ama tixraac
+agency-filter-language = Ku hadla
+agency-filter-any = Luqad kasta
+agency-filter-stale = Kaliya kuwa la qariyay maxaa yeelay dhowaan lama xaqiijin
+agency-filter-submit = Shaandhee
+agency-filter-clear = Tus dhammaan

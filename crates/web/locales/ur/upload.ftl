@@ -1,4 +1,5 @@
-# The agency console's register upload: a re-upload previewed before it is saved (agency_upload.rs).
+# The agency console: a re-uploaded register previewed before it is saved (agency_upload.rs), and
+# finding one's own PAs (agency_filter.rs).
 agency-upload-applied = { $updated } اپ ڈیٹ، { $added } شامل؛ { $unchanged } میں کوئی تبدیلی نہیں۔
 agency-upload-preview-title = محفوظ کرنے سے پہلے دیکھ لیں
 agency-upload-preview = یہ فائل آپ کے { $updated } پی اے اپ ڈیٹ کرتی ہے اور { $added } نئے شامل کرتی ہے؛ { $unchanged } میں کوئی تبدیلی نہیں۔ آپ کی تصدیق تک کچھ محفوظ نہیں ہوتا۔
@@ -13,3 +14,10 @@ agency-upload-will-add = { $count ->
 agency-upload-preview-note = قطاریں آپ کے پی اے سے ان کے حوالے (external_ref) کے ذریعے ملائی جاتی ہیں؛ اپ ڈیٹ ہونے والے پی اے کو فائل کی پوری تفصیل ملتی ہے۔
 agency-upload-confirm = یہ تبدیلیاں محفوظ کریں
 agency-upload-cancel = منسوخ کریں
+agency-filter-title = اپنے پی اے تلاش کریں
+agency-filter-text = نام یا حوالہ
+agency-filter-language = بولتے ہیں
+agency-filter-any = کوئی بھی زبان
+agency-filter-stale = صرف وہ جو حال میں تصدیق نہ ہونے کی وجہ سے چھپائے گئے ہیں
+agency-filter-submit = چھانٹیں
+agency-filter-clear = سب دکھائیں

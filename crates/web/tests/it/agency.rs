@@ -510,3 +510,109 @@ async fn uploading_the_register_again_previews_updates_and_additions_before_savi
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(count(), before + 1);
 }
+
+#[actix_web::test]
+async fn the_console_finds_pas_by_name_language_and_staleness_across_pages() {
+    let site = TestSite::spawn().await;
+    let agency = site.agencies[0];
+    let (key, _) = site.key(Role::Agency, Some(agency));
+    let (_, cookie) = site.sign_in(&key, "/agency").await;
+    let cookie = cookie.expect("cookie");
+    let all = site.carers_of(agency, 5000).items;
+    let someone = &all[all.len() / 2];
+    let family = someone.details.family_name.clone();
+    let expected = all
+        .iter()
+        .filter(|c| {
+            format!("{} {}", c.details.given_name, c.details.family_name)
+                .to_lowercase()
+                .contains(&family.to_lowercase())
+        })
+        .count();
+    // By name, in any case: exactly the agency's PAs whose name holds it.
+    let query = family.to_uppercase().replace(' ', "+");
+    let page = site
+        .get(
+            &format!("/agency?pa_q={query}&lang=en"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains(&format!("value=\"{}\"", family.to_uppercase())),
+        "the filter is shown back"
+    );
+    let rows = page.body.matches(r#"<th scope="row">"#).count();
+    assert_eq!(
+        rows,
+        expected.min(25),
+        "{family}: {rows} rows, {expected} expected"
+    );
+    assert!(page.body.contains(&format!("Your PAs ({expected})")));
+    // By language.
+    let language = someone.details.languages[0].code;
+    let code = carematch_domain::vocabulary::Code::code(language);
+    let speakers = all
+        .iter()
+        .filter(|c| c.details.languages.iter().any(|l| l.code == language))
+        .count();
+    let page = site
+        .get(
+            &format!("/agency?pa_language={code}&lang=en"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    // The heading counts the PAs that match.
+    assert!(
+        page.body.contains(&format!("Your PAs ({speakers})")),
+        "{speakers} speakers of {code}"
+    );
+    if speakers > 25 {
+        // The next page keeps the filter.
+        assert!(
+            page.body
+                .contains(&format!("pa_language={code}#carers-title"))
+        );
+    }
+    // Only the stale: none until the sweep hides some.
+    let stale = all
+        .iter()
+        .filter(|c| c.listing.stale_since.is_some())
+        .count();
+    let page = site
+        .get("/agency?pa_stale=1&lang=en", &[("cookie", &cookie)])
+        .await;
+    assert_eq!(
+        page.body.matches(r#"<th scope="row">"#).count(),
+        stale.min(25)
+    );
+    // Another agency's PA is never found.
+    let other = site.carers_of(site.agencies[1], 1).items[0]
+        .details
+        .family_name
+        .clone();
+    let page = site
+        .get(
+            &format!("/agency?pa_q={}&lang=en", other.replace(' ', "+")),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    let mine = all
+        .iter()
+        .filter(|c| {
+            c.details
+                .family_name
+                .to_lowercase()
+                .contains(&other.to_lowercase())
+                || c.details
+                    .given_name
+                    .to_lowercase()
+                    .contains(&other.to_lowercase())
+        })
+        .count();
+    assert_eq!(
+        page.body.matches(r#"<th scope="row">"#).count(),
+        mine.min(25)
+    );
+}

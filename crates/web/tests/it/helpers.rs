@@ -93,7 +93,11 @@ impl TestSite {
         per_page: u32,
     ) -> carematch_store::Paged<carematch_domain::Carer> {
         self.store
-            .console_carers(agency, carematch_store::Page::new(1, per_page))
+            .console_carers(
+                agency,
+                &Default::default(),
+                carematch_store::Page::new(1, per_page),
+            )
             .expect("list carers")
     }
 
