@@ -650,6 +650,15 @@ impl Store {
         self.locations.get(postcode)
     }
 
+    /// The centroid of an outward code (`M13`): the coarse place public maps show, never a
+    /// person's own postcode. `None` when the gazetteer has no postcode in it.
+    pub fn district_centroid(
+        &self,
+        outward: &carematch_domain::postcode::OutwardCode,
+    ) -> Result<Option<GeoPoint>, StoreError> {
+        self.read(|conn| postcodes::district_centroid(conn, outward))
+    }
+
     pub fn locate(&self, postcode: &Postcode) -> Result<Option<Located>, StoreError> {
         if let Some(located) = self.locations.get(postcode) {
             return Ok(Some(located));

@@ -132,3 +132,21 @@ pub(crate) fn locate(
         })
         .transpose()
 }
+
+/// The centroid of an outward code, from the districts table.
+pub(crate) fn district_centroid(
+    conn: &mut DbConnection,
+    outward: &carematch_domain::postcode::OutwardCode,
+) -> Result<Option<GeoPoint>, StoreError> {
+    let found: Option<(f64, f64)> = postcode_districts::table
+        .find(outward.as_str())
+        .select((postcode_districts::lat, postcode_districts::lon))
+        .first(conn)
+        .optional()?;
+    found
+        .map(|(lat, lon)| {
+            GeoPoint::new(lat, lon)
+                .map_err(|e| StoreError::corrupt("postcode_districts", outward.as_str(), e))
+        })
+        .transpose()
+}

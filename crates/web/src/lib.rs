@@ -40,6 +40,7 @@ pub mod pages;
 pub mod profile;
 pub mod reasons;
 pub mod reports;
+pub mod results_map;
 pub mod results_nav;
 pub mod session;
 pub mod share;
@@ -82,6 +83,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     organisation::configure(cfg);
     pa::configure(cfg);
     help::configure(cfg);
+    results_map::configure(cfg);
 }
 
 pub(crate) fn asset(content_type: &str, body: &'static str) -> HttpResponse {

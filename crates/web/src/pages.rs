@@ -360,6 +360,7 @@ pub fn results(
                 @if relax { (relaxations(tr, outcome, form, base)) }
             } @else {
                 (results_nav::sort_links(tr, form, view, base))
+                @if shortlist.is_some() { (crate::results_map::toggle(tr, form, view)) }
                 ol.cards start=(view.first()) {
                     @for (m, details) in outcome.matches.iter().zip(&found.details) {
                         li { (card(tr, m, details, shortlist, form)) }

@@ -43,6 +43,18 @@ for (const width of WIDTHS) {
         return summary && card ? summary.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
       });
       assert.ok(order, `${lang}: the summary precedes the results`);
+      // The results on a map, opened and used by keyboard: one numbered marker per card, and
+      // Enter on a marker goes to its card in the list.
+      await page.focus(".results-map > summary");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#results-map[data-drawn]");
+      const drawn = await page.getAttribute("#results-map", "data-drawn");
+      assert.equal(Number(drawn), await page.locator("article.card").count(), `${lang}: markers`);
+      await page.focus("#results-map path[tabindex='0']");
+      await page.keyboard.press("Enter");
+      assert.match(await page.evaluate(() => window.location.hash), /^#[cp][0-9]+$/);
+      await check(page, `results-map-${lang}-${width}`, width);
+      await shot(page, `journey-results-map-${lang}-${width}`, "#results-map");
       // Names are isolated from the page's direction.
       assert.ok(await page.locator("article.card h3 bdi").count() > 0, "names in <bdi>");
       const profile = await page.getAttribute("article.card h3 a", "href");

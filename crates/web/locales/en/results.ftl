@@ -11,3 +11,6 @@ results-page-prev = Previous page
 results-page-next = Next page
 results-showing = Results { $from } to { $to }
 results-cap = Only the first { $count } results can be shown: add a need or shorten the distance to see others.
+results-map-show = Show these results on a map
+results-map-hint = Each result is shown at the middle of its area (such as M13), never at anyone's address. The numbers are those of the list.
+results-map-label = Map of the results: use the arrow keys to move, + and − to zoom, Tab to go through the results

@@ -11,3 +11,6 @@ results-page-prev = Poprzednia strona
 results-page-next = Następna strona
 results-showing = Wyniki od { $from } do { $to }
 results-cap = Można pokazać najwyżej { $count } pierwszych wyników: dodaj potrzebę lub zmniejsz odległość, aby zobaczyć inne.
+results-map-show = Pokaż te wyniki na mapie
+results-map-hint = Każdy wynik jest pokazany w środku swojego obszaru (np. M13), nigdy pod czyimkolwiek adresem. Numery są takie jak na liście.
+results-map-label = Mapa wyników: strzałki przesuwają, + i − przybliżają, Tab przechodzi przez wyniki

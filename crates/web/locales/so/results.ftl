@@ -11,3 +11,6 @@ results-page-prev = Boggii hore
 results-page-next = Bogga xiga
 results-showing = Natiijooyinka { $from } ilaa { $to }
 results-cap = Ugu badnaan { $count } natiijo ee ugu horreeya ayaa la tusi karaa: ku dar baahi ama gaabi masaafada si aad kuwa kale u aragto.
+results-map-show = Natiijooyinkan ku tus khariidad
+results-map-hint = Natiijo kasta waxaa lagu tusaa bartamaha aaggeeda (sida M13), marna cinwaanka qof. Lambarradu waa kuwa liiska.
+results-map-label = Khariidadda natiijooyinka: fallaadhaha ku dhaqaaji, + iyo − ku weynee ama yaree, Tab ku mar natiijooyinka

@@ -11,3 +11,6 @@ results-page-prev = 上一页
 results-page-next = 下一页
 results-showing = 第 { $from } 至 { $to } 项结果
 results-cap = 最多只能显示前 { $count } 项结果：请添加一项需要或缩短距离，以查看其他结果。
+results-map-show = 在地图上显示这些结果
+results-map-hint = 每项结果显示在其地区（例如 M13）的中心，绝不显示任何人的地址。编号与列表相同。
+results-map-label = 结果地图：用方向键移动，用 + 和 − 缩放，用 Tab 逐一浏览结果

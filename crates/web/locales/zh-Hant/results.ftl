@@ -11,3 +11,6 @@ results-page-prev = 上一頁
 results-page-next = 下一頁
 results-showing = 第 { $from } 至 { $to } 項結果
 results-cap = 最多只能顯示首 { $count } 項結果：請加入一項需要或縮短距離，以查看其他結果。
+results-map-show = 在地圖上顯示這些結果
+results-map-hint = 每項結果顯示在其地區（例如 M13）的中心，絕不顯示任何人的地址。編號與清單相同。
+results-map-label = 結果地圖：用方向鍵移動，用 + 和 − 縮放，用 Tab 逐一瀏覽結果

@@ -426,3 +426,85 @@ async fn an_unknown_postcode_lists_the_demo_areas() {
     let found = site.get("/find?postcode=BS5+0JH&lang=en", &[]).await;
     assert_eq!(found.status, StatusCode::OK);
 }
+
+#[actix_web::test]
+async fn the_results_map_places_each_result_at_its_area_never_at_an_address() {
+    let site = TestSite::spawn().await;
+    let query = "postcode=M13+0EG&km=10&service=personal_care&lang=en";
+    let page = site.get(&format!("/find?{query}"), &[]).await;
+    assert!(
+        page.body
+            .contains("<summary>Show these results on a map</summary>")
+    );
+    let (status, _, body) = site
+        .app
+        .request(
+            "GET",
+            &format!("/find/map.json?{query}"),
+            None,
+            &[],
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let map: serde_json::Value = serde_json::from_str(&body).expect("json");
+    let results = map["results"].as_array().expect("results");
+    assert_eq!(
+        results.len(),
+        card_ids(&page.body).len(),
+        "one point per card"
+    );
+    for point in results {
+        let anchor = point["anchor"].as_str().expect("anchor");
+        let id: i64 = anchor[1..].parse().expect("id");
+        let (lat, lon) = (
+            point["lat"].as_f64().expect("lat"),
+            point["lon"].as_f64().expect("lon"),
+        );
+        let outward = if anchor.starts_with('c') {
+            let carer = site
+                .store
+                .get_carer(carematch_domain::CarerId(id))
+                .expect("read")
+                .expect("carer");
+            // Never the carer's own place.
+            assert!(
+                (carer.location.lat - lat).abs() > 1e-9 || (carer.location.lon - lon).abs() > 1e-9,
+                "{anchor} at its exact location"
+            );
+            carer.details.postcode.outward()
+        } else {
+            site.store
+                .get_provider(carematch_domain::ProviderId(id))
+                .expect("read")
+                .expect("provider")
+                .details
+                .postcode
+                .outward()
+        };
+        let centroid = site
+            .store
+            .district_centroid(&outward)
+            .expect("read")
+            .expect("centroid");
+        assert_eq!(
+            (lat, lon),
+            (centroid.lat, centroid.lon),
+            "{anchor} at {outward}'s centroid"
+        );
+    }
+    assert_eq!(results[0]["n"], 1);
+    // The base layer: the authorities' boundaries, public open data.
+    carematch_testkit::import_demo_open_data(&site.store);
+    let (status, headers, body) = site
+        .app
+        .request("GET", "/find/areas.geojson", None, &[], Vec::new())
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/geo+json")
+    );
+    let areas: serde_json::Value = serde_json::from_str(&body).expect("geojson");
+    assert!(areas["features"].as_array().is_some_and(|f| !f.is_empty()));
+}
