@@ -23,11 +23,13 @@
   function draw(data, areas) {
     var L = window.L;
     var map = L.map(box, { keyboard: true, zoomSnap: 0.5, attributionControl: false });
+    // The view first: Leaflet draws a layer (and gives its element) only on a map with a view.
+    var bounds = data.results.map(function (r) { return [r.lat, r.lon]; });
+    if (data.centre) { bounds.push(data.centre); }
+    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 }); } else { map.setView([52.5, -1.5], 6); }
     L.geoJSON(areas, { style: { color: "#505a5f", weight: 1, fillColor: "#f3f2f1", fillOpacity: 1 }, interactive: false }).addTo(map);
-    var bounds = [];
     if (data.centre) {
       L.circleMarker(data.centre, { radius: 6, color: "#1b1b1b", weight: 3, fillOpacity: 0, interactive: false }).addTo(map);
-      bounds.push(data.centre);
     }
     data.results.forEach(function (r) {
       var marker = L.circleMarker([r.lat, r.lon], { radius: 11, color: "#0b4f6c", weight: 2, fillColor: "#ffffff", fillOpacity: 1 })
@@ -43,9 +45,7 @@
         });
       }
       marker.on("click", function () { window.location.hash = r.anchor; });
-      bounds.push([r.lat, r.lon]);
     });
-    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 }); }
     box.setAttribute("data-drawn", String(data.results.length));
   }
 
