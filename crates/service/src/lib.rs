@@ -24,6 +24,7 @@ pub mod gaps;
 pub mod import_csv;
 pub mod imports;
 pub mod listings;
+pub mod market;
 pub mod matching;
 pub mod openreferral;
 pub mod outbox;
