@@ -183,6 +183,27 @@ pub struct MarketCell {
     pub change: Option<Change>,
 }
 
+impl MarketCell {
+    /// A cell of no dimension with nothing counted.
+    pub fn zero() -> Self {
+        Self {
+            authority: None,
+            authority_name: None,
+            language: None,
+            service: None,
+            agency: None,
+            agency_name: None,
+            ethnicity: None,
+            pas: Shown::Count(0),
+            providers: Some(0),
+            pa_share: None,
+            census_share: None,
+            series: Vec::new(),
+            change: None,
+        }
+    }
+}
+
 /// The providers (never PAs) speaking a language and based in an authority.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Organisations {
@@ -424,19 +445,12 @@ impl Table<'_> {
             providers: last.providers.map(|then| providers as i64 - then as i64),
         });
         let mut cell = MarketCell {
-            authority: None,
-            authority_name: None,
-            language: None,
-            service: None,
-            agency: None,
-            agency_name: None,
-            ethnicity: None,
             pas,
             providers: Some(providers),
-            pa_share: None,
             census_share,
             series,
             change,
+            ..MarketCell::zero()
         };
         for (dim, v) in dims.iter().zip(key) {
             let code = Some(self.code(*dim, *v));

@@ -21,7 +21,7 @@ pub struct MarketFeature<'a> {
 #[derive(Debug, Serialize)]
 pub struct FeatureProperties<'a> {
     #[serde(flatten)]
-    pub total: &'a MarketCell,
+    pub total: MarketCell,
     pub cells: Vec<&'a MarketCell>,
 }
 
@@ -57,17 +57,27 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 }
 
 impl MarketReport {
-    /// One feature per authority (its boundary, or its centroid as a point).
+    /// One feature per authority (its boundary, or its centroid as a point); an authority
+    /// without PAs or providers has zero counts (only the one asked for with `authority`).
     pub fn feature_collection<'a>(&'a self, areas: &'a [Area]) -> MarketFeatureCollection<'a> {
-        let features = self
-            .authorities
+        let features = areas
             .iter()
-            .filter_map(|total| {
-                let code = total.authority.as_deref()?;
-                let area = areas.iter().find(|a| a.code == code)?;
-                Some(MarketFeature {
+            .filter(|area| self.authority.as_ref().is_none_or(|a| *a == area.code))
+            .map(|area| {
+                let code = area.code.as_str();
+                let total = self
+                    .authorities
+                    .iter()
+                    .find(|t| t.authority.as_deref() == Some(code))
+                    .cloned()
+                    .unwrap_or_else(|| MarketCell {
+                        authority: Some(area.code.clone()),
+                        authority_name: Some(area.name.clone()),
+                        ..MarketCell::zero()
+                    });
+                MarketFeature {
                     kind: "Feature",
-                    id: &area.code,
+                    id: code,
                     geometry: area.geometry.clone().unwrap_or(Geometry::Point {
                         coordinates: [area.centroid.lon, area.centroid.lat],
                     }),
@@ -79,7 +89,7 @@ impl MarketReport {
                             .filter(|c| c.authority.as_deref() == Some(code))
                             .collect(),
                     },
-                })
+                }
             })
             .collect();
         MarketFeatureCollection {
