@@ -8,8 +8,9 @@ use carematch_domain::FieldError;
 use carematch_domain::ethnicity::ethnicity_categories;
 use carematch_domain::vocabulary::{Code, Language};
 use carematch_index::gaps::{GapInputError, SupplySource, authority_areas};
+pub use carematch_index::market::Dimension;
 use carematch_index::market::{
-    DEFAULT_BY, Dimension, MarketError, MarketInputs, MarketQuery, MarketReport, SnapshotCells,
+    DEFAULT_BY, MarketError, MarketInputs, MarketQuery, MarketReport, SnapshotCells,
     StoredSnapshot, Tally, market_report, snapshot_cells,
 };
 use carematch_store::Store;
@@ -17,6 +18,8 @@ use carematch_store::market::{MarketSnapshot, NewMarketSnapshot, SnapshotKind};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+pub use carematch_index::market::MarketCell;
 
 use crate::gaps::Encoded;
 use crate::{CareService, ServiceError};

@@ -37,6 +37,8 @@ macro_rules! catalogue {
             include_str!(concat!("../locales/", $tag, "/accounts.ftl")),
             "\n",
             include_str!(concat!("../locales/", $tag, "/pa.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/market.ftl")),
         )
     };
 }

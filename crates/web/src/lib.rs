@@ -10,6 +10,7 @@
 //! - `/report/{carer|provider}/{id}`: "Something wrong here?"; `/agency/reports` and
 //!   `/moderation/reports` handle the reports.
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
+//! - `/commissioner/market`: the PA market report, printable, with CSV and GeoJSON.
 //!
 //! Every page is in nine languages (`locales/`), with `lang` and `dir` set; every form that
 //! posts carries a token against cross-site request forgery ([`csrf`]); see docs/web.md.
@@ -25,6 +26,7 @@ pub mod form;
 pub mod freshness;
 pub mod i18n;
 pub mod layout;
+pub mod market;
 pub mod moderation;
 pub mod organisation;
 pub mod outbox_page;
@@ -52,6 +54,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     session::configure(cfg);
     agency::configure(cfg);
     commissioner::configure(cfg);
+    market::configure(cfg);
     agency_profile::configure(cfg);
     enquiries::configure(cfg);
     vacancies::configure(cfg);

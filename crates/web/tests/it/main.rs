@@ -5,6 +5,7 @@ mod accounts;
 mod agency;
 mod agency_profile;
 mod commissioner;
+mod market;
 mod csrf;
 mod enquiries;
 mod find;
