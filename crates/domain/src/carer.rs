@@ -13,8 +13,8 @@ use crate::postcode::Postcode;
 use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
-    Cuisine, DietaryLaw, EmploymentStatus, Ethnicity, Experience, Faith, FaithPractice, Gender, Language,
-    MedicalDiet, Proficiency, Service, TravelMode,
+    Cuisine, DietaryLaw, EmploymentStatus, Ethnicity, Experience, Faith, FaithPractice, Gender,
+    Language, MedicalDiet, Proficiency, Service, TravelMode,
 };
 
 /// The furthest a carer can be listed as travelling, in km.

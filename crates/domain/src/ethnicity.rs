@@ -1,7 +1,7 @@
 //! Self-declared ethnicity against Census 2021 TS021: which census column each code is, for
 //! the PA market report's "PAs by ethnic group against the population share" (docs/market.md).
 
-use crate::census::{CensusTable, Category};
+use crate::census::{Category, CensusTable};
 use crate::vocabulary::Ethnicity;
 
 const fn ts021(name: &'static str) -> Category {
@@ -28,9 +28,7 @@ pub fn ethnicity_category(ethnicity: Ethnicity) -> Option<Category> {
         E::BlackOther => "Black, Black British, Black Welsh, Caribbean or African: Other Black",
         E::MixedWhiteAsian => "Mixed or Multiple ethnic groups: White and Asian",
         E::MixedWhiteBlackAfrican => "Mixed or Multiple ethnic groups: White and Black African",
-        E::MixedWhiteBlackCaribbean => {
-            "Mixed or Multiple ethnic groups: White and Black Caribbean"
-        }
+        E::MixedWhiteBlackCaribbean => "Mixed or Multiple ethnic groups: White and Black Caribbean",
         E::MixedOther => "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
         E::WhiteBritish => "White: English, Welsh, Scottish, Northern Irish or British",
         E::WhiteIrish => "White: Irish",

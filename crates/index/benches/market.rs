@@ -70,8 +70,10 @@ fn base(rng: &mut Rng) -> GeoPoint {
     } else {
         (rng.range(50.1, 55.7), rng.range(-5.5, 1.7))
     };
-    GeoPoint::new(lat.clamp(-89.0, 89.0), lon.clamp(-179.0, 179.0))
-        .unwrap_or(GeoPoint { lat: 52.0, lon: -1.0 })
+    GeoPoint::new(lat.clamp(-89.0, 89.0), lon.clamp(-179.0, 179.0)).unwrap_or(GeoPoint {
+        lat: 52.0,
+        lon: -1.0,
+    })
 }
 
 fn skill(code: Language) -> LanguageSkill {
@@ -117,7 +119,11 @@ fn inputs(rng: &mut Rng) -> (Vec<Area>, CensusCounts, &'static str) {
         Some((authority_areas(&authorities, &boundaries), census))
     };
     if let Some((areas, census)) = real() {
-        return (areas, census, "real English authorities and boundaries (../shared/data)");
+        return (
+            areas,
+            census,
+            "real English authorities and boundaries (../shared/data)",
+        );
     }
     let list: Vec<Authority> = (0..296)
         .map(|i| Authority {

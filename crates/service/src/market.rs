@@ -76,7 +76,9 @@ pub fn parse_params(
             for part in text.split(',').map(str::trim) {
                 match Dimension::parse(part) {
                     Some(d) if !by.contains(&d) => by.push(d),
-                    Some(_) => errors.push(field_error("by", "duplicate", format!("`{part}` twice"))),
+                    Some(_) => {
+                        errors.push(field_error("by", "duplicate", format!("`{part}` twice")))
+                    }
                     None => errors.push(field_error(
                         "by",
                         "invalid",
@@ -162,8 +164,13 @@ impl From<&MarketSnapshot> for SnapshotSummary {
 /// Everything the report reads from the store, besides the candidates.
 pub fn load_inputs(
     store: &Store,
-) -> Result<(MarketInputs, HashMap<i64, carematch_domain::vocabulary::Ethnicity>), ServiceError>
-{
+) -> Result<
+    (
+        MarketInputs,
+        HashMap<i64, carematch_domain::vocabulary::Ethnicity>,
+    ),
+    ServiceError,
+> {
     let authorities = store.authorities()?;
     if authorities.analysed().is_empty() {
         return Err(GapInputError::NoAuthorities.into());
@@ -259,7 +266,13 @@ impl CareService {
         now: DateTime<Utc>,
     ) -> Result<MarketSnapshot, ServiceError> {
         let snapshot = self.snapshot()?;
-        let new = new_snapshot(&self.store, &*snapshot, SnapshotKind::OnDemand, taken_by, now)?;
+        let new = new_snapshot(
+            &self.store,
+            &*snapshot,
+            SnapshotKind::OnDemand,
+            taken_by,
+            now,
+        )?;
         Ok(self.store.insert_market_snapshot(&new)?)
     }
 
@@ -275,7 +288,13 @@ impl CareService {
             return Ok(None);
         }
         let snapshot = self.snapshot()?;
-        let new = new_snapshot(&self.store, &*snapshot, SnapshotKind::Scheduled, "schedule", now)?;
+        let new = new_snapshot(
+            &self.store,
+            &*snapshot,
+            SnapshotKind::Scheduled,
+            "schedule",
+            now,
+        )?;
         Ok(self.store.insert_scheduled_snapshot(&new, every)?)
     }
 

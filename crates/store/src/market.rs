@@ -118,7 +118,10 @@ impl TryFrom<SnapshotRow> for MarketSnapshot {
 
 fn latest(conn: &mut DbConnection) -> Result<Option<(i64, NaiveDateTime)>, StoreError> {
     Ok(market_snapshots::table
-        .order((market_snapshots::taken_at.desc(), market_snapshots::id.desc()))
+        .order((
+            market_snapshots::taken_at.desc(),
+            market_snapshots::id.desc(),
+        ))
         .select((market_snapshots::id, market_snapshots::taken_at))
         .first(conn)
         .optional()?)
@@ -169,8 +172,9 @@ impl crate::Store {
         new: &NewMarketSnapshot,
     ) -> Result<MarketSnapshot, StoreError> {
         self.write(|conn| {
-            let id = insert(conn, new, None)?
-                .ok_or_else(|| StoreError::corrupt("market_snapshots", 0, "insert returned no row"))?;
+            let id = insert(conn, new, None)?.ok_or_else(|| {
+                StoreError::corrupt("market_snapshots", 0, "insert returned no row")
+            })?;
             load(conn, id)
         })
     }
@@ -208,7 +212,10 @@ impl crate::Store {
     pub fn market_snapshots(&self, limit: usize) -> Result<Vec<MarketSnapshot>, StoreError> {
         self.read(|conn| {
             let rows: Vec<SnapshotRow> = market_snapshots::table
-                .order((market_snapshots::taken_at.desc(), market_snapshots::id.desc()))
+                .order((
+                    market_snapshots::taken_at.desc(),
+                    market_snapshots::id.desc(),
+                ))
                 .limit(i64::try_from(limit).unwrap_or(i64::MAX))
                 .select(SnapshotRow::as_select())
                 .load(conn)?;

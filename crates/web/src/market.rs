@@ -78,7 +78,10 @@ impl PageQuery {
 async fn signed_in(req: &HttpRequest, state: &web::Data<AppState>) -> Result<(), HttpResponse> {
     match current(req, state).await {
         Some(key) if matches!(key.role, Role::Commissioner | Role::Admin) => Ok(()),
-        _ => Err(to_login(&link(req.path(), &query_pairs(req.query_string())))),
+        _ => Err(to_login(&link(
+            req.path(),
+            &query_pairs(req.query_string()),
+        ))),
     }
 }
 
@@ -190,7 +193,10 @@ fn page_body(tr: &Tr, output: &MarketOutput, query: &PageQuery) -> Markup {
     let report = &output.report;
     let pairs = query.pairs();
     let ethnic = report.by.contains(&Dimension::Ethnicity);
-    let since = report.snapshots.last().map(|s| s.taken_at.format("%Y-%m-%d").to_string());
+    let since = report
+        .snapshots
+        .last()
+        .map(|s| s.taken_at.format("%Y-%m-%d").to_string());
     let others: Vec<Dimension> = report
         .by
         .iter()
@@ -298,7 +304,10 @@ fn trend(tr: &Tr, cell: &MarketCell) -> Markup {
         None => ("?", tr.t("market-trend-unknown")),
         Some(0) => ("→", tr.t("market-trend-same")),
         Some(n) if n > 0 => ("↑", tr.count("market-trend-up", "n", n as f64)),
-        Some(n) => ("↓", tr.count("market-trend-down", "n", n.unsigned_abs() as f64)),
+        Some(n) => (
+            "↓",
+            tr.count("market-trend-down", "n", n.unsigned_abs() as f64),
+        ),
     };
     html! {
         span.trend aria-hidden="true" { (arrow) " " }

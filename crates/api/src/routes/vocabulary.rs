@@ -3,9 +3,8 @@
 use actix_web::{HttpResponse, get, http::header};
 use carematch_domain::vocabulary::{
     CheckKind, Code, Community, Cuisine, DeliveryMode, DietaryLaw, EmploymentStatus, Ethnicity,
-    Experience,
-    Faith, FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service, TravelMode,
-    VOCABULARY_VERSION, Weekday,
+    Experience, Faith, FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service,
+    TravelMode, VOCABULARY_VERSION, Weekday,
 };
 use serde::Serialize;
 use utoipa::ToSchema;

@@ -23,7 +23,7 @@ const BIRMINGHAM: (f64, f64) = (52.48, -1.87);
 fn pa(n: usize, languages: &[&str], ethnicity: Option<&str>) -> CarerDetails {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-    let mut body = carer(&format!("M-{unique}"), n % 2 == 0);
+    let mut body = carer(&format!("M-{unique}"), n.is_multiple_of(2));
     body["languages"] = json!(
         languages
             .iter()
@@ -98,7 +98,13 @@ async fn only_commissioners_and_admins_see_the_market() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, body) = market(&app, "", Some(&agency_key)).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
-    let (status, _) = post(&app, "/v1/reports/market/snapshots", Some(&agency_key), &json!({})).await;
+    let (status, _) = post(
+        &app,
+        "/v1/reports/market/snapshots",
+        Some(&agency_key),
+        &json!({}),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _, _) = app
         .request("GET", "/v1/reports/market/snapshots", None, &[], Vec::new())
@@ -109,7 +115,12 @@ async fn only_commissioners_and_admins_see_the_market() {
     carematch_testkit::import_open_data_fixtures(&store);
     let (status, body) = market(&app, "", Some(&admin)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, body) = market(&app, "by=authority,colour&language=xx&format=pdf", Some(&admin)).await;
+    let (status, body) = market(
+        &app,
+        "by=authority,colour&language=xx&format=pdf",
+        Some(&admin),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let fields: Vec<&str> = body["error"]["details"]
         .as_array()
@@ -129,13 +140,17 @@ async fn ethnicity_needs_consent_and_withdrawing_consent_erases_it() {
     let key = world.key_a.clone();
     let mut body = carer("ETH-1", true);
     body["ethnicity"] = json!("asian_chinese");
-    let (status, answer) = world.json("POST", "/v1/carers", Some(&key), Some(&body)).await;
+    let (status, answer) = world
+        .json("POST", "/v1/carers", Some(&key), Some(&body))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
     assert_eq!(answer["error"]["details"][0]["field"], "ethnicity");
     assert_eq!(answer["error"]["details"][0]["code"], "consent_required");
     body["ethnicity"] = json!("martian");
     body["ethnicity_consent"] = json!(true);
-    let (status, _) = world.json("POST", "/v1/carers", Some(&key), Some(&body)).await;
+    let (status, _) = world
+        .json("POST", "/v1/carers", Some(&key), Some(&body))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an unknown code");
     body["ethnicity"] = json!("asian_chinese");
     let id = world.create(&key, &body).await;
@@ -145,10 +160,20 @@ async fn ethnicity_needs_consent_and_withdrawing_consent_erases_it() {
     assert_eq!(own["ethnicity_consent"], true);
     // Never per person to anyone but the holding agency: not the public, not a commissioner,
     // not another agency.
-    for caller in [None, Some(world.commissioner.as_str()), Some(world.key_b.as_str())] {
+    for caller in [
+        None,
+        Some(world.commissioner.as_str()),
+        Some(world.key_b.as_str()),
+    ] {
         let (status, _, text) = world.send("GET", &path, caller, &[], None).await;
-        assert!(matches!(status, StatusCode::OK | StatusCode::FORBIDDEN), "{status}");
-        assert!(!text.contains("asian_chinese") && !text.contains("ethnicity"), "{text}");
+        assert!(
+            matches!(status, StatusCode::OK | StatusCode::FORBIDDEN),
+            "{status}"
+        );
+        assert!(
+            !text.contains("asian_chinese") && !text.contains("ethnicity"),
+            "{text}"
+        );
     }
     // Withdrawing consent while still sending the group: refused.
     body["ethnicity_consent"] = json!(false);
@@ -169,8 +194,22 @@ async fn small_counts_are_hidden_with_a_second_cell_and_csv_and_geojson_have_the
     carematch_testkit::import_open_data_fixtures(&store);
     let agency = store.create_agency("Agency").expect("agency").id;
     let key = make_key(&store, Role::Commissioner, None);
-    add(&app, agency, MANCHESTER, 7, &["eng", "pol"], Some("white_other"));
-    add(&app, agency, MANCHESTER, 3, &["eng", "som"], Some("black_african"));
+    add(
+        &app,
+        agency,
+        MANCHESTER,
+        7,
+        &["eng", "pol"],
+        Some("white_other"),
+    );
+    add(
+        &app,
+        agency,
+        MANCHESTER,
+        3,
+        &["eng", "som"],
+        Some("black_african"),
+    );
     add(&app, agency, MANCHESTER, 5, &["eng"], Some("white_british"));
     add(&app, agency, TOWER_HAMLETS, 6, &["eng", "ben"], None);
     add(&app, agency, BIRMINGHAM, 2, &["eng"], None);
@@ -179,39 +218,79 @@ async fn small_counts_are_hidden_with_a_second_cell_and_csv_and_geojson_have_the
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["by"], json!(["authority", "language"]));
     let cells = &body["cells"];
-    assert_eq!(cell(cells, &[("authority", "E08000003"), ("language", "eng")])["pas"], 15);
-    assert_eq!(cell(cells, &[("authority", "E08000003"), ("language", "som")])["pas"], "<5");
+    assert_eq!(
+        cell(cells, &[("authority", "E08000003"), ("language", "eng")])["pas"],
+        15
+    );
+    assert_eq!(
+        cell(cells, &[("authority", "E08000003"), ("language", "som")])["pas"],
+        "<5"
+    );
     // Secondary: the 7 beside the hidden 3 is hidden too.
-    assert_eq!(cell(cells, &[("authority", "E08000003"), ("language", "pol")])["pas"], "<5");
+    assert_eq!(
+        cell(cells, &[("authority", "E08000003"), ("language", "pol")])["pas"],
+        "<5"
+    );
     // English across authorities: Birmingham's 2 hidden takes Tower Hamlets' 6 with it, and
     // that leaves Tower Hamlets' Bengali (6) alone beside one hidden cell: hidden too.
-    assert_eq!(cell(cells, &[("authority", "E08000025"), ("language", "eng")])["pas"], "<5");
-    assert_eq!(cell(cells, &[("authority", "E09000030"), ("language", "eng")])["pas"], "<5");
-    assert_eq!(cell(cells, &[("authority", "E09000030"), ("language", "ben")])["pas"], "<5");
-    assert_eq!(cell(cells, &[("authority", "E09000030"), ("language", "ben")])["providers"], 0);
+    assert_eq!(
+        cell(cells, &[("authority", "E08000025"), ("language", "eng")])["pas"],
+        "<5"
+    );
+    assert_eq!(
+        cell(cells, &[("authority", "E09000030"), ("language", "eng")])["pas"],
+        "<5"
+    );
+    assert_eq!(
+        cell(cells, &[("authority", "E09000030"), ("language", "ben")])["pas"],
+        "<5"
+    );
+    assert_eq!(
+        cell(cells, &[("authority", "E09000030"), ("language", "ben")])["providers"],
+        0
+    );
     // Per authority: Birmingham's 2 hidden, and the smallest other (Tower Hamlets' 6) with it.
     let authorities = &body["authorities"];
-    assert_eq!(cell(authorities, &[("authority", "E08000025")])["pas"], "<5");
-    assert_eq!(cell(authorities, &[("authority", "E09000030")])["pas"], "<5");
+    assert_eq!(
+        cell(authorities, &[("authority", "E08000025")])["pas"],
+        "<5"
+    );
+    assert_eq!(
+        cell(authorities, &[("authority", "E09000030")])["pas"],
+        "<5"
+    );
     assert_eq!(cell(authorities, &[("authority", "E08000003")])["pas"], 15);
     assert_eq!(body["total"]["pas"], 23);
     assert_eq!(body["suppression"]["below"], 5);
     // Ethnicity against the census (TS021 fixture, Manchester's published figures).
     let ethnic = &body["ethnicity"];
-    let other_white = cell(ethnic, &[("authority", "E08000003"), ("ethnicity", "white_other")]);
+    let other_white = cell(
+        ethnic,
+        &[("authority", "E08000003"), ("ethnicity", "white_other")],
+    );
     assert_eq!(other_white["pas"], 7);
     let share = other_white["census_share"].as_f64().expect("census share");
     assert!(share > 0.03 && share < 0.1, "{share}");
     assert_eq!(
-        cell(ethnic, &[("authority", "E08000003"), ("ethnicity", "black_african")])["pas"],
+        cell(
+            ethnic,
+            &[("authority", "E08000003"), ("ethnicity", "black_african")]
+        )["pas"],
         "<5"
     );
     // The hidden 3 takes the smallest count beside it (the 5) with it.
     assert_eq!(
-        cell(ethnic, &[("authority", "E08000003"), ("ethnicity", "white_british")])["pas"],
+        cell(
+            ethnic,
+            &[("authority", "E08000003"), ("ethnicity", "white_british")]
+        )["pas"],
         "<5"
     );
-    assert_eq!(other_white["pa_share"], Value::Null, "a hidden count beside it");
+    assert_eq!(
+        other_white["pa_share"],
+        Value::Null,
+        "a hidden count beside it"
+    );
     // Nothing about a person: no names, postcodes or ids.
     let text = body.to_string();
     assert!(!text.contains("Lamberton") && !text.contains("LE1 1LA") && !text.contains("M-1"));
@@ -240,7 +319,10 @@ async fn small_counts_are_hidden_with_a_second_cell_and_csv_and_geojson_have_the
              last_snapshot_at,last_pas,last_providers,change_pas,change_providers"
         )
     );
-    assert!(csv.contains("E08000003,Manchester,black_african,<5,"), "{csv}");
+    assert!(
+        csv.contains("E08000003,Manchester,black_african,<5,"),
+        "{csv}"
+    );
 
     let (status, headers, text) = app
         .request(
@@ -260,14 +342,22 @@ async fn small_counts_are_hidden_with_a_second_cell_and_csv_and_geojson_have_the
     assert_eq!(geo["type"], "FeatureCollection");
     assert_eq!(geo["carematch"]["by"], json!(["authority", "language"]));
     let features = geo["features"].as_array().expect("features");
-    assert_eq!(features.len(), 6, "the six current English authorities with PAs or none");
+    assert_eq!(
+        features.len(),
+        6,
+        "the six current English authorities with PAs or none"
+    );
     let manchester = features
         .iter()
         .find(|f| f["id"] == "E08000003")
         .expect("Manchester");
     assert_eq!(manchester["geometry"]["type"], "Polygon");
     assert_eq!(manchester["properties"]["pas"], 15);
-    assert!(manchester["properties"]["cells"].as_array().is_some_and(|c| c.len() == 3));
+    assert!(
+        manchester["properties"]["cells"]
+            .as_array()
+            .is_some_and(|c| c.len() == 3)
+    );
 }
 
 #[actix_web::test]
@@ -301,17 +391,22 @@ async fn snapshots_on_demand_and_on_schedule_give_each_figure_its_trend() {
         )
         .await;
     assert!(csv.contains("E08000003,Manchester,pol,12,0,"), "{csv}");
-    assert!(csv.lines().any(|l| l.starts_with("E08000003,Manchester,pol,12,0,") && l.ends_with(",8,0,4,0")), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("E08000003,Manchester,pol,12,0,") && l.ends_with(",8,0,4,0")),
+        "{csv}"
+    );
 
     // The schedule reads the database: the latest snapshot is fresh, so none is due ...
     let service = app.state().service().clone();
     let six_months = Duration::days(182);
     let now = Utc::now();
     let again = service.clone();
-    let due = actix_web::rt::task::spawn_blocking(move || again.market_snapshot_if_due(six_months, now))
-        .await
-        .expect("join")
-        .expect("schedule");
+    let due =
+        actix_web::rt::task::spawn_blocking(move || again.market_snapshot_if_due(six_months, now))
+            .await
+            .expect("join")
+            .expect("schedule");
     assert_eq!(due, None);
     // ... and six months on one is, taken once even by two servers asking at the same time.
     let later = now + Duration::days(183);
@@ -320,8 +415,11 @@ async fn snapshots_on_demand_and_on_schedule_give_each_figure_its_trend() {
     let one = service.clone();
     let other = second.state().service().clone();
     // Both start before either is awaited: they run at once on the blocking pool.
-    let first = actix_web::rt::task::spawn_blocking(move || one.market_snapshot_if_due(six_months, later));
-    let other = actix_web::rt::task::spawn_blocking(move || other.market_snapshot_if_due(six_months, later));
+    let first =
+        actix_web::rt::task::spawn_blocking(move || one.market_snapshot_if_due(six_months, later));
+    let other = actix_web::rt::task::spawn_blocking(move || {
+        other.market_snapshot_if_due(six_months, later)
+    });
     let (a, b) = (first.await, other.await);
     let taken: Vec<_> = [a, b]
         .into_iter()
@@ -330,7 +428,13 @@ async fn snapshots_on_demand_and_on_schedule_give_each_figure_its_trend() {
     assert_eq!(taken.len(), 1, "{taken:?}");
     assert_eq!(taken[0].pas, 12);
     let (status, _, list) = app
-        .request("GET", "/v1/reports/market/snapshots", Some(&key), &[], Vec::new())
+        .request(
+            "GET",
+            "/v1/reports/market/snapshots",
+            Some(&key),
+            &[],
+            Vec::new(),
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let list: Value = serde_json::from_str(&list).expect("json");

@@ -37,7 +37,14 @@ impl<'a> AreaLocator<'a> {
         let bbox = areas
             .iter()
             .filter_map(|a| a.geometry.as_ref().and_then(Geometry::bbox))
-            .reduce(|a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]);
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            });
         let Some(bbox) = bbox else {
             return Self {
                 areas,
@@ -181,7 +188,10 @@ mod tests {
             "D",
             "D",
             None,
-            GeoPoint { lat: 51.0, lon: 0.0 },
+            GeoPoint {
+                lat: 51.0,
+                lon: 0.0,
+            },
             None,
         ));
         let locator = AreaLocator::new(&areas);

@@ -282,7 +282,10 @@ pub fn market_report(
             .cmp(&a.pas.value().unwrap_or(0))
             .then_with(|| b.providers.cmp(&a.providers))
     });
-    let total = table.cells(&[]).pop().unwrap_or_else(|| table.empty_total());
+    let total = table
+        .cells(&[])
+        .pop()
+        .unwrap_or_else(|| table.empty_total());
     let organisations = if query.by.contains(&Dimension::Language) {
         table.organisations()
     } else {
@@ -369,7 +372,8 @@ impl Table<'_> {
                 let entry = declared.entry(a.map_or(NONE, |a| key[a])).or_default();
                 entry.1 |= s.is_suppressed();
                 let group = e.map_or(NOT_RECORDED, |e| key[e]);
-                if group < NOT_RECORDED && Ethnicity::ALL[group as usize] != Ethnicity::PreferNotToSay
+                if group < NOT_RECORDED
+                    && Ethnicity::ALL[group as usize] != Ethnicity::PreferNotToSay
                 {
                     entry.0 += count;
                 }
@@ -485,7 +489,11 @@ impl Table<'_> {
         let (mut count, mut total) = (0u64, 0u64);
         for area in areas {
             count += self.inputs.census.get(&area.code, &category).unwrap_or(0);
-            total += self.inputs.census.get(&area.code, &ETHNICITY_TOTAL).unwrap_or(0);
+            total += self
+                .inputs
+                .census
+                .get(&area.code, &ETHNICITY_TOTAL)
+                .unwrap_or(0);
         }
         (total > 0).then(|| count as f64 / total as f64)
     }
@@ -553,4 +561,3 @@ pub fn snapshot_cells(tally: &Tally, inputs: &MarketInputs) -> SnapshotCells {
 
 /// The language level a language counts at: conversational or better, as gap-map supply.
 pub const LANGUAGE_LEVEL: carematch_domain::vocabulary::Proficiency = SUPPLY_MIN_PROFICIENCY;
-

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::Dimension;
 use super::suppress::{Shown, suppress};
 
+/// One stored row: the codes of its dimensions, PAs, providers.
+pub type SnapshotRow = (Vec<String>, u64, u64);
+
 /// The format of [`SnapshotCells`]; a snapshot of another version has no readable tables.
 pub const CELLS_VERSION: u32 = 1;
 
@@ -18,7 +21,7 @@ pub const CELLS_VERSION: u32 = 1;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotCells {
     pub version: u32,
-    pub views: BTreeMap<String, Vec<(Vec<String>, u64, u64)>>,
+    pub views: BTreeMap<String, Vec<SnapshotRow>>,
 }
 
 /// A snapshot read back from the store.
@@ -41,7 +44,7 @@ pub(crate) fn view_name(dims: &[Dimension]) -> String {
 }
 
 impl SnapshotCells {
-    pub fn new(views: BTreeMap<String, Vec<(Vec<String>, u64, u64)>>) -> Self {
+    pub fn new(views: BTreeMap<String, Vec<SnapshotRow>>) -> Self {
         Self {
             version: CELLS_VERSION,
             views,
@@ -56,15 +59,23 @@ impl SnapshotCells {
             .map_or((0, 0), |(_, pas, providers)| (*pas, *providers))
     }
 
-    fn stored(&self, dims: &[Dimension], filters: &[(Dimension, String)]) -> Option<(Vec<Dimension>, &Vec<(Vec<String>, u64, u64)>)> {
+    fn stored(
+        &self,
+        dims: &[Dimension],
+        filters: &[(Dimension, String)],
+    ) -> Option<(Vec<Dimension>, &[SnapshotRow])> {
         if self.version != CELLS_VERSION {
             return None;
         }
-        let mut all: Vec<Dimension> = dims.iter().copied().chain(filters.iter().map(|f| f.0)).collect();
+        let mut all: Vec<Dimension> = dims
+            .iter()
+            .copied()
+            .chain(filters.iter().map(|f| f.0))
+            .collect();
         all.sort_unstable();
         all.dedup();
         let rows = self.views.get(&view_name(&all))?;
-        Some((all, rows))
+        Some((all, rows.as_slice()))
     }
 
     /// Whether this snapshot holds the table of `dims` under `filters` (at most two
@@ -85,8 +96,10 @@ impl SnapshotCells {
         };
         let position = |d: Dimension| stored_dims.iter().position(|s| *s == d);
         let wanted: Vec<Option<usize>> = dims.iter().map(|d| position(*d)).collect();
-        let checks: Vec<(Option<usize>, &str)> =
-            filters.iter().map(|(d, v)| (position(*d), v.as_str())).collect();
+        let checks: Vec<(Option<usize>, &str)> = filters
+            .iter()
+            .map(|(d, v)| (position(*d), v.as_str()))
+            .collect();
         let mut codes: Vec<Vec<String>> = Vec::new();
         let mut pas = Vec::new();
         let mut providers = Vec::new();

@@ -12,8 +12,8 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize, Serializer};
-use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
 
 pub use carematch_matching::gaps::SUPPRESS_BELOW;
@@ -42,13 +42,19 @@ impl Serialize for Shown {
 impl PartialSchema for Shown {
     fn schema() -> RefOr<Schema> {
         OneOfBuilder::new()
-            .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(0)),
+            )
             .item(
                 ObjectBuilder::new()
                     .schema_type(Type::String)
                     .enum_values(Some([SUPPRESSED])),
             )
-            .description(Some("A count, or \"<5\" when it is hidden (docs/market.md)"))
+            .description(Some(
+                "A count, or \"<5\" when it is hidden (docs/market.md)",
+            ))
             .into()
     }
 }
@@ -122,7 +128,13 @@ pub fn suppress<K: AsRef<[u32]>>(keys: &[K], counts: &[u64]) -> Vec<Shown> {
     counts
         .iter()
         .zip(hidden)
-        .map(|(c, h)| if h { Shown::Suppressed } else { Shown::Count(*c) })
+        .map(|(c, h)| {
+            if h {
+                Shown::Suppressed
+            } else {
+                Shown::Count(*c)
+            }
+        })
         .collect()
 }
 
@@ -146,7 +158,10 @@ mod tests {
         let keys = [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]];
         let shown = suppress(&keys, &[3, 7, 20, 9, 12, 30]);
         assert!(shown[0].is_suppressed());
-        assert!(shown[1].is_suppressed(), "the 7 would give the 3 away: {shown:?}");
+        assert!(
+            shown[1].is_suppressed(),
+            "the 7 would give the 3 away: {shown:?}"
+        );
         // Language 0 across authorities now has one hidden (the 3) and the 9: hidden too, and
         // language 1 (7 hidden, 12) likewise.
         assert!(shown[3].is_suppressed() && shown[4].is_suppressed());

@@ -80,7 +80,9 @@ impl Tally {
                 NO_ETHNICITY
             };
             if !pa && candidate.public_listing() {
-                tally.providers.push((authority, languages, side.name.clone()));
+                tally
+                    .providers
+                    .push((authority, languages, side.name.clone()));
             }
             tally.entries.push(Entry {
                 pa,
@@ -98,7 +100,11 @@ impl Tally {
     /// order given), over the candidates `filter` keeps. A PA speaking three languages counts
     /// once in each language's cell; providers have no ethnic group and are left out of a
     /// table by ethnicity.
-    pub(crate) fn count(&self, dims: &[Dimension], filter: &MarketFilter) -> HashMap<Vec<u32>, [u64; 2]> {
+    pub(crate) fn count(
+        &self,
+        dims: &[Dimension],
+        filter: &MarketFilter,
+    ) -> HashMap<Vec<u32>, [u64; 2]> {
         let mut cells: HashMap<Vec<u32>, [u64; 2]> = HashMap::new();
         let mut key = vec![0u32; dims.len()];
         let language_filter = filter.language.map(|l| 1u64 << l.index());
@@ -113,16 +119,21 @@ impl Tally {
                 continue;
             }
             let slot = usize::from(!entry.pa);
-            each_key(entry, dims, 0, &mut key, language_filter, &mut |k| {
-                match cells.get_mut(k) {
+            each_key(
+                entry,
+                dims,
+                0,
+                &mut key,
+                language_filter,
+                &mut |k| match cells.get_mut(k) {
                     Some(c) => c[slot] += 1,
                     None => {
                         let mut c = [0; 2];
                         c[slot] = 1;
                         cells.insert(k.to_vec(), c);
                     }
-                }
-            });
+                },
+            );
         }
         cells
     }

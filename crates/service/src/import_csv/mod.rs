@@ -11,8 +11,8 @@ use std::str::FromStr;
 use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::spreadsheet::{formula_trigger, read_cell};
 use carematch_domain::vocabulary::{
-    CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Ethnicity, Experience, Faith, FaithPractice, Gender,
-    Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
+    CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Ethnicity, Experience, Faith, FaithPractice,
+    Gender, Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
 };
 use carematch_domain::{
     CarerDetails, Check, Contact, Km, LanguageSkill, Postcode, RatePence, Slot,

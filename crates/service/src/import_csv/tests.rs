@@ -305,17 +305,17 @@ fn ethnicity_is_optional_and_recorded_only_with_consent() {
     assert!(rows.iter().all(|r| r.details.ethnicity.is_none()));
     let rows = parse_carers(with_ethnicity(("asian_chinese", "yes"), ("", "")).as_bytes())
         .expect("consented and blank");
-    assert_eq!(
-        rows[0].details.ethnicity,
-        Some(carematch_domain::vocabulary::Ethnicity::AsianChinese)
-    );
+    assert_eq!(rows[0].details.ethnicity, Some(Ethnicity::AsianChinese));
     assert!(rows[0].details.ethnicity_consent);
     assert_eq!(rows[1].details.ethnicity, None);
     assert!(!rows[1].details.ethnicity_consent);
     // A group without consent, and an unknown group: both rows refused.
-    let errors = parse_carers(
-        with_ethnicity(("black_african", "no"), ("martian", "yes")).as_bytes(),
-    )
-    .expect_err("refused");
-    assert_eq!(places(&errors), [(2, "ethnicity"), (3, "ethnicity")], "{errors:?}");
+    let errors =
+        parse_carers(with_ethnicity(("black_african", "no"), ("martian", "yes")).as_bytes())
+            .expect_err("refused");
+    assert_eq!(
+        places(&errors),
+        [(2, "ethnicity"), (3, "ethnicity")],
+        "{errors:?}"
+    );
 }

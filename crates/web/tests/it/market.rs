@@ -18,7 +18,9 @@ async fn the_market_page_shows_counts_with_trends_downloads_and_no_person() {
     let (key, _) = site.key(Role::Commissioner, None);
     let (_, cookie) = site.sign_in(&key, "/commissioner/market").await;
     let cookie = cookie.expect("cookie");
-    let empty = site.get("/commissioner/market", &[("cookie", &cookie)]).await;
+    let empty = site
+        .get("/commissioner/market", &[("cookie", &cookie)])
+        .await;
     assert_eq!(empty.status, StatusCode::CONFLICT);
 
     import_open_data(&site.store);
@@ -30,14 +32,27 @@ async fn the_market_page_shows_counts_with_trends_downloads_and_no_person() {
     .await
     .expect("join")
     .expect("snapshot");
-    let page = site.get("/commissioner/market", &[("cookie", &cookie)]).await;
+    let page = site
+        .get("/commissioner/market", &[("cookie", &cookie)])
+        .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("PA market report"));
-    assert!(page.body.contains("Why some numbers show as"), "suppression in words");
+    assert!(
+        page.body.contains("Why some numbers show as"),
+        "suppression in words"
+    );
     assert!(page.body.contains("Changes are since the snapshot of"));
     assert!(page.body.contains(r#"<table id="market-table">"#));
-    assert!(page.body.contains(r#"class="visually-hidden">no change since the last snapshot"#), "{}", page.body);
-    assert!(page.body.contains(r#"href="/commissioner/market.csv?view=language""#));
+    assert!(
+        page.body
+            .contains(r#"class="visually-hidden">no change since the last snapshot"#),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains(r#"href="/commissioner/market.csv?view=language""#)
+    );
     // No personal data: no PA of the demo fixtures is named.
     for carer in site.store.carers_after(None, 100).expect("carers") {
         let name = format!("{} {}", carer.details.given_name, carer.details.family_name);
@@ -45,7 +60,10 @@ async fn the_market_page_shows_counts_with_trends_downloads_and_no_person() {
         assert!(!page.body.contains(&carer.details.display_name()));
     }
     let css = site.get("/static/site.css", &[]).await;
-    assert!(css.body.contains(".market thead { display: table-header-group; }"));
+    assert!(
+        css.body
+            .contains(".market thead { display: table-header-group; }")
+    );
 
     let filtered = site
         .get(
@@ -54,14 +72,28 @@ async fn the_market_page_shows_counts_with_trends_downloads_and_no_person() {
         )
         .await;
     assert_eq!(filtered.status, StatusCode::OK);
-    assert!(filtered.body.contains("Raport o rynku asystentów osobistych"));
-    assert!(filtered.body.contains(r#"<option value="E08000025" selected>Birmingham</option>"#));
+    assert!(
+        filtered
+            .body
+            .contains("Raport o rynku asystentów osobistych")
+    );
+    assert!(
+        filtered
+            .body
+            .contains(r#"<option value="E08000025" selected>Birmingham</option>"#)
+    );
 
     let csv = site
-        .get("/commissioner/market.csv?view=ethnicity", &[("cookie", &cookie)])
+        .get(
+            "/commissioner/market.csv?view=ethnicity",
+            &[("cookie", &cookie)],
+        )
         .await;
     assert!(csv.header("content-type").starts_with("text/csv"));
-    assert!(csv.body.starts_with("authority,authority_name,ethnicity,pas,"));
+    assert!(
+        csv.body
+            .starts_with("authority,authority_name,ethnicity,pas,")
+    );
     let geojson = site
         .get("/commissioner/market.geojson", &[("cookie", &cookie)])
         .await;
