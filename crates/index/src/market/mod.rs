@@ -561,3 +561,6 @@ pub fn snapshot_cells(tally: &Tally, inputs: &MarketInputs) -> SnapshotCells {
 
 /// The language level a language counts at: conversational or better, as gap-map supply.
 pub const LANGUAGE_LEVEL: carematch_domain::vocabulary::Proficiency = SUPPLY_MIN_PROFICIENCY;
+
+#[cfg(test)]
+mod tests;
