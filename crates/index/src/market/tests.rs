@@ -119,7 +119,7 @@ fn counts_by_base_and_trends_from_snapshots() {
         &tally,
         &inputs,
         &MarketQuery::default(),
-        &[stored.clone()],
+        std::slice::from_ref(&stored),
         at(1_800_000_000),
     )
     .expect("report");
@@ -160,7 +160,7 @@ fn counts_by_base_and_trends_from_snapshots() {
         &tally,
         &inputs,
         &query,
-        &[stored.clone()],
+        std::slice::from_ref(&stored),
         at(1_800_000_000),
     )
     .expect("report");
