@@ -11,7 +11,8 @@
 //! `CAREMATCH_OPEN_DATA`), as the gaps bench reads them; the census TS021 file when there.
 //! Candidates: the gaps bench's shape (a seeded generator, 70% in 12 city clusters, 30% spread
 //! over England; everyone speaks English, half one community language, a fifth of those a
-//! second), 150 agencies, one to three services each, 40% of PAs with an ethnic group.
+//! second), 150 local agencies (by half-degree square), one to three services each, 40% of PAs
+//! with an ethnic group.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -74,6 +75,13 @@ fn base(rng: &mut Rng) -> GeoPoint {
         lat: 52.0,
         lon: -1.0,
     })
+}
+
+/// Agencies are local: one of 150, by the half-degree square a PA lives in (a city has a few,
+/// each working across a few authorities), as Leicester's three support agencies are.
+fn agency_at(at: GeoPoint) -> AgencyId {
+    let square = ((at.lat * 2.0).floor() as i64) * 31 + ((at.lon * 2.0).floor() as i64);
+    AgencyId(1 + square.rem_euclid(150))
 }
 
 fn skill(code: Language) -> LanguageSkill {
@@ -165,8 +173,9 @@ fn main() {
     let mut ethnicity = HashMap::new();
     for n in 0..carers {
         let id = n as i64 + 1;
-        let mut c = carer(id, base(&mut rng));
-        c.agency_id = AgencyId(1 + id % 150);
+        let at = base(&mut rng);
+        let mut c = carer(id, at);
+        c.agency_id = agency_at(at);
         let mut languages = vec![skill(Language::Eng)];
         if rng.chance(0.5) {
             languages.push(skill(rng.pick(&community)));

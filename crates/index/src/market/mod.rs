@@ -357,10 +357,13 @@ impl Table<'_> {
         keys.sort_unstable();
         let pas: Vec<u64> = keys.iter().map(|k| counts[k][0]).collect();
         let shown = suppress(&keys, &pas);
-        let past: Vec<HashMap<Vec<String>, (Shown, u64)>> = self
+        let filters = self.filter_codes();
+        // The snapshots that hold this table, each read back (suppressed) once.
+        let past: Vec<(&StoredSnapshot, HashMap<Vec<String>, (Shown, u64)>)> = self
             .history
             .iter()
-            .map(|s| s.cells.view(dims, &self.filter_codes()))
+            .filter(|s| s.cells.has_view(dims, &filters))
+            .map(|s| (*s, s.cells.view(dims, &filters)))
             .collect();
         let ethnic = dims.contains(&Dimension::Ethnicity);
         // An authority's PA shares are shown only when none of its counts is hidden.
@@ -383,11 +386,8 @@ impl Table<'_> {
             .zip(shown)
             .map(|(key, pas_shown)| {
                 let codes = self.codes(dims, key);
-                let series: Vec<SeriesPoint> = self
-                    .history
+                let series: Vec<SeriesPoint> = past
                     .iter()
-                    .zip(&past)
-                    .filter(|(s, _)| s.cells.has_view(dims, &self.filter_codes()))
                     .map(|(s, view)| {
                         let (p, prov) = view.get(&codes).copied().unwrap_or((Shown::Count(0), 0));
                         SeriesPoint {

@@ -3,6 +3,7 @@
 //! over any choice of dimensions ([`Tally::count`]).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use carematch_domain::vocabulary::{Code, Ethnicity, Language, Service};
 use carematch_matching::gaps::{Area, SUPPLY_MIN_PROFICIENCY};
@@ -54,7 +55,7 @@ impl Tally {
             entries: Vec::with_capacity(source.count()),
             ..Tally::default()
         };
-        let mut agency_index: HashMap<i64, u32> = HashMap::new();
+        let mut agency_index: HashMap<i64, u32, BuildHasherDefault<Fx>> = HashMap::default();
         source.each(&mut |candidate, side: &SideEntry| {
             let pa = candidate.kind() == CandidateKind::Carer;
             let authority = locator
@@ -105,37 +106,51 @@ impl Tally {
         dims: &[Dimension],
         filter: &MarketFilter,
     ) -> HashMap<Vec<u32>, [u64; 2]> {
-        let mut cells: HashMap<Vec<u32>, [u64; 2]> = HashMap::new();
-        let mut key = vec![0u32; dims.len()];
+        // Keys are packed into one integer while counting (a million candidates, several keys
+        // each): each dimension gets a fixed field of the bits it needs.
+        let mut layout = Vec::with_capacity(dims.len());
+        let mut shift = 0u32;
+        for dim in dims {
+            let width = match dim {
+                Dimension::Authority => 13,
+                Dimension::Language | Dimension::Service => 7,
+                Dimension::Agency => 21,
+                Dimension::Ethnicity => 6,
+            };
+            layout.push((*dim, shift, width));
+            shift += width;
+        }
+        let mut packed: HashMap<u64, [u64; 2], BuildHasherDefault<Fx>> = HashMap::default();
         let language_filter = filter.language.map(|l| 1u64 << l.index());
+        let ethnic = dims.contains(&Dimension::Ethnicity);
         for entry in &self.entries {
-            if filter.authority.is_some_and(|a| a != entry.authority) {
-                continue;
-            }
-            if language_filter.is_some_and(|bit| entry.languages & bit == 0) {
-                continue;
-            }
-            if dims.contains(&Dimension::Ethnicity) && !entry.pa {
+            if filter.authority.is_some_and(|a| a != entry.authority)
+                || language_filter.is_some_and(|bit| entry.languages & bit == 0)
+                || (ethnic && !entry.pa)
+            {
                 continue;
             }
             let slot = usize::from(!entry.pa);
-            each_key(
-                entry,
-                dims,
-                0,
-                &mut key,
-                language_filter,
-                &mut |k| match cells.get_mut(k) {
-                    Some(c) => c[slot] += 1,
-                    None => {
-                        let mut c = [0; 2];
-                        c[slot] = 1;
-                        cells.insert(k.to_vec(), c);
-                    }
-                },
-            );
+            each_key(entry, &layout, 0, language_filter, &mut |key| {
+                packed.entry(key).or_default()[slot] += 1;
+            });
         }
-        cells
+        packed
+            .into_iter()
+            .map(|(key, counts)| {
+                let values = layout
+                    .iter()
+                    .map(|(_, shift, width)| {
+                        let all = (1u64 << width) - 1;
+                        match (key >> shift) & all {
+                            v if v == all => NONE,
+                            v => u32::try_from(v).unwrap_or(NONE),
+                        }
+                    })
+                    .collect();
+                (values, counts)
+            })
+            .collect()
     }
 
     pub(crate) fn agency_id(&self, index: u32) -> Option<i64> {
@@ -143,32 +158,78 @@ impl Tally {
     }
 }
 
-/// Calls `f` with every key of `entry` over `dims` (the product of its values in each).
+/// Calls `f` with every packed key of `entry` over `layout` (the product of its values in
+/// each dimension), `key` holding the fields before `at`.
 fn each_key(
     entry: &Entry,
-    dims: &[Dimension],
+    layout: &[(Dimension, u32, u32)],
     at: usize,
-    key: &mut Vec<u32>,
     language_filter: Option<u64>,
-    f: &mut dyn FnMut(&[u32]),
+    f: &mut impl FnMut(u64),
 ) {
-    let Some(dim) = dims.get(at) else {
-        f(key);
-        return;
-    };
-    let mut one = |value: u32, key: &mut Vec<u32>| {
-        key[at] = value;
-        each_key(entry, dims, at + 1, key, language_filter, f);
-    };
-    match dim {
-        Dimension::Authority => one(entry.authority, key),
-        Dimension::Agency => one(entry.agency, key),
-        Dimension::Ethnicity => one(entry.ethnicity, key),
-        Dimension::Language => {
-            let bits = entry.languages & language_filter.unwrap_or(u64::MAX);
-            for_bits(bits, |b| one(b, key));
+    fn go(
+        entry: &Entry,
+        layout: &[(Dimension, u32, u32)],
+        at: usize,
+        key: u64,
+        language_filter: Option<u64>,
+        f: &mut impl FnMut(u64),
+    ) {
+        let Some((dim, shift, width)) = layout.get(at) else {
+            f(key);
+            return;
+        };
+        let all = (1u64 << width) - 1;
+        let mut one = |value: u32| {
+            let field = if value == NONE {
+                all
+            } else {
+                u64::from(value) & all
+            };
+            go(
+                entry,
+                layout,
+                at + 1,
+                key | (field << shift),
+                language_filter,
+                f,
+            );
+        };
+        match dim {
+            Dimension::Authority => one(entry.authority),
+            Dimension::Agency => one(entry.agency),
+            Dimension::Ethnicity => one(entry.ethnicity),
+            Dimension::Language => {
+                for_bits(entry.languages & language_filter.unwrap_or(u64::MAX), one)
+            }
+            Dimension::Service => for_bits(entry.services, one),
         }
-        Dimension::Service => for_bits(entry.services, |b| one(b, key)),
+    }
+    go(entry, layout, at, 0, language_filter, f);
+}
+
+/// A fast hasher for the packed keys and ids counted here (FxHash's multiply-rotate): the
+/// keys are ours, not an attacker's, so flooding resistance buys nothing.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
     }
 }
 
