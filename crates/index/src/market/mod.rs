@@ -359,7 +359,7 @@ impl Table<'_> {
         let shown = suppress(&keys, &pas);
         let filters = self.filter_codes();
         // The snapshots that hold this table, each read back (suppressed) once.
-        let past: Vec<(&StoredSnapshot, HashMap<Vec<String>, (Shown, u64)>)> = self
+        let past: Vec<(&StoredSnapshot, snapshot::PastTable)> = self
             .history
             .iter()
             .filter(|s| s.cells.has_view(dims, &filters))

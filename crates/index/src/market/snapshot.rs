@@ -12,6 +12,9 @@ use super::suppress::{Shown, suppress};
 /// One stored row: the codes of its dimensions, PAs, providers.
 pub type SnapshotRow = (Vec<String>, u64, u64);
 
+/// A past table read back: (PAs shown, providers) by the codes of its dimensions.
+pub type PastTable = HashMap<Vec<String>, (Shown, u64)>;
+
 /// The format of [`SnapshotCells`]; a snapshot of another version has no readable tables.
 pub const CELLS_VERSION: u32 = 1;
 
@@ -90,7 +93,7 @@ impl SnapshotCells {
         &self,
         dims: &[Dimension],
         filters: &[(Dimension, String)],
-    ) -> HashMap<Vec<String>, (Shown, u64)> {
+    ) -> PastTable {
         let Some((stored_dims, rows)) = self.stored(dims, filters) else {
             return HashMap::new();
         };
