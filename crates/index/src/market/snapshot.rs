@@ -89,11 +89,7 @@ impl SnapshotCells {
 
     /// The table of `dims` (codes in `dims` order) under `filters`, suppressed as today's:
     /// empty when the snapshot does not hold it.
-    pub fn view(
-        &self,
-        dims: &[Dimension],
-        filters: &[(Dimension, String)],
-    ) -> PastTable {
+    pub fn view(&self, dims: &[Dimension], filters: &[(Dimension, String)]) -> PastTable {
         let Some((stored_dims, rows)) = self.stored(dims, filters) else {
             return HashMap::new();
         };
