@@ -48,6 +48,7 @@ pub use state::AppState;
         (name = "search", description = "Text, vocabulary and distance search with facet counts"),
         (name = "matching", description = "Rank carers and providers against support plans, with reasons and relaxations"),
         (name = "plans", description = "Support plans agencies save as demand for gap maps"),
+        (name = "market", description = "Commissioners: the PA market report (counts by authority, language, service, agency and ethnic group, with trends over snapshots)"),
         (name = "gaps", description = "Commissioners: demand against reachable supply per local authority or hexagon, as GeoJSON or CSV"),
         (name = "agencies", description = "Agencies as organisations: public contact details, staff languages, areas covered"),
         (name = "enquiries", description = "Enquiries from the public to the agency that holds a record, and the agency's inbox"),
@@ -236,6 +237,8 @@ fn configure_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     routes::enquiries::configure(cfg);
     routes::vacancies::configure(cfg);
     routes::outbox::configure(cfg);
+    // Before the problem reports' routes: `/reports/market` is not a report reference.
+    routes::market::configure(cfg);
     routes::reports::configure(cfg);
     routes::pa::configure(cfg);
     routes::listings::configure(cfg);

@@ -51,6 +51,8 @@ enum Command {
     Generate(commands::generate::GenerateArgs),
     /// Commissioner gap map: demand against reachable supply, to GeoJSON, CSV and SVG files.
     Gaps(commands::gaps::GapsArgs),
+    /// The PA market report's snapshots: take one now, or list those stored.
+    Market(commands::market::MarketArgs),
     /// Import public or agency data files.
     Import(commands::import::ImportArgs),
     /// Export providers (Open Referral UK v3 JSON, JSON Lines or CSV) or an agency's register (CSV).
@@ -106,6 +108,7 @@ fn main() -> anyhow::Result<()> {
         Command::Seed(args) => commands::seed::run(&settings, &args),
         Command::Generate(args) => commands::generate::run(&settings, &args),
         Command::Gaps(args) => commands::gaps::run(&settings, &args),
+        Command::Market(args) => commands::market::run(&settings, &args),
         Command::Import(args) => commands::import::run(&settings, &args),
         Command::Export(args) => commands::export::run(&settings, &args),
         Command::Keys(args) => commands::keys::run(&settings, &args),

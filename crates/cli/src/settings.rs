@@ -58,6 +58,9 @@ pub struct Settings {
     /// Days that closed enquiries (and their history and mails) are kept before the hourly
     /// purge of `carematch serve` (or `carematch purge`) deletes them.
     pub retention_days: u32,
+    /// Days between scheduled snapshots of the PA market report (docs/market.md): `carematch
+    /// serve` takes one when the latest stored snapshot is this old; 0 turns the schedule off.
+    pub market_snapshot_every_days: u32,
     /// Where the site is published (`https://carematch.example.org`), for links in e-mails.
     pub public_url: String,
     /// A council's own wording for the help pages: `<dir>/<language tag>/help.ftl` files whose
@@ -134,6 +137,7 @@ impl Default for Settings {
             rate_limit_vacancy_posts_per_hour: 6,
             rate_limit_reports_per_hour: 10,
             retention_days: carematch_service::retention::DEFAULT_RETENTION_DAYS,
+            market_snapshot_every_days: carematch_service::market::DEFAULT_SNAPSHOT_EVERY_DAYS,
             public_url: carematch_service::DEFAULT_SITE_URL.to_owned(),
             help_dir: None,
             trusted_proxies: Vec::new(),
@@ -248,6 +252,12 @@ impl Settings {
     /// How long closed records are kept (`retention_days`).
     pub fn retention(&self) -> chrono::Duration {
         chrono::Duration::days(i64::from(self.retention_days))
+    }
+
+    /// The market report's snapshot period (`market_snapshot_every_days`), `None` when off.
+    pub fn market_snapshot_every(&self) -> Option<chrono::Duration> {
+        (self.market_snapshot_every_days > 0)
+            .then(|| chrono::Duration::days(i64::from(self.market_snapshot_every_days)))
     }
 
     /// The match cache's size and lifetime, from these settings.
@@ -384,6 +394,9 @@ impl Settings {
                 self.rate_limit_reports_per_hour = u32::try_from(number(value)?)?
             }
             "CAREMATCH_RETENTION_DAYS" => self.retention_days = u32::try_from(number(value)?)?,
+            "CAREMATCH_MARKET_SNAPSHOT_EVERY_DAYS" => {
+                self.market_snapshot_every_days = u32::try_from(number(value)?)?
+            }
             "CAREMATCH_PUBLIC_URL" => value.clone_into(&mut self.public_url),
             "CAREMATCH_HELP_DIR" => self.help_dir = Some(PathBuf::from(value)),
             "CAREMATCH_MATCH_CACHE_BYTES" => {

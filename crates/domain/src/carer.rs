@@ -13,8 +13,8 @@ use crate::postcode::Postcode;
 use crate::schedule::Slot;
 use crate::validation::ValidationErrors;
 use crate::vocabulary::{
-    Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender, Language,
-    MedicalDiet, Proficiency, Service, TravelMode,
+    Cuisine, DietaryLaw, EmploymentStatus, Ethnicity, Experience, Faith, FaithPractice, Gender,
+    Language, MedicalDiet, Proficiency, Service, TravelMode,
 };
 
 /// The furthest a carer can be listed as travelling, in km.
@@ -64,6 +64,15 @@ pub struct CarerDetails {
     /// by anyone (a family asking for a shared faith). Off unless given.
     #[serde(default)]
     pub faith_public_consent: bool,
+    /// Self-declared ethnic group (Census 2021 TS021), optional. Accepted only with
+    /// `ethnicity_consent`; counted in the PA market report and never shown per person to
+    /// anyone but the holding agency and the PA (docs/market.md).
+    #[serde(default)]
+    pub ethnicity: Option<Ethnicity>,
+    /// Whether the PA agreed that their ethnic group may be recorded (for counts only).
+    /// Withdrawing it (sending `false`) erases `ethnicity`. Off unless given.
+    #[serde(default)]
+    pub ethnicity_consent: bool,
     #[serde(default)]
     #[schema(schema_with = crate::openapi::unique_codes::<FaithPractice>)]
     pub faith_practices: Vec<FaithPractice>,
@@ -161,6 +170,13 @@ impl CarerDetails {
         errors.no_duplicates("dietary_laws", &self.dietary_laws);
         errors.no_duplicates("medical_diets", &self.medical_diets);
         errors.no_duplicates("faith_practices", &self.faith_practices);
+        if self.ethnicity.is_some() && !self.ethnicity_consent {
+            errors.push(
+                "ethnicity",
+                "consent_required",
+                "an ethnic group is recorded only with the PA's consent (`ethnicity_consent`)",
+            );
+        }
         if self.services.is_empty() {
             errors.push("services", "required", "list at least one service");
         }

@@ -14,6 +14,8 @@ use crate::vocabulary::{Cuisine, DietaryLaw, Faith, Language};
 /// The Census 2021 tables carematch imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CensusTable {
+    /// TS021 Ethnic group, usual residents (the PA market report, docs/market.md).
+    Ts021,
     /// TS024 Main language (detailed), usual residents aged 3 and over.
     Ts024,
     /// TS030 Religion, usual residents.
@@ -21,11 +23,12 @@ pub enum CensusTable {
 }
 
 impl CensusTable {
-    pub const ALL: [Self; 2] = [Self::Ts024, Self::Ts030];
+    pub const ALL: [Self; 3] = [Self::Ts021, Self::Ts024, Self::Ts030];
 
     /// The code stored in `census_counts.census_table` (`ts024`).
     pub fn code(self) -> &'static str {
         match self {
+            Self::Ts021 => "ts021",
             Self::Ts024 => "ts024",
             Self::Ts030 => "ts030",
         }
@@ -38,6 +41,7 @@ impl CensusTable {
     /// The prefix of every category column in the Nomis bulk CSV header.
     pub fn header_prefix(self) -> &'static str {
         match self {
+            Self::Ts021 => "Ethnic group: ",
             Self::Ts024 => "Main language (detailed): ",
             Self::Ts030 => "Religion: ",
         }

@@ -8,6 +8,7 @@ pub mod census;
 pub mod checks;
 pub mod contact;
 pub mod enquiry;
+pub mod ethnicity;
 pub mod geo;
 pub mod history;
 pub mod ids;

@@ -89,6 +89,8 @@ pub(crate) fn carer(
         // Two in five of those who state a faith agree to show it. Taken from the index, not
         // the random stream, so that adding this field left every other generated value as it was.
         faith_public_consent: culture.faith.is_some() && index % 5 < 2,
+        ethnicity: None,
+        ethnicity_consent: false,
         faith: culture.faith,
         faith_practices: culture.faith_practices,
         services,

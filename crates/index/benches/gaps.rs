@@ -121,6 +121,8 @@ fn carer(rng: &mut Rng, id: i64, postcode: &Postcode) -> Carer {
             dietary_laws: vec![],
             faith: None,
             faith_public_consent: false,
+            ethnicity: None,
+            ethnicity_consent: false,
             medical_diets: Vec::new(),
             lgbt_inclusive: false,
             accepting_new_clients: true,

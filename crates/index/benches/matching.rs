@@ -211,6 +211,8 @@ fn carer(rng: &mut Rng, id: i64, t: &Template) -> Carer {
             // Every stated faith public, so that plans asking for a shared faith do the same
             // work as in the figures before the consent existed.
             faith_public_consent: true,
+            ethnicity: None,
+            ethnicity_consent: false,
             medical_diets: Vec::new(),
             lgbt_inclusive: false,
             accepting_new_clients: true,

@@ -127,6 +127,8 @@ fn carer(rng: &mut Rng, id: i64) -> Result<Carer, Box<dyn Error>> {
             },
             faith: None,
             faith_public_consent: false,
+            ethnicity: None,
+            ethnicity_consent: false,
             medical_diets: Vec::new(),
             lgbt_inclusive: false,
             accepting_new_clients: true,

@@ -5,6 +5,7 @@
 pub mod engine;
 pub mod gaps;
 pub mod geo;
+pub mod market;
 pub mod text;
 
 pub use engine::{Engine, EngineError, EngineOptions, EngineStats, Snapshot};

@@ -307,6 +307,15 @@ impl Candidate {
         self.reach
     }
 
+    /// The languages spoken at `level` or better (a provider's staff languages count as fluent).
+    pub fn languages_at(&self, level: Proficiency) -> CodeSet<Language> {
+        self.languages[level as usize]
+    }
+
+    pub fn services(&self) -> CodeSet<Service> {
+        self.services
+    }
+
     /// Whether the candidate takes new clients on the given day: the flag is set and was
     /// confirmed within the last 90 days (as [`carematch_domain::ProviderDetails::accepting_on`]
     /// and [`carematch_domain::CarerDetails::accepting_on`]: a PA with no free hours is full, and

@@ -24,6 +24,8 @@ pub mod gaps;
 pub mod import_csv;
 pub mod imports;
 pub mod listings;
+pub mod market;
+pub mod market_schedule;
 pub mod matching;
 pub mod openreferral;
 pub mod outbox;

@@ -69,6 +69,8 @@ pub struct CarerRow {
     pub confirmed_by: String,
     pub stale_since: Option<NaiveDate>,
     pub reminded_on: Option<NaiveDate>,
+    pub ethnicity: Option<String>,
+    pub ethnicity_consent: bool,
 }
 
 /// The columns a create or an update writes from [`CarerDetails`] and the location.
@@ -107,6 +109,8 @@ pub struct CarerFields {
     pub accepting_confirmed_on: Option<NaiveDate>,
     pub medical_diets: String,
     pub lgbt_inclusive: bool,
+    pub ethnicity: Option<String>,
+    pub ethnicity_consent: bool,
 }
 
 /// A new carer row.
@@ -211,6 +215,13 @@ impl CarerFields {
             accepting_confirmed_on: details.accepting_confirmed_on,
             medical_diets: codes_to_text(&details.medical_diets),
             lgbt_inclusive: details.lgbt_inclusive,
+            // Without consent nothing is kept: withdrawing it erases the value (validation
+            // already refuses a value sent without consent; this is the last line).
+            ethnicity: details
+                .ethnicity
+                .filter(|_| details.ethnicity_consent)
+                .map(|e| e.to_string()),
+            ethnicity_consent: details.ethnicity_consent,
         })
     }
 }
@@ -233,6 +244,8 @@ impl TryFrom<CarerRow> for Carer {
                 medical_diets: codes_from_text(&row.medical_diets)?,
                 faith: row.faith.as_deref().map(code_from_text).transpose()?,
                 faith_public_consent: row.faith_public_consent,
+                ethnicity: row.ethnicity.as_deref().map(code_from_text).transpose()?,
+                ethnicity_consent: row.ethnicity_consent,
                 faith_practices: codes_from_text(&row.faith_practices)?,
                 services: codes_from_text(&row.services)?,
                 experience: codes_from_text(&row.experience)?,

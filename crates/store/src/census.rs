@@ -1,5 +1,5 @@
-//! Census 2021 counts by local authority: reading Nomis bulk CSV (TS024 main language, TS030
-//! religion) and storing them under the census's own codes; roll-up to current authorities
+//! Census 2021 counts by local authority: reading Nomis bulk CSV (TS021 ethnic group, TS024
+//! main language, TS030 religion) and storing them under the census's own codes; roll-up to current authorities
 //! happens on reading ([`load_counts`]).
 
 use std::io::Read;
@@ -52,8 +52,8 @@ pub fn read_census_csv(reader: impl Read) -> Result<CensusFile, OpenDataError> {
         .clone();
     let names: Vec<&str> = headers.iter().collect();
     let table = CensusTable::from_header(&names).ok_or(OpenDataError::MissingColumn {
-        column: "Main language (detailed): ... or Religion: ...".into(),
-        expected: "a Nomis bulk CSV of Census 2021 TS024 or TS030",
+        column: "Ethnic group: ..., Main language (detailed): ... or Religion: ...".into(),
+        expected: "a Nomis bulk CSV of Census 2021 TS021, TS024 or TS030",
     })?;
     let code = names
         .iter()

@@ -50,6 +50,7 @@ mod exports;
 pub mod freshness;
 pub mod gazetteer;
 mod history;
+pub mod market;
 pub mod moderation;
 pub mod organisations;
 pub mod outbox;

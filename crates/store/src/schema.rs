@@ -81,6 +81,8 @@ diesel::table! {
         confirmed_by -> Text,
         stale_since -> Nullable<Date>,
         reminded_on -> Nullable<Date>,
+        ethnicity -> Nullable<Text>,
+        ethnicity_consent -> Bool,
     }
 }
 

@@ -125,6 +125,8 @@ impl CarerBuilder {
                 dietary_laws: vec![],
                 faith: None,
                 faith_public_consent: false,
+                ethnicity: None,
+                ethnicity_consent: false,
                 medical_diets: Vec::new(),
                 lgbt_inclusive: false,
                 accepting_new_clients: true,

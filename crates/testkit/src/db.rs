@@ -236,7 +236,11 @@ fn import_open_data_from(store: &Store, dir: &std::path::Path) {
         carematch_store::authorities::read_boundaries_geojson(open("lad_2023_buc.geojson"))
             .expect("geojson");
     store.import_boundaries(&boundaries).expect("boundaries");
-    for name in ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"] {
+    for name in [
+        "census2021-ts021-ltla.csv",
+        "census2021-ts024-ltla.csv",
+        "census2021-ts030-ltla.csv",
+    ] {
         let file = carematch_store::census::read_census_csv(open(name)).expect("census");
         store.import_census(&file).expect("import census");
     }

@@ -211,6 +211,7 @@ async fn map_page(
     let main = html! {
         h1 { (title) }
         p { (tr.t("map-intro")) }
+        p.no-print { a href=(link("/commissioner/market", &[("lang".to_owned(), tr.locale.tag().to_owned())])) { (tr.t("market-link")) } }
         (picker(tr, &need, &max_km))
         (body)
         (time_to_fill)

@@ -45,6 +45,8 @@ macro_rules! catalogue {
             include_str!(concat!("../locales/", $tag, "/map.ftl")),
             "\n",
             include_str!(concat!("../locales/", $tag, "/upload.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/market.ftl")),
         )
     };
 }

@@ -12,6 +12,7 @@
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
 //! - `/help`: what a direct payment pays for, employing a PA, paying a relative, questions to
 //!   ask; wording a council can replace ([`help`]).
+//! - `/commissioner/market`: the PA market report, printable, with CSV and GeoJSON.
 //!
 //! Every page is in nine languages (`locales/`), with `lang` and `dir` set; every form that
 //! posts carries a token against cross-site request forgery ([`csrf`]); see docs/web.md.
@@ -32,6 +33,7 @@ pub mod freshness;
 pub mod help;
 pub mod i18n;
 pub mod layout;
+pub mod market;
 pub mod moderation;
 pub mod organisation;
 pub mod outbox_page;
@@ -73,6 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     agency::configure(cfg);
     commissioner::configure(cfg);
     commissioner_map::configure(cfg);
+    market::configure(cfg);
     agency_profile::configure(cfg);
     enquiries::configure(cfg);
     vacancies::configure(cfg);

@@ -10,6 +10,7 @@ pub mod health;
 pub mod history;
 pub mod imports;
 pub mod listings;
+pub mod market;
 pub mod matches;
 pub mod metrics;
 pub mod openreferral;

@@ -2,9 +2,9 @@
 
 use actix_web::{HttpResponse, get, http::header};
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Community, Cuisine, DeliveryMode, DietaryLaw, EmploymentStatus, Experience,
-    Faith, FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service, TravelMode,
-    VOCABULARY_VERSION, Weekday,
+    CheckKind, Code, Community, Cuisine, DeliveryMode, DietaryLaw, EmploymentStatus, Ethnicity,
+    Experience, Faith, FaithPractice, Gender, Language, MedicalDiet, ProviderKind, Service,
+    TravelMode, VOCABULARY_VERSION, Weekday,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -35,7 +35,7 @@ pub struct Term {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Vocabulary {
     /// Bumped whenever a code is added, renamed or removed; cache by it.
-    #[schema(example = "2026-12-1")]
+    #[schema(example = "2027-01-1")]
     pub version: &'static str,
     pub language: Vec<Term>,
     /// Language proficiency levels, lowest first.
@@ -45,6 +45,9 @@ pub struct Vocabulary {
     /// Medical and texture diets (`diabetic`, `pureed` ...), apart from dietary laws.
     pub medical_diet: Vec<Term>,
     pub faith: Vec<Term>,
+    /// Census 2021 ethnic groups (TS021), self-declared by PAs with consent; counted in the
+    /// market report, never shown per person.
+    pub ethnicity: Vec<Term>,
     pub faith_practice: Vec<Term>,
     pub service: Vec<Term>,
     pub experience: Vec<Term>,
@@ -92,6 +95,7 @@ pub fn document() -> Vocabulary {
         diet: terms::<DietaryLaw>(),
         medical_diet: terms::<MedicalDiet>(),
         faith: terms::<Faith>(),
+        ethnicity: terms::<Ethnicity>(),
         faith_practice: terms::<FaithPractice>(),
         service: terms::<Service>(),
         experience: terms::<Experience>(),
@@ -116,7 +120,7 @@ pub fn document() -> Vocabulary {
                    Public; cache it by `version` (the response carries an `ETag`).",
     responses(
         (status = 200, description = "The vocabulary", body = Vocabulary,
-            example = json!({"version": "2026-12-1",
+            example = json!({"version": "2027-01-1",
                 "language": [{"code": "yue", "label_en": "Cantonese", "autonym": "廣東話"}],
                 "cuisine": [{"code": "cantonese", "label_en": "Cantonese"}],
                 "diet": [{"code": "halal", "label_en": "Halal"}]})),

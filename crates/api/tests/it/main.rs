@@ -17,6 +17,7 @@ mod history;
 mod imports;
 mod input;
 mod listings;
+mod market;
 mod matches;
 mod openapi;
 mod openreferral;

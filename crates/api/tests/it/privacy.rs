@@ -415,6 +415,13 @@ fn probes(target: i64) -> Vec<(&'static str, String, Option<Value>)> {
             "/v1/gaps?need=language:yue&max_km=5&by=hex&demand=plans".to_owned(),
             None,
         ),
+        // The PA market report: counts only, whatever the dimensions.
+        (
+            "GET",
+            "/v1/reports/market?by=authority,language,service,agency,ethnicity".to_owned(),
+            None,
+        ),
+        ("GET", "/v1/reports/market/snapshots".to_owned(), None),
         // Open Referral publishes providers only, never a PA.
         ("GET", "/openreferral/v3/".to_owned(), None),
         (
@@ -599,6 +606,9 @@ const HOLDER_ONLY: &[(&str, &str)] = &[
     // The agency itself (or an admin) edits its profile; admins create agencies.
     ("POST", "/v1/agencies"),
     ("PUT", "/v1/agencies/{id}"),
+    // A market snapshot answers its time and the two totals (docs/market.md); what it stores is
+    // read back through `GET /v1/reports/market`, probed.
+    ("POST", "/v1/reports/market/snapshots"),
 ];
 
 /// A response as compared between the worlds. Text hits of equal score come in the text index's

@@ -219,7 +219,7 @@ pub fn import_boundaries(store: &Store, file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `carematch import census FILE`: a Nomis bulk CSV of TS024 or TS030.
+/// `carematch import census FILE`: a Nomis bulk CSV of TS021, TS024 or TS030.
 pub fn import_census(store: &Store, file: &Path) -> anyhow::Result<()> {
     let data =
         read_census_csv(open(file)?).with_context(|| format!("reading {}", file.display()))?;

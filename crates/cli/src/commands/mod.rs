@@ -7,6 +7,7 @@ pub mod gaps;
 pub mod generate;
 pub mod import;
 pub mod keys;
+pub mod market;
 pub mod migrate;
 pub mod openreferral;
 pub mod outbox;

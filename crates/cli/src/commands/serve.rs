@@ -4,6 +4,7 @@ use std::net::TcpListener;
 
 use anyhow::Context;
 use carematch_api::launch::ServerBuilder;
+use carematch_service::market_schedule::{CHECK_EVERY as MARKET_CHECK_EVERY, MarketSnapshotJob};
 use carematch_service::retention::{PURGE_EVERY, RetentionJob};
 use carematch_store::{PoolOptions, Store};
 use clap::Args;
@@ -68,6 +69,21 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
         !args.demo,
     )
     .context("starting the retention job")?;
+    // The market report's snapshots: at start, then whenever the latest is a period old.
+    let market = match settings.market_snapshot_every() {
+        None => None,
+        Some(period) => match MarketSnapshotJob::start(
+            launched.state().service().clone(),
+            period,
+            MARKET_CHECK_EVERY,
+        ) {
+            Ok(job) => Some(job),
+            Err(error) => {
+                retention.stop();
+                return Err(anyhow::Error::from(error).context("starting the market snapshots"));
+            }
+        },
+    };
     // The outbox sender on a thread of its own, when SMTP is configured. Both threads are
     // stopped and joined below, on every path, before the caller closes the store.
     let sender = match super::outbox::start_sender(settings, store) {
@@ -102,6 +118,9 @@ fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result
     }
     if let Some(sender) = sender {
         sender.stop();
+    }
+    if let Some(market) = market {
+        market.stop();
     }
     retention.stop();
     // The HTTP workers may still be dropping their clones of the engine: stop its follower

@@ -233,3 +233,31 @@ vocabulary! {
         Sun => "sun", "Sunday";
     }
 }
+
+vocabulary! {
+    /// Self-declared ethnic group: the 19 detailed groups of Census 2021 TS021 and "prefer not
+    /// to say". Special-category data, recorded only with the PA's `ethnicity_consent`, never
+    /// shown per person outside the holding agency (docs/market.md).
+    Ethnicity, "ethnicity" {
+        AsianBangladeshi => "asian_bangladeshi", "Asian: Bangladeshi";
+        AsianChinese => "asian_chinese", "Asian: Chinese";
+        AsianIndian => "asian_indian", "Asian: Indian";
+        AsianPakistani => "asian_pakistani", "Asian: Pakistani";
+        AsianOther => "asian_other", "Asian: Other Asian";
+        BlackAfrican => "black_african", "Black: African";
+        BlackCaribbean => "black_caribbean", "Black: Caribbean";
+        BlackOther => "black_other", "Black: Other Black";
+        MixedWhiteAsian => "mixed_white_asian", "Mixed: White and Asian";
+        MixedWhiteBlackAfrican => "mixed_white_black_african", "Mixed: White and Black African";
+        MixedWhiteBlackCaribbean => "mixed_white_black_caribbean", "Mixed: White and Black Caribbean";
+        MixedOther => "mixed_other", "Mixed: Other Mixed or Multiple ethnic groups";
+        WhiteBritish => "white_british", "White: English, Welsh, Scottish, Northern Irish or British";
+        WhiteIrish => "white_irish", "White: Irish";
+        WhiteGypsyTraveller => "white_gypsy_traveller", "White: Gypsy or Irish Traveller";
+        WhiteRoma => "white_roma", "White: Roma";
+        WhiteOther => "white_other", "White: Other White";
+        OtherArab => "other_arab", "Other ethnic group: Arab";
+        OtherAny => "other_any", "Other ethnic group: Any other ethnic group";
+        PreferNotToSay => "prefer_not_to_say", "Prefer not to say";
+    }
+}

@@ -13,7 +13,7 @@ pub use language::{LanguageRelation, Proficiency};
 pub use set::CodeSet;
 
 /// Bumped whenever a code is added, renamed or removed; clients cache `/v1/vocabulary` by it.
-pub const VOCABULARY_VERSION: &str = "2026-12-1";
+pub const VOCABULARY_VERSION: &str = "2027-01-1";
 
 /// What every vocabulary enum offers.
 pub trait Code: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + 'static {

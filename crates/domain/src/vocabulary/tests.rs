@@ -32,6 +32,7 @@ fn serde_uses_the_code_for_every_list() {
     assert_serde_matches_code::<Cuisine>();
     assert_serde_matches_code::<DietaryLaw>();
     assert_serde_matches_code::<Faith>();
+    assert_serde_matches_code::<Ethnicity>();
     assert_serde_matches_code::<FaithPractice>();
     assert_serde_matches_code::<Service>();
     assert_serde_matches_code::<Experience>();

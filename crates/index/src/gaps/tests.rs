@@ -59,6 +59,8 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, level: Proficie
             dietary_laws: vec![],
             faith: None,
             faith_public_consent: false,
+            ethnicity: None,
+            ethnicity_consent: false,
             medical_diets: Vec::new(),
             lgbt_inclusive: false,
             accepting_new_clients: true,

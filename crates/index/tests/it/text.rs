@@ -58,6 +58,8 @@ mod fixtures {
                 dietary_laws: Vec::new(),
                 faith: None,
                 faith_public_consent: false,
+                ethnicity: None,
+                ethnicity_consent: false,
                 medical_diets: Vec::new(),
                 lgbt_inclusive: false,
                 accepting_new_clients: true,

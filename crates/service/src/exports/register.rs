@@ -29,6 +29,10 @@ pub const REGISTER_COLUMNS: &[(&str, Writer)] = &[
     }),
     ("faith_public_consent", |d| yes_no(d.faith_public_consent)),
     ("faith_practices", |d| list(&d.faith_practices)),
+    ("ethnicity", |d| {
+        d.ethnicity.map(|e| e.to_string()).unwrap_or_default()
+    }),
+    ("ethnicity_consent", |d| yes_no(d.ethnicity_consent)),
     ("services", |d| list(&d.services)),
     ("experience", |d| list(&d.experience)),
     ("lgbt_inclusive", |d| yes_no(d.lgbt_inclusive)),

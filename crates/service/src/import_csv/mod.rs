@@ -13,8 +13,8 @@ use std::str::FromStr;
 use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::spreadsheet::{formula_trigger, read_cell};
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice,
-    Gender, Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
+    CheckKind, Code, Cuisine, DietaryLaw, EmploymentStatus, Ethnicity, Experience, Faith,
+    FaithPractice, Gender, Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
 };
 use carematch_domain::{
     CarerDetails, Check, Contact, Km, LanguageSkill, Postcode, RatePence, Slot,
@@ -65,6 +65,8 @@ pub const CARER_COLUMNS: &[(&str, bool)] = &[
     ("faith", false),
     ("faith_public_consent", false),
     ("faith_practices", false),
+    ("ethnicity", false),
+    ("ethnicity_consent", false),
     ("services", true),
     ("experience", false),
     ("lgbt_inclusive", false),
@@ -425,6 +427,7 @@ fn fits(column: &str, value: &str) -> bool {
         "dietary_laws" => items().all(code::<DietaryLaw>),
         "medical_diets" => items().all(code::<MedicalDiet>),
         "faith" => code::<Faith>(value),
+        "ethnicity" => code::<Ethnicity>(value),
         "faith_practices" => items().all(code::<FaithPractice>),
         "services" => items().all(code::<Service>),
         "experience" => items().all(code::<Experience>),
@@ -636,6 +639,10 @@ impl RowParser {
         let faith_public_consent = self.boolean_or("faith_public_consent", get, false);
         let faith_practices =
             self.codes::<FaithPractice>("faith_practices", get("faith_practices"));
+        // Recorded only with the PA's consent (off unless given); a group without it is
+        // refused by validation, as in the API.
+        let ethnicity = self.optional_code::<Ethnicity>("ethnicity", get("ethnicity"));
+        let ethnicity_consent = self.boolean_or("ethnicity_consent", get, false);
         let services = self.codes::<Service>("services", get("services"));
         let experience = self.codes::<Experience>("experience", get("experience"));
         let checks = self.list("checks", get("checks"), parse_check);
@@ -691,6 +698,8 @@ impl RowParser {
             faith: faith?,
             faith_public_consent: faith_public_consent?,
             faith_practices: faith_practices?,
+            ethnicity: ethnicity?,
+            ethnicity_consent: ethnicity_consent?,
             services: services?,
             experience: experience?,
             checks: checks?,

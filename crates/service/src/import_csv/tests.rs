@@ -288,3 +288,34 @@ fn a_cell_our_exports_neutralised_reads_as_written_and_is_then_checked() {
     let rows = parse_carers(file.as_bytes()).expect("a quote in a name");
     assert_eq!(rows[0].details.given_name, "'Mei");
 }
+
+/// The template with two more columns at the end: `ethnicity` and `ethnicity_consent`.
+fn with_ethnicity(first: (&str, &str), second: (&str, &str)) -> String {
+    let (header, a, b) = template();
+    format!(
+        "{header},ethnicity,ethnicity_consent\n{a},{},{}\n{b},{},{}\n",
+        first.0, first.1, second.0, second.1
+    )
+}
+
+#[test]
+fn ethnicity_is_optional_and_recorded_only_with_consent() {
+    // The template has no ethnicity columns: nobody has one.
+    let rows = parse_carers(TEMPLATE.as_bytes()).expect("template");
+    assert!(rows.iter().all(|r| r.details.ethnicity.is_none()));
+    let rows = parse_carers(with_ethnicity(("asian_chinese", "yes"), ("", "")).as_bytes())
+        .expect("consented and blank");
+    assert_eq!(rows[0].details.ethnicity, Some(Ethnicity::AsianChinese));
+    assert!(rows[0].details.ethnicity_consent);
+    assert_eq!(rows[1].details.ethnicity, None);
+    assert!(!rows[1].details.ethnicity_consent);
+    // A group without consent, and an unknown group: both rows refused.
+    let errors =
+        parse_carers(with_ethnicity(("black_african", "no"), ("martian", "yes")).as_bytes())
+            .expect_err("refused");
+    assert_eq!(
+        places(&errors),
+        [(2, "ethnicity"), (3, "ethnicity")],
+        "{errors:?}"
+    );
+}

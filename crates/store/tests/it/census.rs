@@ -61,3 +61,39 @@ fn a_bad_count_names_its_line_and_column() {
     );
     assert!(read_census_csv("a,b\n1,2\n".as_bytes()).is_err());
 }
+
+/// TS021 (ethnic group), for the PA market report: recognised, stored, read back by the codes'
+/// categories, former districts rolled up. Figures are the published ones.
+#[test]
+fn ts021_is_recognised_and_read_by_ethnic_group() {
+    use carematch_domain::ethnicity::{ETHNICITY_TOTAL, ethnicity_categories, ethnicity_category};
+    use carematch_domain::vocabulary::Ethnicity;
+    let ts021 = read_census_csv(fixture("census2021-ts021-ltla.csv")).expect("TS021");
+    assert_eq!(ts021.table, CensusTable::Ts021);
+    assert_eq!(
+        ts021.records.len(),
+        6 * 25,
+        "the total, 5 groups and 19 detailed"
+    );
+    let db = TestDb::new();
+    let authorities = read_authorities_csv(fixture("local_authorities.csv")).expect("list");
+    db.store
+        .import_authorities(&authorities)
+        .expect("authorities");
+    assert_eq!(db.store.import_census(&ts021).expect("import"), 150);
+    let authorities = db.store.authorities().expect("load");
+    let counts = db
+        .store
+        .census_counts(&authorities, &ethnicity_categories())
+        .expect("counts");
+    let bangladeshi = ethnicity_category(Ethnicity::AsianBangladeshi).expect("category");
+    assert_eq!(counts.get("E09000030", &bangladeshi), Some(107_333));
+    assert_eq!(counts.get("E09000030", &ETHNICITY_TOTAL), Some(310_306));
+    // Allerdale 43 + Carlisle 179 (Copeland is not in the fixture) in Cumberland.
+    assert_eq!(counts.get("E06000063", &bangladeshi), Some(222));
+    assert_eq!(
+        counts.get("W06000015", &bangladeshi),
+        None,
+        "Wales is not analysed"
+    );
+}

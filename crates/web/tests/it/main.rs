@@ -12,6 +12,7 @@ mod find;
 mod freshness;
 mod help;
 mod helpers;
+mod market;
 mod moderation;
 mod organisation;
 mod outbox;

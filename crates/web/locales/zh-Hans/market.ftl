@@ -1,0 +1,37 @@
+# 个人助理市场报告：/commissioner/market（docs/market.md）
+
+market-link = 个人助理市场报告：按地区、语言、服务和中介机构统计的个人助理和服务机构
+market-title = 个人助理市场报告
+market-intro = 在职的个人助理（PA）和照护服务机构，按其所在地的地方政府统计。只有数字：不会显示任何个人助理的姓名或位置。
+market-filter-view = 表格
+market-filter-authority = 地方政府
+market-filter-language = 语言
+market-all = 全部
+market-show = 显示
+market-view-language = 按地方政府和语言
+market-view-service = 按地方政府和服务
+market-view-agency = 按地方政府和支援中介机构
+market-view-ethnicity = 按族裔群体统计的个人助理，与人口普查对比
+market-download-csv = 下载 CSV
+market-download-geojson = 下载 GeoJSON（地图）
+market-suppression-title = 为什么有些数字显示为"<5"
+market-suppression = 当个人助理人数在 1 到 4 之间时，我们显示"<5"，以免有人被认出。如果隐藏的数字可以从总数推算出来，旁边最小的数字也会一并隐藏。服务机构的数字完整显示：它们是机构，名称列在下方。
+market-snapshot-since = 变化是相对于 { $date } 的快照。
+market-snapshot-none = 目前还没有以前的快照，所以没有变化可显示。
+market-total = 合计：个人助理 { $pas } 名，服务机构 { $providers } 家。
+market-col-authority = 地方政府
+market-col-language = 语言
+market-col-service = 服务
+market-col-agency = 支援中介机构
+market-col-ethnicity = 族裔群体
+market-col-pas = 个人助理
+market-col-providers = 服务机构
+market-col-census = 占居民比例（2021 年人口普查）
+market-col-trend = 变化
+market-trend-up = 比上次快照增加 { $n }
+market-trend-down = 比上次快照减少 { $n }
+market-trend-same = 与上次快照相比没有变化
+market-trend-unknown = 无法比较：有数字被隐藏
+market-not-recorded = 未填写
+market-no-agency = 无中介机构
+market-organisations-title = 各地区讲各种语言的服务机构

@@ -1,0 +1,37 @@
+# 個人助理市場報告：/commissioner/market（docs/market.md）
+
+market-link = 個人助理市場報告：按地區、語言、服務和中介機構統計的個人助理和服務機構
+market-title = 個人助理市場報告
+market-intro = 在職的個人助理（PA）和照顧服務機構，按其所在地的地方政府統計。只有數字：不會顯示任何個人助理的姓名或位置。
+market-filter-view = 表格
+market-filter-authority = 地方政府
+market-filter-language = 語言
+market-all = 全部
+market-show = 顯示
+market-view-language = 按地方政府和語言
+market-view-service = 按地方政府和服務
+market-view-agency = 按地方政府和支援中介機構
+market-view-ethnicity = 按族裔群體統計的個人助理，與人口普查對照
+market-download-csv = 下載 CSV
+market-download-geojson = 下載 GeoJSON（地圖）
+market-suppression-title = 為甚麼有些數字顯示為「<5」
+market-suppression = 當個人助理人數在 1 至 4 之間時，我們顯示「<5」，以免有人被認出。如果隱藏的數字可以從總數推算出來，旁邊最小的數字也會一併隱藏。服務機構的數字完整顯示：它們是機構，名稱列在下方。
+market-snapshot-since = 變化是相對於 { $date } 的快照。
+market-snapshot-none = 目前還沒有以前的快照，所以沒有變化可顯示。
+market-total = 合計：個人助理 { $pas } 名，服務機構 { $providers } 間。
+market-col-authority = 地方政府
+market-col-language = 語言
+market-col-service = 服務
+market-col-agency = 支援中介機構
+market-col-ethnicity = 族裔群體
+market-col-pas = 個人助理
+market-col-providers = 服務機構
+market-col-census = 佔居民比例（2021 年人口普查）
+market-col-trend = 變化
+market-trend-up = 比上次快照增加 { $n }
+market-trend-down = 比上次快照減少 { $n }
+market-trend-same = 與上次快照相比沒有變化
+market-trend-unknown = 無法比較：有數字被隱藏
+market-not-recorded = 未填寫
+market-no-agency = 沒有中介機構
+market-organisations-title = 各地區講各種語言的服務機構

@@ -1,0 +1,3 @@
+DROP TABLE market_snapshots;
+ALTER TABLE carers DROP COLUMN ethnicity_consent;
+ALTER TABLE carers DROP COLUMN ethnicity;
