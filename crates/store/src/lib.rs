@@ -57,6 +57,7 @@ mod pa;
 pub mod plans;
 mod postcodes;
 mod providers;
+pub mod sectors;
 pub mod reports;
 pub mod schema;
 mod sessions;

@@ -229,12 +229,17 @@ fn reports_render_as_csv_geojson_parts_and_svg() {
         areas,
         &[Demand::Count(3000), Demand::Count(0)],
         &[Supply::default(), Supply::default()],
+        &[],
     );
     assert_eq!(report.rows[0].severity, Severity::NoneInReach);
     assert_eq!(report.rows[1].severity, Severity::NoDemand);
     let csv = report.to_csv();
-    assert!(csv.starts_with("code,name,region,demand,"));
-    assert!(csv.contains("E1,\"Town, \"\"North\"\"\",North West,3000,0,0,,,none_in_reach"));
+    assert!(csv.starts_with("# need: language:yue (speaks Cantonese), within 10 km"));
+    assert!(csv.contains("\n# demand_figure: Demand is Census 2021 TS024"));
+    assert!(csv.contains("\ncode,name,region,authority,demand,"));
+    assert!(csv.contains(
+        "E1,\"Town, \"\"North\"\"\",North West,,3000,,0,0,,0,0,,,none_in_reach"
+    ));
     let fc = report.feature_collection();
     assert_eq!(fc.features.len(), 2);
     assert!(matches!(fc.features[1].geometry, Geometry::Point { .. }));
@@ -266,12 +271,13 @@ fn the_csv_neutralises_area_names_a_spreadsheet_would_run() {
         areas,
         &[Demand::Count(3000)],
         &[Supply::default()],
+        &[],
     );
     let csv = report.to_csv();
-    let row = csv.lines().nth(1).expect("a row");
+    let row = csv.lines().nth(3).expect("a row");
     assert!(
         row.starts_with(
-            "E1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Leicester\"\")\",\"'@SUM(A1)\",3000,"
+            "E1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Leicester\"\")\",\"'@SUM(A1)\",,3000,"
         ),
         "{row}"
     );
