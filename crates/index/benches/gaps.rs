@@ -329,7 +329,7 @@ fn main() {
     let mut flagged = 0;
     for _ in 0..3 {
         let t = Instant::now();
-        let reports = analyse_many(&set, &inputs, &needs, 10.0, AreaKind::LocalAuthority, today);
+        let reports = analyse_many(&set, &inputs, &needs, 10.0, today);
         times.push(t.elapsed());
         flagged = reports
             .iter()

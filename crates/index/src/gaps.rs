@@ -505,4 +505,6 @@ mod points;
 pub use layout::{analyse, analyse_many, sector_assignment};
 
 #[cfg(test)]
+mod sector_tests;
+#[cfg(test)]
 mod tests;

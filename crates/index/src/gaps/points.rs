@@ -12,7 +12,7 @@
 //! Nearest supplier: the scan records, per point, the nearest supplier whose own reach covers
 //! that far. Afterwards a point whose recorded nearest is above 1 km (so the rounded-up figure
 //! could still change) asks a small R-tree of that need's suppliers for the true nearest, or,
-//! for a need most candidates meet and no supplier recorded at all, the source's own index.
+//! for a need most candidates meet, the source's own index out to the recorded distance.
 
 use carematch_domain::GeoPoint;
 use carematch_domain::geo::chord_for_km;
@@ -257,11 +257,14 @@ fn resolve_nearest<S: SupplySource + ?Sized>(
             }
         }
         None => {
+            // A need most candidates meet: someone is usually close, so searching out to the
+            // recorded distance is cheap.
             for (i, best) in nearest.iter_mut().enumerate() {
-                if best.is_finite() {
+                if *best <= FINAL_NEAREST_KM {
                     continue;
                 }
-                source.each_within(points[i], NEAREST_CAP_KM, &mut |c, _, km| {
+                let limit = best.min(NEAREST_CAP_KM);
+                source.each_within(points[i], limit, &mut |c, _, km| {
                     if need.met_by(c, today) {
                         *best = best.min(km);
                     }
