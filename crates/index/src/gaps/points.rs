@@ -5,9 +5,12 @@
 //! the points (cells a fifth of `max_km` across, at least 1 km), out to its own reach (its
 //! travel or service radius, at most `max_km`) rather than to `max_km`: a carer in a dense city
 //! reaches hundreds of sectors, and nobody reaches beyond their own radius. The points are
-//! stored in cell order as unit vectors, so the scan is a chord comparison per point; only
-//! points inside the chord get the exact great-circle distance and the reach rules. A supplier is
-//! counted once per authority however many of its sectors it reaches (a stamp per authority).
+//! stored in cell order as unit vectors and the scan compares squared chords (monotone in the
+//! great-circle distance; a point within a hair of the circle is settled by the haversine, so
+//! the rule is exactly `km <= radius` as in matching). Inside its radius a radius candidate
+//! reaches the point; a provider's polygon must also contain it. Counts are kept by point (in
+//! cell order) then need, so one candidate's updates stay close in memory. A supplier is counted
+//! once per authority however many of its sectors it reaches (a stamp per authority).
 //!
 //! Nearest supplier: the scan records, per point, the nearest supplier whose own reach covers
 //! that far. Afterwards a point whose recorded nearest is above 1 km (so the rounded-up figure
@@ -19,7 +22,9 @@ use carematch_domain::geo::chord_for_km;
 use carematch_matching::gaps::{NeedSet, Supply};
 use rstar::RTree;
 
-use super::{COMMON_SHARE, KM_PER_DEGREE, NEAREST_CAP_KM, SupplySource, add, reaches};
+use carematch_matching::{CandidateKind, Reach};
+
+use super::{COMMON_SHARE, KM_PER_DEGREE, NEAREST_CAP_KM, SupplySource};
 use crate::geo::{SpherePoint, km_for_chord};
 
 /// Recorded nearest distances at or below this are final: the figure is shown rounded up to
@@ -97,7 +102,11 @@ impl PointGrid {
         }
     }
 
-    /// Calls `f(point index, km)` for every point within `km` of `p` (great-circle).
+    /// Calls `f(slot, chord²)` for every point within `km` of `p` (great-circle), where `slot`
+    /// is the point's position in cell order ([`PointGrid::point_of`] gives its index) and
+    /// `chord²` the squared chord between the unit vectors (monotone in the great-circle
+    /// distance). Points within a hair of the circle are settled by the haversine, so the
+    /// boundary is exactly `distance_km <= km`.
     #[inline]
     pub(super) fn within(&self, p: GeoPoint, km: f64, mut f: impl FnMut(usize, f64)) {
         if self.points.is_empty() || km < 0.0 {
@@ -116,25 +125,35 @@ impl PointGrid {
         let (r0, r1) = (r0.max(0.0) as usize, (r1 as usize).min(self.rows - 1));
         let (c0, c1) = (c0.max(0.0) as usize, (c1 as usize).min(self.cols - 1));
         let v = p.unit_vector();
-        let chord = chord_for_km(km) * (1.0 + 1e-9);
-        let chord2 = chord * chord;
+        let chord = chord_for_km(km);
+        let sure = chord * chord * (1.0 - 1e-9);
+        let maybe = chord * chord * (1.0 + 1e-9);
         for row in r0..=r1 {
             let base = row * self.cols;
             let lo = self.starts[base + c0] as usize;
             let hi = self.starts[base + c1 + 1] as usize;
-            for at in lo..hi {
-                let w = self.vectors[at];
+            for (slot, w) in self.vectors[lo..hi].iter().enumerate() {
                 let (dx, dy, dz) = (w[0] - v[0], w[1] - v[1], w[2] - v[2]);
-                if dx * dx + dy * dy + dz * dz > chord2 {
-                    continue;
-                }
-                let i = self.index[at] as usize;
-                let d = p.distance_km(self.points[i]);
-                if d <= km {
-                    f(i, d);
+                let d2 = dx * dx + dy * dy + dz * dz;
+                if d2 <= sure
+                    || (d2 <= maybe && p.distance_km(self.points[self.point_of(lo + slot)]) <= km)
+                {
+                    f(lo + slot, d2);
                 }
             }
         }
+    }
+
+    /// The index (in the order given to [`PointGrid::new`]) of the point at `slot`.
+    #[inline]
+    pub(super) fn point_of(&self, slot: usize) -> usize {
+        self.index[slot] as usize
+    }
+
+    /// The point at `slot`.
+    #[inline]
+    pub(super) fn at(&self, slot: usize) -> GeoPoint {
+        self.points[self.point_of(slot)]
     }
 }
 
@@ -159,23 +178,24 @@ pub(super) fn supply_points<S: SupplySource + ?Sized>(
     today: i32,
 ) -> Vec<PointSupply> {
     let grid = PointGrid::new(points, (max_km / 5.0).max(1.0));
-    let mut out: Vec<PointSupply> = needs
-        .iter()
-        .map(|_| PointSupply {
-            points: vec![Supply::default(); points.len()],
-            groups: vec![Supply::default(); n_groups],
-        })
+    let k = needs.len();
+    // Counts by slot (cell order) then need, so one candidate's updates stay close in memory:
+    // `[carers, providers]`, and the smallest squared chord to a supplier seen.
+    let mut counts = vec![[0u32; 2]; points.len() * k];
+    let mut chord2 = vec![f64::INFINITY; points.len() * k];
+    let mut group_counts = vec![[0u32; 2]; n_groups * k];
+    let slot_group: Vec<u32> = (0..points.len())
+        .map(|slot| groups[grid.point_of(slot)])
         .collect();
-    let mut nearest = vec![vec![f64::INFINITY; points.len()]; needs.len()];
     let keep_limit = (COMMON_SHARE * source.count() as f64) as usize;
-    let mut kept: Vec<Option<Vec<GeoPoint>>> = vec![Some(Vec::new()); needs.len()];
-    let mut met: Vec<usize> = Vec::with_capacity(needs.len());
+    let mut kept: Vec<Option<Vec<GeoPoint>>> = vec![Some(Vec::new()); k];
+    let mut met: Vec<usize> = Vec::with_capacity(k);
     // The last candidate (numbered from 1) counted in each group.
     let mut stamp = vec![0u32; n_groups];
     let mut serial = 0u32;
     source.each(&mut |c, side| {
         met.clear();
-        met.extend((0..needs.len()).filter(|n| needs[*n].met_by(c, today)));
+        met.extend((0..k).filter(|n| needs[*n].met_by(c, today)));
         if met.is_empty() {
             return;
         }
@@ -190,41 +210,71 @@ pub(super) fn supply_points<S: SupplySource + ?Sized>(
                 }
             }
         }
-        let kind = c.kind();
-        let radius = c.reach().bound_km().min(max_km);
-        grid.within(location, radius, |i, km| {
-            let reached = reaches(c.reach(), side.area.as_ref(), points[i], km, max_km);
+        let kind = usize::from(c.kind() == CandidateKind::Provider);
+        // Within its own radius (capped at max_km) a radius candidate reaches every point; a
+        // polygon must also contain it.
+        let reach = c.reach();
+        let radius = reach.bound_km().min(max_km);
+        let polygon = match reach {
+            Reach::Radius(_) => None,
+            Reach::Polygon { .. } => Some(side.area.as_ref()),
+        };
+        grid.within(location, radius, |slot, d2| {
+            let reached = polygon.is_none_or(|area| area.is_some_and(|a| a.contains(grid.at(slot))));
+            let base = slot * k;
             for n in &met {
-                let best = &mut nearest[*n][i];
-                *best = best.min(km);
+                let best = &mut chord2[base + n];
+                *best = best.min(d2);
                 if reached {
-                    add(&mut out[*n].points[i], kind);
+                    counts[base + n][kind] += 1;
                 }
             }
-            let g = groups[i] as usize;
+            let g = slot_group[slot] as usize;
             if reached && stamp[g] != serial {
                 stamp[g] = serial;
                 for n in &met {
-                    add(&mut out[*n].groups[g], kind);
+                    group_counts[g * k + n][kind] += 1;
                 }
             }
         });
     });
-    for (n, need) in needs.iter().enumerate() {
-        resolve_nearest(source, need, points, kept[n].take(), &mut nearest[n], today);
-        let supply = &mut out[n];
-        let mut group_nearest = vec![f64::INFINITY; n_groups];
-        for (i, km) in nearest[n].iter().enumerate() {
-            let shown = (*km <= NEAREST_CAP_KM).then_some(*km);
-            supply.points[i].nearest_km = shown;
-            let g = groups[i] as usize;
-            group_nearest[g] = group_nearest[g].min(*km);
-        }
-        for (g, km) in group_nearest.into_iter().enumerate() {
-            supply.groups[g].nearest_km = (km <= NEAREST_CAP_KM).then_some(km);
-        }
-    }
-    out
+    let supply_of = |c: [u32; 2]| Supply {
+        carers: c[0],
+        providers: c[1],
+        nearest_km: None,
+    };
+    needs
+        .iter()
+        .enumerate()
+        .map(|(n, need)| {
+            let mut nearest = vec![f64::INFINITY; points.len()];
+            let mut out = PointSupply {
+                points: vec![Supply::default(); points.len()],
+                groups: (0..n_groups)
+                    .map(|g| supply_of(group_counts[g * k + n]))
+                    .collect(),
+            };
+            for slot in 0..points.len() {
+                let i = grid.point_of(slot);
+                out.points[i] = supply_of(counts[slot * k + n]);
+                let d2 = chord2[slot * k + n];
+                if d2.is_finite() {
+                    nearest[i] = km_for_chord(d2.sqrt());
+                }
+            }
+            resolve_nearest(source, need, points, kept[n].take(), &mut nearest, today);
+            let mut group_nearest = vec![f64::INFINITY; n_groups];
+            for (i, km) in nearest.iter().enumerate() {
+                out.points[i].nearest_km = (*km <= NEAREST_CAP_KM).then_some(*km);
+                let g = groups[i] as usize;
+                group_nearest[g] = group_nearest[g].min(*km);
+            }
+            for (g, km) in group_nearest.into_iter().enumerate() {
+                out.groups[g].nearest_km = (km <= NEAREST_CAP_KM).then_some(km);
+            }
+            out
+        })
+        .collect()
 }
 
 /// Makes each point's nearest supplier exact where the rounded figure could still change.
