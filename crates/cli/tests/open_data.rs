@@ -310,10 +310,20 @@ fn the_binary_imports_the_files_and_writes_the_map() {
         out.contains("none_in_reach 295") && out.contains("no_demand 1"),
         "{out}"
     );
-    assert!(out.contains("demand figure: Demand is Census 2021 TS030"), "{out}");
-    assert!(!out.contains("centroid only"), "every authority has sectors: {out}");
+    assert!(
+        out.contains("demand figure: Demand is Census 2021 TS030"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("centroid only"),
+        "every authority has sectors: {out}"
+    );
     let csv = std::fs::read_to_string(csv).expect("csv");
-    assert_eq!(csv.lines().count(), 2 + 1 + 296, "two comment lines, the header, the rows");
+    assert_eq!(
+        csv.lines().count(),
+        2 + 1 + 296,
+        "two comment lines, the header, the rows"
+    );
     let svg = std::fs::read_to_string(svg).expect("svg");
     assert_eq!(svg.matches("<path ").count(), 296);
     let geojson: serde_json::Value =
@@ -327,8 +337,7 @@ fn the_binary_imports_the_files_and_writes_the_map() {
 fn census_facts_hold_over_the_national_sectors() {
     let Some(dir) = data_dir() else { return };
     let (_tmp, store) = loaded_store(&dir);
-    let sectors =
-        carematch_store::sectors::read_sectors_csv(open(&dir, SECTORS)).expect("sectors");
+    let sectors = carematch_store::sectors::read_sectors_csv(open(&dir, SECTORS)).expect("sectors");
     assert!(sectors.len() > 11_000, "{}", sectors.len());
     store.import_sectors(&sectors).expect("import");
     let today = day_number(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
@@ -397,9 +406,12 @@ fn bristol_halal_within_5_km_is_covered_on_the_demo_data() {
     // The demo gazetteer's sectors only (seeding computed them): then the national file.
     store.import_sectors(&[]).expect("no sectors");
     let at_centroid = bristol(&store);
-    assert_eq!(at_centroid.severity, Severity::NoneInReach, "{at_centroid:?}");
-    let sectors =
-        carematch_store::sectors::read_sectors_csv(open(&dir, SECTORS)).expect("sectors");
+    assert_eq!(
+        at_centroid.severity,
+        Severity::NoneInReach,
+        "{at_centroid:?}"
+    );
+    let sectors = carematch_store::sectors::read_sectors_csv(open(&dir, SECTORS)).expect("sectors");
     store.import_sectors(&sectors).expect("import");
     let row = bristol(&store);
     assert_eq!(row.demand, Some(31_776), "Muslim residents (TS030)");

@@ -244,7 +244,10 @@ fn inputs() -> (GapInputs, &'static str) {
             .and_then(|f| read_sectors_csv(std::io::BufReader::new(f)).ok());
         let Some(sectors) = sectors else {
             println!("postcodes/sector_centroids.csv not found: authorities measured at centroids");
-            return (inputs, "296 real English authorities (../shared/data), no sectors");
+            return (
+                inputs,
+                "296 real English authorities (../shared/data), no sectors",
+            );
         };
         inputs.sectors = sectors;
         return (
@@ -252,7 +255,10 @@ fn inputs() -> (GapInputs, &'static str) {
             "296 real English authorities (../shared/data) at their postcode sectors",
         );
     }
-    println!("open data not found under {}: synthetic centroids", dir.display());
+    println!(
+        "open data not found under {}: synthetic centroids",
+        dir.display()
+    );
     let mut rng = Rng::new(99);
     let list = (0..296)
         .map(|i| carematch_matching::gaps::Authority {
@@ -358,7 +364,10 @@ fn main() {
     black_box(analyse(
         &set,
         &inputs,
-        &query(NeedSet::parse("language:som,gender:female,service:personal_care").unwrap_or_else(|_| unreachable!())),
+        &query(
+            NeedSet::parse("language:som,gender:female,service:personal_care")
+                .unwrap_or_else(|_| unreachable!()),
+        ),
     ));
     println!(
         "one combined need (language:som,gender:female,service:personal_care): {:.1} ms",

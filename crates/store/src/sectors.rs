@@ -76,7 +76,8 @@ pub fn read_sectors_csv(reader: impl Read) -> Result<Vec<Sector>, OpenDataError>
                 .parse::<f64>()
                 .map_err(|_| value(format!("`{}` is not a number", field(i))))
         };
-        let centroid = GeoPoint::new(number(lat)?, number(lon)?).map_err(|e| value(e.to_string()))?;
+        let centroid =
+            GeoPoint::new(number(lat)?, number(lon)?).map_err(|e| value(e.to_string()))?;
         out.push(Sector {
             code: sector,
             centroid,
@@ -89,7 +90,10 @@ pub fn read_sectors_csv(reader: impl Read) -> Result<Vec<Sector>, OpenDataError>
 const BATCH: usize = 1000;
 
 /// Replaces every sector.
-pub(crate) fn replace_sectors(conn: &mut DbConnection, list: &[Sector]) -> Result<usize, StoreError> {
+pub(crate) fn replace_sectors(
+    conn: &mut DbConnection,
+    list: &[Sector],
+) -> Result<usize, StoreError> {
     diesel::delete(postcode_sectors::table).execute(conn)?;
     let rows: Vec<_> = list
         .iter()

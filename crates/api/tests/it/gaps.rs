@@ -271,7 +271,10 @@ async fn census_facts_hold_when_demand_is_spread_over_sectors() {
     // Authorities without sectors (Cumberland here) still get a point: their centroid.
     let (_, body) = gaps(&app, "need=language:yue&by=sector", Some(&key)).await;
     assert_eq!(features_of(&body, "E06000063").len(), 1);
-    assert_eq!(feature(&body, "E06000063")["properties"]["authority"], "E06000063");
+    assert_eq!(
+        feature(&body, "E06000063")["properties"]["authority"],
+        "E06000063"
+    );
     let (status, _, csv) = app
         .request(
             "GET",
@@ -282,7 +285,10 @@ async fn census_facts_hold_when_demand_is_spread_over_sectors() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(csv.contains("\nM13 0,Manchester,North West,E08000003,"), "{csv}");
+    assert!(
+        csv.contains("\nM13 0,Manchester,North West,E08000003,"),
+        "{csv}"
+    );
 }
 
 #[actix_web::test]
@@ -300,7 +306,10 @@ async fn combined_needs_say_which_census_figure_the_demand_is() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(feature(&body, "E08000025")["properties"]["demand"], 7_374);
     let figure = &body["carematch"]["demand_figure"];
-    assert_eq!(figure["figures"][0]["categories"][0], "African language: Somali");
+    assert_eq!(
+        figure["figures"][0]["categories"][0],
+        "African language: Somali"
+    );
     assert_eq!(figure["not_covered"][0]["term"], "gender:female");
     assert!(
         figure["summary"]
@@ -316,7 +325,10 @@ async fn combined_needs_say_which_census_figure_the_demand_is() {
     );
     // Halal and Bengali: the smaller of Muslims and Bengali speakers in each authority.
     let (_, body) = gaps(&app, "need=diet:halal,language:ben", Some(&key)).await;
-    assert_eq!(body["carematch"]["demand_figure"]["combined"], "smallest_per_area");
+    assert_eq!(
+        body["carematch"]["demand_figure"]["combined"],
+        "smallest_per_area"
+    );
     assert_eq!(feature(&body, "E09000030")["properties"]["demand"], 32_772);
     let (status, body) = gaps(&app, "need=gender:female,gender:male", Some(&key)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -333,14 +345,14 @@ fn import_bristol(store: &Store) {
     let mut list = std::fs::read_to_string(fixtures.join("local_authorities.csv")).expect("csv");
     list.push_str(BRISTOL_ROW);
     list.push('\n');
-    let authorities = carematch_store::authorities::read_authorities_csv(list.as_bytes())
-        .expect("authorities");
+    let authorities =
+        carematch_store::authorities::read_authorities_csv(list.as_bytes()).expect("authorities");
     store.import_authorities(&authorities).expect("import");
     let boundary = format!(
         r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"LAD23CD":"E06000023","LAD23NM":"Bristol, City of"}},"geometry":{{"type":"Polygon","coordinates":[{BRISTOL_BOUNDARY}]}}}}]}}"#
     );
-    let boundaries =
-        carematch_store::authorities::read_boundaries_geojson(boundary.as_bytes()).expect("geojson");
+    let boundaries = carematch_store::authorities::read_boundaries_geojson(boundary.as_bytes())
+        .expect("geojson");
     store.import_boundaries(&boundaries).expect("boundaries");
     let census = carematch_store::census::read_census_csv(BRISTOL_TS030.as_bytes()).expect("ts030");
     store.import_census(&census).expect("census");
@@ -360,9 +372,15 @@ async fn bristol_halal_within_5_km_is_measured_where_people_live() {
     let bristol = &feature(&body, "E06000023")["properties"];
     assert_eq!(bristol["demand"], 31_776);
     assert_ne!(bristol["severity"], "none_in_reach", "{bristol}");
-    assert!(bristol["sectors"].as_u64().expect("sectors") > 5, "{bristol}");
+    assert!(
+        bristol["sectors"].as_u64().expect("sectors") > 5,
+        "{bristol}"
+    );
     assert!(bristol["carers"].as_u64().expect("carers") > 0, "{bristol}");
-    assert!(bristol["share_in_reach"].as_f64().expect("share") > 0.5, "{bristol}");
+    assert!(
+        bristol["share_in_reach"].as_f64().expect("share") > 0.5,
+        "{bristol}"
+    );
     assert_eq!(bristol["nearest_km"], 1.0);
 
     // The old method, one point per authority: the estuary centroid has nobody within 5 km.

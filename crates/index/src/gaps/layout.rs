@@ -13,7 +13,9 @@ use carematch_matching::gaps::{
 use h3o::LatLng;
 
 use super::points::supply_points;
-use super::{GapInputs, GapQuery, HEX_RESOLUTION, SupplySource, authority_areas, hex_areas, supply};
+use super::{
+    GapInputs, GapQuery, HEX_RESOLUTION, SupplySource, authority_areas, hex_areas, supply,
+};
 
 /// The caveat every sector-measured report carries.
 pub const SECTOR_PROXY_CAVEAT: &str = "where people live: each authority's census figure is \
@@ -107,7 +109,13 @@ impl Points {
         };
         for (sector, a) in sectors.iter().zip(assigned.iter()) {
             if let Some(a) = *a {
-                push(&mut points, &sector.code, sector.centroid, sector.n_postcodes, a);
+                push(
+                    &mut points,
+                    &sector.code,
+                    sector.centroid,
+                    sector.n_postcodes,
+                    a,
+                );
                 points.sectors[a] += 1;
             }
         }

@@ -49,7 +49,12 @@ pub(super) struct PointGrid {
 impl PointGrid {
     pub(super) fn new(points: &[GeoPoint], cell_km: f64) -> Self {
         let cell_km = cell_km.max(0.5);
-        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut bbox = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
         for p in points {
             bbox = [
                 bbox[0].min(p.lat),
@@ -220,7 +225,8 @@ pub(super) fn supply_points<S: SupplySource + ?Sized>(
             Reach::Polygon { .. } => Some(side.area.as_ref()),
         };
         grid.within(location, radius, |slot, d2| {
-            let reached = polygon.is_none_or(|area| area.is_some_and(|a| a.contains(grid.at(slot))));
+            let reached =
+                polygon.is_none_or(|area| area.is_some_and(|a| a.contains(grid.at(slot))));
             let base = slot * k;
             for n in &met {
                 let best = &mut chord2[base + n];

@@ -117,7 +117,10 @@ fn the_centroid_says_nobody_but_the_people_are_covered() {
     let row = &new.rows[0];
     assert_eq!(row.sectors, Some(4), "the Welsh sector is left out");
     assert_eq!(row.demand, Some(1200));
-    assert_eq!(row.carers, 3, "each carer counted once, not once per sector");
+    assert_eq!(
+        row.carers, 3,
+        "each carer counted once, not once per sector"
+    );
     // 1,200 over 610 postcodes: the shore sector (10 postcodes) gets 20, out of reach.
     assert_eq!(row.demand_in_reach, Some(1180));
     assert_eq!(row.share_in_reach, Some(0.983));
@@ -146,20 +149,35 @@ fn census_demand_spreads_over_sectors_exactly_and_sector_rows_show_it() {
     );
     assert_eq!(report.rows.len(), 4);
     let total: u64 = report.rows.iter().filter_map(|r| r.demand).sum();
-    assert_eq!(total, 1001, "largest remainder keeps the authority's figure");
-    let es11 = report.rows.iter().find(|r| r.code == "ES1 1").expect("ES1 1");
+    assert_eq!(
+        total, 1001,
+        "largest remainder keeps the authority's figure"
+    );
+    let es11 = report
+        .rows
+        .iter()
+        .find(|r| r.code == "ES1 1")
+        .expect("ES1 1");
     assert_eq!(es11.authority.as_deref(), Some("E06000099"));
     assert_eq!(es11.name, "Estuary");
     assert_eq!(es11.demand_share, Some(0.4918));
     assert_eq!(es11.demand, Some(492));
     assert_eq!(es11.carers, 1);
     assert_eq!(es11.severity, Severity::Adequate);
-    let shore = report.rows.iter().find(|r| r.code == "ES9 9").expect("shore");
+    let shore = report
+        .rows
+        .iter()
+        .find(|r| r.code == "ES9 9")
+        .expect("shore");
     assert_eq!(shore.carers, 0);
     assert_eq!(shore.severity, Severity::NoneInReach);
     let fc = report.feature_collection();
     assert!(matches!(fc.features[0].geometry, Geometry::Point { .. }));
-    assert!(report.to_csv().contains("\nES1 1,Estuary,South West,E06000099,492,0.4918,"));
+    assert!(
+        report
+            .to_csv()
+            .contains("\nES1 1,Estuary,South West,E06000099,492,0.4918,")
+    );
 
     // A sixth of the people in reach: the coverage makes it a severe gap whatever the ratio.
     let edge = carer(
@@ -188,7 +206,11 @@ fn supply_at_points_agrees_with_brute_force() {
     for i in 0..60 {
         let lat = 53.3 + f64::from(i % 10) * 0.03;
         let lon = -2.4 + f64::from(i / 10) * 0.05;
-        let language = if i % 3 == 0 { Language::Yue } else { Language::Som };
+        let language = if i % 3 == 0 {
+            Language::Yue
+        } else {
+            Language::Som
+        };
         carers.push(carer(
             i64::from(i) + 1,
             point(lat, lon),
@@ -217,7 +239,12 @@ fn supply_at_points_agrees_with_brute_force() {
     ];
     let set = CandidateSet::build(&carers, &providers);
     let points: Vec<GeoPoint> = (0..80)
-        .map(|i| point(53.28 + f64::from(i % 9) * 0.04, -2.45 + f64::from(i / 9) * 0.04))
+        .map(|i| {
+            point(
+                53.28 + f64::from(i % 9) * 0.04,
+                -2.45 + f64::from(i / 9) * 0.04,
+            )
+        })
         .collect();
     let groups: Vec<u32> = (0..80).map(|i| i % 5).collect();
     let needs = vec![
@@ -251,16 +278,32 @@ fn supply_at_points_agrees_with_brute_force() {
             }
         }
         for (g, set) in group_sets.iter().enumerate() {
-            assert_eq!(got[n].groups[g].total() as usize, set.len(), "need {n} group {g}");
+            assert_eq!(
+                got[n].groups[g].total() as usize,
+                set.len(),
+                "need {n} group {g}"
+            );
         }
     }
 }
 
 #[test]
 fn a_gender_term_counts_carers_of_that_gender_and_providers_promising_it() {
-    let mut woman = carer(1, point(TOWN.0, TOWN.1), 5.0, Language::Som, Proficiency::Native);
+    let mut woman = carer(
+        1,
+        point(TOWN.0, TOWN.1),
+        5.0,
+        Language::Som,
+        Proficiency::Native,
+    );
     woman.details.gender = Gender::Female;
-    let mut man = carer(2, point(TOWN.0, TOWN.1), 5.0, Language::Som, Proficiency::Native);
+    let mut man = carer(
+        2,
+        point(TOWN.0, TOWN.1),
+        5.0,
+        Language::Som,
+        Proficiency::Native,
+    );
     man.details.gender = Gender::Male;
     let area = || ServiceArea::Radius {
         km: Km::new(10.0).expect("km"),
@@ -283,7 +326,11 @@ fn a_gender_term_counts_carers_of_that_gender_and_providers_promising_it() {
     );
     let row = &report.rows[0];
     assert_eq!((row.carers, row.providers), (1, 1));
-    assert_eq!(row.demand, Some(900), "no census figure by sex: all Somali speakers");
+    assert_eq!(
+        row.demand,
+        Some(900),
+        "no census figure by sex: all Somali speakers"
+    );
     let figure = report.meta().demand_figure;
     assert_eq!(figure.figures.len(), 1);
     assert_eq!(figure.figures[0].covers, vec!["language:som"]);
@@ -298,12 +345,26 @@ fn saved_plans_are_suppressed_below_five_in_every_sector_and_in_reach() {
     let mut data = inputs(town_sectors(), 0);
     let shore = point(CENTROID.0 + 0.05, CENTROID.1 + 0.02);
     data.plan_locations = [vec![point(TOWN.0, TOWN.1); 6], vec![shore; 2]].concat();
-    let carer_near = carer(1, point(TOWN.0, TOWN.1), 1.0, Language::Yue, Proficiency::Native);
+    let carer_near = carer(
+        1,
+        point(TOWN.0, TOWN.1),
+        1.0,
+        Language::Yue,
+        Proficiency::Native,
+    );
     let set = CandidateSet::build(&[carer_near], &[]);
     let sectors = analyse(&set, &data, &q);
-    let es11 = sectors.rows.iter().find(|r| r.code == "ES1 1").expect("ES1 1");
+    let es11 = sectors
+        .rows
+        .iter()
+        .find(|r| r.code == "ES1 1")
+        .expect("ES1 1");
     assert_eq!(es11.demand, Some(6));
-    let es99 = sectors.rows.iter().find(|r| r.code == "ES9 9").expect("ES9 9");
+    let es99 = sectors
+        .rows
+        .iter()
+        .find(|r| r.code == "ES9 9")
+        .expect("ES9 9");
     assert_eq!((es99.demand, es99.demand_shown.as_str()), (None, "<5"));
     q.by = AreaKind::LocalAuthority;
     let authority = analyse(&set, &data, &q);

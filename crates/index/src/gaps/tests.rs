@@ -32,7 +32,13 @@ pub(super) fn today() -> i32 {
     day_number(day(2026, 11, 22))
 }
 
-pub(super) fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, level: Proficiency) -> Carer {
+pub(super) fn carer(
+    id: i64,
+    at: GeoPoint,
+    radius: f64,
+    language: Language,
+    level: Proficiency,
+) -> Carer {
     let epoch = DateTime::from_timestamp(1_700_000_000, 0).expect("time");
     Carer {
         id: CarerId(id),

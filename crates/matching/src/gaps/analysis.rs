@@ -237,7 +237,12 @@ impl Thresholds {
     ///   and the coverage band (share in reach at least [`WELL_COVERED`]: adequate; at least
     ///   [`PARTLY_COVERED`]: moderate; less: severe). Suppressed demand is banded as 4 people
     ///   on the ratio alone, so the band never reveals the small number.
-    pub fn severity_in_reach(self, demand: Demand, demand_in_reach: u64, suppliers: u32) -> Severity {
+    pub fn severity_in_reach(
+        self,
+        demand: Demand,
+        demand_in_reach: u64,
+        suppliers: u32,
+    ) -> Severity {
         let total = match demand {
             Demand::Count(0) | Demand::Unknown => {
                 return self.severity(demand, Supply::with_total(suppliers));

@@ -127,14 +127,22 @@ fn describe(figure: &CensusFigure) -> String {
         figure.table,
         table_label(table),
         figure.categories.join(" + "),
-        if figure.exact { "" } else { " (a pool or proxy)" }
+        if figure.exact {
+            ""
+        } else {
+            " (a pool or proxy)"
+        }
     )
 }
 
 fn summary(figures: &[CensusFigure], not_covered: &[UncoveredTerm]) -> String {
     let mut out = match figures {
         [] => "No census figure covers this need: demand is unknown (use saved plans).".to_owned(),
-        [one] => format!("Demand is {}, for {}.", describe(one), one.covers.join(" and ")),
+        [one] => format!(
+            "Demand is {}, for {}.",
+            describe(one),
+            one.covers.join(" and ")
+        ),
         many => format!(
             "Demand in each area is the smallest of: {}.",
             many.iter()

@@ -17,8 +17,8 @@ pub use analysis::{
 pub use area::{Area, Authorities, Authority, Geometry, locate_area};
 pub use figure::{CensusFigure, DemandFigure, UncoveredTerm};
 pub use need::{GENDER_NO_FIGURE, MAX_TERMS, NeedError, NeedSet, NeedTerm, SUPPLY_MIN_PROFICIENCY};
-pub use sector::{CENTROID_ONLY_KM, SEA_MARGIN_KM, Sector, assign_sectors, spread};
 pub use render::{Feature, FeatureCollection, GapMeta, severity_colour};
+pub use sector::{CENTROID_ONLY_KM, SEA_MARGIN_KM, Sector, assign_sectors, spread};
 
 #[cfg(test)]
 mod tests;

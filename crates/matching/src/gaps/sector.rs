@@ -25,8 +25,7 @@ pub const SEA_MARGIN_KM: f64 = 3.0;
 pub const CENTROID_ONLY_KM: f64 = 15.0;
 
 /// Km per degree of latitude on carematch's sphere.
-const KM_PER_DEGREE: f64 =
-    std::f64::consts::PI * carematch_domain::geo::EARTH_RADIUS_M / 180_000.0;
+const KM_PER_DEGREE: f64 = std::f64::consts::PI * carematch_domain::geo::EARTH_RADIUS_M / 180_000.0;
 
 /// Km from `p` to the segment `a`-`b` (`[lon, lat]`), on a local flat projection (exact enough
 /// at a few km, which is all [`SEA_MARGIN_KM`] asks).

@@ -237,9 +237,7 @@ fn reports_render_as_csv_geojson_parts_and_svg() {
     assert!(csv.starts_with("# need: language:yue (speaks Cantonese), within 10 km"));
     assert!(csv.contains("\n# demand_figure: Demand is Census 2021 TS024"));
     assert!(csv.contains("\ncode,name,region,authority,demand,"));
-    assert!(csv.contains(
-        "E1,\"Town, \"\"North\"\"\",North West,,3000,,0,0,,0,0,,,none_in_reach"
-    ));
+    assert!(csv.contains("E1,\"Town, \"\"North\"\"\",North West,,3000,,0,0,,0,0,,,none_in_reach"));
     let fc = report.feature_collection();
     assert_eq!(fc.features.len(), 2);
     assert!(matches!(fc.features[1].geometry, Geometry::Point { .. }));
@@ -339,7 +337,11 @@ fn severity_follows_the_share_of_people_in_reach() {
     let band = |demand: u64, in_reach: u64, suppliers: u32| {
         t.severity_in_reach(Demand::Count(demand), in_reach, suppliers)
     };
-    assert_eq!(band(1000, 0, 3), Severity::NoneInReach, "suppliers reach only empty sectors");
+    assert_eq!(
+        band(1000, 0, 3),
+        Severity::NoneInReach,
+        "suppliers reach only empty sectors"
+    );
     assert_eq!(band(1000, 1000, 2), Severity::Adequate);
     assert_eq!(band(1000, 900, 2), Severity::Adequate, "90% in reach");
     assert_eq!(band(1000, 600, 2), Severity::Moderate, "60% in reach");
@@ -351,8 +353,14 @@ fn severity_follows_the_share_of_people_in_reach() {
         Severity::DemandUnknown
     );
     let p = Thresholds::PLANS;
-    assert_eq!(p.severity_in_reach(Demand::Suppressed, 0, 1), Severity::NoneInReach);
-    assert_eq!(p.severity_in_reach(Demand::Suppressed, 2, 1), Severity::Moderate);
+    assert_eq!(
+        p.severity_in_reach(Demand::Suppressed, 0, 1),
+        Severity::NoneInReach
+    );
+    assert_eq!(
+        p.severity_in_reach(Demand::Suppressed, 2, 1),
+        Severity::Moderate
+    );
 }
 
 #[test]
@@ -371,7 +379,10 @@ fn the_demand_figure_names_the_census_category_and_what_it_leaves_out() {
         yue.figures[0].categories,
         vec!["East Asian language: Cantonese Chinese"]
     );
-    assert_eq!(yue.figures[0].covers, vec!["language:yue", "cuisine:cantonese"]);
+    assert_eq!(
+        yue.figures[0].covers,
+        vec!["language:yue", "cuisine:cantonese"]
+    );
     assert!(!yue.figures[0].exact, "the cuisine's figure is a proxy");
     assert!(yue.not_covered.is_empty());
 
@@ -379,14 +390,25 @@ fn the_demand_figure_names_the_census_category_and_what_it_leaves_out() {
     assert_eq!(som.figures[0].categories, vec!["African language: Somali"]);
     assert!(som.figures[0].exact);
     assert_eq!(som.not_covered[0].term, "gender:female");
-    assert!(som.not_covered[0].reason.contains("no census figure by sex"));
-    assert!(som.summary.contains("No census figure for gender:female, service:personal_care"));
+    assert!(
+        som.not_covered[0]
+            .reason
+            .contains("no census figure by sex")
+    );
+    assert!(
+        som.summary
+            .contains("No census figure for gender:female, service:personal_care")
+    );
 
     let halal = figure("diet:halal,language:ben");
     assert_eq!(halal.combined, "smallest_per_area");
     let tables: Vec<&str> = halal.figures.iter().map(|f| f.table.as_str()).collect();
     assert_eq!(tables, vec!["TS030", "TS024"]);
-    assert!(halal.summary.starts_with("Demand in each area is the smallest of"));
+    assert!(
+        halal
+            .summary
+            .starts_with("Demand in each area is the smallest of")
+    );
 
     let plans = NeedSet::parse("language:yue")
         .expect("need")
