@@ -9,6 +9,7 @@ mod figure;
 mod need;
 mod render;
 mod sector;
+mod severity;
 
 pub use analysis::{
     AreaKind, CensusCounts, Coverage, Demand, DemandBasis, GapReport, GapRow, PARTLY_COVERED,
