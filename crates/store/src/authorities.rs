@@ -57,7 +57,7 @@ pub enum OpenDataError {
     GeoJson(String),
 }
 
-fn csv_error(error: &csv::Error) -> OpenDataError {
+pub(crate) fn csv_error(error: &csv::Error) -> OpenDataError {
     OpenDataError::Csv {
         line: error.position().map_or(0, csv::Position::line),
         message: error.to_string(),

@@ -9,7 +9,7 @@ use carematch_domain::GeoPoint;
 use carematch_matching::gaps::Sector;
 use diesel::prelude::*;
 
-use crate::authorities::OpenDataError;
+use crate::authorities::{OpenDataError, csv_error};
 use crate::backend::{DbConnection, each_backend};
 use crate::error::StoreError;
 use crate::schema::postcode_sectors;
@@ -35,13 +35,7 @@ fn normalise(code: &str) -> Option<String> {
 pub fn read_sectors_csv(reader: impl Read) -> Result<Vec<Sector>, OpenDataError> {
     const EXPECTED: &str = "a postcode sector file (code,n_postcodes,lat,lon)";
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-    let headers = csv
-        .headers()
-        .map_err(|e| OpenDataError::Csv {
-            line: 1,
-            message: e.to_string(),
-        })?
-        .clone();
+    let headers = csv.headers().map_err(|e| csv_error(&e))?.clone();
     let column = |name: &str| {
         headers
             .iter()
@@ -60,10 +54,7 @@ pub fn read_sectors_csv(reader: impl Read) -> Result<Vec<Sector>, OpenDataError>
     let mut out = Vec::new();
     for (i, record) in csv.records().enumerate() {
         let line = i as u64 + 2;
-        let record = record.map_err(|e| OpenDataError::Csv {
-            line,
-            message: e.to_string(),
-        })?;
+        let record = record.map_err(|e| csv_error(&e))?;
         let field = |i: usize| record.get(i).unwrap_or_default().trim();
         let value = |message: String| OpenDataError::Value { line, message };
         let sector = normalise(field(code))

@@ -43,6 +43,22 @@ async fn gaps(app: &TestApp, query: &str, key: Option<&str>) -> (StatusCode, Val
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
+/// `GET /v1/gaps?{query}` as CSV.
+async fn gaps_csv(
+    app: &TestApp,
+    query: &str,
+    key: &str,
+) -> (StatusCode, awc::http::header::HeaderMap, String) {
+    app.request(
+        "GET",
+        &format!("/v1/gaps?{query}"),
+        Some(key),
+        &[("Accept", "text/csv")],
+        Vec::new(),
+    )
+    .await
+}
+
 fn feature<'a>(body: &'a Value, code: &str) -> &'a Value {
     body["features"]
         .as_array()
@@ -145,15 +161,7 @@ async fn census_gaps_as_geojson_and_csv_and_one_supplier_clears_a_gap() {
     let text = body.to_string();
     assert!(!text.contains("Mei") && !text.contains("M13 0EG"));
 
-    let (status, headers, csv) = app
-        .request(
-            "GET",
-            "/v1/gaps?need=language:yue&max_km=10",
-            Some(&key),
-            &[("Accept", "text/csv")],
-            Vec::new(),
-        )
-        .await;
+    let (status, headers, csv) = gaps_csv(&app, "need=language:yue&max_km=10", &key).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         headers
@@ -275,16 +283,8 @@ async fn census_facts_hold_when_demand_is_spread_over_sectors() {
         feature(&body, "E06000063")["properties"]["authority"],
         "E06000063"
     );
-    let (status, _, csv) = app
-        .request(
-            "GET",
-            "/v1/gaps?need=language:yue&by=sector",
-            Some(&key),
-            &[("Accept", "text/csv")],
-            Vec::new(),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    let (status, headers, csv) = gaps_csv(&app, "need=language:yue&by=sector", &key).await;
+    assert_eq!(status, StatusCode::OK, "{headers:?}");
     assert!(
         csv.contains("\nM13 0,Manchester,North West,E08000003,"),
         "{csv}"
