@@ -9,7 +9,7 @@ use carematch_domain::GeoPoint;
 use carematch_matching::gaps::Sector;
 use diesel::prelude::*;
 
-use crate::authorities::{OpenDataError, csv_error};
+use crate::authorities::{OpenDataError, column_of, csv_error};
 use crate::backend::{DbConnection, each_backend};
 use crate::error::StoreError;
 use crate::schema::postcode_sectors;
@@ -36,15 +36,7 @@ pub fn read_sectors_csv(reader: impl Read) -> Result<Vec<Sector>, OpenDataError>
     const EXPECTED: &str = "a postcode sector file (code,n_postcodes,lat,lon)";
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = csv.headers().map_err(|e| csv_error(&e))?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim() == name)
-            .ok_or_else(|| OpenDataError::MissingColumn {
-                column: name.to_owned(),
-                expected: EXPECTED,
-            })
-    };
+    let column = |name: &str| column_of(&headers, name, EXPECTED);
     let (code, count, lat, lon) = (
         column("code")?,
         column("n_postcodes")?,
