@@ -52,6 +52,7 @@ pub struct ServerBuilder {
     site_url: String,
     config: ServerConfig,
     indexes: bool,
+    demo: bool,
 }
 
 impl ServerBuilder {
@@ -68,6 +69,7 @@ impl ServerBuilder {
             site_url: carematch_service::DEFAULT_SITE_URL.to_owned(),
             config: ServerConfig::default(),
             indexes: true,
+            demo: false,
         }
     }
 
@@ -94,6 +96,12 @@ impl ServerBuilder {
         self
     }
 
+    /// Marks the server as serving the demo fixtures ([`AppState::demo`]).
+    pub fn demo(mut self, demo: bool) -> Self {
+        self.demo = demo;
+        self
+    }
+
     pub fn config(mut self, config: ServerConfig) -> Self {
         self.config = config;
         self
@@ -113,7 +121,8 @@ impl ServerBuilder {
         let state = AppState::new(self.store.clone())
             .with_match_cache(self.match_cache)
             .with_weights(self.weights)
-            .with_site_url(&self.site_url);
+            .with_site_url(&self.site_url)
+            .with_demo(self.demo);
         let engine = if self.indexes {
             let engine =
                 Engine::start(self.store, &self.index_dir, self.engine).map_err(|source| {

@@ -89,7 +89,29 @@ pub struct ServerConfig {
     pub gauges: Vec<middleware::Gauge>,
     /// Routes served beside the API (the web pages of `carematch-web`), under the same
     /// middleware: request ids, logs, metrics, rate limits and time limits.
-    pub pages: Option<fn(&mut web::ServiceConfig)>,
+    pub pages: Option<Pages>,
+}
+
+/// What registers the pages served beside the API, on every worker. A closure rather than a
+/// function, so that it can carry what the pages were configured with (such as a council's own
+/// help texts) without a global.
+#[derive(Clone)]
+pub struct Pages(std::sync::Arc<dyn Fn(&mut web::ServiceConfig) + Send + Sync>);
+
+impl Pages {
+    pub fn new(register: impl Fn(&mut web::ServiceConfig) + Send + Sync + 'static) -> Self {
+        Self(std::sync::Arc::new(register))
+    }
+
+    fn register(&self, cfg: &mut web::ServiceConfig) {
+        (self.0)(cfg);
+    }
+}
+
+impl std::fmt::Debug for Pages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pages(..)")
+    }
 }
 
 impl Default for ServerConfig {
@@ -265,8 +287,8 @@ pub fn run(
             .configure(routes::metrics::configure)
             .configure(|cfg| routes::docs::configure(cfg, doc))
             .configure(|cfg| {
-                if let Some(pages) = pages {
-                    pages(cfg);
+                if let Some(pages) = &pages {
+                    pages.register(cfg);
                 }
             });
         let app = match &handler_timeout {

@@ -22,6 +22,9 @@ pub struct AppState {
     service: CareService,
     /// Recent match responses (see `match_cache.rs`).
     pub match_cache: Arc<MatchCache>,
+    /// Serving the demo fixtures (`carematch serve --demo`): the find page then names the demo
+    /// areas when a postcode is not in the gazetteer.
+    demo: bool,
 }
 
 impl AppState {
@@ -31,7 +34,19 @@ impl AppState {
             store,
             indexes_loaded: Arc::new(AtomicBool::new(false)),
             match_cache: Arc::new(MatchCache::new(MatchCacheConfig::default())),
+            demo: false,
         }
+    }
+
+    /// The same state marked as serving the demo fixtures (see [`AppState::demo`]).
+    pub fn with_demo(mut self, demo: bool) -> Self {
+        self.demo = demo;
+        self
+    }
+
+    /// Whether the server runs over the demo fixtures (`carematch serve --demo`).
+    pub fn demo(&self) -> bool {
+        self.demo
     }
 
     /// The same state with a match cache of this size (the default is

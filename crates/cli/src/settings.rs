@@ -60,6 +60,9 @@ pub struct Settings {
     pub retention_days: u32,
     /// Where the site is published (`https://carematch.example.org`), for links in e-mails.
     pub public_url: String,
+    /// A council's own wording for the help pages: `<dir>/<language tag>/help.ftl` files whose
+    /// messages replace the built-in ones (docs/web.md, "Help pages").
+    pub help_dir: Option<PathBuf>,
     /// Reverse proxies whose `X-Forwarded-For` header names the real client, and whose
     /// `Forwarded`/`X-Forwarded-Host`/`X-Forwarded-Proto` name the site the browser asked for.
     pub trusted_proxies: Vec<IpAddr>,
@@ -132,6 +135,7 @@ impl Default for Settings {
             rate_limit_reports_per_hour: 10,
             retention_days: carematch_service::retention::DEFAULT_RETENTION_DAYS,
             public_url: carematch_service::DEFAULT_SITE_URL.to_owned(),
+            help_dir: None,
             trusted_proxies: Vec::new(),
             match_cache_bytes: carematch_api::match_cache::MatchCacheConfig::default().budget_bytes,
             match_cache_ttl_secs: carematch_api::match_cache::MatchCacheConfig::default()
@@ -168,6 +172,7 @@ const ENV_VARS: &[&str] = &[
     "CAREMATCH_RATE_LIMIT_REPORTS_PER_HOUR",
     "CAREMATCH_RETENTION_DAYS",
     "CAREMATCH_PUBLIC_URL",
+    "CAREMATCH_HELP_DIR",
     "CAREMATCH_TRUSTED_PROXIES",
     "CAREMATCH_MATCH_CACHE_BYTES",
     "CAREMATCH_MATCH_CACHE_TTL_SECS",
@@ -195,7 +200,11 @@ const ENV_VARS: &[&str] = &[
 
 impl Settings {
     /// The HTTP server's limits and switches, from these settings.
-    pub fn server_config(&self) -> carematch_api::ServerConfig {
+    /// The server's limits and switches, serving the web pages with these help texts.
+    pub fn server_config(
+        &self,
+        help: carematch_web::help::HelpTexts,
+    ) -> carematch_api::ServerConfig {
         carematch_api::ServerConfig {
             json_limit: self.json_limit_bytes,
             workers: self.workers,
@@ -216,7 +225,7 @@ impl Settings {
                 reports_per_hour: self.rate_limit_reports_per_hour,
             },
             gauges: Vec::new(),
-            pages: Some(carematch_web::configure),
+            pages: Some(carematch_web::pages(help)),
         }
     }
 
@@ -306,6 +315,11 @@ impl Settings {
         if self.index_dir.is_relative() {
             self.index_dir = base.join(&self.index_dir);
         }
+        if let Some(dir) = self.help_dir.as_mut()
+            && dir.is_relative()
+        {
+            *dir = base.join(&*dir);
+        }
     }
 
     fn apply_env(&mut self, name: &str, value: &str, weights: &mut [f64; 4]) -> anyhow::Result<()> {
@@ -371,6 +385,7 @@ impl Settings {
             }
             "CAREMATCH_RETENTION_DAYS" => self.retention_days = u32::try_from(number(value)?)?,
             "CAREMATCH_PUBLIC_URL" => value.clone_into(&mut self.public_url),
+            "CAREMATCH_HELP_DIR" => self.help_dir = Some(PathBuf::from(value)),
             "CAREMATCH_MATCH_CACHE_BYTES" => {
                 self.match_cache_bytes = usize::try_from(number(value)?)?
             }
@@ -576,11 +591,13 @@ mod tests {
         let file = dir.path().join("carematch.toml");
         std::fs::write(
             &file,
-            "database_url = \"sqlite://data/cm.db\"\nindex_dir = \"/srv/index\"\n",
+            "database_url = \"sqlite://data/cm.db\"\nindex_dir = \"/srv/index\"\nhelp_dir = \"help\"\n",
         )
         .expect("write");
         let settings = Settings::load(Some(&file), |_| None).expect("load");
         let beside = dir.path().join("data/cm.db");
+        // A council's help folder beside the file, too.
+        assert_eq!(settings.help_dir, Some(dir.path().join("help")));
         assert_eq!(
             settings.database_url,
             format!("sqlite://{}", beside.display())
@@ -591,9 +608,11 @@ mod tests {
         let env = |name: &str| match name {
             "CAREMATCH_DATABASE_URL" => Some("other.db".to_owned()),
             "CAREMATCH_INDEX_DIR" => Some("idx".to_owned()),
+            "CAREMATCH_HELP_DIR" => Some("council-help".to_owned()),
             _ => None,
         };
         let settings = Settings::load(Some(&file), env).expect("load");
+        assert_eq!(settings.help_dir, Some(current.join("council-help")));
         assert_eq!(
             settings.database_url,
             format!("sqlite://{}", current.join("other.db").display())

@@ -12,7 +12,7 @@ use carematch_store::{CarerFilter, NewCarer, Page, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::import_csv::{RowError, parse_carers_partial};
+use crate::import_csv::{ParsedFile, RowError, parse_carers_partial};
 use crate::{CareService, ServiceError};
 
 /// The largest accepted upload, in bytes (about 40,000 rows of the template).
@@ -47,50 +47,7 @@ fn import_carers(
     data: &[u8],
     progress: &dyn Fn(u64),
 ) -> Result<ImportReport, ServiceError> {
-    let (rows, mut errors) = parse_carers_partial(data);
-    if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError::new(1, "", "the file has no rows"));
-    }
-    if store.get_agency(agency)?.is_none() {
-        return Err(ServiceError::NotFound {
-            what: "agency",
-            id: agency.to_string(),
-        });
-    }
-
-    let mut places: HashMap<Postcode, Option<GeoPoint>> = HashMap::new();
-    let mut new = Vec::with_capacity(rows.len());
-    for row in rows {
-        let postcode = &row.details.postcode;
-        let point = match places.get(postcode) {
-            Some(point) => *point,
-            None => {
-                let point = store.locate(postcode)?.map(|l| l.point);
-                places.insert(postcode.clone(), point);
-                point
-            }
-        };
-        match point {
-            Some(location) => new.push((
-                row.line,
-                NewCarer {
-                    agency_id: agency,
-                    details: row.details,
-                    location,
-                },
-            )),
-            None => errors.push(RowError::new(
-                row.line,
-                "postcode",
-                format!("unknown postcode: {postcode} is not in the gazetteer"),
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
-        return Err(ServiceError::ImportRejected(errors));
-    }
-
+    let new = read_register(store, agency, data)?;
     let taken = external_refs(store, agency)?;
     let clashes: Vec<RowError> = new
         .iter()
@@ -123,6 +80,76 @@ fn import_carers(
         imported: ids.len(),
         ids,
     })
+}
+
+/// Parses, validates and locates a register for `agency`: its rows with their lines, or every
+/// problem of the file at once ([`ServiceError::ImportRejected`]). Blocking: postcode lookups.
+pub(crate) fn read_register(
+    store: &Store,
+    agency: AgencyId,
+    data: &[u8],
+) -> Result<Vec<(u64, NewCarer)>, ServiceError> {
+    let ParsedFile {
+        rows,
+        mut errors,
+        other_postcodes,
+    } = parse_carers_partial(data);
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(RowError::new(1, "", "the file has no rows"));
+    }
+    if store.get_agency(agency)?.is_none() {
+        return Err(ServiceError::NotFound {
+            what: "agency",
+            id: agency.to_string(),
+        });
+    }
+
+    let mut places: HashMap<Postcode, Option<GeoPoint>> = HashMap::new();
+    let mut locate = |postcode: &Postcode| -> Result<Option<GeoPoint>, ServiceError> {
+        Ok(match places.get(postcode) {
+            Some(point) => *point,
+            None => {
+                let point = store.locate(postcode)?.map(|l| l.point);
+                places.insert(postcode.clone(), point);
+                point
+            }
+        })
+    };
+    let unknown = |line: u64, postcode: &Postcode| {
+        RowError::new(
+            line,
+            "postcode",
+            format!("unknown postcode: {postcode} is not in the gazetteer"),
+        )
+    };
+    // Rows refused for other reasons have their postcodes checked too, so that one upload
+    // lists every problem of the file.
+    for (line, postcode) in &other_postcodes {
+        if locate(postcode)?.is_none() {
+            errors.push(unknown(*line, postcode));
+        }
+    }
+    let mut new = Vec::with_capacity(rows.len());
+    for row in rows {
+        let postcode = &row.details.postcode;
+        match locate(postcode)? {
+            Some(location) => new.push((
+                row.line,
+                NewCarer {
+                    agency_id: agency,
+                    details: row.details,
+                    location,
+                },
+            )),
+            None => errors.push(unknown(row.line, postcode)),
+        }
+    }
+    if !errors.is_empty() {
+        // Stable: a row's problems keep their column order.
+        errors.sort_by_key(|e| e.line);
+        return Err(ServiceError::ImportRejected(errors));
+    }
+    Ok(new)
 }
 
 /// Every `external_ref` the agency's live carers use.

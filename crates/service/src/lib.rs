@@ -31,6 +31,7 @@ pub mod pa;
 pub mod plans;
 pub mod provider_import;
 pub mod records;
+pub mod register_update;
 pub mod reports;
 pub mod retention;
 pub mod search;
@@ -49,7 +50,9 @@ use chrono::NaiveDate;
 pub use error::ServiceError;
 pub use gaps::GapsParams;
 pub use imports::{IMPORT_LIMIT, ImportReport};
-pub use matching::{MatchRequest, PooledRequest};
+pub use matching::{
+    MAX_RANKED, MatchRequest, PooledRequest, ResultOrder, ResultWindow, WindowedOutcome,
+};
 pub use provider_import::ProviderImportReport;
 pub use search::{SearchPage, SearchRequest};
 

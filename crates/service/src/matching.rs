@@ -131,6 +131,35 @@ fn options(
     options
 }
 
+/// The most results a page of results can reach ([`CareService::match_window`]): beyond a
+/// thousand, a person is better served by a narrower search, and the page says so.
+pub const MAX_RANKED: usize = 1000;
+
+/// How a window of results is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ResultOrder {
+    /// Best fit first (the score), as `POST /v1/matches` ranks.
+    #[default]
+    Fit,
+    /// Nearest first, among every result that fits (ties by fit).
+    Distance,
+}
+
+/// Which results a page shows: `take` of them after the first `skip`, in `order`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResultWindow {
+    pub skip: usize,
+    pub take: usize,
+    pub order: ResultOrder,
+}
+
+/// A window of results, and whether more follow it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowedOutcome {
+    pub outcome: MatchOutcome,
+    pub more: bool,
+}
+
 impl CareService {
     /// Whether the plan's location is known without asking the database (its coordinates, or a
     /// postcode the gazetteer cache holds) and the agency directory is fresh, so that matching it is CPU work only and may run on
@@ -193,6 +222,54 @@ impl CareService {
         self.agency_directory()?
             .name_agencies(snapshot, &mut outcome);
         Ok(outcome)
+    }
+
+    /// A window of one plan's results for pages that show them a page at a time (the web's
+    /// find page and the agency console): the same engine, rules and reasons as
+    /// [`CareService::match_plan`], without the API's 100-per-response `limit`; the engine ranks
+    /// at most [`MAX_RANKED`]. Blocking only when the postcode is not cached.
+    pub fn match_window(
+        &self,
+        snapshot: &Snapshot,
+        plan: &SupportPlan,
+        viewer: Viewer,
+        today: NaiveDate,
+        window: ResultWindow,
+    ) -> Result<WindowedOutcome, ServiceError> {
+        let mut errors = ValidationErrors::default();
+        validate_plan(plan, "plan", &mut errors);
+        errors.into_result()?;
+        let mut errors = ValidationErrors::default();
+        let location = self.resolve(plan, "plan", &mut errors)?;
+        errors.into_result()?;
+        let location = location.ok_or_else(|| {
+            ServiceError::Internal("a validated plan has a postcode or a location".into())
+        })?;
+        let compiled = CompiledPlan::compile(plan, location);
+        let end = window.skip.saturating_add(window.take).min(MAX_RANKED);
+        // One more than the window shows tells whether another page follows; nearest-first
+        // needs every result that fits before it can order them.
+        let limit = match window.order {
+            ResultOrder::Fit => end + 1,
+            ResultOrder::Distance => MAX_RANKED,
+        }
+        .min(MAX_RANKED);
+        let options = options(limit, &[], viewer, today, self.weights());
+        let mut outcome = snapshot.match_plan(&compiled, &options);
+        if window.order == ResultOrder::Distance {
+            outcome.matches.sort_by(|a, b| {
+                a.distance_km
+                    .total_cmp(&b.distance_km)
+                    .then(b.score.total_cmp(&a.score))
+            });
+        }
+        let more = outcome.matches.len() > end;
+        outcome.matches.truncate(end);
+        let skip = window.skip.min(outcome.matches.len());
+        outcome.matches.drain(..skip);
+        self.agency_directory()?
+            .name_agencies(snapshot, &mut outcome);
+        Ok(WindowedOutcome { outcome, more })
     }
 
     /// Candidates who can serve every plan of a pool, on `snapshot`, as `viewer` on `today`.

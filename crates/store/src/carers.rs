@@ -130,6 +130,15 @@ pub struct NewCarer {
     pub location: GeoPoint,
 }
 
+/// One carer replaced by [`crate::Store::apply_register`], at the version the caller read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarerUpdate {
+    pub id: CarerId,
+    pub details: CarerDetails,
+    pub location: GeoPoint,
+    pub version: i64,
+}
+
 /// Which carers [`crate::Store::list_carers`] returns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CarerFilter {

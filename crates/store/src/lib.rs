@@ -82,7 +82,7 @@ pub use backend::{
     Backend, DbConnection, MultiBackend, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, WRITER_LOCK,
 };
 use cache::BoundedCache;
-pub use carers::{CarerFields, CarerFilter, CarerRow, NewCarer, NewCarerRow};
+pub use carers::{CarerFields, CarerFilter, CarerRow, CarerUpdate, NewCarer, NewCarerRow};
 pub use census::{CensusFile, CensusRecord};
 pub use changes::{Change, ChangeOp, Entity};
 pub use connection::PoolOptions;
@@ -305,6 +305,33 @@ impl Store {
         actor: &Actor,
     ) -> Result<Vec<CarerId>, StoreError> {
         self.write(|conn| carers::insert_many(conn, rows, now(), progress, actor))
+    }
+
+    /// An agency's register applied in one transaction, all or nothing: `new` carers stored
+    /// (ids in input order, as [`Store::insert_carers`]) and each of `updates` replaced, failing
+    /// with `VersionConflict` if a record changed since the caller read its version.
+    pub fn apply_register(
+        &self,
+        new: &[NewCarer],
+        updates: &[CarerUpdate],
+        progress: &dyn Fn(u64),
+        actor: &Actor,
+    ) -> Result<Vec<CarerId>, StoreError> {
+        self.write(|conn| {
+            let ids = carers::insert_many(conn, new, now(), progress, actor)?;
+            for update in updates {
+                carers::update(
+                    conn,
+                    update.id,
+                    &update.details,
+                    update.location,
+                    Some(update.version),
+                    now(),
+                    actor,
+                )?;
+            }
+            Ok(ids)
+        })
     }
 
     /// A live carer; `None` when unknown or deleted.

@@ -26,7 +26,7 @@ use carematch_index::{Engine, EngineOptions};
 use carematch_store::Store;
 use serde_json::Value;
 
-use crate::db::{TestDb, import_open_data_fixtures, seed_demo_fixtures};
+use crate::db::{TestDb, import_demo_open_data, import_open_data_fixtures, seed_demo_fixtures};
 
 /// How long a test client waits for an answer (awc's default of 5 s is not enough for a debug
 /// build on a busy machine).
@@ -50,7 +50,7 @@ pub fn test_config() -> ServerConfig {
         },
         request_timeout: CLIENT_TIMEOUT,
         client_request_timeout: CLIENT_TIMEOUT,
-        pages: Some(carematch_web::configure),
+        pages: Some(carematch_api::Pages::new(carematch_web::configure)),
         ..ServerConfig::default()
     }
 }
@@ -60,6 +60,7 @@ pub struct TestAppBuilder {
     db: Option<TestDb>,
     demo: bool,
     open_data: bool,
+    demo_open_data: bool,
     indexes: bool,
     redirects: bool,
     config: ServerConfig,
@@ -82,6 +83,12 @@ impl TestAppBuilder {
     /// Loads the small open-data fixtures (authorities, boundaries, census) first.
     pub fn open_data(mut self) -> Self {
         self.open_data = true;
+        self
+    }
+
+    /// Loads the demo's open data (`fixtures/open-data/demo/`, as `carematch serve --demo`).
+    pub fn demo_open_data(mut self) -> Self {
+        self.demo_open_data = true;
         self
     }
 
@@ -115,6 +122,9 @@ impl TestAppBuilder {
         if self.open_data {
             import_open_data_fixtures(&db.store);
         }
+        if self.demo_open_data {
+            import_demo_open_data(&db.store);
+        }
         let mut app = self.start(db.store.clone());
         app.agencies = agencies;
         app.db = Some(db);
@@ -125,6 +135,7 @@ impl TestAppBuilder {
         let index_dir = tempfile::tempdir().expect("index dir");
         let mut builder = ServerBuilder::new(store.clone(), index_dir.path())
             .engine_options(EngineOptions::default())
+            .demo(self.demo)
             .config(self.config);
         if !self.indexes {
             builder = builder.without_indexes();
@@ -181,6 +192,7 @@ impl TestApp {
             db: None,
             demo: false,
             open_data: false,
+            demo_open_data: false,
             indexes: true,
             redirects: true,
             config: test_config(),

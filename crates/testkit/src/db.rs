@@ -216,9 +216,18 @@ pub fn seed_demo_fixtures(store: &Store) -> Vec<carematch_domain::AgencyId> {
 
 /// Loads the small open-data fixtures (`fixtures/open-data`: authorities, boundaries, census).
 pub fn import_open_data_fixtures(store: &Store) {
-    let open = |name: &str| {
-        std::fs::File::open(fixtures_dir().join("open-data").join(name)).expect("open-data fixture")
-    };
+    import_open_data_from(store, &fixtures_dir().join("open-data"));
+}
+
+/// Imports the demo's open data (`fixtures/open-data/demo/`: the demo areas' authorities with
+/// every London borough, simplified real boundaries and published census rows), as
+/// `carematch serve --demo` does.
+pub fn import_demo_open_data(store: &Store) {
+    import_open_data_from(store, &fixtures_dir().join("open-data").join("demo"));
+}
+
+fn import_open_data_from(store: &Store, dir: &std::path::Path) {
+    let open = |name: &str| std::fs::File::open(dir.join(name)).expect("open-data fixture");
     let authorities =
         carematch_store::authorities::read_authorities_csv(open("local_authorities.csv"))
             .expect("csv");

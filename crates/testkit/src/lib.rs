@@ -19,7 +19,9 @@ mod rng;
 pub mod smtp;
 
 pub use app::{TestApp, TestAppBuilder, test_config};
-pub use db::{TestDb, fixtures_dir, import_open_data_fixtures, seed_demo_fixtures};
+pub use db::{
+    TestDb, fixtures_dir, import_demo_open_data, import_open_data_fixtures, seed_demo_fixtures,
+};
 pub use rng::Rng;
 
 /// The folder an environment variable names for a suite that reads files under `../shared`

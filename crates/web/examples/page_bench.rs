@@ -143,7 +143,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             let req = TestRequest::with_uri(&format!("/find?{query}")).to_http_request();
             let ctx = Ctx::new(&req);
             let form = FindForm::from_pairs(&query_pairs(req.query_string()));
-            let found = search_blocking(&service, &form, Viewer::Public);
+            let view = carematch_web::results_nav::ResultView::default();
+            let found = search_blocking(&service, &form, Viewer::Public, view);
             if let Ok(found) = &found {
                 matches += found.outcome.matches.len();
             }

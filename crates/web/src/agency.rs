@@ -9,19 +9,20 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_domain::{AgencyId, Caller, Carer, CarerDetails, CarerId, Role};
 use carematch_matching::Viewer;
-use carematch_service::import_csv::RowError;
-use carematch_service::{IMPORT_LIMIT, ImportReport, ServiceError};
+use carematch_service::{IMPORT_LIMIT, ServiceError};
 use carematch_store::{Page, Paged, StoreError};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::agency_upload::{UploadOutcome, upload_report};
 use crate::csrf;
 use crate::find_page::find_form;
 use crate::form::FindForm;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, link, query_pairs, see_other};
 use crate::pages::{SearchProblem, language_names, problem_page, results, search, server_error};
+use crate::results_nav::ResultView;
 use crate::session::{TokenForm, current, to_login};
 
 /// PAs per page of the list.
@@ -37,6 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(restore_carer)
         .service(crate::freshness::carer_history)
         .service(upload_register)
+        .service(crate::agency_upload::confirm)
         .service(register_template)
         .service(export_register);
 }
@@ -58,13 +60,6 @@ pub(crate) async fn agency_of(
         _ => return Err(server_error(&Ctx::new(req))),
     };
     Ok((agency, name))
-}
-
-/// What the upload form reports back.
-enum UploadOutcome {
-    Imported(ImportReport),
-    Rejected(Vec<RowError>),
-    Problem(String),
 }
 
 struct ConsoleView<'a> {
@@ -121,7 +116,14 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let form = FindForm::from_pairs(&pairs);
     let page = page_number(&pairs);
     let found = if form.is_search() {
-        match search(&state, &form, Viewer::Agency(agency)).await {
+        match search(
+            &state,
+            &form,
+            Viewer::Agency(agency),
+            ResultView::from_pairs(&pairs),
+        )
+        .await
+        {
             Ok(found) => Some(found),
             Err(SearchProblem::Server) => return server_error(&ctx),
             Err(problem) => {
@@ -171,6 +173,8 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
         }
         nav.console aria-label=(tr.t("agency-title")) { ul { li { a href="/agency/profile" { (tr.t("agency-nav-profile")) } } } }
         @if let Some(notice) = &view.notice { p.notice role="status" { (notice) } }
+        // The upload's report first, where the page opens (the script moves focus to it).
+        @if let Some(upload) = &view.upload { (upload_report(tr, upload, &token)) }
         (crate::pa::waiting_section(tr, &view.waiting, &token))
         nav.console aria-label=(tr.t("agency-title")) {
             ul {
@@ -191,7 +195,6 @@ fn render(ctx: &Ctx, status: StatusCode, view: &ConsoleView) -> HttpResponse {
         section aria-labelledby="upload-title" {
             h2 #upload-title { (tr.t("agency-upload-title")) }
             p { (tr.t("agency-upload-intro")) " " a href="/agency/template.csv" download { (tr.t("agency-upload-template")) } }
-            @if let Some(upload) = &view.upload { (upload_report(tr, upload)) }
             form method="post" action="/agency/import" enctype="multipart/form-data" {
                 // Before the file, so the token is read first.
                 (csrf::field(&token))
@@ -302,34 +305,6 @@ fn update_button(id: CarerId, action: &str, label: &str, token: &str) -> Markup 
             input type="hidden" name="action" value=(action);
             button type="submit" { (label) }
         }
-    }
-}
-
-fn upload_report(tr: &Tr, outcome: &UploadOutcome) -> Markup {
-    match outcome {
-        UploadOutcome::Imported(report) => html! {
-            p.notice role="status" #upload-report { (tr.count("agency-upload-ok", "count", report.imported as f64)) }
-        },
-        UploadOutcome::Problem(message) => html! {
-            div.error-summary role="alert" #upload-report { p { (message) } }
-        },
-        UploadOutcome::Rejected(rows) => html! {
-            div.error-summary role="alert" #upload-report tabindex="-1" {
-                h3 { (tr.t("agency-upload-rejected")) }
-                div.table-wrap tabindex="0" role="region" aria-label=(tr.t("agency-upload-rejected")) {
-                    table {
-                        thead { tr {
-                            th scope="col" { (tr.t("agency-upload-col-line")) }
-                            th scope="col" { (tr.t("agency-upload-col-column")) }
-                            th scope="col" { (tr.t("agency-upload-col-reason")) }
-                        } }
-                        tbody { @for row in rows { tr {
-                            td { (row.line) } td { code { (row.column) } } td lang="en" { (row.reason) }
-                        } } }
-                    }
-                }
-            }
-        },
     }
 }
 
@@ -473,16 +448,19 @@ async fn restore_carer(
 
 /// What a multipart upload held: the form token (when it came before any problem) and the
 /// first file field, up to the import limit.
-struct Upload {
-    token: String,
-    file: Result<Vec<u8>, &'static str>,
+pub(crate) struct Upload {
+    pub token: String,
+    pub file: Result<Vec<u8>, &'static str>,
+    /// The preview's digest, on a confirmed re-upload (`crate::agency_upload`).
+    pub digest: String,
 }
 
 /// The longest form token read (ours are 32 characters).
 const TOKEN_LIMIT: usize = 256;
 
-async fn read_upload(mut payload: Multipart) -> Upload {
+pub(crate) async fn read_upload(mut payload: Multipart) -> Upload {
     let mut token = String::new();
+    let mut digest = String::new();
     let mut file = Err("agency-upload-missing");
     while let Some(field) = payload.next().await {
         let Ok(mut field) = field else {
@@ -499,6 +477,16 @@ async fn read_upload(mut payload: Multipart) -> Upload {
                     bytes.extend_from_slice(&chunk);
                 }
                 token = String::from_utf8(bytes).unwrap_or_default();
+            }
+            Some("digest") => {
+                let mut bytes = Vec::new();
+                while let Some(Ok(chunk)) = field.next().await {
+                    if bytes.len() + chunk.len() > TOKEN_LIMIT {
+                        break;
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                digest = String::from_utf8(bytes).unwrap_or_default();
             }
             Some("register") if file.is_err() => {
                 let mut data = Vec::new();
@@ -519,6 +507,7 @@ async fn read_upload(mut payload: Multipart) -> Upload {
                     return Upload {
                         token,
                         file: Err(problem),
+                        digest,
                     };
                 }
                 file = Ok(data);
@@ -526,7 +515,11 @@ async fn read_upload(mut payload: Multipart) -> Upload {
             _ => {}
         }
     }
-    Upload { token, file }
+    Upload {
+        token,
+        file,
+        digest,
+    }
 }
 
 #[post("/agency/import")]
@@ -559,27 +552,30 @@ async fn upload_register(
             StatusCode::UNPROCESSABLE_ENTITY,
             UploadOutcome::Problem(ctx.tr.t("agency-upload-missing")),
         ),
-        Ok(data) => {
-            let imported = state
-                .call(move |service| service.import_carers(agency, &data, &|_| {}))
-                .await;
-            match imported {
-                Ok(report) => (StatusCode::OK, UploadOutcome::Imported(report)),
-                Err(ServiceError::ImportRejected(rows) | ServiceError::ImportConflict(rows)) => (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    UploadOutcome::Rejected(rows),
-                ),
-                _ => return server_error(&ctx),
-            }
-        }
+        Ok(data) => match crate::agency_upload::upload(&state, agency, data).await {
+            Some(outcome) => outcome,
+            None => return server_error(&ctx),
+        },
     };
-    let (carers, deleted) = match list(&state, agency, 1).await {
+    console_with(&ctx, &state, agency, &name, status, outcome).await
+}
+
+/// The console on its first page with an upload's report at the top.
+pub(crate) async fn console_with(
+    ctx: &Ctx,
+    state: &web::Data<AppState>,
+    agency: AgencyId,
+    name: &str,
+    status: StatusCode,
+    outcome: UploadOutcome,
+) -> HttpResponse {
+    let (carers, deleted) = match list(state, agency, 1).await {
         Ok(carers) => carers,
-        Err(_) => return server_error(&ctx),
+        Err(_) => return server_error(ctx),
     };
     let form = FindForm::from_pairs(&[]);
     let view = ConsoleView {
-        agency: &name,
+        agency: name,
         form: &form,
         found: None,
         carers,
@@ -587,9 +583,9 @@ async fn upload_register(
         page: 1,
         notice: None,
         upload: Some(outcome),
-        waiting: crate::pa::waiting_for(&state, agency).await,
+        waiting: crate::pa::waiting_for(state, agency).await,
     };
-    render(&ctx, status, &view)
+    render(ctx, status, &view)
 }
 
 #[get("/agency/template.csv")]

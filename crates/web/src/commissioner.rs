@@ -15,7 +15,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::layout::{Ctx, Section, link, query_pairs, trusted};
+use crate::layout::{Ctx, Section, link, query_pairs};
 use crate::pages::server_error;
 use crate::session::{current, to_login};
 
@@ -27,6 +27,7 @@ const DEFAULT_KM: &str = "10";
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(map_page)
+        .service(gaps_svg)
         .service(gaps_geojson)
         .service(gaps_csv);
 }
@@ -36,6 +37,9 @@ struct MapQuery {
     need: Option<String>,
     max_km: Option<String>,
     sort: Option<String>,
+    /// `1`: the GeoJSON for the page's interactive map (coordinates rounded, see
+    /// [`crate::commissioner_map::round_coordinates`]).
+    map: Option<String>,
 }
 
 /// How the table is sorted.
@@ -223,8 +227,13 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
         ("need".to_owned(), need.to_owned()),
         ("max_km".to_owned(), max_km.to_owned()),
     ];
-    let label = report.need.to_string();
-    let svg = report.to_svg(&format!("{label} within {max_km} km"));
+    let title = crate::commissioner_map::title(tr, &report.need, max_km);
+    let mut svg_pairs = base.to_vec();
+    svg_pairs.push(("lang".into(), tr.locale.tag().into()));
+    let svg = link("/commissioner/gaps.svg", &svg_pairs);
+    let mut map_pairs = base.to_vec();
+    map_pairs.push(("map".into(), "1".into()));
+    let geojson = link("/commissioner/gaps.geojson", &map_pairs);
     let mut rows: Vec<&GapRow> = report.rows.iter().collect();
     sort.sort(&mut rows);
     let sort_link = |by: SortBy| {
@@ -247,9 +256,12 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
             " · "
             a href=(link("/commissioner/gaps.csv", &base)) download { (tr.t("map-download-csv")) }
         }
+        (crate::commissioner_map::interactive(tr, report, max_km, &geojson))
         div.map-layout {
-            figure.map role="img" aria-label=(format!("{} — {}", tr.t("map-title"), label)) {
-                (trusted(svg))
+            // The no-JavaScript map, as an image apart: England's boundaries would weigh some
+            // 220 KB inline. Lazy, so a browser running map.js (which hides it) never fetches it.
+            figure #map-fallback.map {
+                img src=(svg) alt=(format!("{} — {}", tr.t("map-title"), title)) loading="lazy";
             }
             section.map-table aria-labelledby="table-title" {
                 h2 #table-title { (tr.t("map-table-title")) }
@@ -265,7 +277,7 @@ fn map_body(tr: &Tr, report: &GapReport, need: &str, max_km: &str, sort: SortBy)
                         } }
                         tbody {
                             @for row in &rows {
-                                tr {
+                                tr data-code=(row.code) {
                                     th scope="row" { (row.name) }
                                     td.num { (row.demand_shown) }
                                     td.num { (row.carers) }
@@ -291,10 +303,12 @@ async fn download(
     if let Err(response) = signed_in(&req, &state).await {
         return response;
     }
+    let for_map = !csv && query.map.as_deref() == Some("1");
     let need = query.need.unwrap_or_else(|| DEFAULT_NEED.to_owned());
     let max_km = query.max_km.unwrap_or_else(|| DEFAULT_KM.to_owned());
     match report(&state, &need, &max_km).await {
         Ok(report) => match encode(&report, csv) {
+            Ok(encoded) if for_map => map_geojson(encoded),
             Ok(encoded) => {
                 let name = if csv { "gaps.csv" } else { "gaps.geojson" };
                 HttpResponse::Ok()
@@ -310,6 +324,51 @@ async fn download(
         Err(ReportProblem::Invalid) => HttpResponse::UnprocessableEntity().finish(),
         Err(ReportProblem::NoAuthorities) => HttpResponse::Conflict().finish(),
         Err(ReportProblem::Server) => HttpResponse::ServiceUnavailable().finish(),
+    }
+}
+
+/// The report's SVG map (the page's map without JavaScript), titled in the page's language.
+#[get("/commissioner/gaps.svg")]
+async fn gaps_svg(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<MapQuery>,
+) -> HttpResponse {
+    if let Err(response) = signed_in(&req, &state).await {
+        return response;
+    }
+    let tr = Ctx::new(&req).tr;
+    let query = query.into_inner();
+    let need = query.need.unwrap_or_else(|| DEFAULT_NEED.to_owned());
+    let max_km = query.max_km.unwrap_or_else(|| DEFAULT_KM.to_owned());
+    match report(&state, &need, &max_km).await {
+        Ok(report) => {
+            let title = crate::commissioner_map::title(&tr, &report.need, &max_km);
+            HttpResponse::Ok()
+                .content_type("image/svg+xml")
+                .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+                .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .body(crate::commissioner_map::without_code_subtitle(
+                    report.to_svg(&title),
+                ))
+        }
+        Err(ReportProblem::Invalid) => HttpResponse::UnprocessableEntity().finish(),
+        Err(ReportProblem::NoAuthorities) => HttpResponse::Conflict().finish(),
+        Err(ReportProblem::Server) => HttpResponse::ServiceUnavailable().finish(),
+    }
+}
+
+/// The report as the interactive map fetches it: coordinates rounded, not an attachment.
+fn map_geojson(encoded: carematch_service::gaps::Encoded) -> HttpResponse {
+    match serde_json::from_slice::<serde_json::Value>(&encoded.body) {
+        Ok(mut value) => {
+            crate::commissioner_map::round_coordinates(&mut value);
+            HttpResponse::Ok()
+                .content_type(encoded.content_type)
+                .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+                .body(value.to_string())
+        }
+        Err(_) => HttpResponse::ServiceUnavailable().finish(),
     }
 }
 

@@ -56,6 +56,14 @@ impl Part {
     fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.code() == text)
     }
+
+    /// Start and end in quarter hours from midnight.
+    pub fn quarters(self) -> (u16, u16) {
+        let (start, end) = self.hours();
+        // The hours above are constants on the quarter hour: they always parse.
+        let parse = |t: &str| TimeOfDay::parse(t).map_or(0, TimeOfDay::quarters);
+        (parse(start), parse(end))
+    }
 }
 
 /// A ticked part of a day, `mon-morning`.

@@ -37,6 +37,14 @@ macro_rules! catalogue {
             include_str!(concat!("../locales/", $tag, "/accounts.ftl")),
             "\n",
             include_str!(concat!("../locales/", $tag, "/pa.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/profile.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/results.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/map.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $tag, "/upload.ftl")),
         )
     };
 }

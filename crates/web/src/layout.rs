@@ -22,6 +22,7 @@ pub enum Section {
     Shortlist,
     Agency,
     Commissioner,
+    Help,
     Other,
 }
 
@@ -42,6 +43,8 @@ pub struct Ctx {
     /// A new anonymous secret, made the first time a form needs one and the browser had none;
     /// the response then sets the cookie.
     new_form_secret: OnceCell<Option<String>>,
+    /// The server runs over the demo fixtures (`carematch serve --demo`).
+    pub demo: bool,
 }
 
 impl Ctx {
@@ -62,6 +65,9 @@ impl Ctx {
             form_secret: csrf::anonymous_secret(req, &site),
             new_form_secret: OnceCell::new(),
             site,
+            demo: req
+                .app_data::<actix_web::web::Data<carematch_api::AppState>>()
+                .is_some_and(|state| state.demo()),
         }
     }
 
@@ -186,6 +192,7 @@ impl Ctx {
                                     (tr.count("nav-shortlist", "count", self.shortlist.len() as f64)) } }
                                 li { a href="/agency" aria-current=[current(Section::Agency)] { (tr.t("nav-agency")) } }
                                 li { a href="/commissioner" aria-current=[current(Section::Commissioner)] { (tr.t("nav-commissioner")) } }
+                                li { a href="/help" aria-current=[current(Section::Help)] { (tr.t("nav-help")) } }
                             }
                         }
                         nav.languages aria-label=(tr.t("language-switcher")) {

@@ -10,6 +10,8 @@
 //! - `/report/{carer|provider}/{id}`: "Something wrong here?"; `/agency/reports` and
 //!   `/moderation/reports` handle the reports.
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
+//! - `/help`: what a direct payment pays for, employing a PA, paying a relative, questions to
+//!   ask; wording a council can replace ([`help`]).
 //!
 //! Every page is in nine languages (`locales/`), with `lang` and `dir` set; every form that
 //! posts carries a token against cross-site request forgery ([`csrf`]); see docs/web.md.
@@ -17,12 +19,16 @@
 pub mod accounts;
 pub mod agency;
 pub mod agency_profile;
+pub mod agency_upload;
 pub mod commissioner;
+pub mod commissioner_map;
 pub mod csrf;
+pub mod demo_areas;
 pub mod enquiries;
 pub mod find_page;
 pub mod form;
 pub mod freshness;
+pub mod help;
 pub mod i18n;
 pub mod layout;
 pub mod moderation;
@@ -33,7 +39,9 @@ pub mod pages;
 pub mod profile;
 pub mod reasons;
 pub mod reports;
+pub mod results_nav;
 pub mod session;
+pub mod share;
 pub mod shortlist;
 pub mod vacancies;
 
@@ -43,7 +51,17 @@ use actix_web::{HttpResponse, get, web};
 const SITE_CSS: &str = include_str!("../static/site.css");
 const SITE_JS: &str = include_str!("../static/site.js");
 
-/// Registers every page; pass it as `ServerConfig::pages`.
+/// Every page, with these help texts (a council's own wording, or the built-in one).
+pub fn pages(help: help::HelpTexts) -> carematch_api::Pages {
+    let help = web::Data::new(help);
+    carematch_api::Pages::new(move |cfg| {
+        cfg.app_data(help.clone());
+        configure(cfg);
+    })
+}
+
+/// Registers every page, with the built-in help texts; [`pages`] makes the server's
+/// `ServerConfig::pages` from it.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(css).service(js);
     pages::configure(cfg);
@@ -52,6 +70,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     session::configure(cfg);
     agency::configure(cfg);
     commissioner::configure(cfg);
+    commissioner_map::configure(cfg);
     agency_profile::configure(cfg);
     enquiries::configure(cfg);
     vacancies::configure(cfg);
@@ -61,12 +80,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     moderation::configure(cfg);
     organisation::configure(cfg);
     pa::configure(cfg);
+    help::configure(cfg);
 }
 
-fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+pub(crate) fn asset(content_type: &str, body: &'static str) -> HttpResponse {
+    cached_asset(content_type, body, "public, max-age=3600")
+}
+
+/// A static file with this `Cache-Control` (vendored files, whose path holds their version,
+/// are cached for a year).
+pub(crate) fn cached_asset(
+    content_type: &str,
+    body: &'static str,
+    cache_control: &'static str,
+) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .insert_header((header::CACHE_CONTROL, cache_control))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .body(body)
 }

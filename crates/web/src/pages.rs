@@ -10,7 +10,7 @@ use carematch_domain::{Contact, Slot};
 use carematch_matching::{
     CandidateKind, CriterionId, CriterionOutcome, Explanation, Match, MatchOutcome, Viewer,
 };
-use carematch_service::{CareService, MatchRequest, ServiceError};
+use carematch_service::{CareService, ServiceError, WindowedOutcome};
 use carematch_store::Store;
 use maud::{Markup, html};
 
@@ -19,10 +19,8 @@ use crate::form::{FindForm, FormProblem, MAX_KM};
 use crate::i18n::{Tr, lang_tag};
 use crate::layout::{Ctx, Section, link, query_pairs};
 use crate::reasons::{self, Subject, criterion_label};
+use crate::results_nav::{self, PER_PAGE, ResultView};
 use crate::shortlist::{Buttons, Item, toggle_button};
-
-/// Results shown per search.
-pub const RESULTS: usize = 20;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(home).service(find);
@@ -30,7 +28,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// What a search found, with each result's public or agency details.
 pub struct Found {
+    /// The page of results shown (its matches), with the relaxations when few fit.
     pub outcome: MatchOutcome,
+    /// Which page, in which order.
+    pub view: ResultView,
+    /// Whether another page follows.
+    pub more: bool,
     /// Per match (same order): where they are based and when they are free, and for agencies
     /// their contact details.
     pub details: Vec<ResultDetails>,
@@ -62,10 +65,11 @@ pub async fn search(
     state: &web::Data<AppState>,
     form: &FindForm,
     viewer: Viewer,
+    view: ResultView,
 ) -> Result<Found, SearchProblem> {
     let form = form.clone();
     let service = state.service().clone();
-    web::block(move || search_blocking(&service, &form, viewer))
+    web::block(move || search_blocking(&service, &form, viewer, view))
         .await
         .map_err(|_| SearchProblem::Server)?
 }
@@ -76,16 +80,18 @@ pub fn search_blocking(
     service: &CareService,
     form: &FindForm,
     viewer: Viewer,
+    view: ResultView,
 ) -> Result<Found, SearchProblem> {
     let snapshot = service.snapshot().map_err(|_| SearchProblem::Loading)?;
     let plan = form.to_plan().map_err(SearchProblem::Form)?;
-    let request = MatchRequest {
-        plan,
-        limit: RESULTS,
-        kinds: Vec::new(),
-    };
-    let outcome = service
-        .match_plan(&snapshot, &request, viewer, carematch_service::today())
+    let WindowedOutcome { outcome, more } = service
+        .match_window(
+            &snapshot,
+            &plan,
+            viewer,
+            carematch_service::today(),
+            view.window(),
+        )
         .map_err(|error| match error {
             ServiceError::Validation(fields)
                 if fields.iter().any(|f| f.code == "unknown_postcode") =>
@@ -101,7 +107,12 @@ pub fn search_blocking(
         .map(|m| details_of(store, m, viewer))
         .collect::<Result<_, _>>()
         .map_err(|_| SearchProblem::Server)?;
-    Ok(Found { outcome, details })
+    Ok(Found {
+        outcome,
+        view,
+        more,
+        details,
+    })
 }
 
 fn details_of(
@@ -170,9 +181,10 @@ async fn find(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
 
 async fn find_page(req: &HttpRequest, state: &web::Data<AppState>) -> HttpResponse {
     let ctx = Ctx::new(req);
-    let form = FindForm::from_pairs(&query_pairs(req.query_string()));
+    let pairs = query_pairs(req.query_string());
+    let form = FindForm::from_pairs(&pairs);
     let found = if form.is_search() {
-        Some(search(state, &form, Viewer::Public).await)
+        Some(search(state, &form, Viewer::Public, ResultView::from_pairs(&pairs)).await)
     } else {
         None
     };
@@ -203,10 +215,16 @@ pub fn find_response(
                 list: &ctx.shortlist,
                 token: &token,
             };
+            // What was searched, and the form to change it, come first: on a phone the form
+            // below twenty results was thousands of pixels away.
             let main = html! {
                 h1 { (title) }
+                (results_nav::summary(tr, form))
+                details.change-search open[found.outcome.matches.is_empty()] {
+                    summary { (tr.t("results-change")) }
+                    (find_form(tr, form, "/find", None, false))
+                }
                 (results(tr, &found, form, "/find", Some(buttons)))
-                (find_form(tr, form, "/find", None, false))
             };
             ctx.ok(&title, Section::Find, main)
         }
@@ -223,6 +241,7 @@ pub fn problem_page(
     section: Section,
 ) -> HttpResponse {
     let tr = &ctx.tr;
+    let unknown = matches!(problem, SearchProblem::UnknownPostcode(_));
     let (status, message) = match problem {
         SearchProblem::Form(FormProblem::PostcodeMissing) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -242,6 +261,7 @@ pub fn problem_page(
     let title = tr.t("find-title");
     let main = html! {
         h1 { (title) }
+        @if unknown && ctx.demo { (crate::demo_areas::list(tr, action)) }
         (find_form(tr, form, action, Some(&message), action == "/agency"))
     };
     ctx.respond(status, &title, section, main)
@@ -322,21 +342,31 @@ pub fn results(
     shortlist: Option<Buttons>,
 ) -> Markup {
     let outcome = &found.outcome;
+    let view = found.view;
+    // Suggestions to widen the search only when the whole search found less than a page, and
+    // below the results, so that they never push the first result off a phone's screen.
+    let few = view.page == 1 && !found.more && outcome.matches.len() < PER_PAGE;
+    let relax = few && !outcome.relaxations.is_empty();
     html! {
         section.results aria-labelledby="results-title" {
             h2 #results-title { (tr.t("results-title")) }
             p role="status" {
                 @if outcome.matches.is_empty() { (tr.t("results-none")) }
-                @else { (tr.count("results-count", "count", outcome.matches.len() as f64)) }
+                @else if view.page == 1 && !found.more { (tr.count("results-count", "count", outcome.matches.len() as f64)) }
+                @else { (tr.args("results-showing", &[("from", (view.first() as f64).into()), ("to", ((view.first() + outcome.matches.len()).saturating_sub(1) as f64).into())])) }
                 " " (tr.count("results-considered", "count", outcome.considered as f64))
             }
-            @if !outcome.relaxations.is_empty() {
-                (relaxations(tr, outcome, form, base))
-            }
-            ol.cards {
-                @for (m, details) in outcome.matches.iter().zip(&found.details) {
-                    li { (card(tr, m, details, shortlist, form)) }
+            @if outcome.matches.is_empty() {
+                @if relax { (relaxations(tr, outcome, form, base)) }
+            } @else {
+                (results_nav::sort_links(tr, form, view, base))
+                ol.cards start=(view.first()) {
+                    @for (m, details) in outcome.matches.iter().zip(&found.details) {
+                        li { (card(tr, m, details, shortlist, form)) }
+                    }
                 }
+                (results_nav::pager(tr, form, view, outcome.matches.len(), found.more, base))
+                @if relax { (relaxations(tr, outcome, form, base)) }
             }
         }
     }
@@ -416,6 +446,7 @@ fn card(
             // The public page links each result to its profile; the agency console shows more.
             @if shortlist.is_some() {
                 h3 { a href=(crate::profile::path(item)) { bdi { (name) } } }
+                (crate::share::listen_button(tr, &anchor))
             } @else {
                 h3 { bdi { (name) } }
             }

@@ -15,6 +15,7 @@ use crate::csrf;
 use crate::i18n::Tr;
 use crate::layout::{Ctx, Section, hidden, link, local_path, referrer_path, see_other};
 use crate::pages::{language_names, server_error, slots_summary};
+use crate::share::{listen_button, share_links};
 
 /// The cookie holding the shortlist.
 pub const SHORTLIST_COOKIE: &str = "carematch_shortlist";
@@ -264,6 +265,7 @@ async fn page(
     let list = shared.clone().unwrap_or_else(|| ctx.shortlist.clone());
     let items = list.items().to_vec();
     let state = state.into_inner();
+    let site = state.service().site_url().to_owned();
     let entries = match web::block(move || load(&state, &items)).await {
         Ok(Ok(entries)) => entries,
         _ => return server_error(&ctx),
@@ -289,18 +291,17 @@ async fn page(
             p { a href="/find" { (tr.t("shortlist-back")) } }
         } @else {
             div.actions.no-print {
-                p {
-                    strong { (tr.t("shortlist-share")) ": " }
-                    a #share-link href=(share) { (tr.t("shortlist-share")) }
-                }
+                p { a #share-link href=(share) { (tr.t("shortlist-share")) } }
                 p.hint { (tr.t("shortlist-share-hint")) }
+                (share_links(tr, &format!("{} {site}{share}", tr.t("share-text-shortlist"))))
+                (listen_button(tr, "shortlist-entries"))
                 p.no-print { a.enquire.enquire-all href=(crate::enquiries::enquire_link(list.items(), None)) { (tr.t("enquire-shortlist")) } }
                 button type="button" #print hidden { (tr.t("shortlist-print")) }
                 noscript { p { (tr.t("shortlist-print")) ": Ctrl+P" } }
             }
-            ol.shortlist {
+            ol.shortlist #shortlist-entries {
                 @for entry in &entries {
-                    li { (entry_card(tr, buttons, entry, &back, Heading::Entry)) }
+                    li { (entry_card(tr, buttons, entry, &back)) }
                 }
             }
         }
@@ -308,29 +309,12 @@ async fn page(
     ctx.ok(&tr.t("shortlist-title"), Section::Shortlist, main)
 }
 
-/// Where an entry is shown: as one of a list (the shortlist), or as the page itself (a profile).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Heading {
-    Entry,
-    Page,
+/// The name as the entry's heading, linking to the record's profile page.
+fn heading(item: Item, name: &str) -> Markup {
+    html! { h2 { a href=(crate::profile::path(item)) { bdi { (name) } } } }
 }
 
-/// The name as the entry's heading: `h2` in a list, `h1` on its own page; in a list it links to
-/// the record's profile page.
-fn heading(level: Heading, item: Item, name: &str) -> Markup {
-    match level {
-        Heading::Entry => html! { h2 { a href=(crate::profile::path(item)) { bdi { (name) } } } },
-        Heading::Page => html! { h1 { bdi { (name) } } },
-    }
-}
-
-pub(crate) fn entry_card(
-    tr: &Tr,
-    own: Buttons,
-    entry: &Entry,
-    back: &str,
-    level: Heading,
-) -> Markup {
+pub(crate) fn entry_card(tr: &Tr, own: Buttons, entry: &Entry, back: &str) -> Markup {
     match entry {
         Entry::Gone(item) => html! {
             article.card.gone {
@@ -346,7 +330,7 @@ pub(crate) fn entry_card(
             };
             html! {
                 article.card {
-                    (heading(level, item, name))
+                    (heading(item, name))
                     p.kind { (tr.t("result-carer")) " · " (tr.with("result-area", "area", carer.outward_code.as_str())) }
                     p.confirmed { (crate::freshness::confirmed_ago(tr, carer.confirmed_days_ago)) }
                     dl {
@@ -388,7 +372,7 @@ pub(crate) fn entry_card(
             };
             html! {
                 article.card {
-                    (heading(level, item, name))
+                    (heading(item, name))
                     p.kind { (tr.code(provider.kind)) " · " (provider.postcode) }
                     p.confirmed { (crate::freshness::confirmed_ago(tr, provider.confirmed_days_ago)) }
                     p { (provider.description) }

@@ -155,6 +155,50 @@ async fn one_bad_row_rejects_the_file_and_every_bad_row_is_listed() {
 }
 
 #[actix_web::test]
+async fn one_upload_lists_every_problem_with_suggestions_postcodes_included() {
+    let w = World::new().await;
+    let good = register(10);
+    let mut lines: Vec<String> = good.lines().map(str::to_owned).collect();
+    // Line 2: an abbreviated gender AND an unknown postcode in the same row.
+    lines[1] = lines[1]
+        .replacen(",female,", ",F,", 1)
+        .replacen(",LE1 1LA,", ",ZE3 9XX,", 1);
+    // Line 4: a language by its English name; a misspelt food rule.
+    lines[3] = lines[3]
+        .replacen("pan:native", "cantonese", 1)
+        .replacen(",halal,", ",halall,", 1);
+    let (status, body) = upload(&w, Some(&w.key_a), lines.join("\n")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let details = body["error"]["details"].as_array().expect("details");
+    let found: Vec<(u64, &str, &str)> = details
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().expect("line"),
+                d["column"].as_str().expect("column"),
+                d["reason"].as_str().expect("reason"),
+            )
+        })
+        .collect();
+    let reason = |line: u64, column: &str| {
+        found
+            .iter()
+            .find(|(l, c, _)| *l == line && *c == column)
+            .map(|(_, _, r)| *r)
+            .unwrap_or_else(|| panic!("no problem at line {line}, {column}: {body}"))
+    };
+    // The postcode of a row with another problem is checked in the same pass.
+    assert!(reason(2, "gender").contains("did you mean `female` (Female)?"));
+    assert!(reason(2, "postcode").contains("ZE3 9XX"));
+    assert!(reason(4, "languages").contains("did you mean `yue` (Cantonese)?"));
+    // "cantonese" is also a cuisine: the reason says so.
+    assert!(reason(4, "languages").contains("fits the `cuisines` column"));
+    assert!(reason(4, "dietary_laws").contains("did you mean `halal` (Halal)?"));
+    assert_eq!(found.len(), 4, "{body}");
+    assert_eq!(stored(&w), 0);
+}
+
+#[actix_web::test]
 async fn imports_need_an_agency_key_csv_and_a_sane_size() {
     let w = World::new().await;
     let (status, _) = upload(&w, None, TEMPLATE.to_owned()).await;

@@ -155,3 +155,41 @@ pub fn seed(store: &Store, dir: &Path) -> anyhow::Result<SeedOutcome> {
         providers: new_providers.len(),
     })
 }
+
+/// Where the demo's open data lives inside the fixtures folder (made by
+/// `cargo run -p carematch-generate --example make_open_data_demo`, see fixtures/README.md).
+pub const DEMO_OPEN_DATA: &str = "open-data/demo";
+
+/// Loads the demo's open data (the demo areas' local authorities and every London borough,
+/// their simplified boundaries, Census 2021 TS024 and TS030) unless authorities are already
+/// imported, so that `serve --demo` has a commissioner map. Whether it loaded anything.
+pub fn seed_open_data(store: &Store, dir: &Path) -> anyhow::Result<bool> {
+    use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
+    use carematch_store::census::read_census_csv;
+    if !store.authorities()?.analysed().is_empty() {
+        return Ok(false);
+    }
+    let dir = dir.join(DEMO_OPEN_DATA);
+    let open = |name: &str| {
+        let path = dir.join(name);
+        File::open(&path)
+            .map(BufReader::new)
+            .with_context(|| format!("opening {}", path.display()))
+    };
+    let authorities =
+        read_authorities_csv(open("local_authorities.csv")?).context("local_authorities.csv")?;
+    let boundaries =
+        read_boundaries_geojson(open("lad_2023_buc.geojson")?).context("lad_2023_buc.geojson")?;
+    let census = ["census2021-ts024-ltla.csv", "census2021-ts030-ltla.csv"]
+        .into_iter()
+        .map(|name| {
+            open(name).and_then(|file| read_census_csv(file).with_context(|| name.to_owned()))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    store.import_authorities(&authorities)?;
+    store.import_boundaries(&boundaries)?;
+    for table in &census {
+        store.import_census(table)?;
+    }
+    Ok(true)
+}

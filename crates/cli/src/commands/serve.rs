@@ -14,7 +14,8 @@ use crate::settings::Settings;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Load the demo fixtures first when the database is empty.
+    /// Load the demo fixtures first when the database is empty, and the demo's open data
+    /// (authorities, boundaries, census) when no authorities are imported.
     #[arg(long)]
     demo: bool,
 }
@@ -33,17 +34,24 @@ pub fn run(settings: &Settings, args: &ServeArgs) -> anyhow::Result<()> {
 
 fn serve(settings: &Settings, args: &ServeArgs, store: &Store) -> anyhow::Result<()> {
     if args.demo {
-        let outcome =
-            super::seed::seed(store, std::path::Path::new(super::seed::DEFAULT_FIXTURES))?;
+        let fixtures = std::path::Path::new(super::seed::DEFAULT_FIXTURES);
+        let outcome = super::seed::seed(store, fixtures)?;
         tracing::info!(?outcome, "demo fixtures");
+        let open_data = super::seed::seed_open_data(store, fixtures)?;
+        tracing::info!(loaded = open_data, "demo open data");
     }
+    // A council's help texts are checked before anything starts: a typo fails here, by file and
+    // line, rather than showing a broken page later.
+    let help = carematch_web::help::HelpTexts::load(settings.help_dir.as_deref())
+        .context("reading the help texts (help_dir)")?;
     // Build (or open and catch up) the indexes before binding: readiness follows the engine.
     // The same builder makes the test servers (carematch-testkit's `TestApp`).
     let launched = ServerBuilder::new(store.clone(), &settings.index_dir)
         .match_cache(settings.match_cache_config())
         .weights(settings.weights)
         .site_url(&settings.public_url)
-        .config(settings.server_config())
+        .demo(args.demo)
+        .config(settings.server_config(help))
         .start()?;
     let engine = launched.engine().cloned();
     let listener =

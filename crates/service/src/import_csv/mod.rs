@@ -5,14 +5,16 @@
 //! Longer than most files (about 750 lines) for a reason: the column table, the cell checks and
 //! one parser per column belong together, so that a column is added in one place.
 
+mod suggest;
+
 use std::collections::HashMap;
 use std::str::FromStr;
 
 use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::spreadsheet::{formula_trigger, read_cell};
 use carematch_domain::vocabulary::{
-    CheckKind, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice, Gender,
-    Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
+    CheckKind, Code, Cuisine, DietaryLaw, EmploymentStatus, Experience, Faith, FaithPractice,
+    Gender, Language, MedicalDiet, Proficiency, Service, TravelMode, Weekday,
 };
 use carematch_domain::{
     CarerDetails, Check, Contact, Km, LanguageSkill, Postcode, RatePence, Slot,
@@ -107,17 +109,29 @@ pub const SWALLOWED_ROW_CELLS: usize = 3;
 /// Parses a whole file. Every row is parsed and validated; if any row (or the header) is bad,
 /// the error lists every problem found, in line order, and no row is returned.
 pub fn parse_carers(input: &[u8]) -> Result<Vec<ParsedCarer>, Vec<RowError>> {
-    let (rows, errors) = parse_carers_partial(input);
-    if errors.is_empty() {
-        Ok(rows)
+    let file = parse_carers_partial(input);
+    if file.errors.is_empty() {
+        Ok(file.rows)
     } else {
-        Err(errors)
+        Err(file.errors)
     }
 }
 
-/// Parses a whole file, returning the good rows and every problem (in line order), so that a
-/// caller can check the good rows further (postcodes) and report everything at once.
-pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
+/// What a file holds, as far as it could be read.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// The rows that parsed and validated.
+    pub rows: Vec<ParsedCarer>,
+    /// Every problem, in line order.
+    pub errors: Vec<RowError>,
+    /// The well-formed postcodes of rows refused for other reasons, so that the caller checks
+    /// them against the gazetteer in the same pass: one upload lists every problem.
+    pub other_postcodes: Vec<(u64, Postcode)>,
+}
+
+/// Parses a whole file, returning the good rows and every problem, so that a caller can check
+/// the rows further (postcodes) and report everything at once.
+pub fn parse_carers_partial(input: &[u8]) -> ParsedFile {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     // Cells are read as bytes and untrimmed, so that bad UTF-8, a NUL or a leading tab is
     // reported against its own cell, and trimmed here afterwards.
@@ -129,10 +143,10 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
     let headers = match reader.byte_headers() {
         Ok(headers) => headers.clone(),
         Err(e) => {
-            return (
-                Vec::new(),
-                vec![RowError::new(1, "", format!("cannot read the header: {e}"))],
-            );
+            return ParsedFile {
+                errors: vec![RowError::new(1, "", format!("cannot read the header: {e}"))],
+                ..ParsedFile::default()
+            };
         }
     };
     let mut columns: Vec<&'static str> = Vec::with_capacity(headers.len());
@@ -166,10 +180,14 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
         }
     }
     if !errors.is_empty() {
-        return (Vec::new(), errors);
+        return ParsedFile {
+            errors,
+            ..ParsedFile::default()
+        };
     }
 
     let mut rows = Vec::new();
+    let mut other_postcodes = Vec::new();
     let mut refs: HashMap<String, u64> = HashMap::new();
     let mut record = csv::ByteRecord::new();
     loop {
@@ -234,14 +252,23 @@ pub fn parse_carers_partial(input: &[u8]) -> (Vec<ParsedCarer>, Vec<RowError>) {
                 refs.insert(external_ref.to_owned(), line);
             }
         }
-        if let Some(details) = row.carer(&cells)
-            && row.errors.is_empty()
-        {
-            rows.push(ParsedCarer { line, details });
+        match row.carer(&cells) {
+            Some(details) if row.errors.is_empty() => rows.push(ParsedCarer { line, details }),
+            _ => {
+                if !row.errors.iter().any(|e| e.column == "postcode")
+                    && let Ok(postcode) = Postcode::parse(cells.get("postcode"))
+                {
+                    other_postcodes.push((line, postcode));
+                }
+            }
         }
         errors.extend(row.errors);
     }
-    (rows, errors)
+    ParsedFile {
+        rows,
+        errors,
+        other_postcodes,
+    }
 }
 
 /// Spaces, tabs and line breaks around a cell are not part of it.
@@ -489,17 +516,6 @@ impl RowParser {
         }
     }
 
-    fn optional<T: FromStr>(&mut self, column: &str, value: &str) -> Option<Option<T>>
-    where
-        T::Err: std::fmt::Display,
-    {
-        if value.is_empty() {
-            Some(None)
-        } else {
-            self.one(column, value).map(Some)
-        }
-    }
-
     /// A `;`-separated list; every bad item is reported.
     fn list<T>(
         &mut self,
@@ -521,15 +537,53 @@ impl RowParser {
         ok.then_some(out)
     }
 
-    fn codes<T: FromStr>(&mut self, column: &str, value: &str) -> Option<Vec<T>>
+    fn codes<T: FromStr + Code>(&mut self, column: &str, value: &str) -> Option<Vec<T>>
     where
         T::Err: std::fmt::Display,
     {
         self.list(column, value, |code| {
-            code.to_ascii_lowercase()
-                .parse()
-                .map_err(|e: T::Err| e.to_string())
+            code.to_ascii_lowercase().parse().map_err(|e: T::Err| {
+                format!(
+                    "{e}{}{}",
+                    suggest::code_hint::<T>(code),
+                    suggest::column_hint(column, code)
+                )
+            })
         })
+    }
+
+    /// One code of a vocabulary (`gender`, `travel_mode`), with a suggestion when it misses.
+    fn code<T: FromStr + Code>(&mut self, column: &str, value: &str) -> Option<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let value = self.required(column, value)?;
+        match value.to_ascii_lowercase().parse() {
+            Ok(code) => Some(code),
+            Err(e) => {
+                self.error(
+                    column,
+                    format!(
+                        "{e}{}{}",
+                        suggest::code_hint::<T>(value),
+                        suggest::column_hint(column, value)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// [`Self::code`], blank allowed.
+    fn optional_code<T: FromStr + Code>(&mut self, column: &str, value: &str) -> Option<Option<T>>
+    where
+        T::Err: std::fmt::Display,
+    {
+        if value.is_empty() {
+            Some(None)
+        } else {
+            self.code(column, value).map(Some)
+        }
     }
 
     fn date(&mut self, column: &str, value: &str) -> Option<NaiveDate> {
@@ -572,12 +626,12 @@ impl RowParser {
         let get = |column: &str| cells.get(column);
         let given_name = get("given_name").to_owned();
         let family_name = get("family_name").to_owned();
-        let gender = self.one::<Gender>("gender", &get("gender").to_ascii_lowercase());
+        let gender = self.code::<Gender>("gender", get("gender"));
         let languages = self.list("languages", get("languages"), parse_language);
         let cuisines = self.codes::<Cuisine>("cuisines", get("cuisines"));
         let dietary_laws = self.codes::<DietaryLaw>("dietary_laws", get("dietary_laws"));
         let medical_diets = self.codes::<MedicalDiet>("medical_diets", get("medical_diets"));
-        let faith = self.optional::<Faith>("faith", &get("faith").to_ascii_lowercase());
+        let faith = self.optional_code::<Faith>("faith", get("faith"));
         // Off unless given: faith is shown and matched on publicly only with consent.
         let faith_public_consent = self.boolean_or("faith_public_consent", get, false);
         let faith_practices =
@@ -605,8 +659,7 @@ impl RowParser {
                     None
                 }
             });
-        let travel_mode =
-            self.one::<TravelMode>("travel_mode", &get("travel_mode").to_ascii_lowercase());
+        let travel_mode = self.code::<TravelMode>("travel_mode", get("travel_mode"));
         let hourly_rate = self
             .required("hourly_rate", get("hourly_rate"))
             .and_then(|v| match parse_pounds(v) {
@@ -616,10 +669,8 @@ impl RowParser {
                     None
                 }
             });
-        let employment_status = self.one::<EmploymentStatus>(
-            "employment_status",
-            &get("employment_status").to_ascii_lowercase(),
-        );
+        let employment_status =
+            self.code::<EmploymentStatus>("employment_status", get("employment_status"));
         let public_listing_consent =
             self.boolean("public_listing_consent", get("public_listing_consent"));
         let last_confirmed_on = self.date("last_confirmed_on", get("last_confirmed_on"));
@@ -691,7 +742,13 @@ fn parse_date(value: &str) -> Result<NaiveDate, String> {
 fn parse_language(item: &str) -> Result<LanguageSkill, String> {
     let mut parts = item.split(':').map(str::trim);
     let code = parts.next().unwrap_or_default().to_ascii_lowercase();
-    let code = Language::from_str(&code).map_err(|e| e.to_string())?;
+    let code = Language::from_str(&code).map_err(|e| {
+        format!(
+            "{e}{}{}",
+            suggest::code_hint::<Language>(&code),
+            suggest::column_hint("languages", item)
+        )
+    })?;
     let level = parts.next().unwrap_or_default().to_ascii_lowercase();
     let proficiency = Proficiency::ALL
         .iter()

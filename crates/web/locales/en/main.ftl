@@ -9,6 +9,7 @@ nav-find = Find care
 nav-shortlist = My shortlist ({ $count })
 nav-agency = For agencies
 nav-commissioner = For commissioners
+nav-help = Help
 language-switcher = Language
 footer-privacy = We never show a carer's home address, exact location or contact details to the public. What you type here is not stored.
 footer-api = Open data and API

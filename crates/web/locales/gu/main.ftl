@@ -9,6 +9,7 @@ nav-find = સંભાળ શોધો
 nav-shortlist = મારી પસંદગીની યાદી ({ $count })
 nav-agency = એજન્સીઓ માટે
 nav-commissioner = કાઉન્સિલ કમિશનરો માટે
+nav-help = મદદ
 language-switcher = ભાષા
 footer-privacy = અમે ક્યારેય કોઈ સંભાળ રાખનારનું ઘરનું સરનામું, ચોક્કસ સ્થાન કે સંપર્ક વિગતો જાહેરમાં બતાવતા નથી. તમે અહીં જે લખો છો તે સાચવવામાં આવતું નથી.
 footer-api = ઓપન ડેટા અને API

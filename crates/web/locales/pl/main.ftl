@@ -9,6 +9,7 @@ nav-find = Znajdź opiekę
 nav-shortlist = Moja lista ({ $count })
 nav-agency = Dla agencji
 nav-commissioner = Dla zamawiających usługi (rady lokalne)
+nav-help = Pomoc
 language-switcher = Język
 footer-privacy = Nigdy nie pokazujemy publicznie adresu domowego opiekuna, jego dokładnej lokalizacji ani danych kontaktowych. To, co tu wpisujesz, nie jest zapisywane.
 footer-api = Otwarte dane i API

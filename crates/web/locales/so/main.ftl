@@ -9,6 +9,7 @@ nav-find = Raadi daryeel
 nav-shortlist = Liiska aan doortay ({ $count })
 nav-agency = Hay'adaha daryeelka
 nav-commissioner = Saraakiisha golaha (commissioners)
+nav-help = Caawimaad
 language-switcher = Luqadda
 footer-privacy = Weligeen dadweynaha uma muujinno cinwaanka guriga daryeelaha, meesha saxda ah ee uu joogo ama xogta lagala xiriiro. Waxa aad halkan ku qorto lama kaydiyo.
 footer-api = Xog furan iyo API

@@ -9,6 +9,7 @@ nav-find = 寻找照护服务
 nav-shortlist = 我的备选名单（{ $count }）
 nav-agency = 护理机构专区
 nav-commissioner = 地方政府服务采购人员专区
+nav-help = 帮助
 language-switcher = 语言
 footer-privacy = 我们绝不会向公众显示护理员的住址、确切位置或联系方式。您在这里输入的内容不会被保存。
 footer-api = 开放数据和 API

@@ -9,6 +9,7 @@ nav-find = 尋找照顧服務
 nav-shortlist = 我的候選名單（{ $count }）
 nav-agency = 護理機構專區
 nav-commissioner = 地方議會服務委託人員專區
+nav-help = 幫助
 language-switcher = 語言
 footer-privacy = 我們絕不會向公眾顯示護理員的住址、確實位置或聯絡資料。你在這裡輸入的內容不會被儲存。
 footer-api = 開放數據及 API

@@ -364,3 +364,149 @@ async fn uploads_import_all_or_nothing_with_every_bad_row_listed() {
         "the same records, field for field"
     );
 }
+
+/// The confirmation form of a preview: its token, digest and the file it carries back.
+fn confirmation(body: &str) -> (String, String, String) {
+    let form = &body[body
+        .find(r#"action="/agency/import/confirm""#)
+        .expect("a confirm form")..];
+    let token = crate::helpers::form_tokens(form)
+        .into_iter()
+        .next()
+        .expect("token");
+    let digest = form
+        .split(r#"name="digest" value=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("digest")
+        .to_owned();
+    let text = form
+        .split(r#"aria-hidden="true">"#)
+        .nth(1)
+        .and_then(|s| s.split("</textarea>").next())
+        .expect("the file")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    (token, digest, text)
+}
+
+fn confirm_body(token: &str, digest: &str, file: &str) -> (String, Vec<u8>) {
+    let body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"digest\"\r\n\r\n{digest}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"register\"\r\n\r\n{file}\r\n\
+         --{BOUNDARY}--\r\n"
+    );
+    (
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+        body.into_bytes(),
+    )
+}
+
+#[actix_web::test]
+async fn uploading_the_register_again_previews_updates_and_additions_before_saving() {
+    let site = TestSite::spawn().await;
+    let agency = site.agencies[0];
+    let (key, _) = site.key(Role::Agency, Some(agency));
+    let (_, cookie) = site.sign_in(&key, "/agency").await;
+    let cookie = cookie.expect("cookie");
+    let second = "WEB-0002,Amina,Yusuf,female,som:native;eng:fluent,personal_care,12,2026-12-01,M13 0EG,6,car,12.50,self_employed,yes,2026-11-01\n";
+    let first = upload(&site, &cookie, &format!("{GOOD_CSV}{second}")).await;
+    assert!(first.body.contains("were imported"), "{}", first.body);
+    let count = || site.carers_of(agency, 1).total;
+    let before = count();
+
+    // The same file with Wing's rate changed, Amina as she was, and a new PA.
+    let changed = GOOD_CSV.replace(",13.50,", ",14.25,");
+    let third = "WEB-0003,Nasrin,Begum,female,syl:native;ben:fluent,personal_care,8,2026-12-01,M13 0EG,5,public_transport,12.00,self_employed,yes,2026-11-01\n";
+    let preview = upload(&site, &cookie, &format!("{changed}{second}{third}")).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(
+        preview
+            .body
+            .contains("This file updates 1 of your PAs and adds 1 new ones; 1 are unchanged."),
+        "{}",
+        preview.body
+    );
+    assert!(
+        preview
+            .body
+            .contains("<bdi>Wing Chan</bdi> (<bdi>WEB-0001</bdi>)")
+    );
+    assert!(preview.body.contains("<bdi>Nasrin Begum</bdi>"));
+    // The report opens the page: before the find form.
+    let report = preview
+        .body
+        .find(r#"id="upload-report""#)
+        .expect("the report");
+    let find = preview
+        .body
+        .find(r#"id="find-title""#)
+        .expect("the find form");
+    assert!(report < find, "the report comes first");
+    // Nothing saved yet; the old message about PUT /v1/carers is gone from the web.
+    assert_eq!(count(), before);
+    assert!(!preview.body.contains("PUT /v1/carers"));
+
+    // A confirmation whose digest does not match what is stored now is refused.
+    let (token, digest, text) = confirmation(&preview.body);
+    let (content_type, body) = confirm_body(&token, "0000", &text);
+    let stale = site
+        .request(
+            "POST",
+            "/agency/import/confirm",
+            &[("cookie", &cookie), ("content-type", &content_type)],
+            body,
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        stale
+            .body
+            .contains("changed since this upload was previewed")
+    );
+    assert_eq!(count(), before);
+
+    let (content_type, body) = confirm_body(&token, &digest, &text);
+    let saved = site
+        .request(
+            "POST",
+            "/agency/import/confirm",
+            &[("cookie", &cookie), ("content-type", &content_type)],
+            body,
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(
+        saved.body.contains("Updated 1, added 1; 1 unchanged."),
+        "{}",
+        saved.body
+    );
+    assert_eq!(count(), before + 1);
+    let wing = site
+        .carers_of(agency, 500)
+        .items
+        .into_iter()
+        .find(|c| c.details.external_ref.as_deref() == Some("WEB-0001"))
+        .expect("Wing");
+    assert_eq!(
+        wing.details.hourly_rate,
+        carematch_domain::RatePence::new(1425).expect("rate")
+    );
+    assert_eq!(wing.version, 2, "updated in place");
+
+    // Confirming the same preview twice changes nothing more: the digest names the old version.
+    let (content_type, body) = confirm_body(&token, &digest, &text);
+    let again = site
+        .request(
+            "POST",
+            "/agency/import/confirm",
+            &[("cookie", &cookie), ("content-type", &content_type)],
+            body,
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(), before + 1);
+}

@@ -254,3 +254,175 @@ async fn reasons_are_in_the_page_language_in_every_locale() {
         }
     }
 }
+
+/// The ids of the result cards on a page, in order (`<article class="card" id="c12">`).
+fn card_ids(body: &str) -> Vec<String> {
+    body.split(r#"<article class="card" id=""#)
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_owned))
+        .collect()
+}
+
+/// The distances of the cards on a page ("About 1.5 km away").
+fn distances(body: &str) -> Vec<f64> {
+    body.split("About ")
+        .skip(1)
+        .filter_map(|s| s.split(" km away").next()?.parse().ok())
+        .collect()
+}
+
+#[actix_web::test]
+async fn results_say_what_was_searched_first_and_page_through_everything_that_fits() {
+    let site = TestSite::spawn().await;
+    let first = site
+        .get(
+            "/find?postcode=M13+0EG&km=10&service=personal_care&lang=en",
+            &[],
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    let body = &first.body;
+    // The search in words and the form to change it come before the first result.
+    let summary = body.find("Within 10 km of M13 0EG.").expect("the summary");
+    let change = body
+        .find("<summary>Change search</summary>")
+        .expect("change search");
+    let first_card = body.find(r#"<article class="card""#).expect("a result");
+    assert!(
+        summary < change && change < first_card,
+        "summary, change search, results"
+    );
+    assert!(
+        body[summary..change].contains("Personal care"),
+        "the need in words"
+    );
+    // A full page, then a link to the next one; no "not enough results?" box.
+    let page_one = card_ids(body);
+    assert_eq!(page_one.len(), 20);
+    assert!(body.contains("Results 1 to 20"));
+    assert!(!body.contains("Not enough results?"));
+    let next = body
+        .split(r#"<a rel="next" href=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a next page")
+        .replace("&amp;", "&");
+    assert!(
+        next.contains("result_page=2") && next.contains("lang=en"),
+        "{next}"
+    );
+    let second = site.get(&next, &[]).await;
+    assert!(
+        second.body.contains("Results 21 to 40"),
+        "the second page says where it is"
+    );
+    assert!(second.body.contains(r#"<ol class="cards" start="21">"#));
+    assert!(second.body.contains(r#"rel="prev""#));
+    let page_two = card_ids(&second.body);
+    assert!(!page_two.is_empty());
+    assert!(
+        page_two.iter().all(|id| !page_one.contains(id)),
+        "no result twice"
+    );
+
+    // Every result that fits can be reached: follow the pages to the end.
+    let mut seen = page_one.clone();
+    let mut page = 2;
+    loop {
+        let body = site
+            .get(
+                &format!("/find?postcode=M13+0EG&km=10&service=personal_care&result_page={page}"),
+                &[],
+            )
+            .await
+            .body;
+        let ids = card_ids(&body);
+        assert!(
+            ids.iter().all(|id| !seen.contains(id)),
+            "page {page} repeats"
+        );
+        seen.extend(ids);
+        if !body.contains(r#"rel="next""#) {
+            break;
+        }
+        page += 1;
+    }
+    assert!(seen.len() > 40, "{} results over {page} pages", seen.len());
+}
+
+#[actix_web::test]
+async fn nearest_first_orders_every_result_by_distance() {
+    let site = TestSite::spawn().await;
+    let fit = site.get("/find?postcode=M13+0EG&km=10&lang=en", &[]).await;
+    assert!(
+        fit.body
+            .contains(r#"<strong aria-current="true">Best fit first</strong>"#)
+    );
+    let near = site
+        .get("/find?postcode=M13+0EG&km=10&sort=distance&lang=en", &[])
+        .await;
+    assert!(
+        near.body
+            .contains(r#"<strong aria-current="true">Nearest first</strong>"#)
+    );
+    let km = distances(&near.body);
+    assert_eq!(km.len(), 20, "{km:?}");
+    assert!(km.windows(2).all(|w| w[0] <= w[1]), "{km:?}");
+    // The second page carries on from the first.
+    let next = site
+        .get(
+            "/find?postcode=M13+0EG&km=10&sort=distance&result_page=2&lang=en",
+            &[],
+        )
+        .await;
+    let further = distances(&next.body);
+    assert!(further.first() >= km.last(), "{further:?} after {km:?}");
+}
+
+#[actix_web::test]
+async fn suggestions_to_widen_come_after_the_few_results_found() {
+    let site = TestSite::spawn().await;
+    // Essential Cantonese near Manchester: a few, fewer than a page.
+    let page = site
+        .get(
+            "/find?postcode=M13+0EG&km=3&language=yue&lang_must=1&lang=en",
+            &[],
+        )
+        .await;
+    let cards = card_ids(&page.body);
+    assert!(
+        !cards.is_empty() && cards.len() < 20,
+        "{} results",
+        cards.len()
+    );
+    let relax = page
+        .body
+        .find("Not enough results? Try:")
+        .expect("suggestions");
+    let last_card = page
+        .body
+        .rfind(r#"<article class="card""#)
+        .expect("results");
+    assert!(relax > last_card, "suggestions below the results");
+}
+
+/// Over the demo data an unknown postcode says which areas the demo covers, each with a
+/// postcode to try, in the page's language.
+#[actix_web::test]
+async fn an_unknown_postcode_lists_the_demo_areas() {
+    let site = TestSite::spawn().await;
+    let page = site.get("/find?postcode=SW1A+1AA&lang=en", &[]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.body.contains("This is a demonstration"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Bristol"));
+    assert!(page.body.contains("BS5 0JH"));
+    let so = site.get("/find?postcode=SW1A+1AA&lang=so", &[]).await;
+    assert!(so.body.contains("Kani waa tusaale"));
+    // A known demo postcode from the list finds carers.
+    let found = site.get("/find?postcode=BS5+0JH&lang=en", &[]).await;
+    assert_eq!(found.status, StatusCode::OK);
+}
