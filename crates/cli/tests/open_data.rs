@@ -1,5 +1,6 @@
 //! The open-data suite: the importers and the gap analysis on the real public files (mySociety
-//! authorities, ONS boundaries, Census 2021 TS024/TS030), checked against published figures.
+//! authorities, ONS boundaries, Census 2021 TS024/TS030, the national postcode sector centroids),
+//! checked against published figures.
 //!
 //! Runs when `CAREMATCH_OPEN_DATA` names the data folder (`.ci/run` sets it to `../shared/data`,
 //! relative to the repository root); then a missing file FAILS the suite. Without the variable
@@ -50,6 +51,7 @@ const AUTHORITIES: &str = "boundaries/local_authorities.csv";
 const BOUNDARIES: &str = "boundaries/lad_2023_buc.geojson";
 const TS024: &str = "census2021/census2021-ts024-ltla.csv";
 const TS030: &str = "census2021/census2021-ts030-ltla.csv";
+const SECTORS: &str = "postcodes/sector_centroids.csv";
 
 /// A fresh SQLite store with the real authorities, boundaries and both census tables.
 fn loaded_store(dir: &Path) -> (tempfile::TempDir, Store) {
@@ -286,6 +288,8 @@ fn the_binary_imports_the_files_and_writes_the_map() {
     let out = run(&["import", "census", &path(TS024)]);
     assert!(out.contains("ts024"), "{out}");
     run(&["import", "census", &path(TS030)]);
+    let out = run(&["import", "sectors", &path(SECTORS)]);
+    assert!(out.contains("postcode sectors"), "{out}");
     let csv = tmp.path().join("gaps.csv");
     let svg = tmp.path().join("gaps.svg");
     let geojson = tmp.path().join("gaps.geojson");
@@ -306,13 +310,115 @@ fn the_binary_imports_the_files_and_writes_the_map() {
         out.contains("none_in_reach 295") && out.contains("no_demand 1"),
         "{out}"
     );
+    assert!(
+        out.contains("demand figure: Demand is Census 2021 TS030"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("centroid only"),
+        "every authority has sectors: {out}"
+    );
     let csv = std::fs::read_to_string(csv).expect("csv");
-    assert_eq!(csv.lines().count(), 297);
+    assert_eq!(
+        csv.lines().count(),
+        2 + 1 + 296,
+        "two comment lines, the header, the rows"
+    );
     let svg = std::fs::read_to_string(svg).expect("svg");
     assert_eq!(svg.matches("<path ").count(), 296);
     let geojson: serde_json::Value =
         serde_json::from_slice(&std::fs::read(geojson).expect("geojson")).expect("json");
     assert_eq!(geojson["features"].as_array().map(Vec::len), Some(296));
+}
+
+/// Every analysed authority gets sectors from the national file, the demand spread over them
+/// adds up to the published figures, and England's total is unchanged.
+#[test]
+fn census_facts_hold_over_the_national_sectors() {
+    let Some(dir) = data_dir() else { return };
+    let (_tmp, store) = loaded_store(&dir);
+    let sectors = carematch_store::sectors::read_sectors_csv(open(&dir, SECTORS)).expect("sectors");
+    assert!(sectors.len() > 11_000, "{}", sectors.len());
+    store.import_sectors(&sectors).expect("import");
+    let today = day_number(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
+    let set = CandidateSet::from_roster(Roster::new());
+    for (need, gss, published) in [
+        ("language:yue", "E08000003", 2_061u64),
+        ("language:ben", "E09000030", 32_772),
+        ("language:som", "E08000025", 7_374),
+    ] {
+        let mut query = GapQuery {
+            need: NeedSet::parse(need).expect("need"),
+            max_km: 10.0,
+            by: AreaKind::LocalAuthority,
+            basis: DemandBasis::Census,
+            today,
+        };
+        let inputs = load_inputs(&store, &query.need, query.basis).expect("inputs");
+        let report = analyse(&set, &inputs, &query);
+        let row = report.rows.iter().find(|r| r.code == gss).expect("row");
+        assert_eq!(row.demand, Some(published), "{need} in {gss}");
+        assert!(row.sectors.is_some_and(|n| n > 20), "{row:?}");
+        assert!(
+            report.rows.iter().all(|r| r.sectors.is_some_and(|n| n > 0)),
+            "an authority without sectors"
+        );
+        query.by = AreaKind::Sector;
+        let sectors = analyse(&set, &inputs, &query);
+        let sum: u64 = sectors
+            .rows
+            .iter()
+            .filter(|r| r.authority.as_deref() == Some(gss))
+            .filter_map(|r| r.demand)
+            .sum();
+        assert_eq!(sum, published, "{need}: {gss}'s sectors add up");
+        let england: u64 = sectors.rows.iter().filter_map(|r| r.demand).sum();
+        let by_authority: u64 = report.rows.iter().filter_map(|r| r.demand).sum();
+        assert_eq!(england, by_authority, "{need}: nothing lost in the spread");
+    }
+}
+
+/// Bristol's listed centroid lies in the Severn estuary: measured there, halal within 5 km is
+/// "none in reach" on the demo data; measured at its postcode sectors it is not.
+#[test]
+fn bristol_halal_within_5_km_is_covered_on_the_demo_data() {
+    let Some(dir) = data_dir() else { return };
+    let (_tmp, store) = loaded_store(&dir);
+    carematch_testkit::seed_demo_fixtures(&store);
+    let carers = store.carers_after(None, 100_000).expect("carers");
+    let providers = store.providers_after(None, 100_000).expect("providers");
+    let set = CandidateSet::build(&carers, &providers);
+    let query = GapQuery {
+        need: NeedSet::parse("diet:halal").expect("need"),
+        max_km: 5.0,
+        by: AreaKind::LocalAuthority,
+        basis: DemandBasis::Census,
+        today: day_number(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")),
+    };
+    let bristol = |store: &Store| {
+        let inputs = load_inputs(store, &query.need, query.basis).expect("inputs");
+        analyse(&set, &inputs, &query)
+            .rows
+            .into_iter()
+            .find(|r| r.code == "E06000023")
+            .expect("Bristol")
+    };
+    // The demo gazetteer's sectors only (seeding computed them): then the national file.
+    store.import_sectors(&[]).expect("no sectors");
+    let at_centroid = bristol(&store);
+    assert_eq!(
+        at_centroid.severity,
+        Severity::NoneInReach,
+        "{at_centroid:?}"
+    );
+    let sectors = carematch_store::sectors::read_sectors_csv(open(&dir, SECTORS)).expect("sectors");
+    store.import_sectors(&sectors).expect("import");
+    let row = bristol(&store);
+    assert_eq!(row.demand, Some(31_776), "Muslim residents (TS030)");
+    assert_ne!(row.severity, Severity::NoneInReach, "{row:?}");
+    assert!(row.carers >= 10, "{row:?}");
+    assert!(row.share_in_reach.is_some_and(|s| s > 0.5), "{row:?}");
+    assert_eq!(row.nearest_km, Some(1.0));
 }
 
 const CQC_EXTRACT: &str = "cqc/trafford_care_homes_2026-02.csv";

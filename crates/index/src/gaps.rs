@@ -19,8 +19,7 @@ use std::collections::HashMap;
 
 use carematch_domain::GeoPoint;
 use carematch_matching::gaps::{
-    Area, AreaKind, Authorities, CensusCounts, Demand, DemandBasis, GapReport, Geometry, NeedSet,
-    Supply, census_caveats, locate_area, plan_demand,
+    Area, AreaKind, Authorities, CensusCounts, DemandBasis, Geometry, NeedSet, Sector, Supply,
 };
 use carematch_matching::{AreaPolygon, Candidate, CandidateKind, Reach, SideEntry, Viewer};
 use h3o::{CellIndex, LatLng, Resolution};
@@ -40,7 +39,7 @@ pub const HEX_RESOLUTION: Resolution = Resolution::Six;
 
 /// Above this share of all candidates meeting the need, the main index is queried instead of
 /// building a tree of those who meet it.
-const COMMON_SHARE: f64 = 0.2;
+pub(crate) const COMMON_SHARE: f64 = 0.2;
 
 /// What supply is counted from: the API's engine snapshot or a plain [`CandidateSet`].
 pub trait SupplySource {
@@ -444,6 +443,8 @@ pub struct GapInputs {
     pub census: CensusCounts,
     /// Locations of saved plans that list the need.
     pub plan_locations: Vec<GeoPoint>,
+    /// Postcode sectors (every nation; those outside the analysed authorities are left out).
+    pub sectors: Vec<Sector>,
 }
 
 /// No local authorities have been imported: there is nothing to draw a map over.
@@ -470,6 +471,7 @@ pub fn load_inputs(
         return Err(GapInputError::NoAuthorities);
     }
     let boundaries = store.boundaries()?;
+    let sectors = store.postcode_sectors()?;
     let (census, plan_locations) = match basis {
         DemandBasis::Census => (
             store.census_counts(&authorities, &need.census_categories())?,
@@ -482,6 +484,7 @@ pub fn load_inputs(
         boundaries,
         census,
         plan_locations,
+        sectors,
     })
 }
 
@@ -496,146 +499,12 @@ pub struct GapQuery {
     pub today: i32,
 }
 
-/// The areas of a report, and for hexagons the authority (index in `authorities`) of each.
-struct Layout {
-    authorities: Vec<Area>,
-    areas: Vec<Area>,
-    parents: Option<Vec<usize>>,
-}
+mod layout;
+mod points;
 
-impl Layout {
-    fn new(inputs: &GapInputs, by: AreaKind) -> Self {
-        let authorities = authority_areas(&inputs.authorities, &inputs.boundaries);
-        match by {
-            AreaKind::LocalAuthority => Self {
-                areas: authorities.clone(),
-                authorities,
-                parents: None,
-            },
-            AreaKind::Hex => {
-                let (areas, parents) = hex_areas(&authorities);
-                Self {
-                    authorities,
-                    areas,
-                    parents: Some(parents),
-                }
-            }
-        }
-    }
+pub use layout::{analyse, analyse_many, sector_assignment};
 
-    /// Census demand per area; for hexagons each authority's figure spread evenly over its
-    /// cells (rounded).
-    fn census_demand(&self, census: &CensusCounts, need: &NeedSet) -> Vec<Demand> {
-        let by_authority: Vec<Demand> = self
-            .authorities
-            .iter()
-            .map(|a| census.demand(need, &a.code))
-            .collect();
-        let Some(parents) = &self.parents else {
-            return by_authority;
-        };
-        let mut cells_per = vec![0u64; self.authorities.len()];
-        for p in parents {
-            cells_per[*p] += 1;
-        }
-        parents
-            .iter()
-            .map(|p| match by_authority[*p] {
-                Demand::Count(n) => {
-                    Demand::Count((n as f64 / cells_per[*p].max(1) as f64).round() as u64)
-                }
-                other => other,
-            })
-            .collect()
-    }
-
-    /// Saved plans per area (suppressed below 5): by boundary or nearest centroid, or by cell.
-    fn plan_demand(&self, locations: &[GeoPoint]) -> Vec<Demand> {
-        if self.parents.is_none() {
-            return plan_demand(self.areas.len(), locations.iter().copied(), |p| {
-                locate_area(&self.areas, p)
-            });
-        }
-        let index: HashMap<&str, usize> = self
-            .areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.code.as_str(), i))
-            .collect();
-        let cell_of = |p: GeoPoint| {
-            let cell = LatLng::new(p.lat, p.lon).ok()?.to_cell(HEX_RESOLUTION);
-            index.get(cell.to_string().as_str()).copied()
-        };
-        plan_demand(self.areas.len(), locations.iter().copied(), cell_of)
-    }
-
-    fn centroids(&self) -> Vec<GeoPoint> {
-        self.areas.iter().map(|a| a.centroid).collect()
-    }
-}
-
-/// A whole gap report: areas, demand, supply and severity.
-pub fn analyse<S: SupplySource + ?Sized>(
-    source: &S,
-    inputs: &GapInputs,
-    query: &GapQuery,
-) -> GapReport {
-    let layout = Layout::new(inputs, query.by);
-    let (demand, caveats) = match query.basis {
-        DemandBasis::Census => (
-            layout.census_demand(&inputs.census, &query.need),
-            census_caveats(&query.need),
-        ),
-        DemandBasis::Plans => (layout.plan_demand(&inputs.plan_locations), Vec::new()),
-    };
-    let supply = supply(
-        source,
-        &query.need,
-        &layout.centroids(),
-        query.max_km,
-        query.today,
-    );
-    GapReport::build(
-        query.need.clone(),
-        query.max_km,
-        query.by,
-        query.basis,
-        caveats,
-        layout.areas,
-        &demand,
-        &supply,
-    )
-}
-
-/// Census-demand reports for many needs at once (every language, say): the areas are laid out
-/// once and supply is counted in one pass over the candidates ([`supply_many`]).
-pub fn analyse_many<S: SupplySource + ?Sized>(
-    source: &S,
-    inputs: &GapInputs,
-    needs: &[NeedSet],
-    max_km: f64,
-    by: AreaKind,
-    today: i32,
-) -> Vec<GapReport> {
-    let layout = Layout::new(inputs, by);
-    let supplies = supply_many(source, needs, &layout.centroids(), max_km, today);
-    needs
-        .iter()
-        .zip(supplies)
-        .map(|(need, supply)| {
-            GapReport::build(
-                need.clone(),
-                max_km,
-                by,
-                DemandBasis::Census,
-                census_caveats(need),
-                layout.areas.clone(),
-                &layout.census_demand(&inputs.census, need),
-                &supply,
-            )
-        })
-        .collect()
-}
-
+#[cfg(test)]
+mod sector_tests;
 #[cfg(test)]
 mod tests;

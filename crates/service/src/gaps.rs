@@ -20,16 +20,18 @@ pub const MAX_MAX_KM: f64 = 100.0;
 #[into_params(parameter_in = Query)]
 pub struct GapsParams {
     /// One need or several joined by `,` (all must hold): `language:yue`, `cuisine:cantonese`,
-    /// `diet:halal`, `faith_practice:same_gender_personal_care`, `service:...`, `experience:...`.
+    /// `diet:halal`, `faith_practice:same_gender_personal_care`, `service:...`, `experience:...`,
+    /// `gender:female` (a carer of that gender).
     #[param(example = "language:yue")]
     pub need: Option<String>,
-    /// How far a supplier may be from an area's centroid, in km (above 0, at most 100; default
+    /// How far a supplier may be from where people live (each postcode sector), in km (above 0, at most 100; default
     /// 10). Carers' own travel radius and providers' service areas apply too.
     #[param(value_type = Option<f64>, example = 10)]
     pub max_km: Option<String>,
-    /// `local_authority` (default; current English districts and unitary authorities) or `hex`
+    /// `local_authority` (default; current English districts and unitary authorities, measured
+    /// at their postcode sectors), `sector` (each postcode sector, with its authority) or `hex`
     /// (H3 resolution 6 cells over England).
-    #[param(value_type = Option<String>, example = "local_authority", pattern = "^(local_authority|hex)$")]
+    #[param(value_type = Option<String>, example = "local_authority", pattern = "^(local_authority|sector|hex)$")]
     pub by: Option<String>,
     /// `census` (default; Census 2021 residents) or `plans` (saved support plans, counts below 5
     /// suppressed).
@@ -80,11 +82,12 @@ pub fn parse_params(params: &GapsParams, today: i32) -> Result<GapQuery, Service
     let by = match params.by.as_deref() {
         None | Some("local_authority") => AreaKind::LocalAuthority,
         Some("hex") => AreaKind::Hex,
+        Some("sector") => AreaKind::Sector,
         Some(other) => {
             errors.push(field_error(
                 "by",
                 "invalid",
-                format!("`{other}`: use local_authority or hex"),
+                format!("`{other}`: use local_authority, sector or hex"),
             ));
             AreaKind::LocalAuthority
         }

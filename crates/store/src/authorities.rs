@@ -57,11 +57,27 @@ pub enum OpenDataError {
     GeoJson(String),
 }
 
-fn csv_error(error: &csv::Error) -> OpenDataError {
+pub(crate) fn csv_error(error: &csv::Error) -> OpenDataError {
     OpenDataError::Csv {
         line: error.position().map_or(0, csv::Position::line),
         message: error.to_string(),
     }
+}
+
+/// The position of the column named `name` (spaces around header names ignored), or an error
+/// saying which file the header should have come from.
+pub(crate) fn column_of(
+    headers: &csv::StringRecord,
+    name: &str,
+    expected: &'static str,
+) -> Result<usize, OpenDataError> {
+    headers
+        .iter()
+        .position(|h| h.trim() == name)
+        .ok_or_else(|| OpenDataError::MissingColumn {
+            column: name.to_owned(),
+            expected,
+        })
 }
 
 /// Reads mySociety's `local_authorities.csv` (columns by name: `local-authority-code`,
@@ -71,15 +87,7 @@ pub fn read_authorities_csv(reader: impl Read) -> Result<Vec<Authority>, OpenDat
     const EXPECTED: &str = "mySociety's local_authorities.csv";
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers = csv.headers().map_err(|e| csv_error(&e))?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim() == name)
-            .ok_or_else(|| OpenDataError::MissingColumn {
-                column: name.to_owned(),
-                expected: EXPECTED,
-            })
-    };
+    let column = |name: &str| column_of(&headers, name, EXPECTED);
     let code = column("local-authority-code")?;
     let gss = column("gss-code")?;
     let name = column("nice-name")?;

@@ -60,6 +60,7 @@ mod postcodes;
 mod providers;
 pub mod reports;
 pub mod schema;
+pub mod sectors;
 mod sessions;
 pub mod sign_in_links;
 pub mod sources;

@@ -57,6 +57,7 @@ fn term_phrase(tr: &Tr, term: NeedTerm) -> String {
         NeedTerm::FaithPractice(c) => ("faith_practice", tr.code(c)),
         NeedTerm::Service(c) => ("service", tr.code(c)),
         NeedTerm::Experience(c) => ("experience", tr.code(c)),
+        NeedTerm::Gender(c) => ("gender", tr.code(c)),
     };
     tr.with(&format!("map-need-{kind}"), "name", &name)
 }
@@ -138,6 +139,7 @@ fn caveat_id(term: NeedTerm) -> Option<&'static str> {
         },
         NeedTerm::FaithPractice(_) => "map-caveat-faith-none",
         NeedTerm::Service(_) | NeedTerm::Experience(_) => "map-caveat-service-none",
+        NeedTerm::Gender(_) => "map-caveat-gender-none",
     })
 }
 

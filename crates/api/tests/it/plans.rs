@@ -156,7 +156,7 @@ async fn plan_demand_below_five_is_suppressed() {
             Vec::new(),
         )
         .await;
-    assert!(csv.contains("E09000030,Tower Hamlets,London,<5,"), "{csv}");
+    assert!(csv.contains("E09000030,Tower Hamlets,London,,<5,"), "{csv}");
 }
 
 #[actix_web::test]

@@ -1,5 +1,5 @@
 //! `carematch gaps`: the commissioner gap map as files (GeoJSON, CSV, SVG), and the open-data
-//! importers behind `carematch import authorities|boundaries|census`.
+//! importers behind `carematch import authorities|boundaries|census|sectors`.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -14,6 +14,7 @@ use carematch_matching::gaps::{AreaKind, DemandBasis, GapReport, NeedSet};
 use carematch_store::Store;
 use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson};
 use carematch_store::census::read_census_csv;
+use carematch_store::sectors::read_sectors_csv;
 use clap::{Args, ValueEnum};
 
 use crate::settings::Settings;
@@ -21,6 +22,7 @@ use crate::settings::Settings;
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum By {
     LocalAuthority,
+    Sector,
     Hex,
 }
 
@@ -33,13 +35,15 @@ pub enum DemandArg {
 #[derive(Debug, Args)]
 pub struct GapsArgs {
     /// The need: `language:yue`, `cuisine:cantonese`, `diet:halal`,
-    /// `faith_practice:same_gender_personal_care`, or several joined by `,` (all must hold).
+    /// `faith_practice:same_gender_personal_care`, `gender:female`, or several joined by `,`
+    /// (all must hold).
     #[arg(long)]
     need: String,
-    /// How far a supplier may be from an area's centroid, in km.
+    /// How far a supplier may be from where people live (each postcode sector), in km.
     #[arg(long, default_value_t = 10.0)]
     max_km: f64,
-    /// Areas: current English local authorities, or H3 resolution-6 hexagons.
+    /// Areas: current English local authorities (measured at their postcode sectors), each
+    /// postcode sector, or H3 resolution-6 hexagons.
     #[arg(long, value_enum, default_value = "local-authority")]
     by: By,
     /// Demand: Census 2021 residents, or saved support plans (counts below 5 suppressed).
@@ -108,6 +112,7 @@ pub fn run(settings: &Settings, args: &GapsArgs) -> anyhow::Result<()> {
         max_km: args.max_km,
         by: match args.by {
             By::LocalAuthority => AreaKind::LocalAuthority,
+            By::Sector => AreaKind::Sector,
             By::Hex => AreaKind::Hex,
         },
         basis: match args.demand {
@@ -158,6 +163,10 @@ fn print_summary(report: &GapReport, candidates: usize, top: usize) {
         report.rows.len(),
         candidates
     );
+    println!(
+        "  demand figure: {}",
+        report.need.demand_figure(report.basis).summary
+    );
     for caveat in &report.caveats {
         println!("  caveat: {caveat}");
     }
@@ -170,8 +179,12 @@ fn print_summary(report: &GapReport, candidates: usize, top: usize) {
     if top > 0 {
         println!("  largest gaps:");
         for row in report.largest_gaps(top) {
+            let in_reach = match (row.demand_in_reach, row.share_in_reach) {
+                (Some(n), Some(share)) => format!(" ({n} in reach, {:.1}%)", share * 100.0),
+                _ => String::new(),
+            };
             println!(
-                "    {} {} ({}): demand {}, {} carers, {} providers in reach, nearest {}, {}",
+                "    {} {} ({}): demand {}{in_reach}, {} carers, {} providers in reach, nearest {}, {}",
                 row.code,
                 row.name,
                 row.region.as_deref().unwrap_or("-"),
@@ -229,6 +242,20 @@ pub fn import_census(store: &Store, file: &Path) -> anyhow::Result<()> {
         file.display(),
         data.table.code(),
         data.areas
+    );
+    Ok(())
+}
+
+/// `carematch import sectors FILE`: postcode sectors with their postcode counts
+/// (`code,n_postcodes,lat,lon`).
+pub fn import_sectors(store: &Store, file: &Path) -> anyhow::Result<()> {
+    let list =
+        read_sectors_csv(open(file)?).with_context(|| format!("reading {}", file.display()))?;
+    let stored = store.import_sectors(&list)?;
+    let postcodes: u64 = list.iter().map(|s| s.n_postcodes).sum();
+    println!(
+        "{}: {stored} postcode sectors ({postcodes} postcodes)",
+        file.display()
     );
     Ok(())
 }

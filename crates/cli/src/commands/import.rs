@@ -83,6 +83,13 @@ enum ImportKind {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Postcode sectors with their postcode counts (`code,n_postcodes,lat,lon`, such as the
+    /// national `sector_centroids.csv`): replaces the sectors gap maps spread demand over
+    /// (a later `import postcodes` recomputes them from the postcodes).
+    Sectors {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
@@ -114,6 +121,7 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> anyhow::Result<()> {
         ImportKind::Authorities { file } => super::gaps::import_authorities(&store, file)?,
         ImportKind::Boundaries { file } => super::gaps::import_boundaries(&store, file)?,
         ImportKind::Census { file } => super::gaps::import_census(&store, file)?,
+        ImportKind::Sectors { file } => super::gaps::import_sectors(&store, file)?,
         ImportKind::Openreferral {
             source,
             report,

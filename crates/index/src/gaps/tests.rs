@@ -20,19 +20,25 @@ use chrono::{DateTime, NaiveDate};
 use super::{GapInputs, GapQuery, analyse, hex_areas, supply};
 use crate::geo::CandidateSet;
 
-fn point(lat: f64, lon: f64) -> GeoPoint {
+pub(super) fn point(lat: f64, lon: f64) -> GeoPoint {
     GeoPoint::new(lat, lon).expect("point")
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
 
-fn today() -> i32 {
+pub(super) fn today() -> i32 {
     day_number(day(2026, 11, 22))
 }
 
-fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, level: Proficiency) -> Carer {
+pub(super) fn carer(
+    id: i64,
+    at: GeoPoint,
+    radius: f64,
+    language: Language,
+    level: Proficiency,
+) -> Carer {
     let epoch = DateTime::from_timestamp(1_700_000_000, 0).expect("time");
     Carer {
         id: CarerId(id),
@@ -91,7 +97,7 @@ fn carer(id: i64, at: GeoPoint, radius: f64, language: Language, level: Proficie
     }
 }
 
-fn provider(id: i64, at: GeoPoint, area: ServiceArea, confirmed: NaiveDate) -> Provider {
+pub(super) fn provider(id: i64, at: GeoPoint, area: ServiceArea, confirmed: NaiveDate) -> Provider {
     let epoch = DateTime::from_timestamp(1_700_000_000, 0).expect("time");
     Provider {
         id: ProviderId(id),
@@ -131,7 +137,7 @@ fn provider(id: i64, at: GeoPoint, area: ServiceArea, confirmed: NaiveDate) -> P
     }
 }
 
-fn square(lon: f64, lat: f64, half: f64) -> Vec<[f64; 2]> {
+pub(super) fn square(lon: f64, lat: f64, half: f64) -> Vec<[f64; 2]> {
     vec![
         [lon - half, lat - half],
         [lon + half, lat - half],
@@ -262,7 +268,7 @@ fn supply_agrees_with_brute_force_for_one_need_or_many() {
     }
 }
 
-fn authorities() -> (Authorities, HashMap<String, Geometry>) {
+pub(super) fn authorities() -> (Authorities, HashMap<String, Geometry>) {
     let list = vec![
         Authority {
             gss: "E08000003".into(),
@@ -325,6 +331,7 @@ fn an_area_without_supply_is_flagged_and_one_supplier_clears_it() {
         boundaries,
         census,
         plan_locations: vec![],
+        sectors: vec![],
     };
     let query = GapQuery {
         need: NeedSet::language(Language::Yue),
@@ -396,6 +403,7 @@ fn hexes_cover_the_boundaries_and_plans_land_in_their_cell() {
         boundaries,
         census: CensusCounts::new(),
         plan_locations: vec![point(MANCHESTER.0, MANCHESTER.1); 6],
+        sectors: vec![],
     };
     let query = GapQuery {
         need: NeedSet::language(Language::Yue),

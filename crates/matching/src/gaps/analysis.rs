@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 
 use super::area::Area;
 use super::need::NeedSet;
+pub use super::severity::{PARTLY_COVERED, Severity, Thresholds, WELL_COVERED};
 use carematch_domain::census::{Category, CensusSource, CensusTable};
 use carematch_domain::geo::GeoPoint;
 
@@ -38,6 +39,8 @@ impl DemandBasis {
 pub enum AreaKind {
     LocalAuthority,
     Hex,
+    /// Postcode sectors (one point each), with their authority.
+    Sector,
 }
 
 impl AreaKind {
@@ -45,6 +48,7 @@ impl AreaKind {
         match self {
             Self::LocalAuthority => "local_authority",
             Self::Hex => "hex",
+            Self::Sector => "sector",
         }
     }
 }
@@ -98,113 +102,17 @@ pub struct Supply {
 }
 
 impl Supply {
+    /// `n` suppliers (counted as carers), for banding.
+    pub(super) fn with_total(n: u32) -> Self {
+        Self {
+            carers: n,
+            providers: 0,
+            nearest_km: None,
+        }
+    }
+
     pub fn total(self) -> u32 {
         self.carers + self.providers
-    }
-}
-
-/// The severity band of an area.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// There is demand (or it is unknown) and nobody meeting the need reaches the area.
-    NoneInReach,
-    /// More people per supplier than the moderate limit.
-    Severe,
-    Moderate,
-    Adequate,
-    /// Suppliers reach the area but the need has no demand figure here.
-    DemandUnknown,
-    /// Nobody needs it here.
-    NoDemand,
-}
-
-impl Severity {
-    pub const ALL: [Self; 6] = [
-        Self::NoneInReach,
-        Self::Severe,
-        Self::Moderate,
-        Self::Adequate,
-        Self::DemandUnknown,
-        Self::NoDemand,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::NoneInReach => "none_in_reach",
-            Self::Severe => "severe",
-            Self::Moderate => "moderate",
-            Self::Adequate => "adequate",
-            Self::DemandUnknown => "demand_unknown",
-            Self::NoDemand => "no_demand",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NoneInReach => "None in reach",
-            Self::Severe => "Severe gap",
-            Self::Moderate => "Moderate gap",
-            Self::Adequate => "Adequate",
-            Self::DemandUnknown => "Supply, demand unknown",
-            Self::NoDemand => "No demand",
-        }
-    }
-}
-
-/// People per supplier at or below which an area is `adequate`, and at or below which it is
-/// `moderate` (above: `severe`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Thresholds {
-    pub adequate_max: f64,
-    pub moderate_max: f64,
-}
-
-impl Thresholds {
-    /// Census residents per supplier. Residents are everyone with the main language (all ages),
-    /// not people needing care: roughly one in ten is 65 or over and a fraction of those use
-    /// care, so 500 residents per supplier is tens of users, 2,000 is a caseload nobody can carry.
-    pub const CENSUS: Self = Self {
-        adequate_max: 500.0,
-        moderate_max: 2000.0,
-    };
-    /// Saved plans (people who need care now) per supplier.
-    pub const PLANS: Self = Self {
-        adequate_max: 2.0,
-        moderate_max: 5.0,
-    };
-
-    pub fn for_basis(basis: DemandBasis) -> Self {
-        match basis {
-            DemandBasis::Census => Self::CENSUS,
-            DemandBasis::Plans => Self::PLANS,
-        }
-    }
-
-    /// The band of an area. Suppressed demand is banded as if it were 4 (the most it can be),
-    /// so the band never reveals the small number.
-    pub fn severity(self, demand: Demand, supply: Supply) -> Severity {
-        let suppliers = supply.total();
-        let people = match demand {
-            Demand::Count(0) => return Severity::NoDemand,
-            Demand::Count(n) => n as f64,
-            Demand::Suppressed => (SUPPRESS_BELOW - 1) as f64,
-            Demand::Unknown if suppliers == 0 => return Severity::NoneInReach,
-            Demand::Unknown => return Severity::DemandUnknown,
-        };
-        if suppliers == 0 {
-            return Severity::NoneInReach;
-        }
-        let per = people / f64::from(suppliers);
-        if per <= self.adequate_max {
-            Severity::Adequate
-        } else if per <= self.moderate_max {
-            Severity::Moderate
-        } else {
-            Severity::Severe
-        }
     }
 }
 
@@ -294,22 +202,75 @@ pub struct GapRow {
     pub code: String,
     pub name: String,
     pub region: Option<String>,
+    /// For a postcode sector (`by=sector`): the GSS code of its local authority.
+    pub authority: Option<String>,
     /// People needing it (census residents or saved plans); `null` when suppressed or unknown.
     pub demand: Option<u64>,
     /// The demand as shown: a number, `"<5"` or `""` (unknown).
     pub demand_shown: String,
-    /// Carers meeting the need who reach the area's centroid.
+    /// For a postcode sector: its share of its authority's census demand (its share of the
+    /// authority's postcodes, 4 decimals).
+    pub demand_share: Option<f64>,
+    /// Demand living in places (postcode sectors) with at least one supplier in reach; `null`
+    /// when the demand is unknown or suppressed, or (saved plans) when it or the demand out of
+    /// reach would be a count from 1 to 4.
+    pub demand_in_reach: Option<u64>,
+    /// `demand_in_reach / demand`, 0 to 1 with 3 decimals; `null` when either is unknown,
+    /// suppressed or 0.
+    pub share_in_reach: Option<f64>,
+    /// For a local authority: the postcode sectors its demand was spread over and supply
+    /// measured at (0: none loaded, measured at its centroid).
+    pub sectors: Option<u32>,
+    /// Distinct carers meeting the need who reach the area (for an authority: at least one of
+    /// its sectors).
     pub carers: u32,
-    /// Providers meeting the need whose service area covers the centroid.
+    /// Distinct providers meeting the need whose service area covers the area (for an
+    /// authority: at least one of its sectors).
     pub providers: u32,
-    /// Km from the centroid to the nearest supplier meeting the need, rounded up; `null` when
-    /// none is within the search cap.
+    /// Km to the nearest supplier meeting the need (for an authority: from the nearest of its
+    /// sectors), rounded up; `null` when none is within the search cap.
     pub nearest_km: Option<f64>,
-    /// Demand per supplier in reach, to one decimal; `null` without both.
+    /// Demand in reach per supplier in reach, to one decimal; `null` without both.
     pub people_per_supplier: Option<f64>,
     pub severity: Severity,
     pub lat: f64,
     pub lon: f64,
+}
+
+/// What an area was measured at, besides its demand and supply: for an authority measured at
+/// its postcode sectors, how much of the demand lives within reach; for a sector, its authority.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// Demand (the true count, before suppression) living in sectors with a supplier in reach.
+    /// `None`: the area is one point, so all its demand is in reach or none is.
+    pub in_reach: Option<u64>,
+    /// Sectors the area was measured at (0: at its centroid).
+    pub sectors: Option<u32>,
+    /// A sector's authority (GSS code) and its share of the authority's demand.
+    pub authority: Option<String>,
+    pub demand_share: Option<f64>,
+}
+
+/// `demand_in_reach`, `share_in_reach` and `people_per_supplier` as shown. Saved-plan figures
+/// hide a number in reach, or out of reach, from 1 to 4 (either would reveal a small count).
+fn reach_figures(
+    basis: DemandBasis,
+    demand: Demand,
+    in_reach: u64,
+    suppliers: u32,
+) -> (Option<u64>, Option<f64>, Option<f64>) {
+    let Demand::Count(total) = demand else {
+        return (None, None, None);
+    };
+    let small = |n: u64| n > 0 && n < SUPPRESS_BELOW;
+    let out_of_reach = total.saturating_sub(in_reach);
+    if basis == DemandBasis::Plans && (small(in_reach) || small(out_of_reach)) {
+        return (None, None, None);
+    }
+    let share = (total > 0).then(|| (in_reach as f64 / total as f64 * 1000.0).round() / 1000.0);
+    let per = (suppliers > 0 && in_reach > 0)
+        .then(|| (in_reach as f64 / f64::from(suppliers) * 10.0).round() / 10.0);
+    (Some(in_reach), share, per)
 }
 
 /// A whole gap report: the question, the areas and one row per area (same order).
@@ -325,7 +286,8 @@ pub struct GapReport {
 }
 
 impl GapReport {
-    /// Builds the rows from one demand and one supply per area (same order as `areas`).
+    /// Builds the rows from one demand, one supply and (optionally) one coverage per area (same
+    /// order as `areas`); without a coverage an area is one point.
     #[expect(clippy::too_many_arguments, reason = "the parts of one report")]
     pub fn build(
         need: NeedSet,
@@ -336,31 +298,43 @@ impl GapReport {
         areas: Vec<Area>,
         demand: &[Demand],
         supply: &[Supply],
+        coverage: &[Coverage],
     ) -> Self {
         let thresholds = Thresholds::for_basis(basis);
+        let none = Coverage::default();
         let rows = areas
             .iter()
             .enumerate()
             .map(|(i, area)| {
                 let d = demand.get(i).copied().unwrap_or(Demand::Unknown);
                 let s = supply.get(i).copied().unwrap_or_default();
-                let per = match (d, s.total()) {
-                    (Demand::Count(n), total) if total > 0 => {
-                        Some((n as f64 / f64::from(total) * 10.0).round() / 10.0)
-                    }
-                    _ => None,
-                };
+                let c = coverage.get(i).unwrap_or(&none);
+                // A point area: all of its demand is in reach, or none is. (Suppressed demand
+                // is at least 1.)
+                let in_reach = c.in_reach.unwrap_or(match d {
+                    _ if s.total() == 0 => 0,
+                    Demand::Count(n) => n,
+                    Demand::Suppressed => 1,
+                    Demand::Unknown => 0,
+                });
+                let (demand_in_reach, share_in_reach, per) =
+                    reach_figures(basis, d, in_reach, s.total());
                 GapRow {
                     code: area.code.clone(),
                     name: area.name.clone(),
                     region: area.region.clone(),
+                    authority: c.authority.clone(),
                     demand: d.shown(),
                     demand_shown: d.display(),
+                    demand_share: c.demand_share,
+                    demand_in_reach,
+                    share_in_reach,
+                    sectors: c.sectors,
                     carers: s.carers,
                     providers: s.providers,
                     nearest_km: s.nearest_km.map(|km| km.ceil()),
                     people_per_supplier: per,
-                    severity: thresholds.severity(d, s),
+                    severity: thresholds.severity_in_reach(d, in_reach, s.total()),
                     lat: (area.centroid.lat * 1e5).round() / 1e5,
                     lon: (area.centroid.lon * 1e5).round() / 1e5,
                 }
@@ -377,14 +351,17 @@ impl GapReport {
         }
     }
 
-    /// The `n` areas with the largest gap: most demand not served first (demand minus what the
-    /// suppliers in reach serve at the `adequate` ratio), then severity band, then code. Only
-    /// areas banded `none_in_reach`, `severe` or `moderate` are listed.
+    /// The `n` areas with the largest gap: most demand not served first (demand out of reach,
+    /// plus demand in reach beyond what the suppliers in reach serve at the `adequate` ratio),
+    /// then severity band, then code. Only areas banded `none_in_reach`, `severe` or `moderate`
+    /// are listed.
     pub fn largest_gaps(&self, n: usize) -> Vec<&GapRow> {
         let thresholds = Thresholds::for_basis(self.basis);
         let unmet = |row: &GapRow| {
             row.demand.map_or(0.0, |d| {
-                d as f64 - thresholds.adequate_max * f64::from(row.carers + row.providers)
+                let in_reach = row.demand_in_reach.unwrap_or(d) as f64;
+                let served = thresholds.adequate_max * f64::from(row.carers + row.providers);
+                (d as f64 - in_reach) + (in_reach - served).max(0.0)
             })
         };
         let mut rows: Vec<&GapRow> = self

@@ -5,16 +5,21 @@
 
 mod analysis;
 mod area;
+mod figure;
 mod need;
 mod render;
+mod sector;
+mod severity;
 
 pub use analysis::{
-    AreaKind, CensusCounts, Demand, DemandBasis, GapReport, GapRow, SUPPRESS_BELOW, Severity,
-    Supply, Thresholds, census_caveats, plan_demand,
+    AreaKind, CensusCounts, Coverage, Demand, DemandBasis, GapReport, GapRow, PARTLY_COVERED,
+    SUPPRESS_BELOW, Severity, Supply, Thresholds, WELL_COVERED, census_caveats, plan_demand,
 };
 pub use area::{Area, Authorities, Authority, Geometry, locate_area};
-pub use need::{MAX_TERMS, NeedError, NeedSet, NeedTerm, SUPPLY_MIN_PROFICIENCY};
+pub use figure::{CensusFigure, DemandFigure, UncoveredTerm};
+pub use need::{GENDER_NO_FIGURE, MAX_TERMS, NeedError, NeedSet, NeedTerm, SUPPLY_MIN_PROFICIENCY};
 pub use render::{Feature, FeatureCollection, GapMeta, severity_colour};
+pub use sector::{CENTROID_ONLY_KM, SEA_MARGIN_KM, Sector, assign_sectors, spread};
 
 #[cfg(test)]
 mod tests;

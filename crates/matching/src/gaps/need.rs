@@ -1,5 +1,6 @@
 //! Need expressions: `language:yue`, `cuisine:cantonese`, `diet:halal`,
-//! `faith_practice:same_gender_personal_care`, or several joined by `,` (all must hold).
+//! `faith_practice:same_gender_personal_care`, `gender:female`, or several joined by `,` (all
+//! must hold).
 
 use std::fmt;
 
@@ -7,7 +8,8 @@ use crate::Candidate;
 use carematch_domain::census::{self, CensusSource};
 use carematch_domain::plan::SupportPlan;
 use carematch_domain::vocabulary::{
-    Code, CodeSet, Cuisine, DietaryLaw, Experience, FaithPractice, Language, Proficiency, Service,
+    Code, CodeSet, Cuisine, DietaryLaw, Experience, FaithPractice, Gender, Language, Proficiency,
+    Service,
 };
 
 /// The lowest level at which a carer counts as speaking a needed language: the same default as a
@@ -23,7 +25,14 @@ pub enum NeedTerm {
     FaithPractice(FaithPractice),
     Service(Service),
     Experience(Experience),
+    /// A carer of this gender. Providers count only when they offer same-gender personal care
+    /// (see [`NeedSet::met_by`]).
+    Gender(Gender),
 }
+
+/// Why a gender term has no census figure.
+pub const GENDER_NO_FIGURE: &str = "no census figure by sex: the main-language and religion \
+     tables carematch reads are not split by sex, so demand counts people of every sex";
 
 impl NeedTerm {
     /// `language:yue`.
@@ -35,6 +44,7 @@ impl NeedTerm {
             Self::FaithPractice(c) => ("faith_practice", c.code()),
             Self::Service(c) => ("service", c.code()),
             Self::Experience(c) => ("experience", c.code()),
+            Self::Gender(c) => ("gender", c.code()),
         };
         format!("{kind}:{code}")
     }
@@ -48,6 +58,7 @@ impl NeedTerm {
             Self::FaithPractice(c) => c.label_en().to_lowercase(),
             Self::Service(c) => format!("offers {}", c.label_en().to_lowercase()),
             Self::Experience(c) => format!("experienced with {}", c.label_en().to_lowercase()),
+            Self::Gender(c) => format!("is {}", c.label_en().to_lowercase()),
         }
     }
 
@@ -63,6 +74,9 @@ impl NeedTerm {
             Self::Service(_) | Self::Experience(_) => CensusSource::NoFigure {
                 reason: "the census has no figure for services or experience (use saved plans as \
                          demand)",
+            },
+            Self::Gender(_) => CensusSource::NoFigure {
+                reason: GENDER_NO_FIGURE,
             },
         }
     }
@@ -86,6 +100,7 @@ pub struct NeedSet {
     practices: CodeSet<FaithPractice>,
     services: CodeSet<Service>,
     experience: CodeSet<Experience>,
+    gender: Option<Gender>,
 }
 
 /// The most terms one expression may have.
@@ -107,6 +122,7 @@ impl NeedSet {
             practices: CodeSet::EMPTY,
             services: CodeSet::EMPTY,
             experience: CodeSet::EMPTY,
+            gender: None,
         };
         if expression.trim().is_empty() {
             return Err(error(
@@ -130,12 +146,13 @@ impl NeedSet {
                 "faith_practice" => FaithPractice::parse(code).map(NeedTerm::FaithPractice),
                 "service" => Service::parse(code).map(NeedTerm::Service),
                 "experience" => Experience::parse(code).map(NeedTerm::Experience),
+                "gender" => Gender::parse(code).map(NeedTerm::Gender),
                 other => {
                     return Err(error(
                         part,
                         format!(
                             "`{other}` is not a kind of need: use language, cuisine, diet, \
-                             faith_practice, service or experience"
+                             faith_practice, service, experience or gender"
                         ),
                     ));
                 }
@@ -151,6 +168,12 @@ impl NeedSet {
                 NeedTerm::FaithPractice(c) => set.practices.insert(c),
                 NeedTerm::Service(c) => set.services.insert(c),
                 NeedTerm::Experience(c) => set.experience.insert(c),
+                NeedTerm::Gender(c) => {
+                    if set.gender.is_some_and(|g| g != c) {
+                        return Err(error(part, "give at most one gender".into()));
+                    }
+                    set.gender = Some(c);
+                }
             }
             set.terms.push(term);
             if set.terms.len() > MAX_TERMS {
@@ -175,6 +198,7 @@ impl NeedSet {
             practices: CodeSet::EMPTY,
             services: CodeSet::EMPTY,
             experience: CodeSet::EMPTY,
+            gender: None,
         }
     }
 
@@ -204,7 +228,10 @@ impl NeedSet {
     /// Whether a candidate meets every term and is taking clients on day `today` (a provider's
     /// "accepting new clients" flag lapses after 90 days, as in matching). Languages at
     /// [`SUPPLY_MIN_PROFICIENCY`] or better; a macrolanguage never stands in for a member
-    /// language.
+    /// language. A gender term holds for a carer of that gender, and for a provider only when it
+    /// offers same-gender personal care: providers record no staff genders, and that practice is
+    /// the one promise that the person will get a carer of their own gender (the usual reason
+    /// for asking).
     #[inline]
     pub fn met_by(&self, candidate: &Candidate, today: i32) -> bool {
         candidate.languages[SUPPLY_MIN_PROFICIENCY as usize].contains_all(self.languages)
@@ -213,6 +240,7 @@ impl NeedSet {
             && candidate.practices.contains_all(self.practices)
             && candidate.services.contains_all(self.services)
             && candidate.experience.contains_all(self.experience)
+            && self.gender.is_none_or(|g| gender_met(candidate, g))
             && candidate.accepting_on(today)
     }
 
@@ -241,7 +269,19 @@ impl NeedSet {
             NeedTerm::FaithPractice(c) => plan.faith_practices.iter().any(|n| n.code == *c),
             NeedTerm::Service(c) => plan.services.iter().any(|n| n.code == *c),
             NeedTerm::Experience(c) => plan.experience.iter().any(|n| n.code == *c),
+            NeedTerm::Gender(c) => plan.carer_gender.is_some_and(|n| n.code == *c),
         })
+    }
+}
+
+/// Whether a candidate meets a gender term: a carer of that gender; a provider that offers
+/// same-gender personal care.
+fn gender_met(candidate: &Candidate, gender: Gender) -> bool {
+    match candidate.kind {
+        crate::CandidateKind::Carer => candidate.gender == Some(gender),
+        crate::CandidateKind::Provider => candidate
+            .practices
+            .contains(FaithPractice::SameGenderPersonalCare),
     }
 }
 

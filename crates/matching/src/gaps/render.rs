@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::analysis::{GapReport, GapRow, Severity, Thresholds};
 use super::area::Geometry;
+use super::figure::DemandFigure;
 
 /// The report's question and caveats, as a foreign member of the FeatureCollection.
 #[derive(Debug, Serialize)]
@@ -16,6 +17,8 @@ pub struct GapMeta {
     pub by: &'static str,
     pub demand: &'static str,
     pub caveats: Vec<String>,
+    /// Which census figure the demand is (or that it is saved plans), in plain words too.
+    pub demand_figure: DemandFigure,
     pub thresholds: ThresholdsMeta,
     pub severity_counts: Vec<(&'static str, usize)>,
 }
@@ -62,6 +65,7 @@ impl GapReport {
             by: self.by.code(),
             demand: self.basis.code(),
             caveats: self.caveats.clone(),
+            demand_figure: self.need.demand_figure(self.basis),
             thresholds: ThresholdsMeta {
                 adequate_max_people_per_supplier: t.adequate_max,
                 moderate_max_people_per_supplier: t.moderate_max,
@@ -97,20 +101,39 @@ impl GapReport {
         }
     }
 
-    /// The report as CSV, one row per area, with a header.
+    /// The report as CSV, one row per area, with a header; before it, `#` comment lines with
+    /// the question and where the demand figure comes from.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(
-            "code,name,region,demand,carers,providers,nearest_km,people_per_supplier,severity,lat,lon\n",
+        let figure = self.need.demand_figure(self.basis);
+        let mut out = format!(
+            "# need: {} ({}), within {} km, by {}, demand from {}\n# demand_figure: {}\n",
+            self.need.expression(),
+            self.need.label(),
+            self.max_km,
+            self.by.code(),
+            self.basis.code(),
+            figure.summary.replace('\n', " "),
+        );
+        out.push_str(
+            "code,name,region,authority,demand,demand_share,demand_in_reach,share_in_reach,sectors,\
+             carers,providers,nearest_km,people_per_supplier,severity,lat,lon\n",
         );
         let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let int = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let cell = carematch_domain::spreadsheet::csv_cell;
         for row in &self.rows {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{},{},{}",
-                carematch_domain::spreadsheet::csv_cell(&row.code),
-                carematch_domain::spreadsheet::csv_cell(&row.name),
-                carematch_domain::spreadsheet::csv_cell(row.region.as_deref().unwrap_or_default()),
-                carematch_domain::spreadsheet::csv_cell(&row.demand_shown),
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                cell(&row.code),
+                cell(&row.name),
+                cell(row.region.as_deref().unwrap_or_default()),
+                cell(row.authority.as_deref().unwrap_or_default()),
+                cell(&row.demand_shown),
+                opt(row.demand_share),
+                int(row.demand_in_reach),
+                opt(row.share_in_reach),
+                int(row.sectors.map(u64::from)),
                 row.carers,
                 row.providers,
                 opt(row.nearest_km),
@@ -196,7 +219,7 @@ fn svg(report: &GapReport, title: &str) -> String {
          <g stroke=\"#666666\" stroke-width=\"0.4\" stroke-linejoin=\"round\">\n",
         escape(title),
         escape(&format!(
-            "Need {} ({}); suppliers reaching each centroid within {} km; demand: {}",
+            "Need {} ({}); suppliers reaching where people live within {} km; demand: {}",
             report.need.expression(),
             report.need.label(),
             report.max_km,
@@ -274,7 +297,7 @@ fn svg(report: &GapReport, title: &str) -> String {
     let notes = [
         format!("{} areas", report.rows.len()),
         "Supply: carers and providers meeting the need".to_owned(),
-        "whose own reach includes the centroid.".to_owned(),
+        "whose own reach includes its postcode sectors.".to_owned(),
         "Sources: ONS Census 2021, ONS boundaries".to_owned(),
         "(OGL v3); mySociety authorities (CC-BY-4.0).".to_owned(),
     ];

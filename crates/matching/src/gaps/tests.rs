@@ -229,12 +229,15 @@ fn reports_render_as_csv_geojson_parts_and_svg() {
         areas,
         &[Demand::Count(3000), Demand::Count(0)],
         &[Supply::default(), Supply::default()],
+        &[],
     );
     assert_eq!(report.rows[0].severity, Severity::NoneInReach);
     assert_eq!(report.rows[1].severity, Severity::NoDemand);
     let csv = report.to_csv();
-    assert!(csv.starts_with("code,name,region,demand,"));
-    assert!(csv.contains("E1,\"Town, \"\"North\"\"\",North West,3000,0,0,,,none_in_reach"));
+    assert!(csv.starts_with("# need: language:yue (speaks Cantonese), within 10 km"));
+    assert!(csv.contains("\n# demand_figure: Demand is Census 2021 TS024"));
+    assert!(csv.contains("\ncode,name,region,authority,demand,"));
+    assert!(csv.contains("E1,\"Town, \"\"North\"\"\",North West,,3000,,0,0,,0,0,,,none_in_reach"));
     let fc = report.feature_collection();
     assert_eq!(fc.features.len(), 2);
     assert!(matches!(fc.features[1].geometry, Geometry::Point { .. }));
@@ -266,15 +269,160 @@ fn the_csv_neutralises_area_names_a_spreadsheet_would_run() {
         areas,
         &[Demand::Count(3000)],
         &[Supply::default()],
+        &[],
     );
     let csv = report.to_csv();
-    let row = csv.lines().nth(1).expect("a row");
+    let row = csv.lines().nth(3).expect("a row");
     assert!(
         row.starts_with(
-            "E1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Leicester\"\")\",\"'@SUM(A1)\",3000,"
+            "E1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Leicester\"\")\",\"'@SUM(A1)\",,3000,"
         ),
         "{row}"
     );
     // Coordinates are numbers we wrote: a negative longitude stays a number.
     assert!(row.ends_with(",53,-2"), "{row}");
+}
+
+#[test]
+fn largest_remainder_keeps_the_total_exactly() {
+    assert_eq!(spread(10, &[1, 1, 1]), vec![4, 3, 3]);
+    assert_eq!(spread(0, &[5, 7]), vec![0, 0]);
+    assert_eq!(spread(7, &[0, 0]), vec![4, 3], "no weights: even");
+    assert_eq!(spread(5, &[]), Vec::<u64>::new());
+    for total in [1u64, 2_061, 32_772, 7_374, 1_000_003] {
+        let weights = [313, 1, 0, 97, 2_000, 45, 45];
+        let parts = spread(total, &weights);
+        assert_eq!(parts.iter().sum::<u64>(), total);
+        let sum: u64 = weights.iter().sum();
+        for (p, w) in parts.iter().zip(weights) {
+            let exact = total as f64 * w as f64 / sum as f64;
+            assert!((*p as f64 - exact).abs() < 1.0, "{p} vs {exact}");
+        }
+    }
+}
+
+#[test]
+fn sectors_go_to_the_boundary_containing_them_or_a_nearby_one() {
+    let areas = vec![
+        Area::new(
+            "E1",
+            "Coast",
+            None,
+            point(51.0, -3.0),
+            Some(square(-2.0, 51.0, 0.1)),
+        ),
+        Area::new("E2", "No boundary", None, point(53.0, -1.0), None),
+    ];
+    let sector = |lat: f64, lon: f64| Sector {
+        code: "X1 1".into(),
+        centroid: point(lat, lon),
+        n_postcodes: 1,
+    };
+    let got = assign_sectors(
+        &areas,
+        &[
+            sector(51.0, -2.0),  // inside
+            sector(51.0, -1.87), // 2 km beyond the east edge: the coast cut it off
+            sector(51.0, -1.7),  // 14 km beyond: another nation
+            sector(53.05, -1.0), // 6 km from a boundary-less authority's centroid
+            sector(54.0, -1.0),  // far from everything
+        ],
+    );
+    assert_eq!(got, vec![Some(0), Some(0), None, Some(1), None]);
+}
+
+#[test]
+fn severity_follows_the_share_of_people_in_reach() {
+    let t = Thresholds::CENSUS;
+    let band = |demand: u64, in_reach: u64, suppliers: u32| {
+        t.severity_in_reach(Demand::Count(demand), in_reach, suppliers)
+    };
+    assert_eq!(
+        band(1000, 0, 3),
+        Severity::NoneInReach,
+        "suppliers reach only empty sectors"
+    );
+    assert_eq!(band(1000, 1000, 2), Severity::Adequate);
+    assert_eq!(band(1000, 900, 2), Severity::Adequate, "90% in reach");
+    assert_eq!(band(1000, 600, 2), Severity::Moderate, "60% in reach");
+    assert_eq!(band(1000, 400, 2), Severity::Severe, "40% in reach");
+    assert_eq!(band(10_000, 10_000, 2), Severity::Severe, "ratio");
+    assert_eq!(band(0, 0, 0), Severity::NoDemand);
+    assert_eq!(
+        t.severity_in_reach(Demand::Unknown, 0, 1),
+        Severity::DemandUnknown
+    );
+    let p = Thresholds::PLANS;
+    assert_eq!(
+        p.severity_in_reach(Demand::Suppressed, 0, 1),
+        Severity::NoneInReach
+    );
+    assert_eq!(
+        p.severity_in_reach(Demand::Suppressed, 2, 1),
+        Severity::Moderate
+    );
+}
+
+#[test]
+fn the_demand_figure_names_the_census_category_and_what_it_leaves_out() {
+    let figure = |need: &str| {
+        NeedSet::parse(need)
+            .expect("need")
+            .demand_figure(DemandBasis::Census)
+    };
+    // Cantonese speakers are the figure for both the language and the cuisine.
+    let yue = figure("language:yue,cuisine:cantonese");
+    assert_eq!(yue.combined, "single");
+    assert_eq!(yue.figures.len(), 1);
+    assert_eq!(yue.figures[0].table, "TS024");
+    assert_eq!(
+        yue.figures[0].categories,
+        vec!["East Asian language: Cantonese Chinese"]
+    );
+    assert_eq!(
+        yue.figures[0].covers,
+        vec!["language:yue", "cuisine:cantonese"]
+    );
+    assert!(!yue.figures[0].exact, "the cuisine's figure is a proxy");
+    assert!(yue.not_covered.is_empty());
+
+    let som = figure("language:som,gender:female,service:personal_care");
+    assert_eq!(som.figures[0].categories, vec!["African language: Somali"]);
+    assert!(som.figures[0].exact);
+    assert_eq!(som.not_covered[0].term, "gender:female");
+    assert!(
+        som.not_covered[0]
+            .reason
+            .contains("no census figure by sex")
+    );
+    assert!(
+        som.summary
+            .contains("No census figure for gender:female, service:personal_care")
+    );
+
+    let halal = figure("diet:halal,language:ben");
+    assert_eq!(halal.combined, "smallest_per_area");
+    let tables: Vec<&str> = halal.figures.iter().map(|f| f.table.as_str()).collect();
+    assert_eq!(tables, vec!["TS030", "TS024"]);
+    assert!(
+        halal
+            .summary
+            .starts_with("Demand in each area is the smallest of")
+    );
+
+    let plans = NeedSet::parse("language:yue")
+        .expect("need")
+        .demand_figure(DemandBasis::Plans);
+    assert_eq!(plans.source, "plans");
+    assert!(plans.figures.is_empty());
+}
+
+#[test]
+fn gender_terms_parse_once() {
+    let need = NeedSet::parse("language:som,gender:female").expect("need");
+    assert_eq!(need.expression(), "language:som,gender:female");
+    assert_eq!(need.label(), "speaks Somali and is female");
+    let error = NeedSet::parse("gender:female,gender:male").expect_err("two genders");
+    assert_eq!(error.term, "gender:male");
+    assert!(NeedSet::parse("gender:robot").is_err());
 }

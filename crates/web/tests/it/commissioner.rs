@@ -74,7 +74,8 @@ async fn the_map_shows_authorities_by_gap_with_downloads() {
         )
         .await;
     assert!(csv.header("content-type").starts_with("text/csv"));
-    assert!(csv.body.starts_with("code,name,"));
+    // Two `#` lines (the question, the demand figure) before the header.
+    assert!(csv.body.starts_with("# need: ") && csv.body.contains("\ncode,name,"));
     let geojson = site
         .get(
             "/commissioner/gaps.geojson?need=language:yue&max_km=10",
