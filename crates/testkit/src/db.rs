@@ -241,6 +241,11 @@ fn import_open_data_from(store: &Store, dir: &std::path::Path) {
         "census2021-ts024-ltla.csv",
         "census2021-ts030-ltla.csv",
     ] {
+        // The demo set has no ethnic-group table (TS021): the market report's tests use the
+        // hand-written fixtures, which have one.
+        if name.contains("ts021") && !dir.join(name).exists() {
+            continue;
+        }
         let file = carematch_store::census::read_census_csv(open(name)).expect("census");
         store.import_census(&file).expect("import census");
     }
