@@ -22,7 +22,7 @@ pub struct GapsParams {
     /// One need or several joined by `,` (all must hold): `language:yue`, `cuisine:cantonese`,
     /// `diet:halal`, `faith_practice:same_gender_personal_care`, `service:...`, `experience:...`,
     /// `gender:female` (a carer of that gender).
-    #[param(example = "language:yue")]
+    #[param(example = "language:yue", min_length = 1)]
     pub need: Option<String>,
     /// How far a supplier may be from where people live (each postcode sector), in km (above 0, at most 100; default
     /// 10). Carers' own travel radius and providers' service areas apply too.
