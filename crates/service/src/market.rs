@@ -33,13 +33,16 @@ pub const DEFAULT_SNAPSHOT_EVERY_DAYS: u32 = 182;
 pub struct MarketParams {
     /// The cube's dimensions, comma-separated, in the order wanted: `authority`, `language`,
     /// `service`, `agency`, `ethnicity` (PAs only). Default `authority,language`.
-    #[param(example = "authority,language", min_length = 1)]
+    #[param(
+        example = "authority,language",
+        pattern = "^(authority|language|service|agency|ethnicity)(,(authority|language|service|agency|ethnicity))*$"
+    )]
     pub by: Option<String>,
     /// Only this local authority (GSS code, `E06000016`).
-    #[param(example = "E06000016", min_length = 1)]
+    #[param(example = "E06000016", pattern = "^[A-Za-z0-9]{1,16}$")]
     pub authority: Option<String>,
     /// Only PAs and providers speaking this language (conversational or better).
-    #[param(example = "pol", min_length = 1)]
+    #[param(example = "pol", pattern = "^[a-z]{2,3}$")]
     pub language: Option<String>,
     /// `json` (default), `csv` or `geojson` (one feature per authority); the `Accept` header
     /// (`text/csv`, `application/geo+json`) chooses too.
