@@ -42,7 +42,7 @@ pub struct MarketParams {
     #[param(example = "E06000016", pattern = "^[A-Za-z0-9]{1,16}$")]
     pub authority: Option<String>,
     /// Only PAs and providers speaking this language (conversational or better).
-    #[param(example = "pol", pattern = "^[a-z]{2,3}$")]
+    #[param(value_type = Option<carematch_domain::vocabulary::Language>, example = "pol")]
     pub language: Option<String>,
     /// `json` (default), `csv` or `geojson` (one feature per authority); the `Accept` header
     /// (`text/csv`, `application/geo+json`) chooses too.
@@ -79,9 +79,8 @@ pub fn parse_params(
             for part in text.split(',').map(str::trim) {
                 match Dimension::parse(part) {
                     Some(d) if !by.contains(&d) => by.push(d),
-                    Some(_) => {
-                        errors.push(field_error("by", "duplicate", format!("`{part}` twice")))
-                    }
+                    // Named twice: the first place counts.
+                    Some(_) => {}
                     None => errors.push(field_error(
                         "by",
                         "invalid",
