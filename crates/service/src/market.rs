@@ -42,7 +42,7 @@ pub struct MarketParams {
     #[param(example = "E06000016", pattern = "^[A-Za-z0-9]{1,16}$")]
     pub authority: Option<String>,
     /// Only PAs and providers speaking this language (conversational or better).
-    #[param(value_type = Option<carematch_domain::vocabulary::Language>, example = "pol")]
+    #[param(value_type = Option<Language>, example = "pol")]
     pub language: Option<String>,
     /// `json` (default), `csv` or `geojson` (one feature per authority); the `Accept` header
     /// (`text/csv`, `application/geo+json`) chooses too.
