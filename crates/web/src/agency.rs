@@ -273,6 +273,8 @@ fn carer_table(tr: &Tr, carers: &[Carer], token: &str) -> Markup {
                                 } @else {
                                     (update_button(carer.id, "faith_public", &tr.with("agency-faith-show", "name", &name), token))
                                 }
+                                a href=(crate::agency_edit::edit_path(carer.id)) { (tr.with("agency-edit-link", "name", &name)) }
+                                " "
                                 a href=(crate::freshness::history_path(carer.id)) { (tr.with("fresh-history-link", "name", &name)) }
                                 " "
                                 form.inline method="post" action=(format!("/agency/carers/{}/delete", carer.id)) data-confirm=(tr.with("agency-delete", "name", &name)) {

@@ -203,9 +203,13 @@ fn by_form_field(errors: Vec<FieldError>, hour_ids: &[String]) -> Vec<(String, &
         .collect()
 }
 
-fn error_message(tr: &Tr, code: &str) -> String {
+/// A field error in the page's language, by the error's stable code (the agency's PA edit page
+/// uses it too).
+pub(crate) fn error_message(tr: &Tr, code: &str) -> String {
     tr.t(match code {
         "required" => "agency-error-required",
+        "out_of_range" => "agency-error-range",
+        "unknown_postcode" => "agency-error-postcode",
         "too_long" => "agency-error-too-long",
         "invalid_order" => "agency-error-order",
         "duplicate" => "agency-error-duplicate",

@@ -6,7 +6,8 @@
 //! - `/login`, `/logout`: API key in, session cookie out (agencies and commissioners).
 //! - `/account/...`: sign-in by e-mailed one-time links (organisations, moderators).
 //! - `/pa/register`, `/pa/sign-in`, `/pa`: PAs who register themselves and keep their record current.
-//! - `/agency`: find PAs for a client with contact details, manage PAs, upload a CSV register.
+//! - `/agency`: find PAs for a client with contact details, manage and edit PAs
+//!   (`/agency/carers/{id}/edit`), upload a CSV register.
 //! - `/report/{carer|provider}/{id}`: "Something wrong here?"; `/agency/reports` and
 //!   `/moderation/reports` handle the reports.
 //! - `/commissioner`: the gap map, a sortable table, GeoJSON and CSV downloads.
@@ -19,6 +20,8 @@
 
 pub mod accounts;
 pub mod agency;
+pub mod agency_edit;
+pub mod agency_edit_form;
 pub mod agency_filter;
 pub mod agency_profile;
 pub mod agency_upload;
@@ -77,6 +80,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     commissioner_map::configure(cfg);
     market::configure(cfg);
     agency_profile::configure(cfg);
+    agency_edit::configure(cfg);
     enquiries::configure(cfg);
     vacancies::configure(cfg);
     outbox_page::configure(cfg);
