@@ -162,7 +162,12 @@ async fn save(
 fn by_field(errors: Vec<FieldError>) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     for e in errors {
-        let field = e.field.split(['[', '.']).next().unwrap_or_default().to_owned();
+        let field = e
+            .field
+            .split(['[', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         if !out.iter().any(|(f, _)| *f == field) {
             out.push((field, e.code));
         }

@@ -89,11 +89,7 @@ fn error(errors: &mut Vec<FieldError>, field: &str, code: &'static str) {
     });
 }
 
-fn parse_codes<C: Code>(
-    values: &[String],
-    field: &str,
-    errors: &mut Vec<FieldError>,
-) -> Vec<C> {
+fn parse_codes<C: Code>(values: &[String], field: &str, errors: &mut Vec<FieldError>) -> Vec<C> {
     let mut out = Vec::new();
     for value in values {
         match C::parse(value) {
@@ -137,7 +133,10 @@ impl EditForm {
             languages,
             cuisines: codes(&details.cuisines),
             dietary_laws: codes(&details.dietary_laws),
-            faith: details.faith.map(|f| f.code().to_owned()).unwrap_or_default(),
+            faith: details
+                .faith
+                .map(|f| f.code().to_owned())
+                .unwrap_or_default(),
             faith_public_consent: details.faith_public_consent,
             faith_practices: codes(&details.faith_practices),
             services: codes(&details.services),
@@ -336,11 +335,9 @@ impl EditForm {
                 match (TimeOfDay::parse(from.trim()), TimeOfDay::parse(to.trim())) {
                     (Ok(start), Ok(end)) => {
                         // An overnight slot ends before it starts; the stored flag is kept.
-                        let overnight = stored
-                            .availability
-                            .iter()
-                            .any(|s| s.day == *day && s.start == start && s.end == end && s.overnight)
-                            || end < start;
+                        let overnight = stored.availability.iter().any(|s| {
+                            s.day == *day && s.start == start && s.end == end && s.overnight
+                        }) || end < start;
                         out.push(Slot {
                             day: *day,
                             start,

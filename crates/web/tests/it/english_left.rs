@@ -127,11 +127,14 @@ async fn no_page_shows_english_in_another_language() {
     let (commissioner_key, _) = site.key(Role::Commissioner, None);
     let (_, commissioner) = site.sign_in(&commissioner_key, "/commissioner").await;
     let commissioner = commissioner.expect("commissioner session");
+    let own_pa = site.carers_of(site.agencies[0], 1).items.remove(0).id;
+    let edit = format!("/agency/carers/{own_pa}/edit");
     let signed_in = [
         (
             "/agency?postcode=M13+0EG&km=5&language=yue",
             agency.as_str(),
         ),
+        (edit.as_str(), agency.as_str()),
         ("/commissioner", commissioner.as_str()),
     ];
 

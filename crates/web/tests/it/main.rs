@@ -3,6 +3,7 @@
 
 mod accounts;
 mod agency;
+mod agency_edit;
 mod agency_profile;
 mod commissioner;
 mod csrf;
