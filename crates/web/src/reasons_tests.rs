@@ -501,7 +501,12 @@ fn somali_urdu_and_punjabi_sentences_agree_with_a_woman() {
     let so = Tr::new(Locale::So);
     assert!(detail(&so, &native, woman).starts_with("waxay ku hadashaa"));
     assert!(detail(&so, &native, man).starts_with("wuxuu ku hadlaa"));
-    assert!(detail(&Tr::new(Locale::Ur), &native, woman).contains("بولتی"));
+    // Urdu: a woman "بولتی ہیں", a man the respectful masculine "بولتے ہیں", never crossed.
+    let ur = Tr::new(Locale::Ur);
+    assert!(detail(&ur, &native, woman).contains("بولتی"));
+    assert!(!detail(&ur, &native, woman).contains("بولتے"));
+    assert!(detail(&ur, &native, man).contains("بولتے"));
+    assert!(!detail(&so, &native, woman).contains("wuxuu"));
     assert!(detail(&Tr::new(Locale::Pa), &native, woman).contains("ਬੋਲਦੀ"));
     assert!(detail(&Tr::new(Locale::Pa), &native, man).contains("ਬੋਲਦਾ"));
 }

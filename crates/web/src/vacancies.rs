@@ -16,8 +16,10 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use carematch_api::AppState;
 use carematch_api::middleware::{Decision, PublicWrite, RateLimiter};
-use carematch_domain::vocabulary::{Code, DietaryLaw, FaithPractice, Language, Service, Weekday};
-use carematch_domain::{AgencyId, FieldError, Role};
+use carematch_domain::vocabulary::{
+    Code, DietaryLaw, FaithPractice, Gender, Language, Service, Weekday,
+};
+use carematch_domain::{AgencyId, Caller, CarerId, FieldError, Role};
 use carematch_matching::CandidateKind;
 use carematch_service::ServiceError;
 use carematch_service::vacancies::{
@@ -402,6 +404,9 @@ struct Console {
     plans: Vec<SavedPlan>,
     own: Vec<Vacancy>,
     matching: Vec<MatchingVacancy>,
+    /// The matched PAs' genders (the agency's own PAs), so that their reasons agree with them
+    /// in languages that mark gender (Somali, Urdu, Punjabi ...).
+    genders: std::collections::HashMap<i64, Gender>,
 }
 
 #[get("/agency/vacancies")]
@@ -414,10 +419,19 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let today = carematch_service::today();
     let loaded = state
         .call(move |service| {
+            let matching = service.matching_vacancies(agency, today)?;
+            let mut genders = std::collections::HashMap::new();
+            for pa in matching.iter().flat_map(|m| &m.matches) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = genders.entry(pa.id) {
+                    let carer = service.own_carer(Caller::Agency(agency), CarerId(pa.id))?;
+                    slot.insert(carer.details.gender);
+                }
+            }
             Ok(Console {
                 plans: service.plans(agency, Page::new(1, 100))?.items,
                 own: service.agency_vacancies(agency, Page::new(1, 100))?.items,
-                matching: service.matching_vacancies(agency, today)?,
+                matching,
+                genders,
             })
         })
         .await;
@@ -501,13 +515,18 @@ async fn console(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         section aria-labelledby="matching-title" {
             h2 #matching-title { (tr.t("vac-matching-title")) }
             @if view.matching.is_empty() { p { (tr.t("vac-matching-none")) } }
-            @for m in &view.matching { (matching_card(tr, m, &token)) }
+            @for m in &view.matching { (matching_card(tr, m, &view.genders, &token)) }
         }
     };
     ctx.ok(&tr.t("vac-console-title"), Section::Agency, main)
 }
 
-fn matching_card(tr: &Tr, m: &MatchingVacancy, token: &str) -> Markup {
+fn matching_card(
+    tr: &Tr,
+    m: &MatchingVacancy,
+    genders: &std::collections::HashMap<i64, Gender>,
+    token: &str,
+) -> Markup {
     let v = &m.vacancy;
     html! {
         article.card {
@@ -520,7 +539,7 @@ fn matching_card(tr: &Tr, m: &MatchingVacancy, token: &str) -> Markup {
                     details {
                         summary { (tr.t("result-why")) }
                         ul.reasons { @for line in &pa.criteria {
-                            li { (crate::reasons::detail(tr, line, Subject::of(CandidateKind::Carer, None))) }
+                            li { (crate::reasons::detail(tr, line, Subject::of(CandidateKind::Carer, genders.get(&pa.id).copied()))) }
                         } }
                     }
                     @if m.proposed.iter().any(|c| c.0 == pa.id) {

@@ -19,6 +19,7 @@ mod organisation;
 mod outbox;
 mod pa;
 mod profile;
+mod reasons_gender;
 mod reports;
 mod shortlist;
 mod vacancies;
