@@ -668,7 +668,7 @@ async fn console_status(
 pub(crate) async fn time_to_fill_section(ctx: &Ctx, state: &web::Data<AppState>) -> Markup {
     let tr = &ctx.tr;
     let report = state
-        .call(|service| service.time_to_fill(carematch_domain::Caller::Commissioner))
+        .call(|service| service.time_to_fill(Caller::Commissioner))
         .await;
     let number = |x: Option<f64>| {
         x.map_or_else(
@@ -736,7 +736,7 @@ async fn time_to_fill_csv(req: HttpRequest, state: web::Data<AppState>) -> HttpR
         _ => return to_login(&next),
     }
     match state
-        .call(|service| service.time_to_fill(carematch_domain::Caller::Commissioner))
+        .call(|service| service.time_to_fill(Caller::Commissioner))
         .await
     {
         Ok(report) => HttpResponse::Ok()
