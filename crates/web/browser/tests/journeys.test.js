@@ -136,7 +136,8 @@ for (const width of WIDTHS) {
       await submit(page, "form.pa-edit button[type='submit']");
       assert.match(page.url(), /\/agency\?updated=/);
       assert.ok(await page.isVisible("p.notice"), "the console says what was saved");
-      assert.deepEqual(page.errors, []);
+      // The refused save answers 422 on purpose; Chromium logs that status as an error.
+      assert.deepEqual(page.errors.filter((e) => !e.includes("status of 422")), []);
       await page.context().close();
     });
 
