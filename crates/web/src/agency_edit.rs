@@ -22,7 +22,7 @@ use crate::agency_edit_form::{EditForm, SLOT_ROWS, level_code, slot_id};
 use crate::agency_profile::error_message;
 use crate::csrf;
 use crate::i18n::Tr;
-use crate::layout::{Ctx, Section, query_pairs, see_other};
+use crate::layout::{Ctx, Section, see_other};
 use crate::pages::server_error;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -102,14 +102,9 @@ async fn save(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let pairs = query_pairs(std::str::from_utf8(&body).unwrap_or_default());
-    let token = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map_or("", |(_, v)| v.as_str());
-    if !csrf::check_session(&req, token) {
+    let Some(pairs) = csrf::session_form(&req, &body) else {
         return csrf::refused(&ctx, &edit_path(id));
-    }
+    };
     let stored = match own(&state, agency, id).await {
         Ok(carer) => carer,
         Err(response) => return response,

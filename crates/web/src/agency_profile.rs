@@ -254,15 +254,9 @@ async fn save(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) ->
         Ok(found) => found,
         Err(response) => return response,
     };
-    let pairs = query_pairs(std::str::from_utf8(&body).unwrap_or_default());
-    let token = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
-    if !csrf::check_session(&req, token) {
+    let Some(pairs) = csrf::session_form(&req, &body) else {
         return csrf::refused(&ctx, "/agency/profile");
-    }
+    };
     let form = ProfileForm::from_pairs(&pairs);
     let (profile, hour_ids, form_errors) = form.to_profile();
     let expected = form.version;

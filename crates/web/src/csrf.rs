@@ -139,6 +139,17 @@ pub fn check_session(req: &HttpRequest, given: &str) -> bool {
         && session_secret(req).is_some_and(|s| same_token(&session_token(&s), given))
 }
 
+/// A signed-in form's fields (an urlencoded body), when its token matches the session; `None`
+/// for a forged or stale post.
+pub fn session_form(req: &HttpRequest, body: &[u8]) -> Option<Vec<(String, String)>> {
+    let pairs = crate::layout::query_pairs(std::str::from_utf8(body).unwrap_or_default());
+    let token = pairs
+        .iter()
+        .find(|(k, _)| k == FIELD)
+        .map_or("", |(_, v)| v.as_str());
+    check_session(req, token).then_some(pairs)
+}
+
 /// Checks an anonymous form's token against the anonymous cookie.
 pub fn check_anonymous(req: &HttpRequest, given: &str) -> bool {
     let site = Site::of(req);
