@@ -487,10 +487,10 @@ async fn the_results_map_places_each_result_at_its_area_never_at_an_address() {
             .district_centroid(&outward)
             .expect("read")
             .expect("centroid");
-        assert_eq!(
-            (lat, lon),
-            (centroid.lat, centroid.lon),
-            "{anchor} at {outward}'s centroid"
+        // PostgreSQL's average and the in-memory one may differ in the last bit.
+        assert!(
+            (lat - centroid.lat).abs() < 1e-9 && (lon - centroid.lon).abs() < 1e-9,
+            "{anchor} at ({lat}, {lon}), not at {outward}'s centroid {centroid:?}"
         );
     }
     assert_eq!(results[0]["n"], 1);
