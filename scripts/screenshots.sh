@@ -6,7 +6,7 @@
 #   bash scripts/screenshots.sh              # runs the browser suite first
 #   bash scripts/screenshots.sh target/shots # picks from a suite run's screenshot folder
 #
-# Needs ImageMagick's `convert` only for shots over the size limit.
+# Needs ImageMagick's `convert` (or $CONVERT) only for shots over the size limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shots=${1:-}
@@ -45,7 +45,7 @@ for name in "${pick[@]}"; do
   fi
   cp "$from" "$to"
   if [ "$(stat -c %s "$to")" -gt "$limit" ]; then
-    convert "$to" -colors 256 "PNG8:$to"
+    "${CONVERT:-convert}" "$to" -colors 256 "PNG8:$to"
   fi
   size=$(stat -c %s "$to")
   [ "$size" -le "$limit" ] || { echo "$to: $size bytes, over 250 KB" >&2; missing=1; }
