@@ -18,7 +18,7 @@ use carematch_store::StoreError;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::agency_edit_form::{EditForm, SLOT_ROWS, level_code, slot_id};
+use crate::agency_edit_form::{EditForm, level_code, slot_id};
 use crate::agency_profile::error_message;
 use crate::csrf;
 use crate::i18n::Tr;
@@ -267,7 +267,7 @@ fn week(tr: &Tr, errors: &[(String, &'static str)], form: &EditForm) -> Markup {
             p.hint { (tr.t("agency-edit-week-hint")) }
             (error_line(tr, errors, "availability"))
             @for day in Weekday::all() {
-                @for row in 0..SLOT_ROWS {
+                @for row in 0..form.rows(*day) {
                     @let id = slot_id(*day, row);
                     @let (from, to) = form.slot(*day, row);
                     @let invalid = has_error(errors, &id);

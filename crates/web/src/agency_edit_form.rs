@@ -12,8 +12,11 @@ use carematch_domain::{Slot, TimeOfDay};
 
 /// Language rows on the form: the PA's own, plus this many empty ones to add another.
 pub const SPARE_LANGUAGE_ROWS: usize = 2;
-/// Availability rows a day (a split day needs two).
+/// Availability rows a day at least (a split day needs two); a day with more stored slots gets
+/// a row for each and one spare, so that saving the form never drops a slot it did not show.
 pub const SLOT_ROWS: usize = 2;
+/// The most rows a day's posted slots are read from (a day has 48 half hours).
+const MAX_SLOT_ROWS: usize = 48;
 
 /// One language row as typed: code and level, both possibly empty.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,7 +121,7 @@ impl EditForm {
         let mut slots = Vec::new();
         for day in Weekday::all() {
             let of_day = details.availability.iter().filter(|s| s.day == *day);
-            for (row, slot) in of_day.take(SLOT_ROWS).enumerate() {
+            for (row, slot) in of_day.enumerate() {
                 slots.push((
                     (day.code().to_owned(), row),
                     (slot.start.to_string(), slot.end.to_string()),
@@ -180,7 +183,7 @@ impl EditForm {
         }
         let mut slots = Vec::new();
         for day in Weekday::all() {
-            for row in 0..SLOT_ROWS {
+            for row in 0..MAX_SLOT_ROWS {
                 let id = slot_id(*day, row);
                 let (from, to) = (one(&format!("{id}-from")), one(&format!("{id}-to")));
                 if !from.is_empty() || !to.is_empty() {
@@ -211,6 +214,19 @@ impl EditForm {
             public_listing_consent: one("public_listing_consent") == "yes",
             bio: one("bio"),
         }
+    }
+
+    /// The rows the form shows for `day`: every filled row and one spare, at least
+    /// [`SLOT_ROWS`].
+    pub fn rows(&self, day: Weekday) -> usize {
+        let last = self
+            .slots
+            .iter()
+            .filter(|((d, _), _)| d == day.code())
+            .map(|((_, row), _)| row + 2)
+            .max()
+            .unwrap_or(0);
+        last.clamp(SLOT_ROWS, MAX_SLOT_ROWS)
     }
 
     /// A day row's times as typed (empty when none).
@@ -327,7 +343,7 @@ impl EditForm {
     fn availability(&self, stored: &CarerDetails, errors: &mut Vec<FieldError>) -> Vec<Slot> {
         let mut out = Vec::new();
         for day in Weekday::all() {
-            for row in 0..SLOT_ROWS {
+            for row in 0..self.rows(*day) {
                 let (from, to) = self.slot(*day, row);
                 if from.is_empty() && to.is_empty() {
                     continue;

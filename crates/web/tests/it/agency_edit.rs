@@ -5,7 +5,7 @@
 
 use awc::http::StatusCode;
 use carematch_domain::vocabulary::{Code, Ethnicity, Weekday};
-use carematch_domain::{Actor, Carer, CarerId, Role};
+use carematch_domain::{Actor, Carer, CarerId, Role, Slot, TimeOfDay};
 use carematch_web::agency_edit_form::level_code;
 
 use crate::helpers::TestSite;
@@ -104,6 +104,16 @@ async fn the_agency_edits_a_pa_with_errors_beside_fields_and_a_version_check() {
     let mut details = first.details.clone();
     details.ethnicity = Some(Ethnicity::AsianChinese);
     details.ethnicity_consent = true;
+    // Three slots on a Monday: more than the form's two rows a day, none may be lost.
+    details.availability.retain(|s| s.day != Weekday::Mon);
+    for (start, end) in [("07:00", "08:00"), ("12:00", "13:00"), ("18:00", "19:00")] {
+        details.availability.push(Slot {
+            day: Weekday::Mon,
+            start: TimeOfDay::parse(start).expect("time"),
+            end: TimeOfDay::parse(end).expect("time"),
+            overnight: false,
+        });
+    }
     let carer = site
         .store
         .update_carer(
@@ -136,6 +146,12 @@ async fn the_agency_edits_a_pa_with_errors_beside_fields_and_a_version_check() {
             .contains(&format!(r#"value="{}""#, carer.details.given_name))
     );
     assert!(page.body.contains(r#"<label for="postcode">"#));
+    assert!(
+        page.body
+            .contains(r#"name="slot-mon-2-from" type="time" step="900" value="18:00""#)
+            && page.body.contains(r#"name="slot-mon-3-from""#),
+        "a row for each of Monday's three slots and a spare"
+    );
     let token = page.form_token().expect("token");
     let good = form_of(&carer, &token, carer.version);
 
@@ -224,6 +240,21 @@ async fn the_agency_edits_a_pa_with_errors_beside_fields_and_a_version_check() {
     assert!(after.details.ethnicity_consent, "its consent kept");
     assert_eq!(after.details.checks, carer.details.checks, "checks kept");
     assert_eq!(after.details.contact, carer.details.contact, "contact kept");
+    let week = |carer: &Carer| {
+        let mut slots: Vec<_> = carer
+            .details
+            .availability
+            .iter()
+            .map(|s| (s.day.code(), s.start, s.end, s.overnight))
+            .collect();
+        slots.sort_by_key(|(day, start, ..)| (*day, *start));
+        slots
+    };
+    assert_eq!(
+        week(&after),
+        week(&carer),
+        "every slot kept, Monday's third too"
+    );
 
     // A form read before that save is a conflict with a clear message: nothing overwritten,
     // what was typed kept, and the version now stored in the form.
