@@ -67,20 +67,20 @@ impl Inner {
     pub(super) fn catch_up(self: &Arc<Self>) -> Result<usize, EngineError> {
         let mut total = self.catch_up_inline(false)?;
         loop {
-            {
-                let applied = self.lock()?;
-                match &applied.pending {
-                    None => break,
-                    Some(pending) if pending.taken => {
-                        let _ = self
-                            .published
-                            .wait_timeout(applied, PENDING_RECHECK)
-                            .map_err(|_| EngineError::Poisoned)?;
-                        continue;
-                    }
-                    Some(_) => {}
-                }
+            let applied = self.lock()?;
+            let taken = match &applied.pending {
+                None => break,
+                Some(pending) => pending.taken,
+            };
+            if taken {
+                drop(
+                    self.published
+                        .wait_timeout(applied, PENDING_RECHECK)
+                        .map_err(|_| EngineError::Poisoned)?,
+                );
+                continue;
             }
+            drop(applied);
             total += self.apply_pending()?;
         }
         Ok(total)
