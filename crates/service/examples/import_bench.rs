@@ -16,11 +16,12 @@
 //!
 //! The database must be empty or a previous run's (the engine's folder is a fresh temporary one).
 
+mod support;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::error::Error;
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -30,22 +31,17 @@ use carematch_generate::{GeneratorConfig, Place, generate_carers};
 use carematch_index::{Engine, EngineOptions};
 use carematch_service::CareService;
 use carematch_service::exports::register::register_csv;
-use carematch_store::gazetteer::GazetteerReader;
 use carematch_store::{CarerFilter, NewCarer, Page, Store};
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn arg(name: &str, default: usize) -> Result<usize, Box<dyn Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    match args.iter().position(|a| a == name) {
-        Some(i) => Ok(args.get(i + 1).ok_or("a value after the flag")?.parse()?),
-        None => Ok(default),
-    }
-}
-
-fn generated(seed: u64, n: usize, places: &[Place]) -> Vec<(CarerDetails, carematch_domain::GeoPoint)> {
+fn generated(
+    seed: u64,
+    n: usize,
+    places: &[Place],
+) -> Vec<(CarerDetails, carematch_domain::GeoPoint)> {
     let config = GeneratorConfig {
         seed,
         carers: n,
@@ -62,7 +58,11 @@ fn generated(seed: u64, n: usize, places: &[Place]) -> Vec<(CarerDetails, carema
         .collect()
 }
 
-fn agency_with(store: &Store, name: &str, carers: &[(CarerDetails, carematch_domain::GeoPoint)]) -> Result<AgencyId, Box<dyn Error>> {
+fn agency_with(
+    store: &Store,
+    name: &str,
+    carers: &[(CarerDetails, carematch_domain::GeoPoint)],
+) -> Result<AgencyId, Box<dyn Error>> {
     let agency = store.create_agency(name)?.id;
     let rows: Vec<NewCarer> = carers
         .iter()
@@ -88,7 +88,11 @@ fn old_reference_check(store: &Store, agency: AgencyId) -> Result<usize, Box<dyn
     let mut page = 1;
     loop {
         let found = store.list_carers(&filter, Page::new(page, 1000))?;
-        refs += found.items.iter().filter(|c| c.details.external_ref.is_some()).count();
+        refs += found
+            .items
+            .iter()
+            .filter(|c| c.details.external_ref.is_some())
+            .count();
         if found.items.len() < 1000 {
             return Ok(refs);
         }
@@ -100,28 +104,26 @@ fn main() -> Result<(), Box<dyn Error>> {
     let url = std::env::args()
         .nth(1)
         .ok_or("usage: import_bench DATABASE_URL [--existing N] [--import N]")?;
-    let existing = arg("--existing", 100_000)?;
-    let imported = arg("--import", 50_000)?;
-    let store = Store::connect(&url, 8)?;
-    store.migrate()?;
-    let gazetteer = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/gazetteer.csv"));
-    store.import_postcodes(GazetteerReader::open(gazetteer)?, &|_| {})?;
-    let places: Vec<Place> = GazetteerReader::open(gazetteer)?
-        .filter_map(Result::ok)
-        .filter(|row| !row.terminated)
-        .map(|row| Place {
-            postcode: row.postcode,
-            point: row.point,
-        })
-        .collect();
+    let existing = support::arg("--existing", 100_000)?;
+    let imported = support::arg("--import", 50_000)?;
+    let (store, places) = support::open(&url, 8)?;
     let run = u64::try_from(store.latest_change_seq()?)?;
     let started = Instant::now();
     let big = agency_with(&store, "Big", &generated(run * 10 + 1, existing, &places))?;
     let small = agency_with(&store, "Small", &generated(run * 10 + 2, 10, &places))?;
-    println!("loaded {existing} + 10 PAs in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "loaded {existing} + 10 PAs in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
-    let index = tempfile::Builder::new().prefix("hC-bench-index").tempdir()?;
-    let engine = Arc::new(Engine::start(store.clone(), index.path(), EngineOptions::default())?);
+    let index = tempfile::Builder::new()
+        .prefix("hC-bench-index")
+        .tempdir()?;
+    let engine = Arc::new(Engine::start(
+        store.clone(),
+        index.path(),
+        EngineOptions::default(),
+    )?);
     let service = CareService::with_engine(store.clone(), Arc::clone(&engine));
     println!("engine: {} candidates", engine.stats().candidates);
 
@@ -130,7 +132,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let big_name = format!("{existing} PAs");
     for (name, agency) in [("10 PAs", small), (big_name.as_str(), big)] {
         let mut times = Vec::new();
-        for (details, _) in one_row.iter().skip(if name == "10 PAs" { 0 } else { 20 }).take(20) {
+        for (details, _) in one_row
+            .iter()
+            .skip(if name == "10 PAs" { 0 } else { 20 })
+            .take(20)
+        {
             let csv = register_csv([details]);
             let at = Instant::now();
             service.import_carers(agency, csv.as_bytes(), &|_| {})?;

@@ -10,11 +10,12 @@
 //! cargo run --release -p carematch-service --example load_bench -- postgres://postgres@127.0.0.1:5432/hc_load
 //! ```
 
+mod support;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::error::Error;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -24,19 +25,10 @@ use carematch_index::text::SearchQuery;
 use carematch_index::{Engine, EngineOptions};
 use carematch_matching::{CandidateKind, CompiledPlan, MatchOptions};
 use carematch_service::CareService;
-use carematch_store::gazetteer::GazetteerReader;
-use carematch_store::{NewCarer, Store};
+use carematch_store::NewCarer;
 
 const WRITERS: usize = 4;
 const READERS: usize = 16;
-
-fn arg(name: &str, default: usize) -> Result<usize, Box<dyn Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    match args.iter().position(|a| a == name) {
-        Some(i) => Ok(args.get(i + 1).ok_or("a value after the flag")?.parse()?),
-        None => Ok(default),
-    }
-}
 
 fn summary(what: &str, mut samples: Vec<Duration>) {
     samples.sort_unstable();
@@ -54,21 +46,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let url = std::env::args()
         .nth(1)
         .ok_or("usage: load_bench DATABASE_URL [--existing N] [--seconds N]")?;
-    let existing = arg("--existing", 100_000)?;
-    let seconds = arg("--seconds", 60)?;
-    let store = Store::connect(&url, 24)?;
-    store.migrate()?;
-    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures"));
-    let gazetteer = fixtures.join("gazetteer.csv");
-    store.import_postcodes(GazetteerReader::open(&gazetteer)?, &|_| {})?;
-    let places: Vec<Place> = GazetteerReader::open(&gazetteer)?
-        .filter_map(Result::ok)
-        .filter(|row| !row.terminated)
-        .map(|row| Place {
-            postcode: row.postcode,
-            point: row.point,
-        })
-        .collect();
+    let existing = support::arg("--existing", 100_000)?;
+    let seconds = support::arg("--seconds", 60)?;
+    let (store, places) = support::open(&url, 24)?;
+    let fixtures = support::fixtures();
     let run = u64::try_from(store.latest_change_seq()?)?;
     let config = |seed: u64, carers: usize| GeneratorConfig {
         seed,
@@ -93,14 +74,25 @@ fn main() -> Result<(), Box<dyn Error>> {
         store.insert_carers(chunk, &|_| {}, &Actor::system("bench"))?;
     }
     let index = tempfile::Builder::new().prefix("hC-load-index").tempdir()?;
-    let engine = Arc::new(Engine::start(store.clone(), index.path(), EngineOptions::default())?);
+    let engine = Arc::new(Engine::start(
+        store.clone(),
+        index.path(),
+        EngineOptions::default(),
+    )?);
     let service = CareService::with_engine(store.clone(), Arc::clone(&engine));
     let plans: Vec<SupportPlan> = std::fs::read_dir(fixtures.join("plans"))?
         .filter_map(Result::ok)
         .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
         .filter_map(|text| serde_json::from_str(&text).ok())
         .collect();
-    let words = ["dementia", "Cantonese", "halal", "driver", "Urdu", "personal care"];
+    let words = [
+        "dementia",
+        "Cantonese",
+        "halal",
+        "driver",
+        "Urdu",
+        "personal care",
+    ];
     println!(
         "{} candidates, {} plans; {WRITERS} writers and {READERS} readers for {seconds} s",
         engine.stats().candidates,
@@ -170,9 +162,10 @@ fn main() -> Result<(), Box<dyn Error>> {
                         })
                         .map_err(|e| e.to_string())?;
                     searches.push(at.elapsed());
-                    if let (Some(plan), Some(place)) =
-                        (plans.get(i % plans.len().max(1)), places.get(i % places.len().max(1)))
-                    {
+                    if let (Some(plan), Some(place)) = (
+                        plans.get(i % plans.len().max(1)),
+                        places.get(i % places.len().max(1)),
+                    ) {
                         let at = Instant::now();
                         engine.match_plan(&CompiledPlan::compile(plan, place.point), &options);
                         matches.push(at.elapsed());

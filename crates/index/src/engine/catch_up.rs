@@ -26,9 +26,7 @@ use carematch_domain::{Carer, CarerId, Provider, ProviderId};
 use carematch_matching::CandidateKind;
 use carematch_store::{ChangeOp, Entity};
 
-use super::{
-    Applied, EngineError, Entry, Inner, Key, Overlay, Record, Snapshot, View, doc_kind,
-};
+use super::{Applied, EngineError, Entry, Inner, Key, Overlay, Record, Snapshot, View, doc_kind};
 
 /// A range of the change log, `(from, to]`, handed to the follower to apply as one publication.
 #[derive(Debug)]
@@ -223,7 +221,12 @@ impl Inner {
         }
         let mut carers: HashMap<i64, Carer> = HashMap::with_capacity(carer_ids.len());
         for chunk in carer_ids.chunks(self.options.batch_size.max(1) as usize) {
-            carers.extend(self.store.get_carers(chunk)?.into_iter().map(|c| (c.id.0, c)));
+            carers.extend(
+                self.store
+                    .get_carers(chunk)?
+                    .into_iter()
+                    .map(|c| (c.id.0, c)),
+            );
         }
         let mut providers: HashMap<i64, Provider> = HashMap::with_capacity(provider_ids.len());
         for chunk in provider_ids.chunks(self.options.batch_size.max(1) as usize) {

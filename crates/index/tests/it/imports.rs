@@ -84,7 +84,11 @@ fn an_import_is_published_at_once_while_other_writes_go_on() {
         .expect("insert");
     engine.apply_own_writes().expect("own write");
     let view = engine.view();
-    assert!(view.snapshot().get(CandidateKind::Carer, single.id.0).is_some());
+    assert!(
+        view.snapshot()
+            .get(CandidateKind::Carer, single.id.0)
+            .is_some()
+    );
     assert_eq!(view.snapshot().len() as u64, view.text_docs());
 
     let seen = reader.join().expect("reader");
