@@ -909,7 +909,11 @@ impl Engine {
     }
 
     /// A text search over `view`, which says the same as its snapshot.
-    pub fn search_in(&self, view: &View, query: &SearchQuery) -> Result<SearchResults, EngineError> {
+    pub fn search_in(
+        &self,
+        view: &View,
+        query: &SearchQuery,
+    ) -> Result<SearchResults, EngineError> {
         Ok(self.inner.text.search_in(&view.searcher, query)?)
     }
 
