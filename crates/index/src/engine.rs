@@ -32,16 +32,20 @@
 //!   background thread builds a new base from the current base (minus tombstones) and the
 //!   overlay, without touching the database, then swaps it in under the apply lock, carrying over
 //!   any overlay entries applied while it was building (each entry has a generation number).
-//! - **Catch-up.** [`Engine::catch_up`] runs under one mutex: read `changes_since(last_seq)` in
-//!   batches, re-read each changed record, upsert or delete it in both indexes, commit the text
-//!   index with the new sequence number, publish the new overlay. A follower thread calls it every
-//!   [`EngineOptions::poll_interval`]; the API calls it right after its own writes so that a
-//!   writer reads its own write.
+//! - **Catch-up** (the [`catch_up`] module): read `changes_since(last_seq)` in batches, re-read
+//!   the changed records one query per batch, upsert or delete them in both indexes, commit the
+//!   text index, then publish one [`View`] (candidate snapshot and text searcher together), once
+//!   per catch-up: a reader never sees part of a transaction, nor search and matching disagree.
+//!   A follower thread runs it every [`EngineOptions::poll_interval`] or when woken; the API runs
+//!   it right after its own writes ([`Engine::apply_own_writes`]) so that a writer reads its own
+//!   write. More than [`EngineOptions::inline_limit`] changes (an import) are handed to the
+//!   follower, which reads them outside the apply lock, so other writes go on being applied
+//!   meanwhile.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -55,11 +59,12 @@ use carematch_matching::{
     Roster, SideEntry, Team, Viewer, match_plan, match_pooled, match_teams, pool_search_km,
     wants_teams,
 };
-use carematch_store::{ChangeOp, Entity, Store, StoreError};
+use carematch_store::{Store, StoreError};
 
 use crate::geo::CandidateSet;
 use crate::text::{DocKind, IndexError, OpenState, SearchQuery, SearchResults, TextIndex};
 
+mod catch_up;
 mod snapshot;
 
 pub use snapshot::FORMAT_VERSION as SNAPSHOT_FORMAT_VERSION;
@@ -91,6 +96,10 @@ pub struct EngineOptions {
     /// writes them; `Some(interval)` loads one at start when it can be trusted, writes one after
     /// a build from the scans and after a compaction when `interval` has passed since the last.
     pub snapshot_interval: Option<Duration>,
+    /// The most change-log rows a writer applies on its own thread after its write (read your
+    /// own write); more (an import) are applied by the follower thread while writers go on.
+    /// Without a follower every catch-up is applied inline.
+    pub inline_limit: u32,
 }
 
 impl Default for EngineOptions {
@@ -100,6 +109,7 @@ impl Default for EngineOptions {
             poll_interval: Some(Duration::from_millis(250)),
             compact_after: 1_024,
             snapshot_interval: Some(Duration::from_secs(300)),
+            inline_limit: 1_000,
         }
     }
 }
@@ -318,6 +328,35 @@ pub struct Snapshot {
     base: Arc<Layer>,
     overlay: Arc<Overlay>,
     version: u64,
+}
+
+/// What one reader sees: the candidate snapshot and the text searcher published together, so a
+/// search and a match made over one view agree on every record.
+#[derive(Clone)]
+pub struct View {
+    snapshot: Arc<Snapshot>,
+    searcher: tantivy::Searcher,
+}
+
+impl std::fmt::Debug for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("View")
+            .field("candidates", &self.snapshot.len())
+            .field("text_docs", &self.text_docs())
+            .finish()
+    }
+}
+
+impl View {
+    /// The candidate snapshot of this view.
+    pub fn snapshot(&self) -> &Arc<Snapshot> {
+        &self.snapshot
+    }
+
+    /// Documents in the text index as this view sees them.
+    pub fn text_docs(&self) -> u64 {
+        self.searcher.num_docs()
+    }
 }
 
 /// Versions of snapshots in this process, so that a cache of results (the API's match cache)
@@ -572,15 +611,34 @@ impl Snapshot {
 /// The catch-up state, behind the apply mutex.
 #[derive(Debug)]
 struct Applied {
+    /// Every change up to here is applied, except those of `pending`.
     last_seq: i64,
     generation: u64,
+    /// A large range handed to the follower, applied by it as one publication.
+    pending: Option<catch_up::Pending>,
+    /// The position the text index's last commit recorded.
+    text_payload: i64,
+}
+
+impl Applied {
+    /// The position both indexes have applied without a gap.
+    fn prefix(&self) -> i64 {
+        self.pending.as_ref().map_or(self.last_seq, |p| p.from)
+    }
 }
 
 struct Inner {
     store: Store,
     text: TextIndex,
-    snapshot: ArcSwap<Snapshot>,
+    view: ArcSwap<View>,
     applied: Mutex<Applied>,
+    /// Signalled (with `applied`) whenever a pending range has been published.
+    published: Condvar,
+    /// Wakes the follower before its next poll (a pending range to apply, or stop).
+    wake: Mutex<bool>,
+    woken: Condvar,
+    /// Whether a follower thread runs (then large catch-ups are handed to it).
+    has_follower: AtomicBool,
     last_seq: AtomicI64,
     changes_applied: AtomicU64,
     compactions: AtomicU64,
@@ -677,15 +735,21 @@ impl Engine {
         let last_seq = text_seq.min(candidates_seq);
         let inner = Arc::new(Inner {
             store,
+            view: ArcSwap::from_pointee(View {
+                snapshot: Arc::new(Snapshot::new(Arc::new(base), Arc::new(Overlay::empty()))),
+                searcher: text.searcher(),
+            }),
             text,
-            snapshot: ArcSwap::from_pointee(Snapshot::new(
-                Arc::new(base),
-                Arc::new(Overlay::empty()),
-            )),
             applied: Mutex::new(Applied {
                 last_seq,
                 generation: 0,
+                pending: None,
+                text_payload: text_seq,
             }),
+            published: Condvar::new(),
+            wake: Mutex::new(false),
+            woken: Condvar::new(),
+            has_follower: AtomicBool::new(false),
             last_seq: AtomicI64::new(last_seq),
             changes_applied: AtomicU64::new(0),
             compactions: AtomicU64::new(0),
@@ -703,7 +767,7 @@ impl Engine {
         });
         inner.catch_up()?;
         if !candidates_from_snapshot && inner.options.snapshot_interval.is_some() {
-            let base = Arc::clone(&inner.snapshot.load().base);
+            let base = Arc::clone(&inner.view.load().snapshot.base);
             inner.write_snapshot(candidates_seq, &base, false);
         }
         let start_millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -716,11 +780,14 @@ impl Engine {
             Err(inner) => inner,
         };
         let follower = match inner.options.poll_interval {
-            Some(interval) => Some(spawn_follower(Arc::clone(&inner), interval)?),
+            Some(interval) => {
+                inner.has_follower.store(true, Ordering::Release);
+                Some(spawn_follower(Arc::clone(&inner), interval)?)
+            }
             None => None,
         };
         tracing::info!(
-            candidates = inner.snapshot.load().len(),
+            candidates = inner.view.load().snapshot.len(),
             text_rebuilt = rebuild_text,
             candidates_from_snapshot,
             last_seq = inner.last_seq.load(Ordering::Acquire),
@@ -786,15 +853,28 @@ impl Engine {
         Ok(Layer::build(roster, facts))
     }
 
-    /// Applies every change committed since the last catch-up to both indexes; returns how many
-    /// change-log rows were applied. Call it after a write to read your own write.
+    /// Applies every change committed so far to both indexes, waiting for a large range the
+    /// follower is applying; returns how many change-log rows this call applied.
     pub fn catch_up(&self) -> Result<usize, EngineError> {
         self.inner.catch_up()
     }
 
+    /// What a writer calls after its write: applies up to [`EngineOptions::inline_limit`]
+    /// changes on this thread (so the writer reads its own write) and hands more to the
+    /// follower without waiting for them (an import answers at once, other writes are not held
+    /// up behind it). Returns how many change-log rows this call applied.
+    pub fn apply_own_writes(&self) -> Result<usize, EngineError> {
+        self.inner.catch_up_inline(true)
+    }
+
+    /// The current view (candidates and text together): hold it for one request.
+    pub fn view(&self) -> Arc<View> {
+        self.inner.view.load_full()
+    }
+
     /// The current snapshot: hold it for the duration of one request.
     pub fn snapshot(&self) -> Arc<Snapshot> {
-        self.inner.snapshot.load_full()
+        Arc::clone(&self.inner.view.load().snapshot)
     }
 
     /// Read access to the candidates (for gap maps): the current snapshot.
@@ -823,9 +903,18 @@ impl Engine {
         self.snapshot().match_pooled(plans, options)
     }
 
-    /// A text search (see [`TextIndex::search`]).
+    /// A text search over the current view (see [`TextIndex::search`]).
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, EngineError> {
-        Ok(self.inner.text.search(query)?)
+        self.search_in(&self.inner.view.load(), query)
+    }
+
+    /// A text search over `view`, which says the same as its snapshot.
+    pub fn search_in(
+        &self,
+        view: &View,
+        query: &SearchQuery,
+    ) -> Result<SearchResults, EngineError> {
+        Ok(self.inner.text.search_in(&view.searcher, query)?)
     }
 
     /// The change-log position both indexes have applied.
@@ -838,7 +927,8 @@ impl Engine {
     }
 
     pub fn stats(&self) -> EngineStats {
-        let snapshot = self.snapshot();
+        let view = self.view();
+        let snapshot = &view.snapshot;
         EngineStats {
             text_rebuilt: self.inner.text_rebuilt,
             changes_applied: self.inner.changes_applied.load(Ordering::Relaxed),
@@ -846,7 +936,7 @@ impl Engine {
             base_len: snapshot.base.set.len(),
             overlay_len: snapshot.overlay.entries.len(),
             compactions: self.inner.compactions.load(Ordering::Relaxed),
-            text_docs: self.inner.text.num_docs(),
+            text_docs: view.text_docs(),
             last_seq: self.last_seq(),
             start_millis: self.inner.start_millis,
             candidates_from_snapshot: self.inner.candidates_from_snapshot,
@@ -868,6 +958,7 @@ impl Engine {
     /// Stops the follower thread and waits for it.
     pub fn stop(&self) {
         self.inner.stop.store(true, Ordering::Release);
+        self.inner.wake_follower();
         let handle = self.follower.lock().ok().and_then(|mut guard| guard.take());
         if let Some(handle) = handle
             && handle.join().is_err()
@@ -928,16 +1019,15 @@ fn spawn_follower(inner: Arc<Inner>, interval: Duration) -> Result<JoinHandle<()
     std::thread::Builder::new()
         .name("engine-follower".into())
         .spawn(move || {
-            let tick = Duration::from_millis(25).min(interval);
-            let mut next = Instant::now() + interval;
             while !inner.stop.load(Ordering::Acquire) {
-                if Instant::now() < next {
-                    std::thread::sleep(tick);
-                    continue;
+                let Ok(()) = inner.wait_for_wake(interval) else {
+                    break;
+                };
+                if inner.stop.load(Ordering::Acquire) {
+                    break;
                 }
-                next = Instant::now() + interval;
-                match inner.catch_up() {
-                    Ok(_) => {}
+                match inner.follow() {
+                    Ok(()) => {}
                     // A closed store opens no more connections: there is nothing left to follow.
                     Err(EngineError::Store(StoreError::Closed)) => {
                         tracing::debug!("the store is closed; the engine follower stops");
@@ -953,91 +1043,6 @@ fn spawn_follower(inner: Arc<Inner>, interval: Duration) -> Result<JoinHandle<()
 impl Inner {
     fn lock(&self) -> Result<MutexGuard<'_, Applied>, EngineError> {
         self.applied.lock().map_err(|_| EngineError::Poisoned)
-    }
-
-    fn catch_up(self: &Arc<Self>) -> Result<usize, EngineError> {
-        let mut applied = self.lock()?;
-        let batch = self.options.batch_size.max(1);
-        let mut total = 0;
-        loop {
-            let changes = self.store.changes_since(applied.last_seq, batch)?;
-            let Some(last) = changes.last().map(|c| c.seq) else {
-                break;
-            };
-            // The newest op per record wins; each record is read once per batch.
-            let mut latest: HashMap<Key, (ChangeOp, i64)> = HashMap::new();
-            for change in &changes {
-                let kind = match change.entity {
-                    Entity::Carer => CandidateKind::Carer,
-                    Entity::Provider => CandidateKind::Provider,
-                };
-                latest.insert((kind, change.entity_id), (change.op, change.seq));
-            }
-            applied.generation += 1;
-            let generation = applied.generation;
-            let mut updates: Vec<(Key, Option<Record>)> = Vec::with_capacity(latest.len());
-            for (key, (op, seq)) in latest {
-                let to_text = seq > self.text_seq;
-                let record = match (key.0, op) {
-                    (_, ChangeOp::Delete) => None,
-                    (CandidateKind::Carer, ChangeOp::Upsert) => {
-                        match self.store.get_carer(CarerId(key.1))? {
-                            Some(carer) => {
-                                if to_text {
-                                    self.text.upsert_carer(&carer)?;
-                                }
-                                Some(Record::of_carer(&carer))
-                            }
-                            None => None,
-                        }
-                    }
-                    (CandidateKind::Provider, ChangeOp::Upsert) => {
-                        match self.store.get_provider(ProviderId(key.1))? {
-                            Some(provider) => {
-                                if to_text {
-                                    self.text.upsert_provider(&provider)?;
-                                }
-                                Some(Record::of_provider(&provider))
-                            }
-                            None => None,
-                        }
-                    }
-                };
-                if record.is_none() && to_text {
-                    self.text.delete(doc_kind(key.0), key.1)?;
-                }
-                if seq > self.candidates_seq {
-                    updates.push((key, record));
-                }
-            }
-            // The text index's commit payload never moves back behind what it already holds.
-            if last > self.text_seq {
-                self.text.commit(last)?;
-            }
-            applied.last_seq = last;
-            self.last_seq.store(last, Ordering::Release);
-            self.changes_applied
-                .fetch_add(changes.len() as u64, Ordering::Relaxed);
-            total += changes.len();
-            if updates.is_empty() {
-                continue;
-            }
-            let current = self.snapshot.load_full();
-            let mut entries = current.overlay.entries.clone();
-            for (key, record) in updates {
-                entries.insert(key, Entry { generation, record });
-            }
-            let overlay = Overlay::build(&current.base, entries);
-            let overlay_len = overlay.entries.len();
-            self.snapshot.store(Arc::new(Snapshot::new(
-                Arc::clone(&current.base),
-                Arc::new(overlay),
-            )));
-            if overlay_len >= self.options.compact_after {
-                self.compact_in_background();
-            }
-        }
-        Ok(total)
     }
 
     fn compact_in_background(self: &Arc<Self>) {
@@ -1067,9 +1072,9 @@ impl Inner {
             // The snapshot reflects every change up to the applied position (and the candidate
             // set's start position, which may be ahead of a text index still catching up).
             (
-                self.snapshot.load_full(),
+                Arc::clone(&self.view.load().snapshot),
                 applied.generation,
-                applied.last_seq.max(self.candidates_seq),
+                applied.prefix().max(self.candidates_seq),
             )
         };
         let started = Instant::now();
@@ -1100,7 +1105,8 @@ impl Inner {
         let new_base = Arc::new(Layer::build(roster, facts));
         {
             let _applied = self.lock()?;
-            let current = self.snapshot.load_full();
+            let view = self.view.load_full();
+            let current = &view.snapshot;
             let newer: HashMap<Key, Entry> = current
                 .overlay
                 .entries
@@ -1111,11 +1117,14 @@ impl Inner {
             let overlay = Overlay::build(&new_base, newer);
             // The new base holds `from`'s candidates and the overlay everything applied since:
             // the same candidates as `current`, so answers cached under its version stay right.
-            self.snapshot.store(Arc::new(Snapshot::with_version(
-                Arc::clone(&new_base),
-                Arc::new(overlay),
-                current.version(),
-            )));
+            self.view.store(Arc::new(View {
+                snapshot: Arc::new(Snapshot::with_version(
+                    Arc::clone(&new_base),
+                    Arc::new(overlay),
+                    current.version(),
+                )),
+                searcher: view.searcher.clone(),
+            }));
         }
         self.compactions.fetch_add(1, Ordering::Relaxed);
         tracing::info!(

@@ -8,4 +8,4 @@ pub mod geo;
 pub mod market;
 pub mod text;
 
-pub use engine::{Engine, EngineError, EngineOptions, EngineStats, Snapshot};
+pub use engine::{Engine, EngineError, EngineOptions, EngineStats, Snapshot, View};

@@ -371,9 +371,23 @@ impl TextIndex {
         self.reader.searcher().num_docs()
     }
 
+    /// The committed state searches see now; a searcher never changes, so a caller that holds
+    /// one (the engine, beside its candidate snapshot) decides when later commits become visible.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
     /// Runs a search; any string in `q` is safe.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, IndexError> {
-        let searcher = self.reader.searcher();
+        self.search_in(&self.reader.searcher(), query)
+    }
+
+    /// [`TextIndex::search`] over a given [`TextIndex::searcher`].
+    pub fn search_in(
+        &self,
+        searcher: &Searcher,
+        query: &SearchQuery,
+    ) -> Result<SearchResults, IndexError> {
         let limit = query.limit.min(MAX_LIMIT);
         let offset = query.offset.min(MAX_OFFSET);
         let terms = query_terms(query.q.as_deref().unwrap_or_default());
@@ -381,15 +395,15 @@ impl TextIndex {
             let mut clauses = self.filter_clauses(&query.filters);
             clauses.push((Occur::Must, Box::new(AllQuery)));
             let all = BooleanQuery::new(clauses);
-            return self.run(&searcher, &all, limit, offset, true);
+            return self.run(searcher, &all, limit, offset, true);
         }
         let every = self.text_query(&terms, Occur::Must, self.filter_clauses(&query.filters));
-        let results = self.run(&searcher, &every, limit, offset, true)?;
+        let results = self.run(searcher, &every, limit, offset, true)?;
         if results.total > 0 || terms.len() == 1 {
             return Ok(results);
         }
         let any = self.text_query(&terms, Occur::Should, self.filter_clauses(&query.filters));
-        self.run(&searcher, &any, limit, offset, false)
+        self.run(searcher, &any, limit, offset, false)
     }
 
     /// Filter clauses: required, scoring nothing.

@@ -144,11 +144,14 @@ impl CareService {
     }
 
     /// Every write ends here once its transaction committed: the indexes catch up so that the
-    /// writer reads its own write, and `value` is handed back. The indexes also follow the
-    /// change log on their own, so a failed catch-up is only logged: the write stands.
+    /// writer reads its own write, and `value` is handed back. A large write (an import of more
+    /// than `EngineOptions::inline_limit` records) is handed to the engine's follower instead,
+    /// which publishes it all at once shortly after: the answer does not wait for it, and other
+    /// writes are not held up behind it. The indexes also follow the change log on their own,
+    /// so a failed catch-up is only logged: the write stands.
     pub fn committed<T>(&self, value: T) -> T {
         if let Some(engine) = self.engine.get()
-            && let Err(error) = engine.catch_up()
+            && let Err(error) = engine.apply_own_writes()
         {
             tracing::warn!(%error, "catch-up after a write failed; the follower will retry");
         }

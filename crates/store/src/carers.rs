@@ -393,6 +393,37 @@ pub(crate) fn get(conn: &mut DbConnection, id: CarerId) -> Result<Option<Carer>,
         .transpose()
 }
 
+/// The live carers among `ids`, in id order: one query (the engine's catch-up reads a batch of
+/// changed records at once rather than one query per record).
+pub(crate) fn get_many(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<Carer>, StoreError> {
+    let rows: Vec<CarerRow> = carers::table
+        .filter(carers::id.eq_any(ids))
+        .filter(live())
+        .select(CarerRow::as_select())
+        .order(carers::id.asc())
+        .load(conn)?;
+    rows.into_iter().map(Carer::try_from).collect()
+}
+
+/// Which of `refs` the agency's live carers already use: one query over the partial unique
+/// index `carers_agency_external_ref (agency_id, external_ref)`, whose condition
+/// (`external_ref IS NOT NULL AND deleted_at IS NULL`) the filter repeats so that both
+/// planners may use it.
+pub(crate) fn refs_in_use(
+    conn: &mut DbConnection,
+    agency: AgencyId,
+    refs: &[&str],
+) -> Result<Vec<String>, StoreError> {
+    let found: Vec<Option<String>> = carers::table
+        .filter(carers::agency_id.eq(agency.0))
+        .filter(carers::external_ref.is_not_null())
+        .filter(carers::external_ref.eq_any(refs))
+        .filter(live())
+        .select(carers::external_ref)
+        .load(conn)?;
+    Ok(found.into_iter().flatten().collect())
+}
+
 pub(crate) fn update(
     conn: &mut DbConnection,
     id: CarerId,

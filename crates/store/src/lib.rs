@@ -107,6 +107,10 @@ use crate::backend::Target;
 use crate::codec::now;
 use crate::connection::{ClosablePool, Pooled};
 
+/// The most values bound in one `IN (...)` list: SQLite allows 32,766 parameters per statement,
+/// PostgreSQL 65,535; batch reads bigger than this take one query per chunk.
+pub const MAX_IDS_PER_QUERY: usize = 10_000;
+
 /// A page request: `page` is 1-based (0 is taken as 1), `per_page` at least 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
@@ -340,6 +344,35 @@ impl Store {
         self.read(|conn| carers::get(conn, id))
     }
 
+    /// The live carers among `ids`, in id order (deleted and unknown ids are left out). One
+    /// query per [`MAX_IDS_PER_QUERY`] ids.
+    pub fn get_carers(&self, ids: &[CarerId]) -> Result<Vec<Carer>, StoreError> {
+        let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+        self.read(|conn| {
+            let mut found = Vec::with_capacity(ids.len());
+            for chunk in ids.chunks(MAX_IDS_PER_QUERY) {
+                found.extend(carers::get_many(conn, chunk)?);
+            }
+            Ok(found)
+        })
+    }
+
+    /// Which of `refs` the agency's live carers already use (an import's duplicate check): one
+    /// indexed query per [`MAX_IDS_PER_QUERY`] references, whatever the size of the register.
+    pub fn carer_refs_in_use(
+        &self,
+        agency: AgencyId,
+        refs: &[&str],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        self.read(|conn| {
+            let mut found = std::collections::HashSet::new();
+            for chunk in refs.chunks(MAX_IDS_PER_QUERY) {
+                found.extend(carers::refs_in_use(conn, agency, chunk)?);
+            }
+            Ok(found)
+        })
+    }
+
     /// Replaces a carer's details and location and bumps its version. With `expected_version`,
     /// fails with `VersionConflict { current }` unless it is the stored version.
     pub fn update_carer(
@@ -414,6 +447,18 @@ impl Store {
 
     pub fn get_provider(&self, id: ProviderId) -> Result<Option<Provider>, StoreError> {
         self.read(|conn| providers::get(conn, id))
+    }
+
+    /// The live providers among `ids`, in id order (see [`Store::get_carers`]).
+    pub fn get_providers(&self, ids: &[ProviderId]) -> Result<Vec<Provider>, StoreError> {
+        let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+        self.read(|conn| {
+            let mut found = Vec::with_capacity(ids.len());
+            for chunk in ids.chunks(MAX_IDS_PER_QUERY) {
+                found.extend(providers::get_many(conn, chunk)?);
+            }
+            Ok(found)
+        })
     }
 
     pub fn update_provider(

@@ -367,6 +367,17 @@ pub(crate) fn get(conn: &mut DbConnection, id: ProviderId) -> Result<Option<Prov
         .transpose()
 }
 
+/// The live providers among `ids`, in id order: one query (see `carers::get_many`).
+pub(crate) fn get_many(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<Provider>, StoreError> {
+    let rows: Vec<ProviderRow> = providers::table
+        .filter(providers::id.eq_any(ids))
+        .filter(live())
+        .select(ProviderRow::as_select())
+        .order(providers::id.asc())
+        .load(conn)?;
+    rows.into_iter().map(Provider::try_from).collect()
+}
+
 pub(crate) fn update(
     conn: &mut DbConnection,
     id: ProviderId,

@@ -17,11 +17,11 @@ use serde_json::Value;
 
 /// How long [`wait_until`] waits before it fails: far above what the slowest step takes on a busy
 /// machine, so that it only bounds a failure and never decides a pass.
-const WAIT_LIMIT: Duration = Duration::from_secs(120);
+pub(crate) const WAIT_LIMIT: Duration = Duration::from_secs(120);
 
 /// Waits until `done` holds (checking every 10 ms): for what the engine does on threads of its
 /// own (the follower, background compactions), a state the test can observe, never a time.
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+pub(crate) fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
     while !done() {
         assert!(
@@ -37,7 +37,7 @@ fn fixtures() -> &'static Path {
 }
 
 /// The first `n` carers of the demo fixtures.
-fn fixture_carers(n: usize) -> Vec<(CarerDetails, GeoPoint)> {
+pub(crate) fn fixture_carers(n: usize) -> Vec<(CarerDetails, GeoPoint)> {
     let text = std::fs::read_to_string(fixtures().join("carers.jsonl")).expect("fixtures");
     text.lines()
         .take(n)
@@ -56,7 +56,7 @@ fn plan(file: &str) -> SupportPlan {
     serde_json::from_str(&text).expect("plan json")
 }
 
-fn seed(store: &Store, n: usize) -> (AgencyId, Vec<(CarerDetails, GeoPoint)>) {
+pub(crate) fn seed(store: &Store, n: usize) -> (AgencyId, Vec<(CarerDetails, GeoPoint)>) {
     let agency = store.create_agency("Test agency").expect("agency").id;
     let carers = fixture_carers(n);
     let rows: Vec<NewCarer> = carers
@@ -73,12 +73,13 @@ fn seed(store: &Store, n: usize) -> (AgencyId, Vec<(CarerDetails, GeoPoint)>) {
     (agency, carers)
 }
 
-fn manual() -> EngineOptions {
+pub(crate) fn manual() -> EngineOptions {
     EngineOptions {
         batch_size: 7,
         poll_interval: None,
         compact_after: 1_000,
         snapshot_interval: Some(Duration::ZERO),
+        inline_limit: 1_000,
     }
 }
 
@@ -91,7 +92,7 @@ fn reference(store: &Store) -> CandidateSet {
 
 /// The engine answers every probe exactly as the reference does, for every kind of viewer
 /// (the public from public cells, an agency and an admin also from the real bases they hold).
-fn assert_same_answers(engine: &Engine, store: &Store) {
+pub(crate) fn assert_same_answers(engine: &Engine, store: &Store) {
     let reference = reference(store);
     assert_eq!(engine.stats().candidates, reference.len());
     let agency = store

@@ -5,6 +5,7 @@
 mod agencies;
 mod authorities;
 mod bulk;
+mod bulk_reads;
 mod carers;
 mod census;
 mod changes;
