@@ -34,6 +34,9 @@ use carematch_store::census::read_census_csv;
 use carematch_testkit::Rng;
 use carematch_testkit::build::{carer, provider};
 
+#[path = "market/previous_locator.rs"]
+mod previous_locator;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -270,6 +273,30 @@ fn main() {
         set.len(),
         ms(t.elapsed())
     );
+    // A/B on the same bases in the same run: the previous locator (whole-polygon tests in
+    // cells a boundary crosses) against this one, building the grid and placing every base.
+    let bases: Vec<GeoPoint> = set
+        .roster()
+        .candidates()
+        .iter()
+        .map(|c| c.held_location())
+        .collect();
+    for round in 0..2 {
+        let t = Instant::now();
+        let previous = previous_locator::PreviousLocator::new(&inputs.areas);
+        let old: Vec<Option<usize>> = bases.iter().map(|p| previous.locate(*p)).collect();
+        let old_ms = ms(t.elapsed());
+        let t = Instant::now();
+        let grid = AreaLocator::new(&inputs.areas);
+        let new: Vec<Option<usize>> = bases.iter().map(|p| grid.locate(*p)).collect();
+        let new_ms = ms(t.elapsed());
+        let differ = old.iter().zip(&new).filter(|(a, b)| a != b).count();
+        println!(
+            "A/B round {round}: previous locator {old_ms:.1} ms, this one {new_ms:.1} ms ({:.1}x); {differ} of {} bases placed differently",
+            old_ms / new_ms,
+            bases.len()
+        );
+    }
     black_box((locator, placement));
     for (label, query) in queries {
         // `cold`: every base located (the first request, or the first after a write that

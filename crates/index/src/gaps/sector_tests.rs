@@ -293,13 +293,24 @@ fn supply_at_points_agrees_with_brute_force() {
             );
             // Per group only: the same counts and the same figure, rounded up, as per point.
             assert_eq!(
-                (by_group[n].groups[g].carers, by_group[n].groups[g].providers),
+                (
+                    by_group[n].groups[g].carers,
+                    by_group[n].groups[g].providers
+                ),
                 (got[n].groups[g].carers, got[n].groups[g].providers)
             );
             let expected = (group_nearest[g] <= super::NEAREST_CAP_KM).then_some(group_nearest[g]);
             let shown = |km: Option<f64>| km.map(f64::ceil);
-            assert_eq!(shown(by_group[n].groups[g].nearest_km), shown(expected), "need {n} group {g}");
-            assert_eq!(shown(got[n].groups[g].nearest_km), shown(expected), "need {n} group {g}");
+            assert_eq!(
+                shown(by_group[n].groups[g].nearest_km),
+                shown(expected),
+                "need {n} group {g}"
+            );
+            assert_eq!(
+                shown(got[n].groups[g].nearest_km),
+                shown(expected),
+                "need {n} group {g}"
+            );
         }
         assert!(by_group[n].points.iter().all(|p| p.nearest_km.is_none()));
     }

@@ -191,17 +191,17 @@ impl<'a> AreaLocator<'a> {
                 let in_cell = &hits[hit_start..hit_end];
                 hit_end = hit_start;
                 let first_area = |parts: &mut dyn Iterator<Item = &u32>| {
-                    parts.map(|p| part_area[*p as usize]).min().unwrap_or(NO_AREA)
+                    parts
+                        .map(|p| part_area[*p as usize])
+                        .min()
+                        .unwrap_or(NO_AREA)
                 };
                 if in_cell.is_empty() {
                     self.cells[cell] = first_area(&mut odd.iter());
                     continue;
                 }
-                let cover = first_area(
-                    &mut odd
-                        .iter()
-                        .filter(|p| in_cell.iter().all(|h| h.1 != **p)),
-                );
+                let cover =
+                    first_area(&mut odd.iter().filter(|p| in_cell.iter().all(|h| h.1 != **p)));
                 let parts_start = self.parts.len();
                 for group in in_cell.chunk_by(|a, b| a.1 == b.1) {
                     let part = group[0].1;
@@ -230,8 +230,7 @@ impl<'a> AreaLocator<'a> {
         let col = (point.lon - self.origin[0]) / CELL_DEG;
         let row = (point.lat - self.origin[1]) / CELL_DEG;
         // Outside the grid (or not a number) is outside every boundary.
-        if !(col >= 0.0 && row >= 0.0 && (col as usize) < self.cols && (row as usize) < self.rows)
-        {
+        if !(col >= 0.0 && row >= 0.0 && (col as usize) < self.cols && (row as usize) < self.rows) {
             return self.nearest.nearest(self.areas, point);
         }
         let found = match self.cells[row as usize * self.cols + col as usize] {
@@ -382,8 +381,7 @@ impl NearestGrid {
     fn nearest(&self, areas: &[Area], point: GeoPoint) -> Option<usize> {
         let col = (point.lon - self.origin[0]) / COARSE_DEG;
         let row = (point.lat - self.origin[1]) / COARSE_DEG;
-        if !(col >= 0.0 && row >= 0.0 && (col as usize) < self.cols && (row as usize) < self.rows)
-        {
+        if !(col >= 0.0 && row >= 0.0 && (col as usize) < self.cols && (row as usize) < self.rows) {
             return locate_area(areas, point);
         }
         let n = row as usize * self.cols + col as usize;

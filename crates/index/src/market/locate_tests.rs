@@ -161,7 +161,15 @@ fn agrees_with_the_exact_test_on_the_demo_boundaries() {
     // The lattice the vertices lie on, around the first boundary's first vertex.
     let start = areas
         .iter()
-        .find_map(|a| a.geometry.as_ref()?.polygons().first()?.first()?.first().copied())
+        .find_map(|a| {
+            a.geometry
+                .as_ref()?
+                .polygons()
+                .first()?
+                .first()?
+                .first()
+                .copied()
+        })
         .expect("a vertex");
     for i in -300..300 {
         for j in -300..300 {

@@ -209,7 +209,12 @@ fn the_kept_placement_is_reused_only_for_unchanged_bases() {
     let inputs = inputs();
     // PAs 1-4 in E1 and 5-9 in E2.
     let mut carers: Vec<_> = (1..=9)
-        .map(|id| carer(id, GeoPoint::new(53.2, if id <= 4 { -1.8 } else { -0.8 }).expect("point")))
+        .map(|id| {
+            carer(
+                id,
+                GeoPoint::new(53.2, if id <= 4 { -1.8 } else { -0.8 }).expect("point"),
+            )
+        })
         .collect();
     let set_of = |carers: &[carematch_domain::Carer]| {
         let mut roster = Roster::new();
@@ -235,7 +240,10 @@ fn the_kept_placement_is_reused_only_for_unchanged_bases() {
     let second = set_of(&carers);
     let after_write = Placement::after(Some(&again), &second, &inputs.areas);
     assert_eq!(after_write.authorities, fresh(&second, &inputs.areas));
-    assert!(after_write.reused < 11, "the moved and new bases are located");
+    assert!(
+        after_write.reused < 11,
+        "the moved and new bases are located"
+    );
     let tally = Tally::reusing(&second, &inputs.areas, &HashMap::new());
     let counts = tally.count(&[Dimension::Authority], &MarketFilter::default());
     assert_eq!(
