@@ -174,6 +174,7 @@ pub(super) struct PointSupply {
 /// [`PointSupply`] for each need, in one pass over the candidates. `groups[i]` is point `i`'s
 /// group, below `n_groups`. The points' nearest supplier is found only when `per_point` (a
 /// report by sector); otherwise only the groups' is, which needs far fewer queries.
+#[expect(clippy::too_many_arguments, reason = "the parts of one pass")]
 pub(super) fn supply_points<S: SupplySource + ?Sized>(
     source: &S,
     needs: &[NeedSet],

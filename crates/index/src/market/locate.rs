@@ -150,8 +150,8 @@ impl<'a> AreaLocator<'a> {
                 cell_y(e[1].min(e[3]) - EDGE_MARGIN),
                 cell_y(e[1].max(e[3]) + EDGE_MARGIN),
             );
-            for r in r0..=r1 {
-                by_row[r].push(n);
+            for (r, row_edges) in by_row.iter_mut().enumerate().take(r1 + 1).skip(r0) {
+                row_edges.push(n);
                 for c in c0..=c1 {
                     hits.push((u32::try_from(r * cols + c).unwrap_or(u32::MAX), *part, n));
                 }
