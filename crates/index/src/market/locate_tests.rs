@@ -130,18 +130,13 @@ fn agrees_with_the_exact_test_on_the_demo_boundaries() {
         "the demo has boundaries"
     );
     let locator = AreaLocator::new(&areas);
-    let bbox = areas
+    let boxes: Vec<[f64; 4]> = areas
         .iter()
         .filter_map(|a| a.geometry.as_ref().and_then(Geometry::bbox))
-        .reduce(|a, b| {
-            [
-                a[0].min(b[0]),
-                a[1].min(b[1]),
-                a[2].max(b[2]),
-                a[3].max(b[3]),
-            ]
-        })
-        .expect("a bounding box");
+        .collect();
+    let low = |i: usize| boxes.iter().map(|b| b[i]).fold(f64::INFINITY, f64::min);
+    let high = |i: usize| boxes.iter().map(|b| b[i]).fold(f64::NEG_INFINITY, f64::max);
+    let bbox = [low(0), low(1), high(2), high(3)];
     let mut rng = Rng::new(20);
     let mut inside = 0;
     for _ in 0..200_000 {
