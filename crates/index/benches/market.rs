@@ -24,7 +24,8 @@ use carematch_domain::{AgencyId, GeoPoint, LanguageSkill};
 use carematch_index::gaps::authority_areas;
 use carematch_index::geo::CandidateSet;
 use carematch_index::market::{
-    Dimension, MarketInputs, MarketQuery, StoredSnapshot, Tally, market_report, snapshot_cells,
+    AreaLocator, Dimension, MarketInputs, MarketQuery, Placement, StoredSnapshot, Tally,
+    market_report, snapshot_cells,
 };
 use carematch_matching::Roster;
 use carematch_matching::gaps::{Area, Authorities, Authority, CensusCounts};
@@ -32,6 +33,9 @@ use carematch_store::authorities::{read_authorities_csv, read_boundaries_geojson
 use carematch_store::census::read_census_csv;
 use carematch_testkit::Rng;
 use carematch_testkit::build::{carer, provider};
+
+#[path = "market/previous_locator.rs"]
+mod previous_locator;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -257,26 +261,75 @@ fn main() {
             },
         ),
     ];
-    for (label, query) in queries {
-        let mut times = Vec::new();
-        let mut size = 0;
-        for _ in 0..5 {
-            // The whole request: one pass over the candidates, the tables, suppression,
-            // series from six snapshots, JSON.
-            let t = Instant::now();
-            let tally = Tally::new(&set, &inputs.areas, &ethnicity);
-            let report = market_report(&tally, &inputs, &query, &history, now).ok();
-            let json = serde_json::to_vec(&report).unwrap_or_default();
-            times.push(t.elapsed());
-            size = json.len();
-            black_box(json);
-        }
-        times.sort();
+    // Where the time of a request goes: the locator's grid, and placing every base.
+    let t = Instant::now();
+    let locator = AreaLocator::new(&inputs.areas);
+    let built = t.elapsed();
+    let t = Instant::now();
+    let placement = Placement::new(&set, &inputs.areas);
+    println!(
+        "locator grid built in {:.1} ms; {} bases placed (grid built and every base located) in {:.1} ms",
+        ms(built),
+        set.len(),
+        ms(t.elapsed())
+    );
+    // A/B on the same bases in the same run: the previous locator (whole-polygon tests in
+    // cells a boundary crosses) against this one, building the grid and placing every base.
+    let bases: Vec<GeoPoint> = set
+        .roster()
+        .candidates()
+        .iter()
+        .map(|c| c.held_location())
+        .collect();
+    for round in 0..2 {
+        let t = Instant::now();
+        let previous = previous_locator::PreviousLocator::new(&inputs.areas);
+        let old: Vec<Option<usize>> = bases.iter().map(|p| previous.locate(*p)).collect();
+        let old_ms = ms(t.elapsed());
+        let t = Instant::now();
+        let grid = AreaLocator::new(&inputs.areas);
+        let new: Vec<Option<usize>> = bases.iter().map(|p| grid.locate(*p)).collect();
+        let new_ms = ms(t.elapsed());
+        let differ = old.iter().zip(&new).filter(|(a, b)| a != b).count();
         println!(
-            "{label}: median {:.1} ms, max {:.1} ms (target ≤ 2000 ms); {} KB of JSON",
-            ms(times[times.len() / 2]),
-            ms(times[times.len() - 1]),
-            size / 1024
+            "A/B round {round}: previous locator {old_ms:.1} ms, this one {new_ms:.1} ms ({:.1}x); {differ} of {} bases placed differently",
+            old_ms / new_ms,
+            bases.len()
         );
+    }
+    black_box((locator, placement));
+    for (label, query) in queries {
+        // `cold`: every base located (the first request, or the first after a write that
+        // moved every candidate's place in the pass); `warm`: the last placement reused (no
+        // candidate changed since the last report).
+        for (mode, reuse) in [("cold", false), ("warm", true)] {
+            let mut times = Vec::new();
+            let mut size = 0;
+            if reuse {
+                black_box(Tally::reusing(&set, &inputs.areas, &ethnicity));
+            }
+            for _ in 0..5 {
+                // The whole request: one pass over the candidates, the tables, suppression,
+                // series from six snapshots, JSON.
+                let t = Instant::now();
+                let tally = if reuse {
+                    Tally::reusing(&set, &inputs.areas, &ethnicity)
+                } else {
+                    Tally::new(&set, &inputs.areas, &ethnicity)
+                };
+                let report = market_report(&tally, &inputs, &query, &history, now).ok();
+                let json = serde_json::to_vec(&report).unwrap_or_default();
+                times.push(t.elapsed());
+                size = json.len();
+                black_box(json);
+            }
+            times.sort();
+            println!(
+                "{label}, {mode}: median {:.1} ms, max {:.1} ms (target ≤ 2000 ms); {} KB of JSON",
+                ms(times[times.len() / 2]),
+                ms(times[times.len() - 1]),
+                size / 1024
+            );
+        }
     }
 }

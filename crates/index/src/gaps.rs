@@ -16,6 +16,7 @@
 //! new clients" flag is set and renewed within 90 days, as in matching.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use carematch_domain::GeoPoint;
 use carematch_matching::gaps::{
@@ -363,6 +364,30 @@ pub fn authority_areas(
             ))
         })
         .collect()
+}
+
+/// Feeds what locating a point in `areas` depends on (codes, centroids, and boundaries: ring
+/// lengths and every vertex) to `h`.
+pub(crate) fn hash_areas(areas: &[Area], h: &mut impl Hasher) {
+    for a in areas {
+        a.code.hash(h);
+        a.centroid.lat.to_bits().hash(h);
+        a.centroid.lon.to_bits().hash(h);
+        match &a.geometry {
+            None => 0u8.hash(h),
+            Some(g) => {
+                for polygon in g.polygons() {
+                    for ring in polygon {
+                        ring.len().hash(h);
+                        for p in ring {
+                            p[0].to_bits().hash(h);
+                            p[1].to_bits().hash(h);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The H3 cells (at [`HEX_RESOLUTION`]) whose centres lie inside one of `authorities`'

@@ -251,7 +251,8 @@ impl CareService {
     ) -> Result<MarketOutput, ServiceError> {
         let snapshot = self.snapshot()?;
         let (inputs, ethnicity) = load_inputs(&self.store)?;
-        let tally = Tally::new(&*snapshot, &inputs.areas, &ethnicity);
+        // The bases' authorities are kept between reports (only changed ones are located).
+        let tally = Tally::reusing(&*snapshot, &inputs.areas, &ethnicity);
         let history = history(&self.store)?;
         let report = market_report(&tally, &inputs, query, &history, now).map_err(|e| match e {
             MarketError::UnknownAuthority(_) => {

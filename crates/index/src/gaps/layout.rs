@@ -31,25 +31,7 @@ static ASSIGNED: Mutex<Option<(u64, Assignment)>> = Mutex::new(None);
 
 fn fingerprint(authorities: &[Area], sectors: &[Sector]) -> u64 {
     let mut h = DefaultHasher::new();
-    for a in authorities {
-        a.code.hash(&mut h);
-        a.centroid.lat.to_bits().hash(&mut h);
-        a.centroid.lon.to_bits().hash(&mut h);
-        match &a.geometry {
-            None => 0u8.hash(&mut h),
-            Some(g) => {
-                for polygon in g.polygons() {
-                    for ring in polygon {
-                        ring.len().hash(&mut h);
-                        for p in ring.iter().step_by(7) {
-                            p[0].to_bits().hash(&mut h);
-                            p[1].to_bits().hash(&mut h);
-                        }
-                    }
-                }
-            }
-        }
-    }
+    super::hash_areas(authorities, &mut h);
     for s in sectors {
         s.code.hash(&mut h);
         s.centroid.lat.to_bits().hash(&mut h);
@@ -291,6 +273,7 @@ fn point_reports<S: SupplySource + ?Sized>(
         layout.authorities.len(),
         max_km,
         today,
+        by == AreaKind::Sector,
     );
     let sector_areas: Vec<Area> = match by {
         AreaKind::Sector => (0..points.centroids.len())

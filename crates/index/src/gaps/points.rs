@@ -20,7 +20,7 @@
 use carematch_domain::GeoPoint;
 use carematch_domain::geo::chord_for_km;
 use carematch_matching::gaps::{NeedSet, Supply};
-use rstar::RTree;
+use rstar::{PointDistance, RTree};
 
 use carematch_matching::{CandidateKind, Reach};
 
@@ -172,7 +172,9 @@ pub(super) struct PointSupply {
 }
 
 /// [`PointSupply`] for each need, in one pass over the candidates. `groups[i]` is point `i`'s
-/// group, below `n_groups`.
+/// group, below `n_groups`. The points' nearest supplier is found only when `per_point` (a
+/// report by sector); otherwise only the groups' is, which needs far fewer queries.
+#[expect(clippy::too_many_arguments, reason = "the parts of one pass")]
 pub(super) fn supply_points<S: SupplySource + ?Sized>(
     source: &S,
     needs: &[NeedSet],
@@ -181,6 +183,7 @@ pub(super) fn supply_points<S: SupplySource + ?Sized>(
     n_groups: usize,
     max_km: f64,
     today: i32,
+    per_point: bool,
 ) -> Vec<PointSupply> {
     let grid = PointGrid::new(points, (max_km / 5.0).max(1.0));
     let k = needs.len();
@@ -249,6 +252,13 @@ pub(super) fn supply_points<S: SupplySource + ?Sized>(
         providers: c[1],
         nearest_km: None,
     };
+    // Each group's points, for the nearest per group.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); if per_point { 0 } else { n_groups }];
+    for (i, g) in groups.iter().enumerate() {
+        if let Some(list) = members.get_mut(*g as usize) {
+            list.push(i);
+        }
+    }
     needs
         .iter()
         .enumerate()
@@ -268,19 +278,126 @@ pub(super) fn supply_points<S: SupplySource + ?Sized>(
                     nearest[i] = km_for_chord(d2.sqrt());
                 }
             }
-            resolve_nearest(source, need, points, kept[n].take(), &mut nearest, today);
-            let mut group_nearest = vec![f64::INFINITY; n_groups];
-            for (i, km) in nearest.iter().enumerate() {
-                out.points[i].nearest_km = (*km <= NEAREST_CAP_KM).then_some(*km);
-                let g = groups[i] as usize;
-                group_nearest[g] = group_nearest[g].min(*km);
-            }
+            let group_nearest = if per_point {
+                resolve_nearest(source, need, points, kept[n].take(), &mut nearest, today);
+                let mut group_nearest = vec![f64::INFINITY; n_groups];
+                for (i, km) in nearest.iter().enumerate() {
+                    out.points[i].nearest_km = (*km <= NEAREST_CAP_KM).then_some(*km);
+                    let g = groups[i] as usize;
+                    group_nearest[g] = group_nearest[g].min(*km);
+                }
+                group_nearest
+            } else {
+                // Only the groups' nearest is reported: the points' stays `None`.
+                let recorded = Recorded {
+                    points,
+                    km: &nearest,
+                };
+                recorded.resolve_groups(source, need, &members, kept[n].take(), today)
+            };
             for (g, km) in group_nearest.into_iter().enumerate() {
                 out.groups[g].nearest_km = (km <= NEAREST_CAP_KM).then_some(km);
             }
             out
         })
         .collect()
+}
+
+/// The nearest distances the scan recorded at each point (upper bounds: a supplier is that far).
+struct Recorded<'a> {
+    points: &'a [GeoPoint],
+    km: &'a [f64],
+}
+
+impl Recorded<'_> {
+    /// The nearest supplier to any point of each group (`members`), with the same rounded-up
+    /// figure as [`resolve_nearest`] followed by the minimum per group, without a query at
+    /// every point. A group with a point whose recorded nearest is final (at most 1 km) already
+    /// has its figure: 1 km, or 0 km when a supplier sits on one of its points (such a supplier
+    /// is always recorded there, at 0). In any other group every point's exact nearest counts:
+    /// one nearest-neighbour query from the point recorded nearest, then at each other point
+    /// only the suppliers closer than the best so far.
+    fn resolve_groups<S: SupplySource + ?Sized>(
+        &self,
+        source: &S,
+        need: &NeedSet,
+        members: &[Vec<usize>],
+        kept: Option<Vec<GeoPoint>>,
+        today: i32,
+    ) -> Vec<f64> {
+        // No list: a need most candidates meet, searched in the source's own index.
+        let common = kept.is_none();
+        let tree = kept.filter(|list| !list.is_empty()).map(|list| {
+            RTree::bulk_load(
+                list.iter()
+                    .map(|p| SpherePoint::new(p.unit_vector(), 0))
+                    .collect(),
+            )
+        });
+        let mut order: Vec<usize> = Vec::new();
+        members
+            .iter()
+            .map(|group| {
+                let best = group
+                    .iter()
+                    .map(|i| self.km[*i])
+                    .fold(f64::INFINITY, f64::min);
+                if best <= FINAL_NEAREST_KM {
+                    return best;
+                }
+                order.clear();
+                order.extend(group);
+                order.sort_unstable_by(|a, b| self.km[*a].total_cmp(&self.km[*b]));
+                match &tree {
+                    Some(tree) => self.exact_in_tree(tree, &order),
+                    None if common => self.exact_in_source(source, need, &order, today),
+                    // An empty list: nobody meets the need.
+                    None => best,
+                }
+            })
+            .collect()
+    }
+
+    /// The exact nearest to any of `order` (points, recorded nearest first) in `tree`.
+    fn exact_in_tree(&self, tree: &RTree<SpherePoint>, order: &[usize]) -> f64 {
+        let Some(first) = order.first() else {
+            return f64::INFINITY;
+        };
+        let recorded = self.km[*first];
+        let mut best2 = tree
+            .nearest_neighbor_iter_with_distance_2(self.points[*first].unit_vector())
+            .next()
+            .map_or(f64::INFINITY, |(_, d2)| d2);
+        for i in &order[1..] {
+            let v = self.points[*i].unit_vector();
+            for found in tree.locate_within_distance(v, best2) {
+                best2 = best2.min(found.distance_2(&v));
+            }
+        }
+        recorded.min(km_for_chord(best2.sqrt()))
+    }
+
+    /// The exact nearest to any of `order` among `source`'s candidates meeting `need` (a need
+    /// most candidates meet: the search stays within the best so far).
+    fn exact_in_source<S: SupplySource + ?Sized>(
+        &self,
+        source: &S,
+        need: &NeedSet,
+        order: &[usize],
+        today: i32,
+    ) -> f64 {
+        let mut best = f64::INFINITY;
+        for i in order {
+            let limit = best.min(self.km[*i]).min(NEAREST_CAP_KM);
+            best = best.min(self.km[*i]);
+            source.each_within(self.points[*i], limit, &mut |c, _, km| {
+                if need.met_by(c, today) {
+                    best = best.min(km);
+                }
+            });
+        }
+        best
+    }
 }
 
 /// Makes each point's nearest supplier exact where the rounded figure could still change.

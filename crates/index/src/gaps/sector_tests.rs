@@ -203,10 +203,12 @@ fn census_demand_spreads_over_sectors_exactly_and_sector_rows_show_it() {
 #[test]
 fn supply_at_points_agrees_with_brute_force() {
     let mut carers = Vec::new();
-    for i in 0..60 {
+    // Cantonese is rare (14 of 122: its suppliers go in a list and an R-tree), Somali and
+    // English common (searched in the source's own index).
+    for i in 0..120 {
         let lat = 53.3 + f64::from(i % 10) * 0.03;
-        let lon = -2.4 + f64::from(i / 10) * 0.05;
-        let language = if i % 3 == 0 {
+        let lon = -2.4 + f64::from(i / 10) * 0.025;
+        let language = if i % 9 == 0 {
             Language::Yue
         } else {
             Language::Som
@@ -250,10 +252,14 @@ fn supply_at_points_agrees_with_brute_force() {
     let needs = vec![
         NeedSet::language(Language::Yue),
         NeedSet::language(Language::Som),
+        // Met by most candidates: searched in the source's own index, not a list.
+        NeedSet::language(Language::Eng),
     ];
-    let got = supply_points(&set, &needs, &points, &groups, 5, 6.0, today());
+    let got = supply_points(&set, &needs, &points, &groups, 5, 6.0, today(), true);
+    let by_group = supply_points(&set, &needs, &points, &groups, 5, 6.0, today(), false);
     for (n, need) in needs.iter().enumerate() {
         let mut group_sets = vec![std::collections::HashSet::new(); 5];
+        let mut group_nearest = [f64::INFINITY; 5];
         for (i, p) in points.iter().enumerate() {
             let mut count = 0;
             let mut nearest = f64::INFINITY;
@@ -263,6 +269,8 @@ fn supply_at_points_agrees_with_brute_force() {
                 }
                 let km = c.location().distance_km(*p);
                 nearest = nearest.min(km);
+                let g = &mut group_nearest[groups[i] as usize];
+                *g = g.min(km);
                 if super::reaches(c.reach(), side.area.as_ref(), *p, km, 6.0) {
                     count += 1;
                     group_sets[groups[i] as usize].insert((c.kind().code(), c.id()));
@@ -283,7 +291,28 @@ fn supply_at_points_agrees_with_brute_force() {
                 set.len(),
                 "need {n} group {g}"
             );
+            // Per group only: the same counts and the same figure, rounded up, as per point.
+            assert_eq!(
+                (
+                    by_group[n].groups[g].carers,
+                    by_group[n].groups[g].providers
+                ),
+                (got[n].groups[g].carers, got[n].groups[g].providers)
+            );
+            let expected = (group_nearest[g] <= super::NEAREST_CAP_KM).then_some(group_nearest[g]);
+            let shown = |km: Option<f64>| km.map(f64::ceil);
+            assert_eq!(
+                shown(by_group[n].groups[g].nearest_km),
+                shown(expected),
+                "need {n} group {g}"
+            );
+            assert_eq!(
+                shown(got[n].groups[g].nearest_km),
+                shown(expected),
+                "need {n} group {g}"
+            );
         }
+        assert!(by_group[n].points.iter().all(|p| p.nearest_km.is_none()));
     }
 }
 

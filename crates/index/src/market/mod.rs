@@ -11,6 +11,7 @@
 //! organisations, listed by name in the same report.
 
 mod locate;
+mod placement;
 mod render;
 mod snapshot;
 mod suppress;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 pub use locate::AreaLocator;
+pub use placement::Placement;
 pub use render::{MarketFeature, MarketFeatureCollection};
 pub use snapshot::{SnapshotCells, StoredSnapshot};
 pub use suppress::{SUPPRESS_BELOW, SUPPRESSED, Shown, suppress};

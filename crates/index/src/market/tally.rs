@@ -9,7 +9,7 @@ use carematch_domain::vocabulary::{Code, Ethnicity, Language, Service};
 use carematch_matching::gaps::{Area, SUPPLY_MIN_PROFICIENCY};
 use carematch_matching::{CandidateKind, SideEntry};
 
-use super::locate::AreaLocator;
+use super::placement::Placement;
 use super::{Dimension, MarketFilter};
 use crate::gaps::SupplySource;
 
@@ -44,24 +44,43 @@ pub struct Tally {
 
 impl Tally {
     /// Reduces every live candidate of `source`. `ethnicity` is by carer id (recorded with
-    /// consent only); `areas` are the authorities a base is counted in.
+    /// consent only); `areas` are the authorities a base is counted in. Every base is located
+    /// afresh; [`Tally::reusing`] keeps the placement between reports.
     pub fn new<S: SupplySource + ?Sized>(
         source: &S,
         areas: &[Area],
         ethnicity: &HashMap<i64, Ethnicity>,
     ) -> Self {
-        let locator = AreaLocator::new(areas);
+        Self::placed(source, &Placement::new(source, areas), ethnicity)
+    }
+
+    /// As [`Tally::new`], placing the bases with [`Placement::reusing`] the last placement
+    /// computed in this process.
+    pub fn reusing<S: SupplySource + ?Sized>(
+        source: &S,
+        areas: &[Area],
+        ethnicity: &HashMap<i64, Ethnicity>,
+    ) -> Self {
+        Self::placed(source, &Placement::reusing(source, areas), ethnicity)
+    }
+
+    /// Reduces every live candidate of `source`, based in the authorities of `placement`
+    /// (computed over the same `source`).
+    fn placed<S: SupplySource + ?Sized>(
+        source: &S,
+        placement: &Placement,
+        ethnicity: &HashMap<i64, Ethnicity>,
+    ) -> Self {
         let mut tally = Tally {
             entries: Vec::with_capacity(source.count()),
             ..Tally::default()
         };
         let mut agency_index: HashMap<i64, u32, BuildHasherDefault<Fx>> = HashMap::default();
+        let mut at = 0usize;
         source.each(&mut |candidate, side: &SideEntry| {
             let pa = candidate.kind() == CandidateKind::Carer;
-            let authority = locator
-                .locate(candidate.held_location())
-                .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(NONE);
+            let authority = placement.authorities.get(at).copied().unwrap_or(NONE);
+            at += 1;
             let agency = match candidate.agency() {
                 Some(id) => {
                     let next = u32::try_from(tally.agencies.len()).unwrap_or(NONE);

@@ -201,3 +201,66 @@ fn counts_by_base_and_trends_from_snapshots() {
         Err(MarketError::UnknownAuthority("E9".into()))
     );
 }
+
+/// The placement kept between reports: reused whole while nothing changes, and after a move, an
+/// addition, a removal or other areas, every base is where a fresh placement puts it.
+#[test]
+fn the_kept_placement_is_reused_only_for_unchanged_bases() {
+    let inputs = inputs();
+    // PAs 1-4 in E1 and 5-9 in E2.
+    let mut carers: Vec<_> = (1..=9)
+        .map(|id| {
+            carer(
+                id,
+                GeoPoint::new(53.2, if id <= 4 { -1.8 } else { -0.8 }).expect("point"),
+            )
+        })
+        .collect();
+    let set_of = |carers: &[carematch_domain::Carer]| {
+        let mut roster = Roster::new();
+        for c in carers {
+            roster.push_carer(c);
+        }
+        CandidateSet::from_roster(roster)
+    };
+    let fresh = |set: &CandidateSet, areas: &[Area]| Placement::new(set, areas).authorities;
+    let first = set_of(&carers);
+
+    let placed = Placement::after(None, &first, &inputs.areas);
+    assert_eq!(placed.reused, 0);
+    assert_eq!(placed.authorities, [0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    let again = Placement::after(Some(&placed), &first, &inputs.areas);
+    assert_eq!(again.reused, 9, "nothing changed: nothing located");
+    assert_eq!(again.authorities, placed.authorities);
+
+    // PA 2 moves from E1 to E2 (same place in the pass), and two join E1.
+    carers[1].location = GeoPoint::new(53.2, -0.7).expect("point");
+    carers.push(carer(10, GeoPoint::new(53.3, -1.9).expect("point")));
+    carers.push(carer(11, GeoPoint::new(53.3, -1.7).expect("point")));
+    let second = set_of(&carers);
+    let after_write = Placement::after(Some(&again), &second, &inputs.areas);
+    assert_eq!(after_write.authorities, fresh(&second, &inputs.areas));
+    assert!(
+        after_write.reused < 11,
+        "the moved and new bases are located"
+    );
+    let tally = Tally::reusing(&second, &inputs.areas, &HashMap::new());
+    let counts = tally.count(&[Dimension::Authority], &MarketFilter::default());
+    assert_eq!(
+        (counts[&vec![0]][0], counts[&vec![1]][0]),
+        (5, 6),
+        "{counts:?}"
+    );
+
+    // Fewer candidates: the ones left are placed as a fresh placement places them.
+    carers.remove(0);
+    let third = set_of(&carers);
+    let shrunk = Placement::after(Some(&after_write), &third, &inputs.areas);
+    assert_eq!(shrunk.authorities, fresh(&third, &inputs.areas));
+
+    // Other areas (the two squares swapped): nothing is reused.
+    let swapped: Vec<Area> = inputs.areas.iter().rev().cloned().collect();
+    let other = Placement::after(Some(&shrunk), &third, &swapped);
+    assert_eq!(other.reused, 0);
+    assert_eq!(other.authorities, fresh(&third, &swapped));
+}
