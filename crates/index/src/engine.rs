@@ -58,7 +58,9 @@ use carematch_matching::{
 use carematch_store::{ChangeOp, Entity, Store, StoreError};
 
 use crate::geo::CandidateSet;
-use crate::text::{DocKind, IndexError, OpenState, SearchQuery, SearchResults, TextIndex};
+use crate::text::{
+    AmongResults, DocKind, IndexError, Members, OpenState, SearchQuery, SearchResults, TextIndex,
+};
 
 mod snapshot;
 
@@ -826,6 +828,11 @@ impl Engine {
     /// A text search (see [`TextIndex::search`]).
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, EngineError> {
         Ok(self.inner.text.search(query)?)
+    }
+
+    /// A text search limited to `members` (see [`TextIndex::search_among`]).
+    pub fn search_among(&self, q: &str, members: &Members) -> Result<AmongResults, EngineError> {
+        Ok(self.inner.text.search_among(q, members)?)
     }
 
     /// The change-log position both indexes have applied.

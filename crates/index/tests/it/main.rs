@@ -1,4 +1,5 @@
 //! The integration tests of carematch-index, one binary.
 
+mod among;
 mod engine;
 mod text;
