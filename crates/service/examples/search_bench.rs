@@ -80,7 +80,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let url = args
         .next()
         .ok_or("usage: search_bench DATABASE_URL INDEX_DIR")?;
-    let dir = PathBuf::from(args.next().ok_or("usage: search_bench DATABASE_URL INDEX_DIR")?);
+    let dir = PathBuf::from(
+        args.next()
+            .ok_or("usage: search_bench DATABASE_URL INDEX_DIR")?,
+    );
     let store = Store::connect(&url, 4)?;
     let started = Instant::now();
     let options = EngineOptions {
@@ -98,7 +101,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (_, lat, lon) = PLACES[2];
     for radius in RADII_KM {
         let page = service.search(request("dementia", lat, lon, radius)?, Viewer::Public)?;
-        println!("dementia within {radius} km of M13 0EG: total {}", page.total);
+        println!(
+            "dementia within {radius} km of M13 0EG: total {}",
+            page.total
+        );
     }
 
     let rounds = 3;

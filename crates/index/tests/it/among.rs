@@ -28,7 +28,10 @@ fn with_bio(id: i64, bio: &str) -> carematch_domain::Carer {
 fn directory() -> Result<TextIndex, Box<dyn Error>> {
     let index = TextIndex::in_ram()?;
     for id in 1..=MEMBERS {
-        index.upsert_carer(&with_bio(id, "dementia care, shopping and visits to the park"))?;
+        index.upsert_carer(&with_bio(
+            id,
+            "dementia care, shopping and visits to the park",
+        ))?;
         if id % 4_000 == 0 {
             index.commit(id)?;
         }
@@ -59,7 +62,9 @@ fn every_matching_member_is_found_however_many_outsiders_outscore_them() -> Test
 
     let mut records: Vec<(DocKind, i64)> = (1..=MEMBERS).map(|id| (DocKind::Carer, id)).collect();
     // Members without the word, one outsider and the provider.
-    records.extend((MEMBERS + OUTSIDERS + 1..=MEMBERS + OUTSIDERS + 10).map(|id| (DocKind::Carer, id)));
+    records.extend(
+        (MEMBERS + OUTSIDERS + 1..=MEMBERS + OUTSIDERS + 10).map(|id| (DocKind::Carer, id)),
+    );
     records.push((DocKind::Carer, MEMBERS + 1));
     records.push((DocKind::Provider, 7));
     let members = Members::new(&records);
@@ -108,7 +113,10 @@ fn replaced_and_deleted_records_count_once_or_not_at_all() -> TestResult {
     let index = directory()?;
     // Carer 5 loses the word, carer 6 is written again unchanged, carer 8 is deleted.
     index.upsert_carer(&with_bio(5, "shopping"))?;
-    index.upsert_carer(&with_bio(6, "dementia care, shopping and visits to the park"))?;
+    index.upsert_carer(&with_bio(
+        6,
+        "dementia care, shopping and visits to the park",
+    ))?;
     index.delete(DocKind::Carer, 8)?;
     index.commit(1_000_001)?;
     let records: Vec<(DocKind, i64)> = (1..=10).map(|id| (DocKind::Carer, id)).collect();
@@ -126,7 +134,10 @@ fn replaced_and_deleted_records_count_once_or_not_at_all() -> TestResult {
 #[test]
 fn several_terms_fall_back_to_any_term_among_members_only() -> TestResult {
     let index = directory()?;
-    let records = [(DocKind::Carer, 1), (DocKind::Carer, MEMBERS + OUTSIDERS + 1)];
+    let records = [
+        (DocKind::Carer, 1),
+        (DocKind::Carer, MEMBERS + OUTSIDERS + 1),
+    ];
     let members = Members::new(&records);
     let both = index.search_among("dementia shopping", &members)?;
     assert!(both.matched_all_terms);
@@ -137,6 +148,11 @@ fn several_terms_fall_back_to_any_term_among_members_only() -> TestResult {
     assert_eq!(either.hits.len(), 2);
     // A blank query: every indexed member.
     assert_eq!(index.search_among("  ", &members)?.hits.len(), 2);
-    assert!(index.search_among("dementia", &Members::new(&[]))?.hits.is_empty());
+    assert!(
+        index
+            .search_among("dementia", &Members::new(&[]))?
+            .hits
+            .is_empty()
+    );
     Ok(())
 }

@@ -237,7 +237,12 @@ struct Ranked<'s> {
 fn order(a: &Ranked<'_>, b: &Ranked<'_>) -> std::cmp::Ordering {
     b.score
         .total_cmp(&a.score)
-        .then(a.found.2.unwrap_or(0.0).total_cmp(&b.found.2.unwrap_or(0.0)))
+        .then(
+            a.found
+                .2
+                .unwrap_or(0.0)
+                .total_cmp(&b.found.2.unwrap_or(0.0)),
+        )
         .then(a.found.0.cmp(&b.found.0))
         .then(a.found.1.cmp(&b.found.1))
 }

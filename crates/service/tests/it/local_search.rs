@@ -116,12 +116,25 @@ fn a_common_word_in_a_dense_city_returns_every_local_match_across_pages() {
         .store
         .insert_carers(&rows, &|_| {}, &Actor::system("test"))
         .expect("stored");
-    world.service.engine().expect("engine").catch_up().expect("caught up");
+    world
+        .service
+        .engine()
+        .expect("engine")
+        .catch_up()
+        .expect("caught up");
     let expected: BTreeSet<i64> = expected.iter().map(|&i| ids[i].0).collect();
 
-    let pairs = [("q", "dementia"), ("postcode", POSTCODE), ("radius_km", "10")];
+    let pairs = [
+        ("q", "dementia"),
+        ("postcode", POSTCODE),
+        ("radius_km", "10"),
+    ];
     let (found, totals) = every_page(&world, &pairs);
-    assert_eq!(totals, BTreeSet::from([LOCAL_MATCHES as u64]), "one exact total");
+    assert_eq!(
+        totals,
+        BTreeSet::from([LOCAL_MATCHES as u64]),
+        "one exact total"
+    );
     assert_eq!(found.len(), LOCAL_MATCHES, "no record twice, none missing");
     assert_eq!(found.iter().copied().collect::<BTreeSet<_>>(), expected);
 
@@ -131,9 +144,16 @@ fn a_common_word_in_a_dense_city_returns_every_local_match_across_pages() {
     assert_eq!(kinds.len(), 1);
     assert_eq!(kinds[0].count, LOCAL_MATCHES as u64);
     // Without a place, the national ranking puts the higher-scoring records first.
-    let national = search(&world, &[("q", "dementia"), ("per_page", "5")], Viewer::Public);
+    let national = search(
+        &world,
+        &[("q", "dementia"), ("per_page", "5")],
+        Viewer::Public,
+    );
     assert!(
-        national.items.iter().all(|item| item.name.starts_with("Far")),
+        national
+            .items
+            .iter()
+            .all(|item| item.name.starts_with("Far")),
         "{:?}",
         national.items
     );
@@ -146,9 +166,21 @@ fn a_rural_search_finds_its_few_matches_and_nothing_beyond() {
     // Near Kirkby Stephen, Cumbria: no fixture postcode, so the search gives a point.
     let village = GeoPoint::new(54.472, -2.349).expect("point");
     let rows: Vec<NewCarer> = [
-        ("Near", "Dementia care and befriending", at(village, 1.0, 2.0)),
-        ("Edge", "dementia and night support", at(village, -14.0, 0.0)),
-        ("Nomatch", "Night support and shopping", at(village, 0.5, 0.0)),
+        (
+            "Near",
+            "Dementia care and befriending",
+            at(village, 1.0, 2.0),
+        ),
+        (
+            "Edge",
+            "dementia and night support",
+            at(village, -14.0, 0.0),
+        ),
+        (
+            "Nomatch",
+            "Night support and shopping",
+            at(village, 0.5, 0.0),
+        ),
         ("Beyond", "dementia", at(village, 0.0, 17.0)),
     ]
     .into_iter()
@@ -163,7 +195,12 @@ fn a_rural_search_finds_its_few_matches_and_nothing_beyond() {
         .store
         .insert_carers(&rows, &|_| {}, &Actor::system("test"))
         .expect("stored");
-    world.service.engine().expect("engine").catch_up().expect("caught up");
+    world
+        .service
+        .engine()
+        .expect("engine")
+        .catch_up()
+        .expect("caught up");
 
     let lat = village.lat.to_string();
     let lon = village.lon.to_string();
@@ -177,7 +214,10 @@ fn a_rural_search_finds_its_few_matches_and_nothing_beyond() {
     assert_eq!(page.total, 2);
     let found: Vec<i64> = page.items.iter().map(|item| item.id).collect();
     assert_eq!(found.len(), 2);
-    assert!(found.contains(&ids[0].0) && found.contains(&ids[1].0), "{found:?}");
+    assert!(
+        found.contains(&ids[0].0) && found.contains(&ids[1].0),
+        "{found:?}"
+    );
     // Public distances stay coarse: whole or half kilometres.
     for item in &page.items {
         let km = item.distance_km.expect("distance");
