@@ -45,6 +45,22 @@ fn with_bio(name: &str, bio: &str) -> CarerDetails {
     details
 }
 
+/// Stores `rows` in one transaction and catches the engine up; their ids in order.
+fn store(world: &World, rows: &[NewCarer]) -> Vec<carematch_domain::CarerId> {
+    let ids = world
+        .db
+        .store
+        .insert_carers(rows, &|_| {}, &Actor::system("test"))
+        .expect("stored");
+    world
+        .service
+        .engine()
+        .expect("engine")
+        .catch_up()
+        .expect("caught up");
+    ids
+}
+
 fn search(world: &World, pairs: &[(&str, &str)], viewer: Viewer) -> carematch_service::SearchPage {
     let pairs = pairs
         .iter()
@@ -111,17 +127,7 @@ fn a_common_word_in_a_dense_city_returns_every_local_match_across_pages() {
             location: at(centre(), 0.0, 13.0),
         });
     }
-    let ids = world
-        .db
-        .store
-        .insert_carers(&rows, &|_| {}, &Actor::system("test"))
-        .expect("stored");
-    world
-        .service
-        .engine()
-        .expect("engine")
-        .catch_up()
-        .expect("caught up");
+    let ids = store(&world, &rows);
     let expected: BTreeSet<i64> = expected.iter().map(|&i| ids[i].0).collect();
 
     let pairs = [
@@ -190,17 +196,7 @@ fn a_rural_search_finds_its_few_matches_and_nothing_beyond() {
         location,
     })
     .collect();
-    let ids = world
-        .db
-        .store
-        .insert_carers(&rows, &|_| {}, &Actor::system("test"))
-        .expect("stored");
-    world
-        .service
-        .engine()
-        .expect("engine")
-        .catch_up()
-        .expect("caught up");
+    let ids = store(&world, &rows);
 
     let lat = village.lat.to_string();
     let lon = village.lon.to_string();
