@@ -62,7 +62,9 @@ use carematch_matching::{
 use carematch_store::{Store, StoreError};
 
 use crate::geo::CandidateSet;
-use crate::text::{DocKind, IndexError, OpenState, SearchQuery, SearchResults, TextIndex};
+use crate::text::{
+    AmongResults, DocKind, IndexError, Members, OpenState, SearchQuery, SearchResults, TextIndex,
+};
 
 mod catch_up;
 mod snapshot;
@@ -915,6 +917,11 @@ impl Engine {
         query: &SearchQuery,
     ) -> Result<SearchResults, EngineError> {
         Ok(self.inner.text.search_in(&view.searcher, query)?)
+    }
+
+    /// A text search limited to `members` (see [`TextIndex::search_among`]).
+    pub fn search_among(&self, q: &str, members: &Members) -> Result<AmongResults, EngineError> {
+        Ok(self.inner.text.search_among(q, members)?)
     }
 
     /// The change-log position both indexes have applied.

@@ -27,6 +27,7 @@
 //! - **Writes** go through one `IndexWriter` behind a mutex; upsert is `delete_term(key)` then
 //!   `add_document`, invisible to searches until the next commit.
 
+mod among;
 mod schema;
 pub mod tokenizer;
 
@@ -48,6 +49,7 @@ use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, TantivyError, Term,
 };
 
+pub use among::{AmongResults, MemberHit, Members};
 pub use schema::SCHEMA_VERSION;
 use schema::{Fields, build_schema};
 

@@ -54,7 +54,7 @@ mod doc {
         /// `carer` or `provider`; both when left out.
         #[param(value_type = Option<CandidateKind>)]
         kind: Option<String>,
-        /// 1-based page (default 1); at most 10,000 results can be skipped.
+        /// 1-based page (default 1); without a place, at most 10,000 results can be skipped.
         #[param(value_type = Option<i64>, minimum = 1, maximum = 4294967295_i64)]
         page: Option<u32>,
         /// Results per page, 1 to 100 (default 20).

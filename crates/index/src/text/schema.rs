@@ -19,7 +19,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bump on any change to the schema (`build_schema`), the tokenizer or what goes into a
 /// document: an index on disk with another version is wiped and rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of the schema, by handle.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +30,9 @@ pub(crate) struct Fields {
     pub kind: Field,
     /// The record id: fast and stored.
     pub id: Field,
+    /// Kind and id in one number ([`tag`]): fast, so that a search limited to a set of records
+    /// (those within a radius) reads one column to find their documents.
+    pub tag: Field,
     /// The vouching or managing agency, 0 for none: indexed (filters) and fast.
     pub agency: Field,
     /// Public: [`Carer::is_public`] / [`Provider::is_public`]; indexed and fast.
@@ -55,6 +58,7 @@ pub(crate) fn build_schema() -> (Schema, Fields) {
         key: builder.add_text_field("key", STRING | STORED),
         kind: builder.add_facet_field("kind", FacetOptions::default()),
         id: builder.add_i64_field("id", FAST | STORED),
+        tag: builder.add_u64_field(TAG_FIELD, FAST),
         agency: builder.add_i64_field("agency", INDEXED | FAST),
         public: builder.add_bool_field("public", INDEXED | FAST),
         name: builder.add_text_field("name", tokenized.clone()),
@@ -62,6 +66,19 @@ pub(crate) fn build_schema() -> (Schema, Fields) {
         facet: builder.add_facet_field("facet", FacetOptions::default()),
     };
     (builder.build(), fields)
+}
+
+/// The name of the [`Fields::tag`] column.
+pub(crate) const TAG_FIELD: &str = "tag";
+
+/// Kind and id in one number: `id * 2`, plus 1 for providers. Ids are positive (database keys),
+/// so tags are dense from 2 up and a bitset over them stays small.
+pub(crate) fn tag(kind: DocKind, id: i64) -> u64 {
+    let kind_bit = match kind {
+        DocKind::Carer => 0,
+        DocKind::Provider => 1,
+    };
+    id.unsigned_abs() * 2 + kind_bit
 }
 
 /// The upsert key of a record.
@@ -118,6 +135,7 @@ pub(crate) fn carer_document(fields: &Fields, carer: &Carer) -> TantivyDocument 
     doc.add_text(fields.key, key(DocKind::Carer, carer.id.0));
     doc.add_facet(fields.kind, DocKind::Carer.facet());
     doc.add_i64(fields.id, carer.id.0);
+    doc.add_u64(fields.tag, tag(DocKind::Carer, carer.id.0));
     doc.add_i64(fields.agency, carer.agency_id.0);
     doc.add_bool(fields.public, carer.is_public());
     doc.add_text(fields.name, details.display_name());
@@ -157,6 +175,7 @@ pub(crate) fn provider_document(fields: &Fields, provider: &Provider) -> Tantivy
     doc.add_text(fields.key, key(DocKind::Provider, provider.id.0));
     doc.add_facet(fields.kind, DocKind::Provider.facet());
     doc.add_i64(fields.id, provider.id.0);
+    doc.add_u64(fields.tag, tag(DocKind::Provider, provider.id.0));
     doc.add_i64(
         fields.agency,
         provider.agency_id.map_or(0, |agency| agency.0),

@@ -1,5 +1,6 @@
 //! The integration tests of carematch-index, one binary.
 
+mod among;
 mod engine;
 mod imports;
 mod text;

@@ -15,7 +15,7 @@ use self::fixtures::{carer, provider};
 type TestResult = Result<(), Box<dyn Error>>;
 
 /// Small hand-built records.
-mod fixtures {
+pub(crate) mod fixtures {
     use carematch_domain::vocabulary::{
         EmploymentStatus, Gender, Language, Proficiency, ProviderKind, Service, TravelMode,
     };

@@ -4,10 +4,11 @@
 //! Two paths, same answers:
 //! - **Text index only** (no radius; anonymous or admin callers): tantivy pages, counts and
 //!   facets over every match.
-//! - **Engine** (a radius, or an agency caller who also sees its own unlisted carers): the text
-//!   hits (at most [`MAX_TEXT_HITS`], best first; every live record when `q` is blank) are checked
-//!   against the in-memory candidates for visibility, filters and distance; counts and facets are
-//!   computed over what is left.
+//! - **Engine** (a radius, or an agency caller who also sees its own unlisted carers): the
+//!   in-memory candidates the viewer sees within the radius (from the R-tree) that pass the
+//!   filters come first; with text, the text index scores those records only
+//!   ([`Engine::search_among`]), so every local record that matches is found, however common the
+//!   words are nationally. Totals, pages and facets are exact over what is left.
 
 mod params;
 
@@ -19,8 +20,8 @@ use carematch_domain::vocabulary::{
 use carematch_domain::{
     AgencyContact, Caller, CarerId, Contact, GeoPoint, ProviderId, ValidationErrors,
 };
-use carematch_index::engine::{Facts, candidate_kind, doc_kind};
-use carematch_index::text::{self, Filters, SearchQuery};
+use carematch_index::engine::{CandidateRef, Facts, candidate_kind, doc_kind};
+use carematch_index::text::{self, DocKind, Filters, Members, SearchQuery};
 use carematch_index::{Engine, Snapshot};
 use carematch_matching::{CandidateKind, Viewer};
 use carematch_store::Store;
@@ -31,9 +32,6 @@ pub use params::{DEFAULT_RADIUS_KM, MAX_PER_PAGE, MAX_RADIUS_KM, SearchRequest};
 
 use crate::ServiceError;
 use crate::agencies::Directory;
-
-/// With a radius (or for agencies), at most this many text hits are considered.
-pub const MAX_TEXT_HITS: usize = text::MAX_OFFSET + text::MAX_LIMIT;
 
 /// How many records have a code.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -198,14 +196,13 @@ fn run(
                 engine,
                 &snapshot,
                 params.q.as_deref(),
-                filters,
+                &filters,
                 area,
                 viewer,
             )?;
-            let facets = facets_of(&snapshot, &all);
+            let facets = facets_of(&all);
             let total = all.len() as u64;
-            let page = all.into_iter().skip(offset).take(per_page).collect();
-            (page, total, facets)
+            (page_of(all, offset, per_page), total, facets)
         }
     };
     let mut items = Vec::with_capacity(found.len());
@@ -227,76 +224,93 @@ fn run(
     })
 }
 
-/// Every result of the engine path, in order: best text score first, or nearest first (no
-/// text), or kind and id.
-fn engine_results(
+/// A result of the engine path with what its order and facets need.
+struct Ranked<'s> {
+    found: Found,
+    facts: &'s Facts,
+    /// The text score; equal for every result when there is no text.
+    score: f32,
+}
+
+/// Best text score first, then nearest, then kind and id: the same request always gives the
+/// same order.
+fn order(a: &Ranked<'_>, b: &Ranked<'_>) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(
+            a.found
+                .2
+                .unwrap_or(0.0)
+                .total_cmp(&b.found.2.unwrap_or(0.0)),
+        )
+        .then(a.found.0.cmp(&b.found.0))
+        .then(a.found.1.cmp(&b.found.1))
+}
+
+/// The results `offset..offset + per_page` in [`order`], without sorting the rest (a dense
+/// city can hold 100,000 results; a page needs the first few).
+fn page_of(mut all: Vec<Ranked<'_>>, offset: usize, per_page: usize) -> Vec<Found> {
+    if offset >= all.len() {
+        return Vec::new();
+    }
+    let end = offset.saturating_add(per_page);
+    if end < all.len() {
+        all.select_nth_unstable_by(end, order);
+        all.truncate(end);
+    }
+    all.sort_unstable_by(order);
+    all.into_iter().skip(offset).map(|r| r.found).collect()
+}
+
+/// Every result of the engine path, in no particular order (see [`order`]): the live records
+/// the viewer sees that pass the filters and lie within the area, and, when there is text, those
+/// of them matching it. The area is applied first, from the R-tree: a text query is evaluated on
+/// those records only ([`Engine::search_among`]), so every local match is found however many
+/// records match nationally.
+fn engine_results<'s>(
     engine: &Engine,
-    snapshot: &Snapshot,
+    snapshot: &'s Snapshot,
     q: Option<&str>,
-    filters: Filters,
+    filters: &Filters,
     area: Option<(GeoPoint, f64)>,
     viewer: Viewer,
-) -> Result<Vec<Found>, ServiceError> {
-    let wanted = Wanted::of(&filters);
-    let keep = |kind: CandidateKind, id: i64| -> Option<Option<f64>> {
-        let found = snapshot.get(kind, id)?;
-        if !viewer.sees(found.candidate) || !wanted.admits(kind, found.facts) {
-            return None;
-        }
-        match area {
-            Some((centre, radius)) => {
-                let d = viewer.point_of(found.candidate).distance_km(centre);
-                (d <= radius).then_some(Some(d))
-            }
-            None => Some(None),
-        }
+) -> Result<Vec<Ranked<'s>>, ServiceError> {
+    let wanted = Wanted::of(filters);
+    let shown = |c: &CandidateRef<'_>| {
+        viewer.sees(c.candidate) && wanted.admits(c.candidate.kind(), c.facts)
     };
-    if let Some(q) = q {
-        let mut found = Vec::new();
-        let mut offset = 0;
-        let filters = Filters {
-            public_only: false,
-            ..filters
-        };
-        while offset < MAX_TEXT_HITS {
-            let results = engine.search(&SearchQuery {
-                q: Some(q.to_owned()),
-                filters: filters.clone(),
-                limit: text::MAX_LIMIT,
-                offset,
-            })?;
-            for hit in &results.hits {
-                let kind = candidate_kind(hit.kind);
-                if let Some(distance) = keep(kind, hit.id) {
-                    found.push((kind, hit.id, distance));
-                }
-            }
-            offset += text::MAX_LIMIT;
-            if results.hits.len() < text::MAX_LIMIT || offset >= results.total {
-                break;
-            }
-        }
-        return Ok(found);
-    }
-    let mut found: Vec<Found> = match area {
+    let ranked = |c: CandidateRef<'s>, distance: Option<f64>, score: f32| Ranked {
+        found: (c.candidate.kind(), c.candidate.id(), distance),
+        facts: c.facts,
+        score,
+    };
+    let candidates: Vec<(CandidateRef<'s>, Option<f64>)> = match area {
         Some((centre, radius)) => snapshot
             .within(centre, radius, viewer)
-            .filter(|(c, _)| viewer.sees(c.candidate) && wanted.admits(c.candidate.kind(), c.facts))
-            .map(|(c, d)| (c.candidate.kind(), c.candidate.id(), Some(d)))
+            .filter(|(c, _)| shown(c))
+            .map(|(c, d)| (c, Some(d)))
             .collect(),
-        None => snapshot
-            .iter()
-            .filter(|c| viewer.sees(c.candidate) && wanted.admits(c.candidate.kind(), c.facts))
-            .map(|c| (c.candidate.kind(), c.candidate.id(), None))
-            .collect(),
+        None => snapshot.iter().filter(shown).map(|c| (c, None)).collect(),
     };
-    found.sort_by(|a, b| {
-        a.2.unwrap_or(0.0)
-            .total_cmp(&b.2.unwrap_or(0.0))
-            .then(a.0.cmp(&b.0))
-            .then(a.1.cmp(&b.1))
-    });
-    Ok(found)
+    let Some(q) = q else {
+        return Ok(candidates
+            .into_iter()
+            .map(|(c, d)| ranked(c, d, 0.0))
+            .collect());
+    };
+    let records: Vec<(DocKind, i64)> = candidates
+        .iter()
+        .map(|(c, _)| (doc_kind(c.candidate.kind()), c.candidate.id()))
+        .collect();
+    let matched = engine.search_among(q, &Members::new(&records))?;
+    Ok(matched
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let (c, d) = candidates.get(hit.position as usize)?;
+            Some(ranked(*c, *d, hit.score))
+        })
+        .collect())
 }
 
 /// The filters as bitsets.
@@ -359,21 +373,18 @@ fn count_codes<T: Code>(counts: &mut BTreeMap<&'static str, u64>, set: CodeSet<T
 }
 
 /// Facet counts over every result of the engine path.
-fn facets_of(snapshot: &Snapshot, found: &[Found]) -> SearchFacets {
+fn facets_of(all: &[Ranked<'_>]) -> SearchFacets {
     let mut kind = BTreeMap::new();
     let mut language = BTreeMap::new();
     let mut service = BTreeMap::new();
     let mut cuisine = BTreeMap::new();
     let mut diet = BTreeMap::new();
-    for (k, id, _) in found {
-        let Some(c) = snapshot.get(*k, *id) else {
-            continue;
-        };
-        *kind.entry(doc_kind(*k).code()).or_default() += 1;
-        count_codes(&mut language, c.facts.languages);
-        count_codes(&mut service, c.facts.services);
-        count_codes(&mut cuisine, c.facts.cuisines);
-        count_codes(&mut diet, c.facts.diets);
+    for r in all {
+        *kind.entry(doc_kind(r.found.0).code()).or_default() += 1;
+        count_codes(&mut language, r.facts.languages);
+        count_codes(&mut service, r.facts.services);
+        count_codes(&mut cuisine, r.facts.cuisines);
+        count_codes(&mut diet, r.facts.diets);
     }
     SearchFacets {
         language: sorted_counts(language),

@@ -127,13 +127,6 @@ fn parse_params(pairs: Vec<(String, String)>) -> Result<SearchRequest, Validatio
         }
         params.per_page = per_page.clamp(1, MAX_PER_PAGE);
     }
-    if (params.page as usize - 1) * params.per_page as usize > text::MAX_OFFSET {
-        errors.push(
-            "page",
-            "out_of_range",
-            format!("at most {} results can be skipped", text::MAX_OFFSET),
-        );
-    }
     if let Some(postcode) = single.get("postcode") {
         match Postcode::parse(postcode) {
             Ok(postcode) => params.postcode = Some(postcode),
@@ -175,6 +168,19 @@ fn parse_params(pairs: Vec<(String, String)>) -> Result<SearchRequest, Validatio
             );
         }
         params.radius_km = Some(radius);
+    }
+    // Without a place the text index pages (to its deepest page); with one, every result within
+    // the radius is in memory and any page can be read.
+    let placed = single.contains_key("postcode") || single.contains_key("lat");
+    if !placed && (params.page as usize - 1) * params.per_page as usize > text::MAX_OFFSET {
+        errors.push(
+            "page",
+            "out_of_range",
+            format!(
+                "at most {} results can be skipped without a place",
+                text::MAX_OFFSET
+            ),
+        );
     }
     errors.into_result().map(|()| params)
 }

@@ -3,6 +3,7 @@
 //! write shows at once it shows because the service caught the indexes up.
 
 mod cqc;
+mod local_search;
 mod reads;
 mod support;
 mod vacancies;
