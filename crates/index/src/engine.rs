@@ -919,9 +919,15 @@ impl Engine {
         Ok(self.inner.text.search_in(&view.searcher, query)?)
     }
 
-    /// A text search limited to `members` (see [`TextIndex::search_among`]).
-    pub fn search_among(&self, q: &str, members: &Members) -> Result<AmongResults, EngineError> {
-        Ok(self.inner.text.search_among(q, members)?)
+    /// A text search over `view` limited to `members` (see [`TextIndex::search_among`]); the
+    /// members come from the same view's snapshot, so both say the same.
+    pub fn search_among(
+        &self,
+        view: &View,
+        q: &str,
+        members: &Members,
+    ) -> Result<AmongResults, EngineError> {
+        Ok(self.inner.text.search_among(&view.searcher, q, members)?)
     }
 
     /// The change-log position both indexes have applied.

@@ -117,19 +117,23 @@ impl TextIndex {
     /// All terms must match; when no member has them all and there were several terms, members
     /// with any term are returned and [`AmongResults::matched_all_terms`] is false. A blank `q`
     /// matches every indexed member, all with the same score. Members not in the index are left out.
-    pub fn search_among(&self, q: &str, members: &Members) -> Result<AmongResults, IndexError> {
-        let searcher = self.reader.searcher();
-        let docs = member_docs(&searcher, members)?;
+    pub fn search_among(
+        &self,
+        searcher: &Searcher,
+        q: &str,
+        members: &Members,
+    ) -> Result<AmongResults, IndexError> {
+        let docs = member_docs(searcher, members)?;
         let terms = query_terms(q);
         if terms.is_empty() {
-            let hits = scored(&searcher, &AllQuery, &docs, members)?;
+            let hits = scored(searcher, &AllQuery, &docs, members)?;
             return Ok(AmongResults {
                 hits,
                 matched_all_terms: true,
             });
         }
         let every = self.text_query(&terms, Occur::Must, Vec::new());
-        let hits = scored(&searcher, &every, &docs, members)?;
+        let hits = scored(searcher, &every, &docs, members)?;
         if !hits.is_empty() || terms.len() == 1 {
             return Ok(AmongResults {
                 hits,
@@ -138,7 +142,7 @@ impl TextIndex {
         }
         let any = self.text_query(&terms, Occur::Should, Vec::new());
         Ok(AmongResults {
-            hits: scored(&searcher, &any, &docs, members)?,
+            hits: scored(searcher, &any, &docs, members)?,
             matched_all_terms: false,
         })
     }

@@ -68,7 +68,7 @@ fn every_matching_member_is_found_however_many_outsiders_outscore_them() -> Test
     records.push((DocKind::Carer, MEMBERS + 1));
     records.push((DocKind::Provider, 7));
     let members = Members::new(&records);
-    let found = index.search_among("dementia", &members)?;
+    let found = index.search_among(&index.searcher(), "dementia", &members)?;
     assert!(found.matched_all_terms);
     let hits: Vec<(DocKind, i64)> = found
         .hits
@@ -120,7 +120,7 @@ fn replaced_and_deleted_records_count_once_or_not_at_all() -> TestResult {
     index.delete(DocKind::Carer, 8)?;
     index.commit(1_000_001)?;
     let records: Vec<(DocKind, i64)> = (1..=10).map(|id| (DocKind::Carer, id)).collect();
-    let found = index.search_among("dementia", &Members::new(&records))?;
+    let found = index.search_among(&index.searcher(), "dementia", &Members::new(&records))?;
     let mut ids: Vec<i64> = found
         .hits
         .iter()
@@ -139,18 +139,24 @@ fn several_terms_fall_back_to_any_term_among_members_only() -> TestResult {
         (DocKind::Carer, MEMBERS + OUTSIDERS + 1),
     ];
     let members = Members::new(&records);
-    let both = index.search_among("dementia shopping", &members)?;
+    let both = index.search_among(&index.searcher(), "dementia shopping", &members)?;
     assert!(both.matched_all_terms);
     assert_eq!(both.hits.len(), 1);
     // No member has "zzyzx": either word will do, still only among members.
-    let either = index.search_among("shopping zzyzx", &members)?;
+    let either = index.search_among(&index.searcher(), "shopping zzyzx", &members)?;
     assert!(!either.matched_all_terms);
     assert_eq!(either.hits.len(), 2);
     // A blank query: every indexed member.
-    assert_eq!(index.search_among("  ", &members)?.hits.len(), 2);
+    assert_eq!(
+        index
+            .search_among(&index.searcher(), "  ", &members)?
+            .hits
+            .len(),
+        2
+    );
     assert!(
         index
-            .search_among("dementia", &Members::new(&[]))?
+            .search_among(&index.searcher(), "dementia", &Members::new(&[]))?
             .hits
             .is_empty()
     );

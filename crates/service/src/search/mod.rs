@@ -22,7 +22,7 @@ use carematch_domain::{
 };
 use carematch_index::engine::{CandidateRef, Facts, candidate_kind, doc_kind};
 use carematch_index::text::{self, DocKind, Filters, Members, SearchQuery};
-use carematch_index::{Engine, Snapshot};
+use carematch_index::{Engine, View};
 use carematch_matching::{CandidateKind, Viewer};
 use carematch_store::Store;
 use serde::Serialize;
@@ -191,15 +191,10 @@ fn run(
             (found, results.total as u64, facets)
         }
         (area, viewer) => {
-            let snapshot = engine.snapshot();
-            let all = engine_results(
-                engine,
-                &snapshot,
-                params.q.as_deref(),
-                &filters,
-                area,
-                viewer,
-            )?;
+            // One view: the records within the area and the text they are scored on come from
+            // the same publication.
+            let view = engine.view();
+            let all = engine_results(engine, &view, params.q.as_deref(), &filters, area, viewer)?;
             let facets = facets_of(&all);
             let total = all.len() as u64;
             (page_of(all, offset, per_page), total, facets)
@@ -269,7 +264,7 @@ fn page_of(mut all: Vec<Ranked<'_>>, offset: usize, per_page: usize) -> Vec<Foun
 /// records match nationally.
 fn engine_results<'s>(
     engine: &Engine,
-    snapshot: &'s Snapshot,
+    view: &'s View,
     q: Option<&str>,
     filters: &Filters,
     area: Option<(GeoPoint, f64)>,
@@ -284,6 +279,7 @@ fn engine_results<'s>(
         facts: c.facts,
         score,
     };
+    let snapshot = view.snapshot();
     let candidates: Vec<(CandidateRef<'s>, Option<f64>)> = match area {
         Some((centre, radius)) => snapshot
             .within(centre, radius, viewer)
@@ -302,7 +298,7 @@ fn engine_results<'s>(
         .iter()
         .map(|(c, _)| (doc_kind(c.candidate.kind()), c.candidate.id()))
         .collect();
-    let matched = engine.search_among(q, &Members::new(&records))?;
+    let matched = engine.search_among(view, q, &Members::new(&records))?;
     Ok(matched
         .hits
         .iter()
