@@ -803,7 +803,7 @@ impl Engine {
     }
 
     /// Builds the base from the keyset scans; with `rebuild_text_at`, also fills the text index
-    /// and commits it at that position (before the base is built, so that the text writer's
+    /// (fresh or emptied: each record is added, never replaced) and commits it at that position (before the base is built, so that the text writer's
     /// buffers are released first: lower peak memory).
     fn scan_build(
         store: &Store,
@@ -830,7 +830,7 @@ impl Engine {
                         roster.push_carer(carer);
                         facts.push(((CandidateKind::Carer, carer.id.0), Facts::of_carer(carer)));
                         if rebuild_text {
-                            text.upsert_carer(carer)?;
+                            text.insert_new_carer(carer)?;
                         }
                     }
                 }
@@ -842,7 +842,7 @@ impl Engine {
                             Facts::of_provider(provider),
                         ));
                         if rebuild_text {
-                            text.upsert_provider(provider)?;
+                            text.insert_new_provider(provider)?;
                         }
                     }
                 }

@@ -318,6 +318,23 @@ impl TextIndex {
         self.replace(DocKind::Provider, provider.id.0, doc)
     }
 
+    /// Adds a carer the index does not hold yet: for filling a fresh or just-emptied index,
+    /// where [`upsert_carer`](Self::upsert_carer)'s delete would only be queued in vain (a
+    /// million of them, held until the commit, once raised the first start's peak memory past
+    /// 2 GiB).
+    pub fn insert_new_carer(&self, carer: &Carer) -> Result<(), IndexError> {
+        let doc = schema::carer_document(&self.fields, carer);
+        self.writer()?.add_document(doc)?;
+        Ok(())
+    }
+
+    /// [`insert_new_carer`](Self::insert_new_carer) for a provider.
+    pub fn insert_new_provider(&self, provider: &Provider) -> Result<(), IndexError> {
+        let doc = schema::provider_document(&self.fields, provider);
+        self.writer()?.add_document(doc)?;
+        Ok(())
+    }
+
     fn replace(
         &self,
         kind: DocKind,

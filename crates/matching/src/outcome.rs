@@ -3,6 +3,7 @@
 //! team search (`crate::team`) both build them without depending on each other.
 
 use carematch_domain::AgencyContact;
+use carematch_domain::ids::AgencyId;
 use carematch_domain::schedule::Slot;
 use carematch_domain::schedule::TimeOfDay;
 use carematch_domain::vocabulary::Weekday;
@@ -28,6 +29,10 @@ pub struct Match {
     /// filled by the service after matching, left out for providers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency: Option<AgencyContact>,
+    /// Carers: the holding agency's id, for the service to fill `agency` without looking the
+    /// candidate up again; never sent.
+    #[serde(skip)]
+    pub holder: Option<AgencyId>,
 }
 
 /// The result of [`match_plan`].

@@ -58,6 +58,9 @@ pub struct PooledMatch {
     /// Carers: the agency that holds the PA, with its public contact; filled by the service.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency: Option<carematch_domain::AgencyContact>,
+    /// Carers: the holding agency's id (see `Match::holder`); never sent.
+    #[serde(skip)]
+    pub holder: Option<carematch_domain::ids::AgencyId>,
 }
 
 /// The result of [`match_pooled`].
@@ -314,7 +317,9 @@ pub fn match_pooled(
         .into_sorted()
         .into_iter()
         .filter_map(|r| {
-            let c = &*options.viewer.view(roster.get(r.slot)?);
+            let candidate = roster.get(r.slot)?;
+            let candidate_agency = candidate.agency();
+            let c = &*options.viewer.view(candidate);
             let side = roster.side(r.slot)?;
             let fits = judges
                 .iter()
@@ -339,6 +344,7 @@ pub fn match_pooled(
                 distance_km: shown_distance(r.distance, r.kind, options.viewer),
                 plans: fits,
                 agency: None,
+                holder: candidate_agency,
             })
         })
         .collect();

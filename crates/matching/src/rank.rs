@@ -244,7 +244,9 @@ impl Ranking {
 /// A ranked candidate as the viewer may see it, explained against the judge's plan.
 pub(crate) fn explained_match(judge: &Judge<'_>, r: &Ranked) -> Option<Match> {
     let viewer = judge.options.viewer;
-    let c = viewer.view(judge.roster.get(r.slot)?);
+    let candidate = judge.roster.get(r.slot)?;
+    let holder = candidate.agency();
+    let c = viewer.view(candidate);
     let side = judge.roster.side(r.slot)?;
     let shown = shown_distance(r.distance, r.kind, viewer);
     Some(Match {
@@ -255,5 +257,6 @@ pub(crate) fn explained_match(judge: &Judge<'_>, r: &Ranked) -> Option<Match> {
         distance_km: shown,
         criteria: explain::criteria(judge.plan, &c, (r.distance, shown), judge.today),
         agency: None,
+        holder,
     })
 }

@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 
 use carematch_domain::vocabulary::Language;
 use carematch_domain::{AgencyContact, AgencyId, AgencyProfile, Caller, OfficeHours};
-use carematch_index::Snapshot;
 use carematch_matching::gaps::Authorities;
 use carematch_matching::{CandidateKind, MatchOutcome, PooledOutcome};
 use carematch_store::{Agency, Page, Store, StoreError};
@@ -122,29 +121,28 @@ impl Directory {
         self.authorities.get(code).map(|a| a.name.as_str())
     }
 
-    /// Names the holding agency on each carer of a match outcome (on `snapshot`, where each
-    /// candidate's agency is known without a database read).
-    pub fn name_agencies(&self, snapshot: &Snapshot, outcome: &mut MatchOutcome) {
+    /// Names the holding agency on each carer of a match outcome (from the agency id the
+    /// matcher kept on each result, so no candidate is looked up again).
+    pub fn name_agencies(&self, outcome: &mut MatchOutcome) {
         let teams = outcome.teams.iter_mut().flat_map(|t| t.members.iter_mut());
         for m in outcome.matches.iter_mut().chain(teams) {
-            m.agency = self.holder(snapshot, m.kind, m.id);
+            m.agency = self.holder(m.kind, m.holder);
         }
     }
 
     /// [`Directory::name_agencies`] for a pooled outcome.
-    pub fn name_pooled_agencies(&self, snapshot: &Snapshot, outcome: &mut PooledOutcome) {
+    pub fn name_pooled_agencies(&self, outcome: &mut PooledOutcome) {
         for m in &mut outcome.matches {
-            m.agency = self.holder(snapshot, m.kind, m.id);
+            m.agency = self.holder(m.kind, m.holder);
         }
     }
 
-    fn holder(&self, snapshot: &Snapshot, kind: CandidateKind, id: i64) -> Option<AgencyContact> {
+    fn holder(&self, kind: CandidateKind, agency: Option<AgencyId>) -> Option<AgencyContact> {
         // Providers publish their own contact; only carers are named with their agency.
         if kind != CandidateKind::Carer {
             return None;
         }
-        let agency = snapshot.get(kind, id)?.candidate.agency()?;
-        self.contact(agency).cloned()
+        self.contact(agency?).cloned()
     }
 }
 

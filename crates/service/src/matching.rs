@@ -219,8 +219,7 @@ impl CareService {
         let options = options(request.limit, &request.kinds, viewer, today, self.weights());
         let mut outcome = snapshot.match_plan(&compiled, &options);
         // Blocking only when the directory is stale (see `locates_in_memory`).
-        self.agency_directory()?
-            .name_agencies(snapshot, &mut outcome);
+        self.agency_directory()?.name_agencies(&mut outcome);
         Ok(outcome)
     }
 
@@ -267,8 +266,7 @@ impl CareService {
         outcome.matches.truncate(end);
         let skip = window.skip.min(outcome.matches.len());
         outcome.matches.drain(..skip);
-        self.agency_directory()?
-            .name_agencies(snapshot, &mut outcome);
+        self.agency_directory()?.name_agencies(&mut outcome);
         Ok(WindowedOutcome { outcome, more })
     }
 
@@ -292,8 +290,7 @@ impl CareService {
         errors.into_result()?;
         let options = options(request.limit, &request.kinds, viewer, today, self.weights());
         let mut outcome = snapshot.match_pooled(&compiled, &options);
-        self.agency_directory()?
-            .name_pooled_agencies(snapshot, &mut outcome);
+        self.agency_directory()?.name_pooled_agencies(&mut outcome);
         Ok(outcome)
     }
 }

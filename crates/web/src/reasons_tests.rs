@@ -459,6 +459,19 @@ fn english_pages_show_the_apis_own_sentences() {
 }
 
 #[test]
+fn the_apis_json_writes_each_line_as_its_criterion_result() {
+    // An explanation is encoded in place (no strings of its own); its JSON must stay that of
+    // the documented `CriterionResult`, field for field and in order.
+    for explanation in cases() {
+        let written = serde_json::to_string(&explanation).expect("encodes");
+        let documented =
+            serde_json::to_string(&carematch_matching::CriterionResult::from(&explanation))
+                .expect("encodes");
+        assert_eq!(written, documented);
+    }
+}
+
+#[test]
 fn no_english_sentence_leaks_into_another_language() {
     let sentences: Vec<String> = cases().iter().map(english::detail).collect();
     let suggestions: Vec<String> = relaxations().iter().map(english::suggestion).collect();

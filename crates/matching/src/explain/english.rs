@@ -3,14 +3,15 @@
 //! [`Relaxation`] a [`RelaxationText`].
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use carematch_domain::money::Pounds;
 use carematch_domain::provider::CAPACITY_FLAG_LAPSES_AFTER_DAYS;
 use carematch_domain::vocabulary::{
-    CheckKind, Code, Cuisine, DeliveryMode, FaithPractice, Language, Weekday,
+    CheckKind, Code, Cuisine, DeliveryMode, FaithPractice, Language,
 };
 use chrono::NaiveDate;
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
@@ -65,9 +66,25 @@ impl From<&Relaxation> for RelaxationText {
     }
 }
 
+/// Serialises a `Display` value as a JSON string written in place (`collect_str`).
+struct Written<T>(T);
+
+impl<T: fmt::Display> Serialize for Written<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+/// The JSON of a [`CriterionResult`], written without building one: the criterion and the
+/// sentence go straight into the encoder's output.
 impl Serialize for Explanation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        CriterionResult::from(self).serialize(serializer)
+        let mut line = serializer.serialize_struct("CriterionResult", 4)?;
+        line.serialize_field("criterion", &Written(self.criterion))?;
+        line.serialize_field("required", &self.required)?;
+        line.serialize_field("result", &self.outcome)?;
+        line.serialize_field("detail", &Written(Detail(self)))?;
+        line.end()
     }
 }
 
@@ -107,31 +124,56 @@ impl ToSchema for Relaxation {
     }
 }
 
-fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) if !label.starts_with("BSL") => {
-            first.to_lowercase().chain(chars).collect::<String>()
+/// A label with its first letter in lower case (`Personal care` -> `personal care`), written
+/// as it goes; `BSL ...` keeps its capitals.
+struct LowerFirst<'a>(&'a str);
+
+impl fmt::Display for LowerFirst<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut chars = self.0.chars();
+        match chars.next() {
+            Some(first) if !self.0.starts_with("BSL") => {
+                for lower in first.to_lowercase() {
+                    f.write_char(lower)?;
+                }
+                f.write_str(chars.as_str())
+            }
+            _ => f.write_str(self.0),
         }
-        _ => label.to_owned(),
     }
+}
+
+fn lower_first(label: &str) -> LowerFirst<'_> {
+    LowerFirst(label)
 }
 
 /// `Chinese (dialect not stated)` -> `Chinese, dialect not stated`.
-fn spoken_label(language: Language) -> String {
-    let label = language.label_en();
-    match label.strip_suffix(" (dialect not stated)") {
-        Some(stem) => format!("{stem}, dialect not stated"),
-        None => label.to_owned(),
+struct Spoken(Language);
+
+impl fmt::Display for Spoken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = self.0.label_en();
+        match label.strip_suffix(" (dialect not stated)") {
+            Some(stem) => write!(f, "{stem}, dialect not stated"),
+            None => f.write_str(label),
+        }
     }
 }
 
-fn cuisine_phrase(cuisine: Cuisine) -> String {
-    let label = cuisine.label_en();
-    if label.ends_with("cooking") {
-        label.to_owned()
-    } else {
-        format!("{label} home food")
+fn spoken_label(language: Language) -> String {
+    Spoken(language).to_string()
+}
+
+struct CuisinePhrase(Cuisine);
+
+impl fmt::Display for CuisinePhrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = self.0.label_en();
+        if label.ends_with("cooking") {
+            f.write_str(label)
+        } else {
+            write!(f, "{label} home food")
+        }
     }
 }
 
@@ -160,12 +202,14 @@ fn check_name(kind: CheckKind) -> &'static str {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[&str]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+fn write_and_list(out: &mut impl fmt::Write, items: &[&str]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
+        }
+        out.write_str(item)?;
     }
+    Ok(())
 }
 
 fn period_name(period: DayPeriod) -> &'static str {
@@ -179,27 +223,60 @@ fn period_name(period: DayPeriod) -> &'static str {
 
 /// "free Tue and Thu mornings, Sat afternoons and evenings".
 pub fn free_time_text(times: &[FreeTime]) -> String {
-    let parts: Vec<String> = times
-        .iter()
-        .map(|t| {
-            let days: Vec<&str> = t
-                .days
-                .iter()
-                .map(|d: &Weekday| &d.label_en()[..3])
-                .collect();
-            let periods: Vec<&str> = t.periods.iter().map(|p| period_name(*p)).collect();
-            format!("{} {}", and_list(&days), and_list(&periods))
-        })
-        .collect();
-    format!("free {}", parts.join(", "))
+    let mut text = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_free_time(&mut text, times);
+    text
 }
 
-fn date_text(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "an unknown date".to_owned(), |d| d.to_string())
+fn write_free_time(out: &mut impl fmt::Write, times: &[FreeTime]) -> fmt::Result {
+    out.write_str("free ")?;
+    for (i, t) in times.iter().enumerate() {
+        if i > 0 {
+            out.write_str(", ")?;
+        }
+        let days: Vec<&str> = t.days.iter().map(|d| &d.label_en()[..3]).collect();
+        write_and_list(out, &days)?;
+        out.write_char(' ')?;
+        let periods: Vec<&str> = t.periods.iter().map(|p| period_name(*p)).collect();
+        write_and_list(out, &periods)?;
+    }
+    Ok(())
+}
+
+/// A date, or "an unknown date".
+struct DateText(Option<NaiveDate>);
+
+impl fmt::Display for DateText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(date) => write!(f, "{date}"),
+            None => f.write_str("an unknown date"),
+        }
+    }
+}
+
+fn date_text(date: Option<NaiveDate>) -> DateText {
+    DateText(date)
 }
 
 /// The English sentence of one explanation line.
 pub fn detail(line: &Explanation) -> String {
+    Detail(line).to_string()
+}
+
+/// [`detail`] as it is written: the JSON encoder writes the sentence straight into the response
+/// (`collect_str`), with no string of its own per line (issue 21: a response of 20 matches has
+/// some 200 of them).
+pub struct Detail<'a>(pub &'a Explanation);
+
+impl fmt::Display for Detail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_detail(f, self.0)
+    }
+}
+
+fn write_detail(out: &mut impl fmt::Write, line: &Explanation) -> fmt::Result {
     let met = line.outcome == CriterionOutcome::Met;
     match (&line.facts, line.criterion) {
         (
@@ -215,27 +292,29 @@ pub fn detail(line: &Explanation) -> String {
             let speaks = if *staff { "staff speak" } else { "speaks" };
             match (line.outcome, related, level) {
                 (CriterionOutcome::Met, _, Some(level)) if !staff => {
-                    format!("speaks {name} ({})", level.code())
+                    write!(out, "speaks {name} ({})", level.code())
                 }
-                (CriterionOutcome::Met, ..) => format!("{speaks} {name}"),
+                (CriterionOutcome::Met, ..) => write!(out, "{speaks} {name}"),
                 (_, Some(related), _) => {
-                    format!("{speaks} {} — confirm {name}", spoken_label(*related))
+                    write!(out, "{speaks} {} — confirm {name}", Spoken(*related))
                 }
-                (_, None, Some(level)) => format!(
+                (_, None, Some(level)) => write!(
+                    out,
                     "{speaks} {name} ({}) — {} needed",
                     level.code(),
                     needed.code()
                 ),
-                _ if *staff => format!("staff do not speak {name}"),
-                _ => format!("does not speak {name}"),
+                _ if *staff => write!(out, "staff do not speak {name}"),
+                _ => write!(out, "does not speak {name}"),
             }
         }
-        (Facts::Listed, criterion) => listed_detail(criterion, met),
+        (Facts::Listed, criterion) => write_listed(out, criterion, met),
         (Facts::Personal, CriterionId::Faith(faith)) if met => {
-            format!("shares the person's faith ({})", faith.label_en())
+            write!(out, "shares the person's faith ({})", faith.label_en())
         }
         (Facts::Personal, CriterionId::Faith(faith)) => {
-            format!(
+            write!(
+                out,
                 "not stated as sharing the person's faith ({})",
                 faith.label_en()
             )
@@ -243,23 +322,25 @@ pub fn detail(line: &Explanation) -> String {
         (Facts::Personal, CriterionId::CarerGender(gender)) => {
             let gender = lower_first(gender.label_en());
             if met {
-                format!("{gender} carer")
+                write!(out, "{gender} carer")
             } else {
-                format!("not a {gender} carer")
+                write!(out, "not a {gender} carer")
             }
         }
-        (Facts::NotApplicableToProvider, CriterionId::Faith(faith)) => format!(
+        (Facts::NotApplicableToProvider, CriterionId::Faith(faith)) => write!(
+            out,
             "not applicable to a provider — ask about {} staff",
             faith.label_en()
         ),
-        (Facts::NotApplicableToProvider, CriterionId::CarerGender(gender)) => format!(
+        (Facts::NotApplicableToProvider, CriterionId::CarerGender(gender)) => write!(
+            out,
             "not applicable to a provider — ask for a {} carer",
             lower_first(gender.label_en())
         ),
-        (Facts::Distance { km }, _) => format!("{km:.1} km away"),
+        (Facts::Distance { km }, _) => write!(out, "{km:.1} km away"),
         (Facts::Remote { km, modes }, _) => {
             let modes: Vec<&str> = modes.iter().map(|m| mode_phrase(*m)).collect();
-            format!("{km:.1} km away — works {}", or_list(&modes))
+            write!(out, "{km:.1} km away — works {}", or_list(&modes))
         }
         (
             Facts::Budget {
@@ -271,50 +352,56 @@ pub fn detail(line: &Explanation) -> String {
         ) => {
             let (cost, budget) = (Pounds(*cost), Pounds(*budget_pence));
             if met {
-                format!("{cost} a week for {hours} hours (budget {budget})")
+                write!(out, "{cost} a week for {hours} hours (budget {budget})")
             } else {
-                format!("{cost} a week for {hours} hours — over the {budget} budget")
+                write!(
+                    out,
+                    "{cost} a week for {hours} hours — over the {budget} budget"
+                )
             }
         }
         (Facts::Budget { .. }, _) => {
-            "hourly rate not published — ask about the weekly cost".to_owned()
+            out.write_str("hourly rate not published — ask about the weekly cost")
         }
-        (Facts::ByArrangement, CriterionId::NeededBy) => "starts by arrangement".to_owned(),
-        (Facts::ByArrangement, _) => "hours by arrangement".to_owned(),
+        (Facts::ByArrangement, CriterionId::NeededBy) => out.write_str("starts by arrangement"),
+        (Facts::ByArrangement, _) => out.write_str("hours by arrangement"),
         (Facts::Schedule(ScheduleFacts::NothingRecorded), _) => {
-            "no availability recorded".to_owned()
+            out.write_str("no availability recorded")
         }
-        (Facts::Schedule(ScheduleFacts::NotFree), _) => "not free at the times needed".to_owned(),
+        (Facts::Schedule(ScheduleFacts::NotFree), _) => {
+            out.write_str("not free at the times needed")
+        }
         (Facts::Schedule(ScheduleFacts::Free { times, percent }), _) => {
-            let mut text = free_time_text(times);
+            write_free_time(out, times)?;
             if *percent >= 100 {
-                text.push_str(" — covers all of the schedule");
+                out.write_str(" — covers all of the schedule")
             } else {
-                let _ = write!(text, " — covers {percent}% of the schedule");
+                write!(out, " — covers {percent}% of the schedule")
             }
-            text
         }
         (Facts::Hours { free, needed }, _) if met => {
-            format!("{free} hours a week free ({needed} needed)")
+            write!(out, "{free} hours a week free ({needed} needed)")
         }
-        (Facts::Hours { free, needed }, _) => format!("{free} hours a week free — {needed} needed"),
-        (Facts::Rate { rate: None, .. }, _) => "hourly rate not published — ask".to_owned(),
+        (Facts::Hours { free, needed }, _) => {
+            write!(out, "{free} hours a week free — {needed} needed")
+        }
+        (Facts::Rate { rate: None, .. }, _) => out.write_str("hourly rate not published — ask"),
         (
             Facts::Rate {
                 rate: Some(rate), ..
             },
             _,
-        ) if met => format!("{rate} an hour"),
+        ) if met => write!(out, "{rate} an hour"),
         (
             Facts::Rate {
                 rate: Some(rate),
                 limit,
             },
             _,
-        ) => format!("{rate} an hour — over the {limit} limit"),
-        (Facts::NeededBy { now: true, .. }, _) if met => "available now".to_owned(),
+        ) => write!(out, "{rate} an hour — over the {limit} limit"),
+        (Facts::NeededBy { now: true, .. }, _) if met => out.write_str("available now"),
         (Facts::NeededBy { available_from, .. }, _) if met => {
-            format!("available from {}", date_text(*available_from))
+            write!(out, "available from {}", date_text(*available_from))
         }
         (
             Facts::NeededBy {
@@ -323,87 +410,89 @@ pub fn detail(line: &Explanation) -> String {
                 ..
             },
             _,
-        ) => format!(
+        ) => write!(
+            out,
             "available from {} — needed by {needed_by}",
             date_text(*available_from)
         ),
         (Facts::Check { recorded, expiry }, CriterionId::Check(kind)) => {
             let name = check_name(kind);
             if !recorded {
-                format!("no {name} recorded")
+                write!(out, "no {name} recorded")
             } else if met {
-                format!("{name} valid until {}", date_text(*expiry))
+                write!(out, "{name} valid until {}", date_text(*expiry))
             } else {
-                format!("{name} expired on {}", date_text(*expiry))
+                write!(out, "{name} expired on {}", date_text(*expiry))
             }
         }
         (Facts::Accepting { flag, confirmed }, _) => {
             let confirmed = date_text(*confirmed);
             if met {
-                format!("accepting new clients (confirmed {confirmed})")
+                write!(out, "accepting new clients (confirmed {confirmed})")
             } else if *flag {
-                format!(
+                write!(
+                    out,
                     "accepting flag not renewed since {confirmed} (lapses after {CAPACITY_FLAG_LAPSES_AFTER_DAYS} days) — ask"
                 )
             } else {
-                "not accepting new clients".to_owned()
+                out.write_str("not accepting new clients")
             }
         }
         // Facts never built for this criterion: say what the criterion is.
-        (_, criterion) => criterion.to_string(),
+        (_, criterion) => write!(out, "{criterion}"),
     }
 }
 
-fn listed_detail(criterion: CriterionId, met: bool) -> String {
+fn write_listed(out: &mut impl fmt::Write, criterion: CriterionId, met: bool) -> fmt::Result {
     match criterion {
-        CriterionId::Cuisine(code) if met => format!("cooks {}", cuisine_phrase(code)),
-        CriterionId::Cuisine(code) => format!("does not list {} cooking", code.label_en()),
+        CriterionId::Cuisine(code) if met => write!(out, "cooks {}", CuisinePhrase(code)),
+        CriterionId::Cuisine(code) => write!(out, "does not list {} cooking", code.label_en()),
         CriterionId::Diet(code) => {
             let rule = lower_first(code.label_en());
             if met {
-                format!("keeps {rule} food rules")
+                write!(out, "keeps {rule} food rules")
             } else {
-                format!("does not list {rule} food rules")
+                write!(out, "does not list {rule} food rules")
             }
         }
-        CriterionId::FaithPractice(code) if met => practice_phrase(code).to_owned(),
+        CriterionId::FaithPractice(code) if met => out.write_str(practice_phrase(code)),
         CriterionId::FaithPractice(code) => {
-            format!("does not list: {}", lower_first(code.label_en()))
+            write!(out, "does not list: {}", lower_first(code.label_en()))
         }
         CriterionId::Service(code) => {
             let service = lower_first(code.label_en());
             if met {
-                format!("offers {service}")
+                write!(out, "offers {service}")
             } else {
-                format!("does not offer {service}")
+                write!(out, "does not offer {service}")
             }
         }
         CriterionId::Experience(code) => {
             let area = lower_first(code.label_en());
             if met {
-                format!("experienced with {area}")
+                write!(out, "experienced with {area}")
             } else {
-                format!("no stated experience with {area}")
+                write!(out, "no stated experience with {area}")
             }
         }
-        CriterionId::Reads(code) if met => format!("reads {}", code.label_en()),
-        CriterionId::Reads(code) => format!("does not read {}", code.label_en()),
-        CriterionId::Writes(code) if met => format!("writes {}", code.label_en()),
-        CriterionId::Writes(code) => format!("does not write {}", code.label_en()),
+        CriterionId::Reads(code) if met => write!(out, "reads {}", code.label_en()),
+        CriterionId::Reads(code) => write!(out, "does not read {}", code.label_en()),
+        CriterionId::Writes(code) if met => write!(out, "writes {}", code.label_en()),
+        CriterionId::Writes(code) => write!(out, "does not write {}", code.label_en()),
         CriterionId::MedicalDiet(code) => {
             let diet = lower_first(code.label_en());
             if met {
-                format!("cooks for a {diet} diet")
+                write!(out, "cooks for a {diet} diet")
             } else {
-                format!("does not list a {diet} diet")
+                write!(out, "does not list a {diet} diet")
             }
         }
-        CriterionId::DeliveryMode(mode) if met => format!("works {}", mode_phrase(mode)),
-        CriterionId::DeliveryMode(mode) => format!("does not work {}", mode_phrase(mode)),
-        CriterionId::LgbtInclusive if met => "LGBT+ inclusive".to_owned(),
-        CriterionId::LgbtInclusive => "not stated as LGBT+ inclusive".to_owned(),
-        CriterionId::PreferredCarer => "a carer you named as preferred".to_owned(),
-        other => other.to_string(),
+        CriterionId::DeliveryMode(mode) if met => write!(out, "works {}", mode_phrase(mode)),
+        CriterionId::DeliveryMode(mode) => write!(out, "does not work {}", mode_phrase(mode)),
+        CriterionId::LgbtInclusive if met => out.write_str("LGBT+ inclusive"),
+        CriterionId::LgbtInclusive => out.write_str("not stated as LGBT+ inclusive"),
+        CriterionId::PreferredCarer => out.write_str("a carer you named as preferred"),
+        other => write!(out, "{other}"),
     }
 }
 
