@@ -64,18 +64,29 @@ impl SegmentTags {
 
     /// The members' documents in this segment, as `(doc, member rank)`, in tag order, deleted
     /// documents included.
-    fn find(&self, members: &Members, mut found: impl FnMut(DocId, u32)) {
-        if self.tags.len() <= members.len() {
-            // A small segment (recent writes): test each of its documents.
-            for (&tag, &doc) in self.tags.iter().zip(&self.docs) {
-                if let Some(rank) = members.rank(tag) {
-                    found(doc, rank);
-                }
-            }
-            return;
+    fn find(&self, members: &Members, found: impl FnMut(DocId, u32)) {
+        // Scanning reads each entry once, in order; a lookup gallops over a few entries at
+        // random. When the segment holds fewer than `SCAN_RATIO` entries per member (a small
+        // segment of recent writes, or a dense city), scanning is the cheaper of the two.
+        const SCAN_RATIO: usize = 32;
+        if self.tags.len() <= members.len().saturating_mul(SCAN_RATIO) {
+            self.scan(members, found);
+        } else {
+            self.gallop(members, found);
         }
-        // A large segment: look each member up, from where the previous one was found. Members
-        // are close together in tag order when they are many, so the search gallops forward.
+    }
+
+    /// [`SegmentTags::find`] by testing each entry of the segment.
+    fn scan(&self, members: &Members, mut found: impl FnMut(DocId, u32)) {
+        for (&tag, &doc) in self.tags.iter().zip(&self.docs) {
+            if let Some(rank) = members.rank(tag) {
+                found(doc, rank);
+            }
+        }
+    }
+
+    /// [`SegmentTags::find`] by looking each member up, from where the previous one was found.
+    fn gallop(&self, members: &Members, mut found: impl FnMut(DocId, u32)) {
         let mut at = 0;
         for (tag, rank) in members.tags() {
             at = self.seek(at, tag);
@@ -169,9 +180,16 @@ mod tests {
     use super::*;
     use crate::text::DocKind;
 
+    /// What `find` reports, after checking that scanning and galloping agree.
     fn found(tags: &SegmentTags, members: &Members) -> Vec<(DocId, u32)> {
         let mut found = Vec::new();
         tags.find(members, |doc, rank| found.push((doc, rank)));
+        let mut scanned = Vec::new();
+        tags.scan(members, |doc, rank| scanned.push((doc, rank)));
+        let mut galloped = Vec::new();
+        tags.gallop(members, |doc, rank| galloped.push((doc, rank)));
+        assert_eq!(scanned, found);
+        assert_eq!(galloped, found);
         found
     }
 
