@@ -166,8 +166,18 @@ fn several_terms_fall_back_to_any_term_among_members_only() -> TestResult {
 /// Words of the random bios and names, with misspellings one or two edits away (fuzzy matches)
 /// and words that share no letters with the others.
 const WORDS: [&str; 12] = [
-    "dementia", "dementa", "shopping", "shoping", "care", "halal", "urdu", "garden", "visits",
-    "personal", "personnal", "park",
+    "dementia",
+    "dementa",
+    "shopping",
+    "shoping",
+    "care",
+    "halal",
+    "urdu",
+    "garden",
+    "visits",
+    "personal",
+    "personnal",
+    "park",
 ];
 const GIVEN_NAMES: [&str; 5] = ["Ann", "Care", "Halal", "Mei", "Garden"];
 
@@ -190,7 +200,10 @@ const QUERIES: [&str; 12] = [
 
 /// A random directory: carers with bios of repeated words in several segments, some written
 /// again or deleted after their segment was committed.
-fn random_directory(rng: &mut carematch_testkit::Rng, records: i64) -> Result<TextIndex, Box<dyn Error>> {
+fn random_directory(
+    rng: &mut carematch_testkit::Rng,
+    records: i64,
+) -> Result<TextIndex, Box<dyn Error>> {
     let index = TextIndex::in_ram()?;
     let bio = |rng: &mut carematch_testkit::Rng| {
         let words: Vec<&str> = (0..1 + rng.below(8)).map(|_| rng.pick(&WORDS)).collect();
@@ -240,7 +253,10 @@ fn members_score_what_the_unlimited_search_scores_bit_for_bit() -> TestResult {
                 limit: carematch_index::text::MAX_LIMIT,
                 ..SearchQuery::default()
             })?;
-            assert!(national.total < carematch_index::text::MAX_LIMIT, "every hit on one page");
+            assert!(
+                national.total < carematch_index::text::MAX_LIMIT,
+                "every hit on one page"
+            );
             let wanted: BTreeSet<(DocKind, i64)> = members.iter().copied().collect();
             let expected: Vec<((DocKind, i64), u32)> = {
                 let mut hits: Vec<_> = national

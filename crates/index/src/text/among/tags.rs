@@ -122,7 +122,11 @@ pub(crate) struct TagCache {
 
 impl TagCache {
     /// The tags of `segment`, read now when not cached.
-    fn of(&self, searcher: &Searcher, segment: &SegmentReader) -> Result<Arc<SegmentTags>, IndexError> {
+    fn of(
+        &self,
+        searcher: &Searcher,
+        segment: &SegmentReader,
+    ) -> Result<Arc<SegmentTags>, IndexError> {
         let id = segment.segment_id();
         // A panic elsewhere cannot leave the map half-written (inserts are single calls).
         if let Some(tags) = self
