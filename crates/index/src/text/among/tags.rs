@@ -200,7 +200,8 @@ mod tests {
     #[test]
     fn small_and_large_segments_find_the_same_members() {
         // Tags 2..=400 (carers 1..=200) in reverse document order, tag 20 twice.
-        let mut pairs: Vec<(u64, DocId)> = (0..200).map(|i| (400 - 2 * i, i)).collect();
+        let mut pairs: Vec<(u64, DocId)> =
+            (0..200u32).map(|i| (400 - 2 * u64::from(i), i)).collect();
         pairs.push((20, 200));
         let large = SegmentTags::from_pairs(pairs);
         assert!(large.tags.is_sorted());
