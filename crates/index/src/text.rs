@@ -215,6 +215,8 @@ pub struct TextIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// Each segment's documents by tag, for searches limited to a set of records.
+    tags: among::TagCache,
 }
 
 impl fmt::Debug for TextIndex {
@@ -299,6 +301,7 @@ impl TextIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            tags: among::TagCache::default(),
         })
     }
 
@@ -463,34 +466,42 @@ impl TextIndex {
         occur: Occur,
         mut clauses: Vec<(Occur, Box<dyn Query>)>,
     ) -> BooleanQuery {
-        let mut any_term = Vec::with_capacity(terms.len());
-        for term in terms {
-            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(4);
-            let distance = fuzzy_distance(term);
-            for (field, boost) in [(self.fields.name, NAME_BOOST), (self.fields.text, 1.0)] {
-                let exact = Term::from_field_text(field, term);
-                alternatives.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(exact.clone(), IndexRecordOption::WithFreqs)),
-                        boost,
-                    )),
-                ));
-                if distance > 0 {
-                    alternatives.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(FuzzyTermQuery::new(exact, distance, true)),
-                            FUZZY_SCORE,
-                        )),
-                    ));
-                }
-            }
-            let group: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
-            any_term.push((occur, group));
-        }
+        let any_term = terms
+            .iter()
+            .map(|term| {
+                let alternatives = self
+                    .term_alternatives(term)
+                    .into_iter()
+                    .map(|query| (Occur::Should, query))
+                    .collect();
+                let group: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+                (occur, group)
+            })
+            .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_term))));
         BooleanQuery::new(clauses)
+    }
+
+    /// The ways one term matches, in clause order: exactly in `name` (BM25, boosted), fuzzily in
+    /// `name` (a constant), then the same in `text`. A record's score for the term is the sum of
+    /// the alternatives it matches, added in this order (see [`among`]'s evaluation).
+    fn term_alternatives(&self, term: &str) -> Vec<Box<dyn Query>> {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::with_capacity(4);
+        let distance = fuzzy_distance(term);
+        for (field, boost) in [(self.fields.name, NAME_BOOST), (self.fields.text, 1.0)] {
+            let exact = Term::from_field_text(field, term);
+            alternatives.push(Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(exact.clone(), IndexRecordOption::WithFreqs)),
+                boost,
+            )));
+            if distance > 0 {
+                alternatives.push(Box::new(BoostQuery::new(
+                    Box::new(FuzzyTermQuery::new(exact, distance, true)),
+                    FUZZY_SCORE,
+                )));
+            }
+        }
+        alternatives
     }
 
     fn run(

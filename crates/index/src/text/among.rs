@@ -10,9 +10,9 @@
 //! text query is only evaluated on its documents:
 //!
 //! 1. the set is a bitset over tags (`id * 2 + kind`, the `tag` fast column of the schema);
-//! 2. each segment's `tag` column is read once in document order, which lists the set's
-//!    documents of that segment already sorted;
-//! 3. the text query's scorer is advanced with `seek` to each of those documents only, so the
+//! 2. each segment's documents are kept in tag order, read once per segment ([`tags`]), and the
+//!    set's tags are looked up there, giving the set's documents of that segment;
+//! 3. each term's scorers are advanced with `seek` to those documents only ([`scoring`]), so the
 //!    work grows with the size of the set, not with how common the words are nationally.
 //!
 //! Scores use the whole index's statistics (BM25 over every document), so a record scores what
@@ -21,8 +21,12 @@
 use tantivy::query::{AllQuery, EnableScoring, Occur, Query};
 use tantivy::{DocId, DocSet, Score, Searcher, TERMINATED};
 
-use super::schema::TAG_FIELD;
 use super::{DocKind, IndexError, TextIndex, query_terms};
+use scoring::{Join, MAX_ALL_TERMS, scored_by_alternatives};
+pub(crate) use tags::TagCache;
+
+mod scoring;
+mod tags;
 
 /// The records a search is limited to, as given to [`Members::new`].
 #[derive(Debug, Clone, Default)]
@@ -84,6 +88,21 @@ impl Members {
         self.positions.is_empty()
     }
 
+    /// Member tags in ascending order, each with its rank.
+    fn tags(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        let tags = self.words.iter().zip(0u64..).flat_map(|(&word, at)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    at * 64 + u64::from(bit)
+                })
+            })
+        });
+        tags.zip(0u32..)
+    }
+
     /// The rank of `tag` when it is a member.
     fn rank(&self, tag: u64) -> Option<u32> {
         let word = *self.words.get(usize::try_from(tag / 64).ok()?)?;
@@ -123,7 +142,7 @@ impl TextIndex {
         q: &str,
         members: &Members,
     ) -> Result<AmongResults, IndexError> {
-        let docs = member_docs(searcher, members)?;
+        let docs = self.tags.member_docs(searcher, members)?;
         let terms = query_terms(q);
         if terms.is_empty() {
             let hits = scored(searcher, &AllQuery, &docs, members)?;
@@ -132,65 +151,27 @@ impl TextIndex {
                 matched_all_terms: true,
             });
         }
-        let every = self.text_query(&terms, Occur::Must, Vec::new());
-        let hits = scored(searcher, &every, &docs, members)?;
+        let alternatives: Vec<Vec<Box<dyn Query>>> = terms
+            .iter()
+            .map(|term| self.term_alternatives(term))
+            .collect();
+        let hits = if terms.len() <= MAX_ALL_TERMS {
+            scored_by_alternatives(searcher, &alternatives, Join::All, &docs, members)?
+        } else {
+            let every = self.text_query(&terms, Occur::Must, Vec::new());
+            scored(searcher, &every, &docs, members)?
+        };
         if !hits.is_empty() || terms.len() == 1 {
             return Ok(AmongResults {
                 hits,
                 matched_all_terms: true,
             });
         }
-        let any = self.text_query(&terms, Occur::Should, Vec::new());
         Ok(AmongResults {
-            hits: scored(searcher, &any, &docs, members)?,
+            hits: scored_by_alternatives(searcher, &alternatives, Join::Any, &docs, members)?,
             matched_all_terms: false,
         })
     }
-}
-
-/// Reads each segment's `tag` column once, in document order, keeping live member documents.
-fn member_docs(searcher: &Searcher, members: &Members) -> Result<Vec<SegmentMembers>, IndexError> {
-    /// Values decoded per call: a few KiB on the stack, amortising the column's dispatch.
-    const CHUNK: usize = 512;
-    let mut all = Vec::with_capacity(searcher.segment_readers().len());
-    for segment in searcher.segment_readers() {
-        let mut docs = Vec::new();
-        if !members.is_empty() {
-            let column = segment.fast_fields().u64(TAG_FIELD)?;
-            let alive = segment.alive_bitset();
-            let max_doc = segment.max_doc();
-            let mut keep = |doc: DocId, tag: u64| {
-                if let Some(rank) = members.rank(tag)
-                    && alive.is_none_or(|alive| alive.is_alive(doc))
-                {
-                    docs.push((doc, rank));
-                }
-            };
-            if column.get_cardinality() == tantivy::columnar::Cardinality::Full {
-                // Every document has a tag (the schema adds one to each), so the column's
-                // values are indexed by document: decode them in blocks.
-                let mut buffer = [0u64; CHUNK];
-                let mut start: DocId = 0;
-                while start < max_doc {
-                    let len = (max_doc - start).min(CHUNK as DocId);
-                    let chunk = &mut buffer[..len as usize];
-                    column.values.get_range(u64::from(start), chunk);
-                    for (doc, &tag) in (start..).zip(chunk.iter()) {
-                        keep(doc, tag);
-                    }
-                    start += len;
-                }
-            } else {
-                for doc in 0..max_doc {
-                    if let Some(tag) = column.first(doc) {
-                        keep(doc, tag);
-                    }
-                }
-            }
-        }
-        all.push(docs);
-    }
-    Ok(all)
 }
 
 /// Runs `query` on the given documents only: its scorer is moved forward to each of them.
@@ -249,6 +230,8 @@ mod tests {
         assert_eq!(members.rank(tag(DocKind::Provider, 1)), None);
         assert_eq!(members.rank(tag(DocKind::Carer, 1_000_000)), None);
         assert_eq!(members.positions, [3, 2, 0, 1]);
+        let in_order: Vec<(u64, u32)> = members.tags().collect();
+        assert_eq!(in_order, [(2, 0), (6, 1), (7, 2), (140, 3)]);
     }
 
     #[test]

@@ -162,3 +162,127 @@ fn several_terms_fall_back_to_any_term_among_members_only() -> TestResult {
     );
     Ok(())
 }
+
+/// Words of the random bios and names, with misspellings one or two edits away (fuzzy matches)
+/// and words that share no letters with the others.
+const WORDS: [&str; 12] = [
+    "dementia",
+    "dementa",
+    "shopping",
+    "shoping",
+    "care",
+    "halal",
+    "urdu",
+    "garden",
+    "visits",
+    "personal",
+    "personnal",
+    "park",
+];
+const GIVEN_NAMES: [&str; 5] = ["Ann", "Care", "Halal", "Mei", "Garden"];
+
+/// Queries of one, two and three terms, exact and misspelt, some matching nobody with every
+/// term (the any-term fallback).
+const QUERIES: [&str; 12] = [
+    "dementia",
+    "shoping",
+    "care",
+    "urdu",
+    "dementia care",
+    "halal urdu",
+    "personal dementa",
+    "garden zzyzx",
+    "zzyzx qqq",
+    "care visits halal",
+    "park garden visits zzyzx",
+    "",
+];
+
+/// A random directory: carers with bios of repeated words in several segments, some written
+/// again or deleted after their segment was committed.
+fn random_directory(
+    rng: &mut carematch_testkit::Rng,
+    records: i64,
+) -> Result<TextIndex, Box<dyn Error>> {
+    let index = TextIndex::in_ram()?;
+    let bio = |rng: &mut carematch_testkit::Rng| {
+        let words: Vec<&str> = (0..1 + rng.below(8)).map(|_| rng.pick(&WORDS)).collect();
+        words.join(" ")
+    };
+    for id in 1..=records {
+        let mut c = carer(id, rng.pick(&GIVEN_NAMES), "Smith", &[Language::Eng]);
+        c.details.bio = bio(rng);
+        index.upsert_carer(&c)?;
+        if id % 150 == 0 {
+            index.commit(id)?;
+        }
+    }
+    index.commit(records)?;
+    for _ in 0..40 {
+        let id = 1 + rng.below(records as usize) as i64;
+        if rng.chance(0.5) {
+            index.delete(DocKind::Carer, id)?;
+        } else {
+            let mut c = carer(id, rng.pick(&GIVEN_NAMES), "Smith", &[Language::Eng]);
+            c.details.bio = bio(rng);
+            index.upsert_carer(&c)?;
+        }
+    }
+    index.commit(records + 1)?;
+    Ok(index)
+}
+
+#[test]
+fn members_score_what_the_unlimited_search_scores_bit_for_bit() -> TestResult {
+    let records = 600;
+    for seed in 1..=3 {
+        let mut rng = carematch_testkit::Rng::new(seed);
+        let index = random_directory(&mut rng, records)?;
+        // About half the records, a few ids that were never written, in random order.
+        let mut members: Vec<(DocKind, i64)> = (1..=records + 20)
+            .filter(|_| rng.chance(0.5))
+            .map(|id| (DocKind::Carer, id))
+            .collect();
+        for i in (1..members.len()).rev() {
+            members.swap(i, rng.below(i + 1));
+        }
+        let set = Members::new(&members);
+        for q in QUERIES {
+            let national = index.search(&SearchQuery {
+                q: Some(q.into()),
+                limit: carematch_index::text::MAX_LIMIT,
+                ..SearchQuery::default()
+            })?;
+            assert!(
+                national.total < carematch_index::text::MAX_LIMIT,
+                "every hit on one page"
+            );
+            let wanted: BTreeSet<(DocKind, i64)> = members.iter().copied().collect();
+            let expected: Vec<((DocKind, i64), u32)> = {
+                let mut hits: Vec<_> = national
+                    .hits
+                    .iter()
+                    .filter(|hit| wanted.contains(&(hit.kind, hit.id)))
+                    .map(|hit| ((hit.kind, hit.id), hit.score.to_bits()))
+                    .collect();
+                hits.sort_unstable();
+                hits
+            };
+            let found = index.search_among(&index.searcher(), q, &set)?;
+            let mut got: Vec<((DocKind, i64), u32)> = found
+                .hits
+                .iter()
+                .map(|hit| (members[hit.position as usize], hit.score.to_bits()))
+                .collect();
+            got.sort_unstable();
+            assert_eq!(got, expected, "seed {seed}, {q:?}");
+            if !expected.is_empty() {
+                assert_eq!(
+                    found.matched_all_terms, national.matched_all_terms,
+                    "seed {seed}, {q:?}"
+                );
+            }
+        }
+    }
+    Ok(())
+}

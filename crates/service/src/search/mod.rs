@@ -10,9 +10,8 @@
 //!   ([`Engine::search_among`]), so every local record that matches is found, however common the
 //!   words are nationally. Totals, pages and facets are exact over what is left.
 
+mod facets;
 mod params;
-
-use std::collections::BTreeMap;
 
 use carematch_domain::vocabulary::{
     Code, CodeSet, Community, Cuisine, DietaryLaw, FaithPractice, Language, ProviderKind, Service,
@@ -21,7 +20,7 @@ use carematch_domain::{
     AgencyContact, Caller, CarerId, Contact, GeoPoint, ProviderId, ValidationErrors,
 };
 use carematch_index::engine::{CandidateRef, Facts, candidate_kind, doc_kind};
-use carematch_index::text::{self, DocKind, Filters, Members, SearchQuery};
+use carematch_index::text::{DocKind, Filters, Members, SearchQuery};
 use carematch_index::{Engine, View};
 use carematch_matching::{CandidateKind, Viewer};
 use carematch_store::Store;
@@ -32,6 +31,7 @@ pub use params::{DEFAULT_RADIUS_KM, MAX_PER_PAGE, MAX_RADIUS_KM, SearchRequest};
 
 use crate::ServiceError;
 use crate::agencies::Directory;
+use facets::{facets_of, text_facets};
 
 /// How many records have a code.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -195,7 +195,7 @@ fn run(
             // the same publication.
             let view = engine.view();
             let all = engine_results(engine, &view, params.q.as_deref(), &filters, area, viewer)?;
-            let facets = facets_of(&all);
+            let facets = facets_of(all.iter().map(|r| (r.found.0, r.facts)));
             let total = all.len() as u64;
             (page_of(all, offset, per_page), total, facets)
         }
@@ -346,67 +346,6 @@ impl Wanted {
             && facts.diets.contains_all(self.diets)
             && facts.practices.contains_all(self.practices)
             && facts.services.contains_all(self.services)
-    }
-}
-
-fn sorted_counts(counts: BTreeMap<&'static str, u64>) -> Vec<FacetCount> {
-    let mut counts: Vec<FacetCount> = counts
-        .into_iter()
-        .filter(|(_, count)| *count > 0)
-        .map(|(code, count)| FacetCount {
-            code: code.to_owned(),
-            count,
-        })
-        .collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
-    counts
-}
-
-fn count_codes<T: Code>(counts: &mut BTreeMap<&'static str, u64>, set: CodeSet<T>) {
-    for code in set.iter() {
-        *counts.entry(code.code()).or_default() += 1;
-    }
-}
-
-/// Facet counts over every result of the engine path.
-fn facets_of(all: &[Ranked<'_>]) -> SearchFacets {
-    let mut kind = BTreeMap::new();
-    let mut language = BTreeMap::new();
-    let mut service = BTreeMap::new();
-    let mut cuisine = BTreeMap::new();
-    let mut diet = BTreeMap::new();
-    for r in all {
-        *kind.entry(doc_kind(r.found.0).code()).or_default() += 1;
-        count_codes(&mut language, r.facts.languages);
-        count_codes(&mut service, r.facts.services);
-        count_codes(&mut cuisine, r.facts.cuisines);
-        count_codes(&mut diet, r.facts.diets);
-    }
-    SearchFacets {
-        language: sorted_counts(language),
-        service: sorted_counts(service),
-        kind: sorted_counts(kind),
-        cuisine: sorted_counts(cuisine),
-        diet: sorted_counts(diet),
-    }
-}
-
-fn text_facets(facets: &text::Facets) -> SearchFacets {
-    let convert = |counts: &[(String, u64)]| {
-        counts
-            .iter()
-            .map(|(code, count)| FacetCount {
-                code: code.clone(),
-                count: *count,
-            })
-            .collect()
-    };
-    SearchFacets {
-        language: convert(&facets.language),
-        service: convert(&facets.service),
-        kind: convert(&facets.kind),
-        cuisine: convert(&facets.cuisine),
-        diet: convert(&facets.diet),
     }
 }
 
