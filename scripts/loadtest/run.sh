@@ -94,7 +94,8 @@ start_server() {
     fi
     sleep 1
   done
-  echo "ready after $(( $(date +%s) - started ))s (indexes built over the database, or restored)"
+  echo "ready after $(( $(date +%s) - started ))s (indexes built over the database, or restored);" \
+    "peak memory $(awk '/^VmHWM/ {print $2, $3}' "/proc/$pid/status")"
 }
 start_server
 
