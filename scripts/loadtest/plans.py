@@ -32,6 +32,8 @@ def postcodes(database, count, rng):
     conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
         (high,) = conn.execute("SELECT max(id) FROM carers").fetchone()
+        if high is None:
+            sys.exit(f"{database} holds no PAs to place plans at")
         found = []
         while len(found) < count:
             ids = [rng.randint(1, high) for _ in range(count - len(found))]

@@ -143,10 +143,6 @@ impl fmt::Display for LowerFirst<'_> {
     }
 }
 
-fn lower_first(label: &str) -> LowerFirst<'_> {
-    LowerFirst(label)
-}
-
 /// `Chinese (dialect not stated)` -> `Chinese, dialect not stated`.
 struct Spoken(Language);
 
@@ -158,10 +154,6 @@ impl fmt::Display for Spoken {
             None => f.write_str(label),
         }
     }
-}
-
-fn spoken_label(language: Language) -> String {
-    Spoken(language).to_string()
 }
 
 struct CuisinePhrase(Cuisine);
@@ -222,13 +214,6 @@ fn period_name(period: DayPeriod) -> &'static str {
 }
 
 /// "free Tue and Thu mornings, Sat afternoons and evenings".
-pub fn free_time_text(times: &[FreeTime]) -> String {
-    let mut text = String::new();
-    // Writing into a String cannot fail.
-    let _ = write_free_time(&mut text, times);
-    text
-}
-
 fn write_free_time(out: &mut impl fmt::Write, times: &[FreeTime]) -> fmt::Result {
     out.write_str("free ")?;
     for (i, t) in times.iter().enumerate() {
@@ -320,7 +305,7 @@ fn write_detail(out: &mut impl fmt::Write, line: &Explanation) -> fmt::Result {
             )
         }
         (Facts::Personal, CriterionId::CarerGender(gender)) => {
-            let gender = lower_first(gender.label_en());
+            let gender = LowerFirst(gender.label_en());
             if met {
                 write!(out, "{gender} carer")
             } else {
@@ -335,7 +320,7 @@ fn write_detail(out: &mut impl fmt::Write, line: &Explanation) -> fmt::Result {
         (Facts::NotApplicableToProvider, CriterionId::CarerGender(gender)) => write!(
             out,
             "not applicable to a provider — ask for a {} carer",
-            lower_first(gender.label_en())
+            LowerFirst(gender.label_en())
         ),
         (Facts::Distance { km }, _) => write!(out, "{km:.1} km away"),
         (Facts::Remote { km, modes }, _) => {
@@ -448,7 +433,7 @@ fn write_listed(out: &mut impl fmt::Write, criterion: CriterionId, met: bool) ->
         CriterionId::Cuisine(code) if met => write!(out, "cooks {}", CuisinePhrase(code)),
         CriterionId::Cuisine(code) => write!(out, "does not list {} cooking", code.label_en()),
         CriterionId::Diet(code) => {
-            let rule = lower_first(code.label_en());
+            let rule = LowerFirst(code.label_en());
             if met {
                 write!(out, "keeps {rule} food rules")
             } else {
@@ -457,10 +442,10 @@ fn write_listed(out: &mut impl fmt::Write, criterion: CriterionId, met: bool) ->
         }
         CriterionId::FaithPractice(code) if met => out.write_str(practice_phrase(code)),
         CriterionId::FaithPractice(code) => {
-            write!(out, "does not list: {}", lower_first(code.label_en()))
+            write!(out, "does not list: {}", LowerFirst(code.label_en()))
         }
         CriterionId::Service(code) => {
-            let service = lower_first(code.label_en());
+            let service = LowerFirst(code.label_en());
             if met {
                 write!(out, "offers {service}")
             } else {
@@ -468,7 +453,7 @@ fn write_listed(out: &mut impl fmt::Write, criterion: CriterionId, met: bool) ->
             }
         }
         CriterionId::Experience(code) => {
-            let area = lower_first(code.label_en());
+            let area = LowerFirst(code.label_en());
             if met {
                 write!(out, "experienced with {area}")
             } else {
@@ -480,7 +465,7 @@ fn write_listed(out: &mut impl fmt::Write, criterion: CriterionId, met: bool) ->
         CriterionId::Writes(code) if met => write!(out, "writes {}", code.label_en()),
         CriterionId::Writes(code) => write!(out, "does not write {}", code.label_en()),
         CriterionId::MedicalDiet(code) => {
-            let diet = lower_first(code.label_en());
+            let diet = LowerFirst(code.label_en());
             if met {
                 write!(out, "cooks for a {diet} diet")
             } else {
@@ -553,7 +538,7 @@ pub fn suggestion(relaxation: &Relaxation) -> String {
             let name = code.label_en();
             let related = related
                 .iter()
-                .map(|l| spoken_label(*l))
+                .map(|l| Spoken(*l).to_string())
                 .collect::<Vec<_>>()
                 .join(" or ");
             let speak = if n == 1 { "speaks" } else { "speak" };
@@ -586,7 +571,7 @@ fn criterion_suggestion(criterion: CriterionId, more: &str) -> String {
         }
         CriterionId::MedicalDiet(code) => format!(
             "{more} without requiring a {} diet",
-            lower_first(code.label_en())
+            LowerFirst(code.label_en())
         ),
         CriterionId::DeliveryMode(mode) => {
             format!("{more} without requiring work {}", mode_phrase(mode))
@@ -598,24 +583,24 @@ fn criterion_suggestion(criterion: CriterionId, more: &str) -> String {
         ),
         CriterionId::CarerGender(gender) => format!(
             "{more} if the carer need not be {}",
-            lower_first(gender.label_en())
+            LowerFirst(gender.label_en())
         ),
         CriterionId::Cuisine(code) => {
             format!("{more} without requiring {} cooking", code.label_en())
         }
         CriterionId::Diet(code) => format!(
             "{more} without requiring {} food rules",
-            lower_first(code.label_en())
+            LowerFirst(code.label_en())
         ),
         CriterionId::FaithPractice(code) => {
-            format!("{more} without requiring: {}", lower_first(code.label_en()))
+            format!("{more} without requiring: {}", LowerFirst(code.label_en()))
         }
         CriterionId::Service(code) => {
-            format!("{more} without requiring {}", lower_first(code.label_en()))
+            format!("{more} without requiring {}", LowerFirst(code.label_en()))
         }
         CriterionId::Experience(code) => format!(
             "{more} without requiring experience with {}",
-            lower_first(code.label_en())
+            LowerFirst(code.label_en())
         ),
         CriterionId::Check(kind) => format!("{more} without a valid {}", check_name(kind)),
         other => format!("{more} without requiring {other}"),
