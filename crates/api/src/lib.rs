@@ -9,6 +9,7 @@ pub mod launch;
 pub mod long_target;
 pub mod match_cache;
 pub mod middleware;
+pub mod outcome_json;
 pub mod routes;
 pub mod shutdown;
 pub mod state;

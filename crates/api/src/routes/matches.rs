@@ -88,7 +88,10 @@ pub async fn match_plan(
     // postcode must be looked up in the database (a blocking call) first.
     let inline = service.locates_in_memory(&request.plan);
     let compute = move || -> Result<Bytes, ApiError> {
-        encode(&service.match_plan(&snapshot, &request, viewer, today)?)
+        let outcome = service.match_plan(&snapshot, &request, viewer, today)?;
+        crate::outcome_json::match_outcome(&outcome)
+            .map(Bytes::from)
+            .map_err(|e| ApiError::Internal(format!("encoding a match outcome: {e}")))
     };
     let body = if inline {
         compute()?

@@ -23,6 +23,7 @@ mod openapi;
 mod openreferral;
 mod operations;
 mod outbox;
+mod outcome_json;
 mod pa;
 mod plan_checks;
 mod plans;

@@ -57,6 +57,11 @@ pub struct Matcher<'a> {
     /// limits above for candidates with no time free in any of them (covering none of it).
     schedule_parts: Vec<u8>,
     unit_limits_unscheduled: Vec<f64>,
+    /// The worst score kept when it rose since the limits above were computed: they are
+    /// recomputed once per block ([`Matcher::refresh_limits`]) rather than per candidate that
+    /// enters the top `limit`. Limits from a lower worst score are wider, so stale ones only
+    /// prune less, never wrongly.
+    limits_behind: Option<f64>,
     /// Slots only to be counted in `considered` if in range, whose test waits for a batch
     /// ([`Matcher::count_later`]), and the columns they are in.
     to_count: Vec<u32>,
@@ -91,6 +96,7 @@ impl<'a> Matcher<'a> {
             unit_limits: Vec::new(),
             schedule_parts: schedule_parts(plan, options),
             unit_limits_unscheduled: Vec::new(),
+            limits_behind: None,
             to_count: Vec::new(),
             to_count_in: None,
             apart: Vec::new(),
@@ -132,7 +138,8 @@ impl<'a> Matcher<'a> {
     /// reported) and no one that far can enter the top `limit`. Stays true once true (the bound
     /// only narrows), so the runs beyond it may be fed in any order, e.g. in slot order, which
     /// reads the columns sequentially.
-    pub fn only_counts_beyond(&self, min_2: f64) -> bool {
+    pub fn only_counts_beyond(&mut self, min_2: f64) -> bool {
+        self.refresh_limits();
         self.ranking.passed >= self.judge.options.limit && min_2 > self.geometry.rank_chord_2
     }
 

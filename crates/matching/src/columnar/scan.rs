@@ -115,6 +115,7 @@ impl<'a> Matcher<'a> {
     /// verdict the bitmaps decide (a plan whose required criteria all have bitmaps) and who are
     /// certainly in range are counted against their one failed criterion without being read.
     fn feed_block(&mut self, hot: &HotColumns, block: usize, n: usize, run: &Run) {
+        self.refresh_limits();
         let base = block * BLOCK;
         let flags = hot.blocks[block];
         let visible = self.visible_in_block(hot, &flags, base, n);
@@ -603,20 +604,29 @@ impl<'a> Matcher<'a> {
             id: c.id,
             slot,
         });
-        // The limits depend only on the worst score kept: recompute them when it changes.
+        // The limits depend only on the worst score kept: recompute them when it changes,
+        // before the next block.
         if self.ranking.top.is_full()
             && let Some(new_worst) = self.ranking.top.worst()
             && (!full || worst.map(f64::to_bits) != Some(new_worst.to_bits()))
         {
-            self.geometry.rank_chord_2 = self.rank_limit(new_worst);
-            let mut limits = std::mem::take(&mut self.unit_limits);
-            self.fill_unit_limits(new_worst, 1.0, &mut limits);
-            self.unit_limits = limits;
-            if !self.schedule_parts.is_empty() {
-                let mut limits = std::mem::take(&mut self.unit_limits_unscheduled);
-                self.fill_unit_limits(new_worst, 0.0, &mut limits);
-                self.unit_limits_unscheduled = limits;
-            }
+            self.limits_behind = Some(new_worst);
+        }
+    }
+
+    /// Brings the distance limits up to the worst score kept (see `limits_behind`).
+    pub(super) fn refresh_limits(&mut self) {
+        let Some(worst) = self.limits_behind.take() else {
+            return;
+        };
+        self.geometry.rank_chord_2 = self.rank_limit(worst);
+        let mut limits = std::mem::take(&mut self.unit_limits);
+        self.fill_unit_limits(worst, 1.0, &mut limits);
+        self.unit_limits = limits;
+        if !self.schedule_parts.is_empty() {
+            let mut limits = std::mem::take(&mut self.unit_limits_unscheduled);
+            self.fill_unit_limits(worst, 0.0, &mut limits);
+            self.unit_limits_unscheduled = limits;
         }
     }
 

@@ -322,10 +322,10 @@ fn write_detail(out: &mut impl fmt::Write, line: &Explanation) -> fmt::Result {
             "not applicable to a provider — ask for a {} carer",
             LowerFirst(gender.label_en())
         ),
-        (Facts::Distance { km }, _) => write!(out, "{km:.1} km away"),
+        (Facts::Distance { km }, _) => write!(out, "{} km away", Tenths(*km)),
         (Facts::Remote { km, modes }, _) => {
             let modes: Vec<&str> = modes.iter().map(|m| mode_phrase(*m)).collect();
-            write!(out, "{km:.1} km away — works {}", or_list(&modes))
+            write!(out, "{} km away — works {}", Tenths(*km), or_list(&modes))
         }
         (
             Facts::Budget {
@@ -498,6 +498,27 @@ fn or_list(items: &[&str]) -> String {
     }
 }
 
+/// A distance to one decimal place, exactly as `{:.1}` writes it. Distances are already
+/// rounded to tenths, for which the standard formatting often falls back to its slow exact
+/// algorithm: a whole number of tenths is written from integers instead.
+struct Tenths(f64);
+
+impl fmt::Display for Tenths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tenths = self.0 * 10.0;
+        let whole = tenths.round();
+        // Within 1e-6 of a whole number of tenths, `{:.1}` rounds to it too (the halfway
+        // points are 0.5 tenths away); anything else (negative, huge, not a whole number of
+        // tenths) goes the slow way.
+        if !self.0.is_sign_negative() && (tenths - whole).abs() < 1e-6 && whole < 1e15 {
+            let n = whole as u64;
+            write!(f, "{}.{}", n / 10, n % 10)
+        } else {
+            write!(f, "{:.1}", self.0)
+        }
+    }
+}
+
 /// `25`, `2.5`.
 fn fmt_km(km: f64) -> String {
     let rounded = (km * 10.0).round() / 10.0;
@@ -604,5 +625,40 @@ fn criterion_suggestion(criterion: CriterionId, more: &str) -> String {
         ),
         CriterionId::Check(kind) => format!("{more} without a valid {}", check_name(kind)),
         other => format!("{more} without requiring {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tenths;
+
+    #[test]
+    fn tenths_write_what_the_standard_one_decimal_formatting_writes() {
+        let mut values: Vec<f64> = Vec::new();
+        for i in 0..200_000u32 {
+            let i = f64::from(i);
+            // Whole tenths reached in the ways the matcher rounds, halves, ties, and others.
+            values.extend([
+                i / 10.0,
+                i * 0.1,
+                (i * 0.37 * 10.0).round() / 10.0,
+                ((i * 0.37) * 2.0).round() / 2.0,
+                i * 0.0137,
+                i / 20.0,
+                i * 0.05 + 1e-9,
+            ]);
+        }
+        values.extend([
+            -0.0,
+            -1.5,
+            -0.04,
+            f64::NAN,
+            f64::INFINITY,
+            1e16,
+            123_456_789.9,
+        ]);
+        for v in values {
+            assert_eq!(Tenths(v).to_string(), format!("{v:.1}"), "{v:e}");
+        }
     }
 }
