@@ -90,6 +90,55 @@ impl BlockFlags {
     }
 }
 
+/// A block's reach bounds as steps, when it has few distinct ones (travel radii are mostly a
+/// handful of round figures): the distinct squared chords, furthest first, and after each the
+/// number of members reaching at least that far. One cache line answers "how many reach this
+/// far" for the whole block, where the reach column takes eight.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(align(64))]
+pub(crate) struct ReachSteps {
+    values: [f64; REACH_STEPS],
+    ends: [u8; REACH_STEPS],
+    /// Steps in use; 0 when the block has more distinct reaches (read the column instead).
+    len: u8,
+}
+
+const REACH_STEPS: usize = 7;
+
+impl ReachSteps {
+    /// The steps of a block's reach column, sorted furthest first; `None` when there are more
+    /// than [`REACH_STEPS`] distinct values.
+    fn of(sorted: &[f64]) -> Self {
+        let mut steps = Self::default();
+        for (i, reach) in sorted.iter().enumerate() {
+            let len = usize::from(steps.len);
+            if len > 0 && steps.values[len - 1].to_bits() == reach.to_bits() {
+                steps.ends[len - 1] = (i + 1) as u8;
+            } else if len < REACH_STEPS {
+                steps.values[len] = *reach;
+                steps.ends[len] = (i + 1) as u8;
+                steps.len += 1;
+            } else {
+                return Self::default();
+            }
+        }
+        steps
+    }
+
+    /// The number of members whose reach is at least `threshold`, when the steps are in use.
+    #[inline(always)]
+    pub(crate) fn count_at_least(&self, threshold: f64) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let above = self.values[..usize::from(self.len).min(REACH_STEPS)]
+            .iter()
+            .filter(|v| **v >= threshold)
+            .count();
+        Some(above.checked_sub(1).map_or(0, |last| usize::from(self.ends[last])))
+    }
+}
+
 /// Eight bits of a multiplicative hash of an agency's id: a member's [`HotColumns::agency_tag`].
 #[inline(always)]
 pub(crate) fn agency_tag(agency: AgencyId) -> u8 {
@@ -162,6 +211,8 @@ pub struct HotColumns {
     /// touches covers none of it, which bounds its score.
     pub(crate) two_hours: Vec<u64>,
     pub(crate) blocks: Vec<BlockFlags>,
+    /// Per block whose reaches are sorted ([`BlockFlags::reach_sorted`]), its reaches as steps.
+    pub(crate) reach_steps: Vec<ReachSteps>,
     /// The polygon areas of the polygon members, in slot order ([`BlockFlags::polygon_of`]).
     pub(crate) polygons: PolygonTable,
 }
@@ -201,6 +252,7 @@ impl HotColumns {
             half_hours: Vec::new(),
             two_hours: Vec::new(),
             blocks: Vec::new(),
+            reach_steps: Vec::new(),
             polygons: PolygonTable::default(),
         };
         for (c, slot) in candidates.iter().zip(0u32..) {
@@ -291,6 +343,11 @@ impl HotColumns {
         for (b, block) in self.blocks.iter_mut().enumerate() {
             let reach = &self.reach_chord_2[b * BLOCK..((b + 1) * BLOCK).min(n)];
             block.reach_sorted = reach.windows(2).all(|w| w[0] >= w[1]);
+            self.reach_steps.push(if block.reach_sorted {
+                ReachSteps::of(reach)
+            } else {
+                ReachSteps::default()
+            });
             block.polygon_base = polygons;
             polygons += block.polygon.count_ones();
         }
@@ -415,7 +472,7 @@ impl HotColumns {
             + size_of::<Option<AgencyId>>()
             + 1)
             + (self.bits.len() + self.half_hours.len() + self.two_hours.len()) * size_of::<u64>()
-            + self.blocks.len() * size_of::<BlockFlags>()
+            + self.blocks.len() * (size_of::<BlockFlags>() + size_of::<ReachSteps>())
             + self.polygons.heap_bytes()
     }
 }
@@ -569,5 +626,39 @@ impl Profile for HotRow<'_> {
     #[inline(always)]
     fn writes(&self) -> CodeSet<Language> {
         self.hot.literacy[self.i][1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::count_leading;
+    use super::ReachSteps;
+
+    #[test]
+    fn reach_steps_count_what_the_column_counts() {
+        let radii = [30.0, 20.0, 15.0, 10.0, 8.0, 5.0, 0.0, -0.0, 12.5, 3.0];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for case in 0..2_000 {
+            let distinct = 1 + case % radii.len();
+            let len = 1 + case % 64;
+            let mut reach: Vec<f64> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    radii[(seed % distinct as u64) as usize]
+                })
+                .collect();
+            reach.sort_by(|a, b| b.total_cmp(a));
+            let steps = ReachSteps::of(&reach);
+            let mut values = reach.iter().map(|r| r.to_bits()).collect::<Vec<_>>();
+            values.dedup();
+            assert_eq!(steps.count_at_least(1.0).is_some(), values.len() <= 7);
+            for threshold in radii.iter().chain(&[31.0, 9.0, 4.0, -1.0, f64::NAN]) {
+                if let Some(count) = steps.count_at_least(*threshold) {
+                    assert_eq!(count, count_leading(&reach, *threshold), "{reach:?} {threshold}");
+                }
+            }
+        }
     }
 }

@@ -201,13 +201,19 @@ impl<'a> Matcher<'a> {
             return (0, members);
         }
         let reach = &hot.reach_chord_2[base..base + n];
+        let steps = &hot.reach_steps[base / BLOCK];
+        let leading = |threshold: f64| {
+            steps
+                .count_at_least(threshold)
+                .unwrap_or_else(|| count_leading(reach, threshold))
+        };
         let sure = if run.certain {
-            low_bits(count_leading(reach, run.reach_2)) & !flags.polygon
+            low_bits(leading(run.reach_2)) & !flags.polygon
         } else {
             0
         };
         // Reaches short of the nearest corner of the box: certainly out.
-        let reaching = count_leading(reach, run.min_2 / (1.0 + CHORD_2_MARGIN));
+        let reaching = leading(run.min_2 / (1.0 + CHORD_2_MARGIN));
         (
             sure & members,
             (low_bits(reaching) | flags.polygon) & members,
