@@ -135,7 +135,11 @@ impl ReachSteps {
             .iter()
             .filter(|v| **v >= threshold)
             .count();
-        Some(above.checked_sub(1).map_or(0, |last| usize::from(self.ends[last])))
+        Some(
+            above
+                .checked_sub(1)
+                .map_or(0, |last| usize::from(self.ends[last])),
+        )
     }
 }
 
@@ -656,7 +660,11 @@ mod tests {
             assert_eq!(steps.count_at_least(1.0).is_some(), values.len() <= 7);
             for threshold in radii.iter().chain(&[31.0, 9.0, 4.0, -1.0, f64::NAN]) {
                 if let Some(count) = steps.count_at_least(*threshold) {
-                    assert_eq!(count, count_leading(&reach, *threshold), "{reach:?} {threshold}");
+                    assert_eq!(
+                        count,
+                        count_leading(&reach, *threshold),
+                        "{reach:?} {threshold}"
+                    );
                 }
             }
         }

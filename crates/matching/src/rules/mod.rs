@@ -533,7 +533,27 @@ const STEPS_PER_POINT: f64 = 1e6;
 /// with at most six decimals).
 #[inline(always)]
 pub(crate) fn round_score(x: f64) -> f64 {
-    (x * STEPS_PER_POINT).round() / STEPS_PER_POINT
+    round_half_away(x * STEPS_PER_POINT) / STEPS_PER_POINT
+}
+
+/// `f64::round` (halves away from zero) without its library call: the baseline x86-64 target
+/// has no rounding instruction, and the scan rounds every score bound it computes.
+#[inline(always)]
+fn round_half_away(y: f64) -> f64 {
+    // Below 2^52 the truncation to an integer and the difference are exact.
+    if y.is_nan() || y.abs() >= 4_503_599_627_370_496.0 {
+        return y.round();
+    }
+    let whole = (y as i64) as f64;
+    let rest = y - whole;
+    let rounded = if rest >= 0.5 {
+        whole + 1.0
+    } else if rest <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
+    };
+    rounded.copysign(y)
 }
 
 /// `1 - d / max`, in [0, 1].
@@ -552,5 +572,45 @@ pub(crate) fn coverage(c: &Candidate, needed: &WeekMask) -> f64 {
         1.0
     } else {
         c.week.coverage_of(needed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_half_away;
+
+    #[test]
+    fn rounding_without_the_library_call_is_f64_round() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            -0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            -4_503_599_627_370_497.0,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let unit = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            values.extend([unit * 1e6, -unit * 1e6, unit, unit * 2e6 - 1e6 + 0.5]);
+        }
+        for v in values {
+            assert_eq!(round_half_away(v).to_bits(), v.round().to_bits(), "{v:e}");
+        }
+        assert!(round_half_away(f64::NAN).is_nan());
     }
 }
