@@ -91,7 +91,7 @@ pub async fn match_plan(
         let outcome = service.match_plan(&snapshot, &request, viewer, today)?;
         crate::outcome_json::match_outcome(&outcome)
             .map(Bytes::from)
-            .map_err(|e| ApiError::Internal(format!("encoding a match outcome: {e}")))
+            .map_err(encoding_failed)
     };
     let body = if inline {
         compute()?
@@ -139,7 +139,11 @@ fn current_snapshot<T: DeserializeOwned>(
 fn encode(outcome: &impl Serialize) -> Result<Bytes, ApiError> {
     serde_json::to_vec(outcome)
         .map(Bytes::from)
-        .map_err(|e| ApiError::Internal(format!("encoding a match outcome: {e}")))
+        .map_err(encoding_failed)
+}
+
+fn encoding_failed(e: serde_json::Error) -> ApiError {
+    ApiError::Internal(format!("encoding a match outcome: {e}"))
 }
 
 fn json_response(body: Bytes) -> HttpResponse {

@@ -106,8 +106,8 @@ pub(crate) struct ReachSteps {
 const REACH_STEPS: usize = 7;
 
 impl ReachSteps {
-    /// The steps of a block's reach column, sorted furthest first; `None` when there are more
-    /// than [`REACH_STEPS`] distinct values.
+    /// The steps of a block's reach column, sorted furthest first; none in use (`len` 0) when
+    /// there are more than [`REACH_STEPS`] distinct values.
     fn of(sorted: &[f64]) -> Self {
         let mut steps = Self::default();
         for (i, reach) in sorted.iter().enumerate() {
@@ -215,7 +215,8 @@ pub struct HotColumns {
     /// touches covers none of it, which bounds its score.
     pub(crate) two_hours: Vec<u64>,
     pub(crate) blocks: Vec<BlockFlags>,
-    /// Per block whose reaches are sorted ([`BlockFlags::reach_sorted`]), its reaches as steps.
+    /// Per block, its reaches as steps ([`ReachSteps`]); none in use when the block's reaches
+    /// are not sorted ([`BlockFlags::reach_sorted`]) or too varied.
     pub(crate) reach_steps: Vec<ReachSteps>,
     /// The polygon areas of the polygon members, in slot order ([`BlockFlags::polygon_of`]).
     pub(crate) polygons: PolygonTable,
