@@ -21,7 +21,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::candidate::{Candidate, CandidateKind, Reach, Roster, day_number};
+use crate::candidate::{Candidate, CandidateKind, Reach, Roster, Rosters, day_number};
 use crate::explain::{self, Explanation, Relaxation};
 use crate::options::MatchOptions;
 use crate::plan::{CompiledPlan, Wanted};
@@ -264,7 +264,7 @@ pub fn match_pooled(
         .iter()
         .map(|plan| Judge {
             plan,
-            roster,
+            roster: Rosters::one(roster),
             today,
             options,
         })

@@ -2,7 +2,7 @@
 //! rules (`crate::rules`). It is the oracle the columnar engine (`crate::columnar`) is tested
 //! against, and the path for small inputs (held carers, tests).
 
-use crate::candidate::{Roster, day_number};
+use crate::candidate::{Roster, Rosters, day_number};
 use crate::options::MatchOptions;
 use crate::outcome::MatchOutcome;
 use crate::plan::CompiledPlan;
@@ -20,7 +20,7 @@ pub fn match_plan(
 ) -> MatchOutcome {
     let judge = Judge {
         plan,
-        roster,
+        roster: Rosters::one(roster),
         today: day_number(options.today),
         options,
     };

@@ -11,7 +11,7 @@
 //! members' scores (higher first), then the members' ranks; the best [`TEAMS`] are returned, and
 //! only those covering more than the best single candidate does.
 
-use crate::candidate::{CandidateKind, Roster, day_number};
+use crate::candidate::{CandidateKind, Roster, Rosters, day_number};
 use crate::criterion::CriterionId;
 use crate::options::MatchOptions;
 use crate::outcome::{Match, SlotPart, Team, TeamSlot};
@@ -56,7 +56,7 @@ pub fn match_teams(
     }
     let judge = Judge {
         plan,
-        roster,
+        roster: Rosters::one(roster),
         today: day_number(options.today),
         options,
     };
@@ -84,7 +84,7 @@ pub fn match_teams(
         }
     }
     ranked.sort_unstable();
-    teams_of(plan, roster, ranked, options)
+    teams_of(plan, Rosters::one(roster), ranked, options)
 }
 
 /// Teams from candidates already ranked best first who meet every required criterion of `plan`
@@ -93,7 +93,7 @@ pub fn match_teams(
 /// the best [`TEAM_CANDIDATES`] are searched.
 pub(crate) fn teams_of(
     plan: &CompiledPlan,
-    roster: &Roster,
+    roster: Rosters<'_>,
     ranked: Vec<Ranked>,
     options: &MatchOptions,
 ) -> Vec<Team> {

@@ -217,7 +217,10 @@ impl CareService {
         // Preferred and blocked carers are the matcher's (carematch_matching::CompiledPlan).
         let compiled = CompiledPlan::compile(&request.plan, location);
         let options = options(request.limit, &request.kinds, viewer, today, self.weights());
-        let mut outcome = snapshot.match_plan(&compiled, &options);
+        let mut outcome = {
+            let _admitted = self.engine()?.admit();
+            snapshot.match_plan(&compiled, &options)
+        };
         // Blocking only when the directory is stale (see `locates_in_memory`).
         self.agency_directory()?.name_agencies(&mut outcome);
         Ok(outcome)
@@ -254,7 +257,10 @@ impl CareService {
         }
         .min(MAX_RANKED);
         let options = options(limit, &[], viewer, today, self.weights());
-        let mut outcome = snapshot.match_plan(&compiled, &options);
+        let mut outcome = {
+            let _admitted = self.engine()?.admit();
+            snapshot.match_plan(&compiled, &options)
+        };
         if window.order == ResultOrder::Distance {
             outcome.matches.sort_by(|a, b| {
                 a.distance_km
@@ -289,7 +295,10 @@ impl CareService {
         }
         errors.into_result()?;
         let options = options(request.limit, &request.kinds, viewer, today, self.weights());
-        let mut outcome = snapshot.match_pooled(&compiled, &options);
+        let mut outcome = {
+            let _admitted = self.engine()?.admit();
+            snapshot.match_pooled(&compiled, &options)
+        };
         self.agency_directory()?.name_pooled_agencies(&mut outcome);
         Ok(outcome)
     }

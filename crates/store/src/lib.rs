@@ -48,6 +48,7 @@ pub mod enquiries;
 mod error;
 mod exports;
 pub mod freshness;
+pub mod gate;
 pub mod gazetteer;
 mod history;
 pub mod market;
@@ -88,6 +89,7 @@ pub use census::{CensusFile, CensusRecord};
 pub use changes::{Change, ChangeOp, Entity};
 pub use connection::PoolOptions;
 pub use error::StoreError;
+pub use gate::{FairGate, Pass};
 pub use gazetteer::{GazetteerError, GazetteerReader, PostcodeRow};
 pub use outbox::{
     Failure, MailCounts, MailKind, MailStatus, NewMail, OutboxFilter, OutboxMessage, RetryPolicy,
@@ -152,6 +154,8 @@ pub struct Paged<T> {
 pub const LOCATIONS_CACHED: usize = 100_000;
 /// How long [`Store::locate`] trusts a location it has cached.
 pub const LOCATIONS_TTL: std::time::Duration = std::time::Duration::from_secs(600);
+/// How long a SQLite writer waits in this process's queue: SQLite's own `busy_timeout`.
+const SQLITE_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The store: a connection pool and the operations on it. Cheap to clone; the pool is shared by
 /// the clones, closed by [`Store::close`] or when the last clone is dropped.
@@ -161,6 +165,9 @@ pub struct Store {
     backend: Backend,
     /// Postcode locations recently found (see `Store::locate`).
     locations: Arc<BoundedCache<Postcode, Located>>,
+    /// SQLite writers of this process queue here, in order, before `BEGIN IMMEDIATE` (see
+    /// [`gate`]); PostgreSQL queues them itself on [`WRITER_LOCK`].
+    writers: Arc<FairGate>,
 }
 
 impl std::fmt::Debug for Store {
@@ -192,6 +199,7 @@ impl Store {
             pool,
             backend,
             locations,
+            writers: Arc::new(FairGate::new(1)),
         })
     }
 
@@ -242,6 +250,13 @@ impl Store {
         &self,
         f: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        // In line behind this process's other SQLite writers first, for as long as SQLite itself
+        // would wait: a writer that still finds the lock taken (another process, or a queue
+        // slower than that) then waits in SQLite's busy handler as before, and fails the same way.
+        let _queued = match self.backend {
+            Backend::Sqlite => self.writers.enter_within(SQLITE_QUEUE_WAIT),
+            Backend::Postgres => None,
+        };
         let mut pooled = self.conn()?;
         let conn: &mut DbConnection = &mut pooled;
         backend::begin_write(conn)?;

@@ -20,7 +20,7 @@ use layout::{
     required_rows, schedule_halves, schedule_parts,
 };
 
-use crate::candidate::{Roster, day_number};
+use crate::candidate::{Roster, Rosters, day_number};
 use crate::options::MatchOptions;
 use crate::outcome::MatchOutcome;
 use crate::plan::CompiledPlan;
@@ -72,6 +72,23 @@ pub struct Matcher<'a> {
 
 impl<'a> Matcher<'a> {
     pub fn new(plan: &'a CompiledPlan, roster: &'a Roster, options: &'a MatchOptions) -> Self {
+        Self::over(plan, Rosters::one(roster), options)
+    }
+
+    /// A matcher over `first` (whose columns [`Matcher::feed_hot`] scans) that also judges
+    /// candidates of `second`, fed record by record with [`Matcher::feed_second`]: the engine's
+    /// base and its overlay of recent writes, ranked together without copying either. `None`
+    /// when the rosters are too large to share slot numbers (see [`Rosters::two`]).
+    pub fn with_second(
+        plan: &'a CompiledPlan,
+        first: &'a Roster,
+        second: &'a Roster,
+        options: &'a MatchOptions,
+    ) -> Option<Self> {
+        Some(Self::over(plan, Rosters::two(first, second)?, options))
+    }
+
+    fn over(plan: &'a CompiledPlan, roster: Rosters<'a>, options: &'a MatchOptions) -> Self {
         let halves = schedule_halves(plan);
         Self {
             judge: Judge {
@@ -123,6 +140,17 @@ impl<'a> Matcher<'a> {
         for (slot, d) in hits {
             if self.apart.is_empty() || self.apart.binary_search(&slot).is_err() {
                 self.ranking.judge_record(&self.judge, slot, d);
+            }
+        }
+    }
+
+    /// Examines candidates of the second roster ([`Matcher::with_second`]), given as `(slot in
+    /// that roster, distance in km)`; without a second roster they are passed over.
+    pub fn feed_second(&mut self, hits: impl IntoIterator<Item = (u32, f64)>) {
+        for (slot, d) in hits {
+            if slot & Rosters::SECOND == 0 {
+                self.ranking
+                    .judge_record(&self.judge, slot | Rosters::SECOND, d);
             }
         }
     }

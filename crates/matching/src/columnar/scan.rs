@@ -44,7 +44,7 @@ impl<'a> Matcher<'a> {
     ) {
         let end = (slots.end as usize)
             .min(hot.len())
-            .min(self.judge.roster.len());
+            .min(self.judge.roster.first_len());
         let start = (slots.start as usize).min(end);
         if ring && self.ranking.passed >= self.judge.options.limit {
             return;

@@ -4,7 +4,7 @@
 //! so the reference matcher and the columnar engine share every rule. Explanations
 //! (`crate::explain`) state the same outcomes with their facts.
 
-use crate::candidate::{Candidate, CandidateKind, Reach, Roster, freshness_on_day};
+use crate::candidate::{Candidate, CandidateKind, Reach, Rosters, freshness_on_day};
 use crate::criterion::{CodeCriterion, CriterionId};
 use crate::options::MatchOptions;
 use crate::plan::CompiledPlan;
@@ -78,7 +78,7 @@ pub(crate) enum Verdict {
 /// A plan prepared for one request.
 pub(crate) struct Judge<'a> {
     pub plan: &'a CompiledPlan,
-    pub roster: &'a Roster,
+    pub roster: Rosters<'a>,
     pub today: i32,
     pub options: &'a MatchOptions,
 }
