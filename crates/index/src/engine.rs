@@ -644,6 +644,11 @@ struct Inner {
     text: TextIndex,
     view: ArcSwap<View>,
     applied: Mutex<Applied>,
+    /// Writers catching up after their writes take `applied` in order of arrival through here:
+    /// the first in line applies every change committed so far, so the writers queued behind it
+    /// usually find theirs published and leave at once. (std's mutex let a newcomer overtake a
+    /// writer waiting for several commits in a row.)
+    appliers: FairGate,
     /// Signalled (with `applied`) whenever a pending range has been published.
     published: Condvar,
     /// Wakes the follower before its next poll (a pending range to apply, or stop).
@@ -776,6 +781,7 @@ impl Engine {
             index_dir: index_dir.to_path_buf(),
             snapshots_written: AtomicU64::new(0),
             snapshot_written_at: Mutex::new(None),
+            appliers: FairGate::new(1),
             start_millis: 0,
             options,
         });

@@ -99,6 +99,7 @@ impl Inner {
         let handoff = handoff
             && self.has_follower.load(Ordering::Acquire)
             && !self.stop.load(Ordering::Acquire);
+        let _turn = self.appliers.enter();
         let mut applied = self.lock()?;
         if handoff && applied.pending.is_none() {
             // Writers are serialised and each commits all its changes at once, so the newest
