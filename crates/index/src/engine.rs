@@ -19,9 +19,10 @@
 //!   (the `CandidateSet` built at start or by the last compaction) and a small *overlay*:
 //!   tombstoned base slots plus a small `CandidateSet` of records created or changed since. A
 //!   write never rebuilds the base's R-trees; it builds a new overlay (O(overlay size)) and swaps
-//!   it in. Queries consult both: base hits in tombstoned slots are skipped; when the overlay has
-//!   candidates near the person, the retrieved base and overlay candidates are copied into one
-//!   temporary roster so that ranking, ties and relaxation counts stay exact.
+//!   it in. Queries consult both: base hits in tombstoned slots are skipped; a match judges the
+//!   base's and the overlay's candidates in one ranking without copying them
+//!   ([`Matcher::with_second`]), so ranking, ties and relaxation counts stay exact (teams and
+//!   pooled matches copy both into one temporary roster).
 //! - **Candidate snapshot.** After a build from the scans, and after a compaction (at most once
 //!   per [`EngineOptions::snapshot_interval`]), the base is written to `candidates.bin` in the
 //!   index folder with the change-log position it reflects ([`snapshot`]). A start whose text

@@ -784,6 +784,36 @@ proptest! {
         let top: Vec<_> = first.matches.iter().map(|m| (m.kind, m.id)).collect();
         prop_assert_eq!(top, prefix);
     }
+
+    /// The engine's base and overlay judged side by side (`Matcher::with_second`) give exactly
+    /// what one roster holding both gives: matches, order, ties, `considered`, relaxations.
+    #[test]
+    fn two_rosters_judged_together_equal_one(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let world = random_world(&mut rng, 120, 30);
+        let limit = 1 + rng.below(15);
+        let case = random_case(&mut rng, limit, 120);
+        let all = hits(&world, case.at, case.options.viewer);
+        let expected = match_plan(&case.compiled, &world.roster, all.clone(), &case.options);
+        // About a third of the records move to a second roster, as writes to an overlay.
+        let (mut first, mut second) = (Roster::new(), Roster::new());
+        let (mut first_hits, mut second_hits) = (Vec::new(), Vec::new());
+        for (slot, d) in all {
+            let (Some(c), Some(side)) = (world.roster.get(slot), world.roster.side(slot)) else {
+                continue;
+            };
+            if rng.below(3) == 0 {
+                second_hits.push((second.push(c.clone(), side.clone()), d));
+            } else {
+                first_hits.push((first.push(c.clone(), side.clone()), d));
+            }
+        }
+        let mut matcher = Matcher::with_second(&case.compiled, &first, &second, &case.options)
+            .expect("small rosters");
+        matcher.feed_second(second_hits);
+        matcher.feed(first_hits);
+        prop_assert_eq!(matcher.finish(), expected);
+    }
 }
 
 #[test]
