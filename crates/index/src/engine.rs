@@ -489,7 +489,7 @@ impl Snapshot {
         overlay_hits: &[(u32, f64)],
     ) -> (Roster, Vec<(u32, f64)>) {
         // Sized up front: a dense city copies thousands of candidates, and growing the roster
-        // moved each of them again (a tenth of the readers' CPU under writes, in a profile).
+        // moved each of them again.
         let base_hits: Vec<(u32, f64)> = base_hits.collect();
         let len = base_hits.len() + overlay_hits.len();
         let mut roster = Roster::with_capacity(len);

@@ -393,18 +393,18 @@ impl SideEntry {
 
 /// The roster a judge reads: one [`Roster`], or a first and a second one read together
 /// without copying either (the engine's base and its overlay of recent writes, see
-/// [`crate::match_plan_layered`]). A slot with [`Rosters::SECOND`] set is in the second roster.
+/// [`crate::Matcher::with_second`]). A slot with [`Rosters::SECOND`] set is in the second roster.
 #[derive(Debug, Clone, Copy)]
-pub struct Rosters<'a> {
+pub(crate) struct Rosters<'a> {
     first: &'a Roster,
     second: Option<&'a Roster>,
 }
 
 impl<'a> Rosters<'a> {
     /// The bit that marks a slot of the second roster.
-    pub const SECOND: u32 = 1 << 31;
+    pub(crate) const SECOND: u32 = 1 << 31;
 
-    pub fn one(roster: &'a Roster) -> Self {
+    pub(crate) fn one(roster: &'a Roster) -> Self {
         Self {
             first: roster,
             second: None,
@@ -413,7 +413,7 @@ impl<'a> Rosters<'a> {
 
     /// Two rosters, or `None` when the first is too large for its slots to leave
     /// [`Rosters::SECOND`] clear.
-    pub fn two(first: &'a Roster, second: &'a Roster) -> Option<Self> {
+    pub(crate) fn two(first: &'a Roster, second: &'a Roster) -> Option<Self> {
         (first.len() <= Self::SECOND as usize && second.len() <= Self::SECOND as usize).then_some(
             Self {
                 first,
@@ -430,18 +430,18 @@ impl<'a> Rosters<'a> {
         }
     }
 
-    pub fn get(&self, slot: u32) -> Option<&'a Candidate> {
+    pub(crate) fn get(&self, slot: u32) -> Option<&'a Candidate> {
         let (roster, slot) = self.locate(slot)?;
         roster.get(slot)
     }
 
-    pub fn side(&self, slot: u32) -> Option<&'a SideEntry> {
+    pub(crate) fn side(&self, slot: u32) -> Option<&'a SideEntry> {
         let (roster, slot) = self.locate(slot)?;
         roster.side(slot)
     }
 
     /// Slots of the first roster (the columnar scan's range).
-    pub fn first_len(&self) -> usize {
+    pub(crate) fn first_len(&self) -> usize {
         self.first.len()
     }
 }

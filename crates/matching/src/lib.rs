@@ -33,9 +33,7 @@ mod weights;
 pub mod gaps;
 
 pub use area::AreaPolygon;
-pub use candidate::{
-    Candidate, CandidateKind, Reach, Roster, Rosters, SideEntry, date_of_day, day_number,
-};
+pub use candidate::{Candidate, CandidateKind, Reach, Roster, SideEntry, date_of_day, day_number};
 pub use columnar::{BLOCK, HotColumns, Matcher};
 pub use criterion::{CodeCriterion, CriterionId, UnknownCriterion};
 pub use explain::english::{self as english, CriterionResult, RelaxationText};

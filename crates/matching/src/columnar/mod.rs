@@ -78,7 +78,7 @@ impl<'a> Matcher<'a> {
     /// A matcher over `first` (whose columns [`Matcher::feed_hot`] scans) that also judges
     /// candidates of `second`, fed record by record with [`Matcher::feed_second`]: the engine's
     /// base and its overlay of recent writes, ranked together without copying either. `None`
-    /// when the rosters are too large to share slot numbers (see [`Rosters::two`]).
+    /// when either roster holds more than 2^31 candidates (the top bit of a slot says which).
     pub fn with_second(
         plan: &'a CompiledPlan,
         first: &'a Roster,
