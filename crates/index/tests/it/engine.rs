@@ -694,3 +694,55 @@ fn the_snapshot_format_version_follows_what_candidates_serialise_to() {
         "candidates serialise differently: bump SNAPSHOT_FORMAT_VERSION and update the pin"
     );
 }
+
+/// A provider written after the base was built that reaches people by phone is matched from any
+/// distance, like one in the base, even when no overlay record lies near the person (the overlay
+/// path once fed its remote providers only when some overlay record was near).
+#[test]
+fn a_new_provider_reaching_by_phone_from_afar_is_matched_from_the_overlay() {
+    use carematch_domain::plan::Need;
+    use carematch_domain::vocabulary::DeliveryMode;
+    use carematch_domain::{Actor, ProviderDetails};
+
+    let db = TestDb::new();
+    seed(&db.store, 60);
+    let dir = tempfile::tempdir().expect("dir");
+    let engine = Engine::start(db.store.clone(), dir.path(), manual()).expect("start");
+    let text = std::fs::read_to_string(fixtures().join("providers.jsonl")).expect("fixtures");
+    let line = text
+        .lines()
+        .find(|line| line.contains(r#""delivery_modes":["in_person","phone"]"#))
+        .expect("a provider reaching people by phone");
+    let value: Value = serde_json::from_str(line).expect("json");
+    let details: ProviderDetails =
+        serde_json::from_value(value["details"].clone()).expect("details");
+    let location: GeoPoint = serde_json::from_value(value["location"].clone()).expect("location");
+    db.store
+        .insert_provider(None, &details, location, &Actor::system("test"))
+        .expect("insert");
+    engine.catch_up().expect("catch up");
+    assert_eq!(
+        engine.stats().overlay_len,
+        1,
+        "the provider is in the overlay"
+    );
+
+    // A person in Norwich, far from every record, who takes phone support.
+    let mut plan = plan("01-cantonese-manchester-sight-loss.json");
+    plan.postcode = None;
+    plan.delivery_modes = vec![Need {
+        code: DeliveryMode::Phone,
+        priority: carematch_domain::Priority::Preferred,
+    }];
+    let norwich = GeoPoint::new(52.6309, 1.2974).expect("point");
+    assert!(norwich.distance_km(location) > 200.0);
+    let mut compiled = CompiledPlan::compile(&plan, norwich);
+    compiled.max_km = 10.0;
+    let options = MatchOptions::new(NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"));
+    let answer = engine.match_plan(&compiled, &options);
+    assert_eq!(answer, reference(&db.store).match_plan(&compiled, &options));
+    assert_eq!(
+        answer.considered, 1,
+        "the phone provider, and no one else, reaches the person"
+    );
+}
