@@ -57,8 +57,7 @@ use carematch_domain::vocabulary::{
 use carematch_domain::{Carer, CarerId, GeoPoint, Provider, ProviderId, SupportPlan};
 use carematch_matching::{
     Candidate, CandidateKind, CompiledPlan, MatchOptions, MatchOutcome, Matcher, PooledOutcome,
-    Roster, SideEntry, Team, Viewer, match_plan, match_pooled, match_teams, pool_search_km,
-    wants_teams,
+    Roster, SideEntry, Team, Viewer, match_pooled, match_teams, pool_search_km, wants_teams,
 };
 use carematch_store::{FairGate, Pass, Store, StoreError};
 
@@ -572,16 +571,7 @@ impl Snapshot {
         // Base and overlay judged in place, side by side: copying the base's hits into one
         // roster with the overlay's (thousands in a city) was most of a match's time while
         // writes sat in the overlay.
-        let Some(mut matcher) =
-            Matcher::with_second(plan, base_roster, overlay_set.roster(), options)
-        else {
-            let base_hits = base_geo
-                .within_for(base_roster, plan.location, outer, viewer)
-                .chain(self.base.set.remote_beyond(plan, outer))
-                .filter(|(slot, _)| self.base_live(*slot));
-            let (roster, hits) = self.merged(base_hits, &overlay_hits);
-            return match_plan(plan, &roster, hits, options);
-        };
+        let mut matcher = Matcher::with_second(plan, base_roster, overlay_set.roster(), options);
         // Named carers and remote providers first, apart (the later feeds pass over them).
         let apart = self.base.set.apart(plan, viewer);
         matcher.feed_apart(apart.into_iter().filter(|(slot, _)| self.base_live(*slot)));

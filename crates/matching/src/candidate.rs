@@ -411,15 +411,12 @@ impl<'a> Rosters<'a> {
         }
     }
 
-    /// Two rosters, or `None` when the first is too large for its slots to leave
-    /// [`Rosters::SECOND`] clear.
-    pub(crate) fn two(first: &'a Roster, second: &'a Roster) -> Option<Self> {
-        (first.len() <= Self::SECOND as usize && second.len() <= Self::SECOND as usize).then_some(
-            Self {
-                first,
-                second: Some(second),
-            },
-        )
+    /// Two rosters; their slots leave [`Rosters::SECOND`] clear ([`Roster::push`]).
+    pub(crate) fn two(first: &'a Roster, second: &'a Roster) -> Self {
+        Self {
+            first,
+            second: Some(second),
+        }
     }
 
     fn locate(&self, slot: u32) -> Option<(&'a Roster, u32)> {
@@ -468,9 +465,12 @@ impl Roster {
     /// Appends a candidate and its side entry; returns its slot.
     ///
     /// # Panics
-    /// With more than `u32::MAX` candidates.
+    /// With 2^31 candidates or more: a slot's top bit is left for [`Rosters::SECOND`].
     pub fn push(&mut self, candidate: Candidate, side: SideEntry) -> u32 {
-        let slot = u32::try_from(self.candidates.len()).expect("fewer than 2^32 candidates");
+        let slot = u32::try_from(self.candidates.len())
+            .ok()
+            .filter(|slot| slot & Rosters::SECOND == 0)
+            .expect("fewer than 2^31 candidates");
         self.candidates.push(candidate);
         self.side.push(side);
         slot

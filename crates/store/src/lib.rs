@@ -48,7 +48,7 @@ pub mod enquiries;
 mod error;
 mod exports;
 pub mod freshness;
-pub mod gate;
+mod gate;
 pub mod gazetteer;
 mod history;
 pub mod market;

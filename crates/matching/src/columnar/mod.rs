@@ -77,15 +77,15 @@ impl<'a> Matcher<'a> {
 
     /// A matcher over `first` (whose columns [`Matcher::feed_hot`] scans) that also judges
     /// candidates of `second`, fed record by record with [`Matcher::feed_second`]: the engine's
-    /// base and its overlay of recent writes, ranked together without copying either. `None`
-    /// when either roster holds more than 2^31 candidates (the top bit of a slot says which).
+    /// base and its overlay of recent writes, ranked together without copying either (the top
+    /// bit of a slot, which no roster uses, says which).
     pub fn with_second(
         plan: &'a CompiledPlan,
         first: &'a Roster,
         second: &'a Roster,
         options: &'a MatchOptions,
-    ) -> Option<Self> {
-        Some(Self::over(plan, Rosters::two(first, second)?, options))
+    ) -> Self {
+        Self::over(plan, Rosters::two(first, second), options)
     }
 
     fn over(plan: &'a CompiledPlan, roster: Rosters<'a>, options: &'a MatchOptions) -> Self {
